@@ -1,0 +1,47 @@
+# The two commands a newcomer needs:  make run   and   make test
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test venv model migrate lint typecheck lock clean
+
+run: $(INSTALLED)  ## install, train if needed, migrate, start every process
+	$(PY) -m bot.cli dev
+
+test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and PostgreSQL
+	@scripts/ensure-services.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+venv: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml requirements.lock scripts/find-python.sh
+	@python=$$(scripts/find-python.sh) || exit 1; \
+	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi
+	$(PY) -m pip install --quiet --disable-pip-version-check "pip==24.2" "setuptools==70.3.0" "wheel==0.45.1"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(PY) -m pip check
+	@touch $@
+
+model: $(INSTALLED)  ## train the Rasa model unless one for the current data exists
+	$(PY) -m bot.cli model ensure
+
+migrate: $(INSTALLED)
+	$(PY) -m bot.cli db upgrade
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check bot actions tests
+
+typecheck: $(INSTALLED)
+	$(VENV)/bin/mypy
+
+lock:  ## re-resolve every pin together (needs network to the package index)
+	@python=$$(scripts/find-python.sh) && rm -rf var/lock-venv && "$$python" -m venv var/lock-venv && \
+	var/lock-venv/bin/pip install --quiet "pip==24.2" && \
+	var/lock-venv/bin/pip install --quiet -e '.[dev]' && var/lock-venv/bin/pip check && \
+	{ echo "# Jointly resolved pins for Python 3.10 (rasa 3.6.21 and everything beside it)."; \
+	  echo "# Regenerate with: make lock   (then run make test)"; \
+	  var/lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock
+
+clean:
+	rm -rf $(VENV) models .rasa .pytest_cache

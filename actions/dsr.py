@@ -1,0 +1,195 @@
+"""Taking a data-subject request: which right, what it concerns, the address to verify."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.dsr_common import REFERENCE_PATTERN, clear_request_slots, contact, language_of, say
+from actions.names import (
+    ACTION_CANCEL_REQUEST,
+    ACTION_EXPLAIN_PROGRESS,
+    ACTION_START_REQUEST,
+    FORM_CODE,
+    FORM_DSR,
+    SLOT_CASE_REFERENCE,
+    SLOT_EMAIL,
+    SLOT_GAVE_UP,
+    SLOT_INVALID_COUNT,
+    SLOT_OBJECTION_PROCESSING,
+    SLOT_OBJECTION_REASON,
+    SLOT_RECTIFICATION_CORRECT,
+    SLOT_RECTIFICATION_WHAT,
+    SLOT_REQUEST_KIND,
+    SLOT_REQUEST_SCOPE,
+    SLOT_RESTRICTION_GROUND,
+    VALIDATE_DSR_FORM,
+)
+from bot.cases.errors import InvalidEmail
+from bot.cases.keys import normalise_email
+from bot.dsr import kind_for_intent
+from bot.dsr.factory import request_flow
+from bot.mail.templates import REQUEST_TYPE_NAMES
+
+# What each request needs before the address; the address comes last so the
+# code goes out right after it is given.
+REQUIRED_SLOTS: dict[str, list[str]] = {
+    "access": [SLOT_REQUEST_SCOPE, SLOT_EMAIL],
+    "portability": [SLOT_REQUEST_SCOPE, SLOT_EMAIL],
+    "rectification": [SLOT_RECTIFICATION_WHAT, SLOT_RECTIFICATION_CORRECT, SLOT_EMAIL],
+    "erasure": [SLOT_EMAIL],
+    "restriction": [SLOT_RESTRICTION_GROUND, SLOT_EMAIL],
+    "objection": [SLOT_OBJECTION_PROCESSING, SLOT_OBJECTION_REASON, SLOT_EMAIL],
+    "status": [SLOT_CASE_REFERENCE, SLOT_EMAIL],
+}
+MAX_INVALID_ANSWERS = 3
+MAX_ANSWER_CHARS = 500
+# Art. 18(1)(a)-(d); the buttons send the letter, people may type it or its number.
+RESTRICTION_GROUNDS = {"a": "a", "b": "b", "c": "c", "d": "d", "1": "a", "2": "b", "3": "c", "4": "d"}
+EVERYTHING = {"alt", "alle", "all", "everything", "alt dere har", "alt de har", "all of it", "/everything"}
+
+
+class ActionStartRequest(Action):
+    """The person asked to exercise a right (or about a case): explain it in one sentence, start the form."""
+
+    def name(self) -> str:
+        return ACTION_START_REQUEST
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        kind = kind_for_intent((tracker.latest_message.get("intent") or {}).get("name"))
+        if kind is None:
+            return []
+        value = kind if isinstance(kind, str) else kind.value
+        dispatcher.utter_message(text=say(f"request_intro_{value}", tracker))
+        events: list[EventType] = [*clear_request_slots(), SlotSet(SLOT_REQUEST_KIND, value)]
+        reference = REFERENCE_PATTERN.search(tracker.latest_message.get("text") or "")
+        if value == "status" and reference:
+            events.append(SlotSet(SLOT_CASE_REFERENCE, reference.group(0).upper()))
+        return events
+
+
+class ValidateDsrForm(FormValidationAction):
+    def name(self) -> str:
+        return VALIDATE_DSR_FORM
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        if tracker.get_slot(SLOT_GAVE_UP):
+            return []  # the form ends; action_send_code offers a caseworker instead
+        return list(REQUIRED_SLOTS.get(str(tracker.get_slot(SLOT_REQUEST_KIND)), []))
+
+    def _invalid(self, slot: str, message: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        count = int(tracker.get_slot(SLOT_INVALID_COUNT) or 0) + 1
+        if count >= MAX_INVALID_ANSWERS:
+            # Never a loop: after a few misses a person takes over.
+            dispatcher.utter_message(text=say("caseworker_offer", tracker, contact=contact()))
+            return {slot: None, SLOT_INVALID_COUNT: float(count), SLOT_GAVE_UP: True}
+        dispatcher.utter_message(text=message)
+        return {slot: None, SLOT_INVALID_COUNT: float(count)}
+
+    def _free_text(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        text = str(value or "").strip()
+        if not text:
+            return {slot: None}
+        if len(text) > MAX_ANSWER_CHARS:
+            return self._invalid(slot, say("answer_too_long", tracker, limit=MAX_ANSWER_CHARS), dispatcher, tracker)
+        return {slot: text}
+
+    async def validate_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        try:
+            return {SLOT_EMAIL: normalise_email(str(value or ""))}
+        except InvalidEmail:
+            return self._invalid(SLOT_EMAIL, say("email_invalid", tracker), dispatcher, tracker)
+
+    async def validate_rectification_what(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._free_text(SLOT_RECTIFICATION_WHAT, value, dispatcher, tracker)
+
+    async def validate_rectification_correct(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._free_text(SLOT_RECTIFICATION_CORRECT, value, dispatcher, tracker)
+
+    async def validate_objection_processing(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._free_text(SLOT_OBJECTION_PROCESSING, value, dispatcher, tracker)
+
+    async def validate_objection_reason(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._free_text(SLOT_OBJECTION_REASON, value, dispatcher, tracker)
+
+    async def validate_request_scope(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value or "").strip()
+        if text.lower().strip(" .!") in EVERYTHING:
+            return {SLOT_REQUEST_SCOPE: "everything"}
+        return self._free_text(SLOT_REQUEST_SCOPE, text, dispatcher, tracker)
+
+    async def validate_restriction_ground(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value or "").strip().lower().strip(").:")
+        if text in RESTRICTION_GROUNDS:
+            return {SLOT_RESTRICTION_GROUND: RESTRICTION_GROUNDS[text]}
+        return self._invalid(SLOT_RESTRICTION_GROUND, say("restriction_ground_invalid", tracker), dispatcher, tracker)
+
+    async def validate_case_reference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = REFERENCE_PATTERN.search(str(value or ""))
+        # Anything without a reference ("I don't know it", the "all my cases" button) means: all cases.
+        return {SLOT_CASE_REFERENCE: found.group(0).upper() if found else "all"}
+
+
+class ActionCancelRequest(Action):
+    """«avbryt»: drop the request everywhere, say so, and leave no address behind."""
+
+    def name(self) -> str:
+        return ACTION_CANCEL_REQUEST
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        in_request = tracker.active_loop_name in (FORM_DSR, FORM_CODE) or tracker.get_slot(SLOT_REQUEST_KIND)
+        await request_flow().cancel(tracker.sender_id)
+        if not in_request:
+            dispatcher.utter_message(text=say("nothing_to_cancel", tracker))
+            return []
+        dispatcher.utter_message(text=say("request_cancelled", tracker))
+        return [ActiveLoop(None), *clear_request_slots(), SlotSet("requested_slot", None)]
+
+
+class ActionExplainProgress(Action):
+    """«hva skjer nå?»: where the request stands and what the person can say."""
+
+    def name(self) -> str:
+        return ACTION_EXPLAIN_PROGRESS
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        kind = tracker.get_slot(SLOT_REQUEST_KIND)
+        if tracker.active_loop_name == FORM_CODE:
+            dispatcher.utter_message(text=say("progress_code", tracker))
+        elif tracker.active_loop_name == FORM_DSR and tracker.get_slot("requested_slot") == SLOT_EMAIL:
+            dispatcher.utter_message(text=say("progress_email", tracker))
+        elif tracker.active_loop_name == FORM_DSR and kind:
+            names = REQUEST_TYPE_NAMES.get(str(kind), {})
+            name = names.get(language_of(tracker), str(kind)).lower()
+            dispatcher.utter_message(text=say("progress_details", tracker, kind=name))
+        else:
+            dispatcher.utter_message(response="utter_help")
+        return []

@@ -1,0 +1,71 @@
+"""What the request actions share: the person's language, the request's details, slot clean-up."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from actions.names import (
+    REQUEST_SLOTS,
+    SLOT_CASE_REFERENCE,
+    SLOT_LANGUAGE,
+    SLOT_OBJECTION_PROCESSING,
+    SLOT_OBJECTION_REASON,
+    SLOT_RECTIFICATION_CORRECT,
+    SLOT_RECTIFICATION_WHAT,
+    SLOT_REQUEST_SCOPE,
+    SLOT_RESTRICTION_GROUND,
+)
+from bot.config import get_settings
+from bot.i18n import translate
+
+REFERENCE_PATTERN = re.compile(r"\bVRN-[A-Z0-9]{4}-[A-Z0-9]{2}\b", re.IGNORECASE)
+
+# Slot -> the key the case keeps it under (see bot.cases.request_types).
+DETAIL_KEYS = {
+    SLOT_REQUEST_SCOPE: "scope",
+    SLOT_RECTIFICATION_WHAT: "what_is_wrong",
+    SLOT_RECTIFICATION_CORRECT: "correct_value",
+    SLOT_RESTRICTION_GROUND: "ground",
+    SLOT_OBJECTION_PROCESSING: "processing",
+    SLOT_OBJECTION_REASON: "ground",
+    SLOT_CASE_REFERENCE: "reference",
+}
+
+
+def language_of(tracker: Tracker) -> str:
+    return str(tracker.get_slot(SLOT_LANGUAGE) or get_settings().default_language)
+
+
+def say(key: str, tracker: Tracker, **values: Any) -> str:
+    return translate(key, language_of(tracker), **values)
+
+
+def contact() -> str:
+    return get_settings().controller_contact
+
+
+def channel_of(tracker: Tracker) -> str:
+    return tracker.get_latest_input_channel() or "rest"
+
+
+def details_from(tracker: Tracker) -> dict[str, str]:
+    details: dict[str, str] = {}
+    for slot, key in DETAIL_KEYS.items():
+        value = tracker.get_slot(slot)
+        if value:
+            details[key] = str(value)
+    return details
+
+
+def masked_address(email: str) -> str:
+    """k•••@example.org: enough for the person to spot a typo, little for anyone reading along."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}•••@{domain}"
+
+
+def clear_request_slots() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in REQUEST_SLOTS]

@@ -1,0 +1,97 @@
+"""Per-message language choice, session start and chat end."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.names import (
+    ACTION_DETECT_LANGUAGE,
+    ACTION_END_CHAT,
+    ACTION_SESSION_START,
+    SLOT_CONTROLLER_CONTACT,
+    SLOT_CONTROLLER_NAME,
+    SLOT_LANGUAGE,
+)
+from bot.config import get_settings
+from bot.i18n import translate
+from bot.language import decide_language
+from bot.services.conversations import ConversationService
+
+logger = logging.getLogger(__name__)
+
+_conversations: ConversationService | None = None
+
+
+def conversations() -> ConversationService:
+    global _conversations
+    if _conversations is None:
+        _conversations = ConversationService()
+    return _conversations
+
+
+class ActionDetectLanguage(Action):
+    """Chooses the `language` slot: Rasa runs this after every user message,
+    before any reply is chosen, so each reply is already in the right language."""
+
+    def name(self) -> str:
+        return ACTION_DETECT_LANGUAGE
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        settings = get_settings()
+        text = tracker.latest_message.get("text") or ""
+        current = tracker.get_slot(SLOT_LANGUAGE)
+        decision = decide_language(text, current, settings.languages, settings.default_language)
+        if decision.unsupported == "sv":
+            dispatcher.utter_message(text=translate("swedish_note", decision.language))
+        try:
+            conversations().record_user_message(
+                tracker.sender_id, tracker.get_latest_input_channel() or "rest", decision.language
+            )
+        except Exception as error:  # noqa: BLE001 - a logging hiccup must not break the chat
+            logger.error("Could not record chat activity (%s)", type(error).__name__)
+        if decision.language == current:
+            return []
+        return [SlotSet(SLOT_LANGUAGE, decision.language)]
+
+
+class ActionSessionStart(Action):
+    """Starts each session in the deployment's default language and names the controller."""
+
+    def name(self) -> str:
+        return ACTION_SESSION_START
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        settings = get_settings()
+        language = tracker.get_slot(SLOT_LANGUAGE) or settings.default_language
+        return [
+            SessionStarted(),
+            SlotSet(SLOT_LANGUAGE, language),
+            SlotSet(SLOT_CONTROLLER_NAME, settings.controller_name),
+            SlotSet(SLOT_CONTROLLER_CONTACT, settings.controller_contact),
+            ActionExecuted("action_listen"),
+        ]
+
+
+class ActionEndChat(Action):
+    """Goodbye ends the chat: the masking clock of the processing agreement starts now."""
+
+    def name(self) -> str:
+        return ACTION_END_CHAT
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        try:
+            conversations().end(tracker.sender_id, "goodbye")
+        except Exception as error:  # noqa: BLE001
+            logger.error("Could not record chat end (%s)", type(error).__name__)
+        return []

@@ -1,0 +1,100 @@
+"""Masking: quality on the development sets and throughput on one core.
+
+    .venv/bin/python -m bench.pii_masking [--chats 1000,10000] [--skip-quality]
+
+Prints, in one run: recall and precision per entity type from the shared scorer
+on ../shared/eval/pii_dev.jsonl (chat lines) and names_dev.jsonl (real
+sentences); masking throughput in messages/s and MB/s; and the time to mask N
+ended chats of realistic length, with the cost per chat as N grows. Figures,
+never assertions: the development sets find misses, they are not targets to fit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.pii import mask
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+
+# Chat turns with and without personal data, in the four languages.
+TEMPLATES = [
+    "hei, jeg heter {first} {last} og vil vite hva dere har lagret om meg",
+    "kan du sende svaret til {email}?",
+    "telefonnummeret mitt er {phone}",
+    "eg vil trekkje tilbake samtykket for {first}",
+    "min søn {first} går i 3. klasse, må jeg give samtykke?",
+    "hvordan sletter jeg kontoen min?",
+    "what do you store about me? my name is {first} {last}",
+    "takk for hjelpen!",
+    "jeg bor i {last}veien {number}",
+    "kva skjer no?",
+]
+FIRST = ["Ingrid", "Ahmed", "Sofie", "Jonas", "Amina", "Lars", "Nguyen", "Freja", "Oskar", "Zainab"]
+LAST = ["Haugen", "Hassan", "Nielsen", "Berg", "Kowalski", "Johansen", "Tran", "Dahl", "Olsen", "Ali"]
+
+
+def synthetic_turn(rng: random.Random) -> str:
+    return rng.choice(TEMPLATES).format(
+        first=rng.choice(FIRST), last=rng.choice(LAST), email=f"user{rng.randint(1, 9999)}@example.org",
+        phone=f"{rng.choice('49')}{rng.randint(1000000, 9999999)}", number=rng.randint(1, 200),
+    )
+
+
+def throughput(rng: random.Random, messages: int = 3000) -> None:
+    turns = [synthetic_turn(rng) for _ in range(messages)]
+    size = sum(len(t.encode()) for t in turns)
+    mask("warm-up: jeg heter Kari")
+    started = time.perf_counter()
+    for turn in turns:
+        mask(turn)
+    elapsed = time.perf_counter() - started
+    print(f"throughput: {messages / elapsed:,.0f} messages/s, {size / elapsed / 1e6:.3f} MB/s on one core")
+
+
+def chats(rng: random.Random, sizes: list[int], turns_per_chat: int = 12) -> None:
+    print("masking ended chats (user + bot turns, masked text only):")
+    previous: float | None = None
+    for n in sizes:
+        corpus = [[synthetic_turn(rng) for _ in range(turns_per_chat)] for _ in range(n)]
+        started = time.perf_counter()
+        for chat in corpus:
+            for turn in chat:
+                mask(turn)
+        elapsed = time.perf_counter() - started
+        per_chat = elapsed / n * 1000
+        growth = f", x{per_chat / previous:.2f} per chat vs previous size" if previous else ""
+        print(f"  {n:>7,} chats: {elapsed:8.1f} s ({per_chat:.2f} ms per chat{growth})")
+        previous = per_chat
+
+
+def quality() -> None:
+    for name in ("pii_dev.jsonl", "names_dev.jsonl"):
+        path = EVAL / name
+        if not path.exists():
+            print(f"{name}: not found at {path}")
+            continue
+        print(f"--- {name} ---", flush=True)
+        subprocess.run([sys.executable, str(EVAL / "score_pii.py"), str(path), "bot.pii:mask"], cwd=ROOT, check=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chats", default="1000,10000", help="comma-separated numbers of ended chats to mask")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    if not args.skip_quality:
+        quality()
+    throughput(rng)
+    chats(rng, [int(n) for n in args.chats.split(",") if n])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Vern: the service core."""

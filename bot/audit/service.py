@@ -1,0 +1,64 @@
+"""The audit trail as the rest of Vern sees it: record an event, verify the chain, export a checkpoint."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from bot.audit.checkpoint import Checkpoint, sign_checkpoint, signing_key
+from bot.audit.log import AuditLog
+from bot.audit.verify import Verification, verify_entries
+
+logger = logging.getLogger(__name__)
+
+
+class AuditTrail:
+    def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes,
+                 signing_key_b64: str | None = None) -> None:
+        self.log = AuditLog(engine, clock, secret_key)
+        self._clock = clock
+        self._signing = signing_key(signing_key_b64, secret_key)
+
+    def record(self, event: str, subject: str | None = None, details: dict[str, Any] | None = None) -> None:
+        self.log.append(event, subject, details)
+
+    def verify(self, checkpoint: Checkpoint | None = None) -> Verification:
+        result = verify_entries(self.log.entries(), checkpoint)
+        if not result.ok:
+            return result
+        head = self.log.sealed_head()
+        if head is None:
+            if result.count:
+                return Verification(False, result.count, result.head, "the sealed head record is missing", None)
+            return result
+        if not head.seal_valid:
+            return Verification(False, result.count, result.head, "the sealed head record was altered", None)
+        if head.count != result.count or head.head != result.head:
+            return Verification(
+                False, result.count, result.head,
+                f"the log holds {result.count} entries but {head.count} were written: it was truncated",
+                result.count + 1,
+            )
+        return result
+
+    def checkpoint(self) -> Checkpoint:
+        result = self.verify()
+        if not result.ok:
+            raise ValueError(f"refusing to sign a broken chain: {result.problem}")
+        return sign_checkpoint(result.count, result.head, self._clock(), self._signing)
+
+
+@lru_cache(maxsize=1)
+def audit_trail() -> AuditTrail:
+    from bot.clock import utc_now
+    from bot.config import get_settings
+    from bot.db.engine import get_engine
+
+    settings = get_settings()
+    return AuditTrail(get_engine(), utc_now, settings.secret_key.reveal().encode(),
+                      settings.audit_signing_key.reveal() if settings.audit_signing_key else None)

@@ -1,0 +1,57 @@
+"""Everything that can go wrong with a data-subject case.
+
+Messages name statuses, request types and rules, never an address, a
+reference typed by a user or any request details: they end up in logs and
+tracebacks, which are not a place for personal data.
+"""
+
+from __future__ import annotations
+
+
+class CaseError(Exception):
+    """Base of every error raised by bot.cases."""
+
+
+class InvalidEmail(CaseError, ValueError):
+    """The text is not an e-mail address we can key a data subject by."""
+
+
+class UnknownRequestType(CaseError, ValueError):
+    """Not one of the rights of Articles 15-18, 20 and 21."""
+
+
+class UnknownStatus(CaseError, ValueError):
+    """Not one of the case statuses."""
+
+
+class UnknownLanguage(CaseError, ValueError):
+    """Not one of the languages Vern answers in (nb, nn, da, en)."""
+
+
+class InvalidDetails(CaseError, ValueError):
+    """Request details that cannot be stored (not a JSON object, too large)."""
+
+
+class IllegalTransition(CaseError):
+    """A status change the case workflow does not allow."""
+
+    def __init__(self, from_status: str, to_status: str) -> None:
+        super().__init__(f"a case cannot go from {from_status!r} to {to_status!r}")
+        self.from_status = from_status
+        self.to_status = to_status
+
+
+class CaseNotFound(CaseError, LookupError):
+    """No case has that reference."""
+
+
+class ExtensionNotAllowed(CaseError):
+    """An extension that Art. 12(3) GDPR does not allow."""
+
+
+class ReferenceExhausted(CaseError):
+    """No free reference after several attempts: the random source is broken."""
+
+
+class ContactUnreadable(CaseError):
+    """A stored address cannot be decrypted (the secret key has changed)."""

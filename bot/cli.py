@@ -1,0 +1,107 @@
+"""`vern`: the command line for running, training, migrating and checking Vern."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.audit.cli import add_audit_commands
+from bot.config import ConfigError, Settings, load_settings
+from bot.retention.cli import add_retention_commands
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as error:
+        print(f"Vern configuration error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def cmd_dev(_args: argparse.Namespace) -> int:
+    from bot.runner import run_dev
+
+    return run_dev(_settings())
+
+
+def cmd_rasa(args: argparse.Namespace) -> int:
+    from bot.rasa_adapter.server import serve
+
+    serve(_settings(), train_if_missing=not args.no_train)
+    return 0
+
+
+def cmd_actions(_args: argparse.Namespace) -> int:
+    from bot.db.migrate import upgrade
+    from bot.rasa_adapter.action_server import serve
+
+    settings = _settings()
+    upgrade()
+    serve(settings)
+    return 0
+
+
+def cmd_web(_args: argparse.Namespace) -> int:
+    from bot.web.app import serve
+
+    serve(_settings())
+    return 0
+
+
+def cmd_model(args: argparse.Namespace) -> int:
+    from bot.rasa_adapter.model import ensure_model, model_path
+
+    settings = _settings()
+    print(ensure_model(settings) if args.action == "ensure" else model_path(settings))
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from bot.db import migrate
+
+    _settings()
+    if args.action == "upgrade":
+        migrate.upgrade(revision=args.revision or "heads")
+    elif args.action == "downgrade":
+        migrate.downgrade(revision=args.revision or "base")
+    current = ", ".join(migrate.current_revisions()) or "base"
+    print(f"database at {current}; heads {', '.join(migrate.head_revisions())}")
+    return 0
+
+
+def cmd_config(_args: argparse.Namespace) -> int:
+    settings = _settings()
+    for name, value in sorted(vars(settings).items()):
+        print(f"{name:22} {value!r}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vern", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("dev", help="run every process for development").set_defaults(func=cmd_dev)
+    rasa = sub.add_parser("rasa", help="run the Rasa server")
+    rasa.add_argument("--no-train", action="store_true", help="fail instead of training a missing model")
+    rasa.set_defaults(func=cmd_rasa)
+    sub.add_parser("actions", help="run the action server").set_defaults(func=cmd_actions)
+    sub.add_parser("web", help="run the web app (demo page and widget)").set_defaults(func=cmd_web)
+    model = sub.add_parser("model", help="the Rasa model")
+    model.add_argument("action", choices=["ensure", "path"])
+    model.set_defaults(func=cmd_model)
+    db = sub.add_parser("db", help="database migrations")
+    db.add_argument("action", choices=["upgrade", "downgrade", "current"])
+    db.add_argument("revision", nargs="?")
+    db.set_defaults(func=cmd_db)
+    sub.add_parser("config", help="print the settings (secrets hidden)").set_defaults(func=cmd_config)
+    add_retention_commands(sub)
+    add_audit_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

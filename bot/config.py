@@ -1,0 +1,277 @@
+"""One frozen settings object, built from the environment (and an optional `.env`).
+
+Secrets are wrapped in `Secret` so they never show up in a repr, a log line or
+a traceback. In development, missing secrets are generated once and kept in
+`var/dev-secrets.json` so that every process of `make run` agrees on them; in
+production a missing secret is a start-up error that names the variable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
+
+
+class ConfigError(Exception):
+    """The environment does not describe a runnable Vern."""
+
+
+class Secret:
+    """A string that does not reveal itself when printed."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and secrets.compare_digest(self._value, other._value)
+
+    def __hash__(self) -> int:
+        return hash(("Secret", self._value))
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+@dataclass(frozen=True)
+class AgeBands:
+    """Norwegian guidance by default: under 13 the guardian consents alone,
+    13-15 child and guardian both, 16-17 the child with the guardian informed."""
+
+    guardian_only_below: int = 13
+    joint_below: int = 16
+    adult_from: int = 18
+
+    def __post_init__(self) -> None:
+        if not 0 < self.guardian_only_below <= self.joint_below <= self.adult_from <= 25:
+            raise ConfigError(
+                "Age bands must satisfy 0 < MINOR_GUARDIAN_ONLY_BELOW <= "
+                "MINOR_JOINT_CONSENT_BELOW <= ADULT_AGE <= 25"
+            )
+
+
+@dataclass(frozen=True)
+class RetentionPeriods:
+    """The processing agreement's annex: bot chats masked within 15 minutes of
+    their end, masked chats kept one year, handed-off chats deleted at their end."""
+
+    mask_within_minutes: int = 15
+    chat_inactivity_minutes: int = 30
+    masked_chat_days: int = 365
+    tracker_expiry_days: int = 400
+
+
+@dataclass(frozen=True)
+class Settings:
+    environment: str = "development"
+    database_url: str = ""
+    redis_url: str | None = None
+    smtp_url: Secret | None = None
+    mail_from: str = "Vern <vern@localhost>"
+    telegram_token: Secret | None = None
+    # Ed25519 seed (base64, 32 bytes) for signed audit checkpoints; derived from SECRET_KEY when unset.
+    audit_signing_key: Secret | None = None
+    secret_key: Secret = field(default_factory=lambda: Secret(""))
+    rasa_api_token: Secret = field(default_factory=lambda: Secret(""))
+    action_server_secret: Secret = field(default_factory=lambda: Secret(""))
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    default_language: str = "nb"
+    controller_name: str = "Vern demo municipality"
+    controller_contact: str = "personvern@example.org"
+    age_bands: AgeBands = field(default_factory=AgeBands)
+    retention: RetentionPeriods = field(default_factory=RetentionPeriods)
+    var_dir: Path = PROJECT_ROOT / "var"
+    models_dir: Path = PROJECT_ROOT / "models"
+    outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
+    host: str = "127.0.0.1"
+    web_port: int = 8000
+    rasa_port: int = 5005
+    action_port: int = 5055
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_server_url: str = "http://127.0.0.1:5055/webhook"
+    public_url: str = "http://127.0.0.1:8000"
+    max_message_chars: int = 2000
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+
+def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _env_str(env: Mapping[str, str], name: str, default: str | None = None) -> str | None:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return raw.strip()
+
+
+def _dev_secret(var_dir: Path, name: str) -> str:
+    """A per-checkout development secret, generated once and kept in var/."""
+    path = var_dir / "dev-secrets.json"
+    var_dir.mkdir(parents=True, exist_ok=True)
+    stored: dict[str, str] = {}
+    if path.exists():
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+    if name not in stored:
+        stored[name] = secrets.token_urlsafe(32)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(stored, indent=2), encoding="utf-8")
+        tmp.chmod(0o600)
+        tmp.replace(path)
+    return stored[name]
+
+
+def _load_dotenv(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    from dotenv import dotenv_values
+
+    return {k: v for k, v in dotenv_values(path).items() if v is not None}
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from the environment; `.env` fills only what is unset."""
+    env: dict[str, str] = {}
+    if environ is None:
+        env.update(_load_dotenv(PROJECT_ROOT / ".env"))
+        env.update(os.environ)
+    else:
+        env.update(environ)
+
+    environment = (_env_str(env, "VERN_ENV", "development") or "development").lower()
+    if environment not in ("development", "production", "test"):
+        raise ConfigError("VERN_ENV must be development, test or production")
+    production = environment == "production"
+
+    var_dir = Path(_env_str(env, "VERN_VAR_DIR", str(PROJECT_ROOT / "var")) or "var").resolve()
+
+    languages = tuple(
+        lang.strip() for lang in (_env_str(env, "LANGUAGES", ",".join(SUPPORTED_LANGUAGES)) or "").split(",")
+        if lang.strip()
+    )
+    unknown = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
+    if unknown or not languages:
+        raise ConfigError(f"LANGUAGES may only list {', '.join(SUPPORTED_LANGUAGES)}")
+    default_language = _env_str(env, "DEFAULT_LANGUAGE", languages[0]) or languages[0]
+    if default_language not in languages:
+        raise ConfigError("DEFAULT_LANGUAGE must be one of LANGUAGES")
+
+    missing: list[str] = []
+
+    def secret(name: str) -> Secret:
+        value = _env_str(env, name)
+        if value:
+            if production and len(value) < 16:
+                raise ConfigError(f"{name} is too short for production (at least 16 characters)")
+            return Secret(value)
+        if production:
+            missing.append(name)
+            return Secret("")
+        return Secret(_dev_secret(var_dir, name))
+
+    secret_key = secret("SECRET_KEY")
+    rasa_api_token = secret("RASA_API_TOKEN")
+    action_server_secret = secret("ACTION_SERVER_SECRET")
+    smtp_url = _env_str(env, "SMTP_URL")
+    if production and not smtp_url:
+        missing.append("SMTP_URL")
+    database_url = _env_str(env, "DATABASE_URL")
+    if production and not database_url:
+        missing.append("DATABASE_URL")
+    if missing:
+        raise ConfigError(
+            "Production mode needs these settings from the environment: " + ", ".join(missing)
+        )
+    if not database_url:
+        database_url = f"sqlite:///{var_dir / 'vern.sqlite3'}"
+    telegram = _env_str(env, "TELEGRAM_TOKEN")
+    audit_signing_key = _env_str(env, "AUDIT_SIGNING_KEY")
+
+    host = _env_str(env, "VERN_HOST", "127.0.0.1") or "127.0.0.1"
+    web_port = _env_int(env, "WEB_PORT", 8000)
+    rasa_port = _env_int(env, "RASA_PORT", 5005)
+    action_port = _env_int(env, "ACTION_PORT", 5055)
+
+    return Settings(
+        environment=environment,
+        database_url=database_url,
+        redis_url=_env_str(env, "REDIS_URL"),
+        smtp_url=Secret(smtp_url) if smtp_url else None,
+        mail_from=_env_str(env, "MAIL_FROM", "Vern <vern@localhost>") or "",
+        telegram_token=Secret(telegram) if telegram else None,
+        audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
+        secret_key=secret_key,
+        rasa_api_token=rasa_api_token,
+        action_server_secret=action_server_secret,
+        languages=languages,
+        default_language=default_language,
+        controller_name=_env_str(env, "CONTROLLER_NAME", "Vern demo municipality") or "",
+        controller_contact=_env_str(env, "CONTROLLER_CONTACT", "personvern@example.org") or "",
+        age_bands=AgeBands(
+            guardian_only_below=_env_int(env, "MINOR_GUARDIAN_ONLY_BELOW", 13),
+            joint_below=_env_int(env, "MINOR_JOINT_CONSENT_BELOW", 16),
+            adult_from=_env_int(env, "ADULT_AGE", 18),
+        ),
+        retention=RetentionPeriods(
+            mask_within_minutes=_env_int(env, "MASK_WITHIN_MINUTES", 15),
+            chat_inactivity_minutes=_env_int(env, "CHAT_INACTIVITY_MINUTES", 30),
+            masked_chat_days=_env_int(env, "MASKED_CHAT_RETENTION_DAYS", 365),
+            tracker_expiry_days=_env_int(env, "TRACKER_EXPIRY_DAYS", 400),
+        ),
+        var_dir=var_dir,
+        models_dir=Path(_env_str(env, "MODELS_DIR", str(PROJECT_ROOT / "models")) or "models"),
+        outbox_dir=Path(_env_str(env, "OUTBOX_DIR", str(var_dir / "outbox")) or "outbox"),
+        host=host,
+        web_port=web_port,
+        rasa_port=rasa_port,
+        action_port=action_port,
+        rasa_url=_env_str(env, "RASA_URL", f"http://127.0.0.1:{rasa_port}") or "",
+        action_server_url=_env_str(env, "ACTION_SERVER_URL", f"http://127.0.0.1:{action_port}/webhook")
+        or "",
+        public_url=_env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or "",
+        max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
+    )
+
+
+_cached: Settings | None = None
+
+
+def get_settings() -> Settings:
+    """The process-wide settings, loaded on first use."""
+    global _cached
+    if _cached is None:
+        _cached = load_settings()
+    return _cached
+
+
+def reset_settings_cache() -> None:
+    global _cached
+    _cached = None

@@ -1,0 +1,217 @@
+"""From "I want ..." to a case: pending request, e-mail code, case, receipt.
+
+Every step reads the server's own record (`PendingRequestStore`) and the
+verification service's marks; nothing here takes the dialogue's word for an
+address, a request kind or a passed check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from enum import Enum
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.cases.keys import normalise_email
+from bot.cases.request_types import RequestType
+from bot.cases.service import CaseService
+from bot.cases.views import CaseView
+from bot.clock import Clock
+from bot.config import Settings
+from bot.dsr.kinds import STATUS_LOOKUP, RequestKind
+from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
+from bot.mail import Mailer, templates
+from bot.mail.errors import MailError
+from bot.verification import (
+    CodeCheckResult,
+    CodeCheckStatus,
+    CodeRequestResult,
+    CodeRequestStatus,
+    StoreUnavailable,
+    VerificationService,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class CompletionStatus(str, Enum):
+    OPENED = "opened"  # a case exists (new, or the same open request seen again)
+    STATUS_FOUND = "status_found"  # the verified person's cases, for a status question
+    NOT_VERIFIED = "not_verified"  # no passed code check for this request on the server
+    NO_REQUEST = "no_request"  # nothing pending in this conversation (expired or cancelled)
+    UNAVAILABLE = "unavailable"  # a store is down: nothing changed, try again later
+
+
+@dataclass(frozen=True)
+class RequestCompletion:
+    status: CompletionStatus
+    case: CaseView | None = None
+    duplicate: bool = False
+    receipt_sent: bool = False
+    cases: list[CaseView] = field(default_factory=list)
+
+
+class MailCodeSender:
+    """Delivers codes with the one mailer, in the person's language."""
+
+    def __init__(self, mailer: Mailer, settings: Settings, minutes_valid: int = 10) -> None:
+        self._mailer = mailer
+        self._settings = settings
+        self._minutes = minutes_valid
+
+    async def send_code(self, email: str, code: str, language: str) -> None:
+        mail = templates.verification_code(email, code, language, self._minutes, settings=self._settings)
+        await self._mailer.send(mail)
+
+
+class RequestFlow:
+    def __init__(
+        self,
+        pending: PendingRequestStore,
+        verification: VerificationService,
+        cases: CaseService,
+        mailer: Mailer,
+        settings: Settings,
+        clock: Clock,
+    ) -> None:
+        self._pending = pending
+        self._verification = verification
+        self._cases = cases
+        self._mailer = mailer
+        self._settings = settings
+        self._clock = clock
+
+    async def begin(
+        self,
+        conversation_id: str,
+        kind: RequestKind,
+        email: str,
+        language: str,
+        channel: str,
+        details: dict[str, str] | None = None,
+    ) -> CodeRequestResult:
+        """Record the request on the server and send a code to `email` (raises InvalidEmail)."""
+        request = PendingRequest(
+            request_id=new_request_id(),
+            kind=kind,
+            email=normalise_email(email),
+            language=language,
+            channel=channel,
+            # Art. 12(3): the month runs from when the request reached us, not from the code check.
+            received_at=self._clock(),
+            details={key: value for key, value in (details or {}).items() if value},
+        )
+        return await self._send_for(conversation_id, request)
+
+    async def change_email(self, conversation_id: str, email: str) -> CodeRequestResult | None:
+        """The person gave another address: the same request, a new code to the new address."""
+        request = await self._load(conversation_id)
+        if request is None:
+            return None
+        return await self._send_for(conversation_id, request.with_email(normalise_email(email)))
+
+    async def resend(self, conversation_id: str) -> CodeRequestResult | None:
+        request = await self._load(conversation_id)
+        if request is None:
+            return None
+        return await self._verification.request_code(conversation_id, request.request_id, request.email,
+                                                     request.language)
+
+    async def check_code(self, conversation_id: str, code: str) -> CodeCheckResult:
+        try:
+            request = await self._load(conversation_id)
+        except StoreUnavailable:
+            return CodeCheckResult(CodeCheckStatus.UNAVAILABLE)
+        if request is None:
+            return CodeCheckResult(CodeCheckStatus.NO_CODE)
+        try:
+            if await self._verification.is_verified(conversation_id, request.request_id):
+                # Passed before a database outage stopped the case: any next message finishes it.
+                return CodeCheckResult(CodeCheckStatus.VERIFIED)
+        except StoreUnavailable:
+            return CodeCheckResult(CodeCheckStatus.UNAVAILABLE)
+        return await self._verification.check_code(conversation_id, request.request_id, code)
+
+    async def complete(self, conversation_id: str) -> RequestCompletion:
+        """Open the case (or answer the status question) if, and only if, the server saw the right code."""
+        try:
+            request = await self._load(conversation_id)
+            if request is None:
+                return RequestCompletion(CompletionStatus.NO_REQUEST)
+            if not await self._verification.is_verified(conversation_id, request.request_id):
+                return RequestCompletion(CompletionStatus.NOT_VERIFIED)
+        except StoreUnavailable:
+            return RequestCompletion(CompletionStatus.UNAVAILABLE)
+        try:
+            if request.kind == STATUS_LOOKUP:
+                completion = await asyncio.to_thread(self._status, request)
+            else:
+                completion = await asyncio.to_thread(self._open, conversation_id, request)
+        except SQLAlchemyError as error:
+            # The verified mark outlives this failure, so the next message can finish the request.
+            logger.error("request not completed: database unavailable (%s)", type(error).__name__)
+            return RequestCompletion(CompletionStatus.UNAVAILABLE)
+        if completion.case is not None and not completion.duplicate:
+            completion = await self._send_receipt(request, completion)
+        await self.forget(conversation_id)
+        return completion
+
+    async def cancel(self, conversation_id: str) -> None:
+        await self.forget(conversation_id)
+
+    async def forget(self, conversation_id: str) -> None:
+        """Drop the pending request and every code of the conversation; a dead store forgets by expiry."""
+        try:
+            await asyncio.to_thread(self._pending.delete, conversation_id)
+            await self._verification.clear(conversation_id)
+        except StoreUnavailable:
+            logger.warning("pending request not dropped now: store unavailable (it expires by itself)")
+
+    async def _send_for(self, conversation_id: str, request: PendingRequest) -> CodeRequestResult:
+        try:
+            await asyncio.to_thread(self._pending.save, conversation_id, request)
+        except StoreUnavailable:
+            return CodeRequestResult(CodeRequestStatus.UNAVAILABLE)
+        return await self._verification.request_code(conversation_id, request.request_id, request.email,
+                                                     request.language)
+
+    async def _load(self, conversation_id: str) -> PendingRequest | None:
+        return await asyncio.to_thread(self._pending.load, conversation_id)
+
+    def _open(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
+        opened = self._cases.open_case(
+            RequestType(request.kind),
+            request.email,
+            request.language,
+            request.channel,
+            details=request.details,
+            conversation_id=conversation_id,
+            received_at=request.received_at,
+        )
+        return RequestCompletion(CompletionStatus.OPENED, case=opened.case, duplicate=opened.duplicate)
+
+    def _status(self, request: PendingRequest) -> RequestCompletion:
+        reference = request.details.get("reference")
+        if reference:
+            found = self._cases.get_by_reference(reference.upper(), request.email)
+            cases = [found] if found is not None else []
+        else:
+            cases = self._cases.cases_for_subject(self._cases.subject_key(request.email))
+        return RequestCompletion(CompletionStatus.STATUS_FOUND, cases=cases)
+
+    async def _send_receipt(self, request: PendingRequest, completion: RequestCompletion) -> RequestCompletion:
+        case = completion.case
+        assert case is not None
+        mail = templates.case_received(
+            request.email, case.reference, case.deadline, case.request_type.value, request.language,
+            settings=self._settings,
+        )
+        try:
+            await self._mailer.send(mail)
+        except MailError as error:
+            # The case stands; the person is told in the chat and gets the reference there.
+            logger.warning("receipt for case %s not delivered (%s)", case.reference, type(error).__name__)
+            return RequestCompletion(completion.status, case=case, duplicate=completion.duplicate)
+        return RequestCompletion(completion.status, case=case, duplicate=completion.duplicate, receipt_sent=True)

@@ -1,0 +1,34 @@
+"""What a person can ask for in chat: one of the six rights, or the status of a case."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from bot.cases.request_types import RequestType
+
+# Asking "what is the status of VRN-...?" also needs the e-mail code: a case
+# reference alone must not reveal anything about someone else's request.
+STATUS_LOOKUP: Literal["status"] = "status"
+RequestKind = Union[RequestType, Literal["status"]]
+
+_BY_INTENT: dict[str, RequestKind] = {
+    "request_access": RequestType.ACCESS,
+    "request_rectification": RequestType.RECTIFICATION,
+    "request_erasure": RequestType.ERASURE,
+    "request_restriction": RequestType.RESTRICTION,
+    "request_portability": RequestType.PORTABILITY,
+    "request_objection": RequestType.OBJECTION,
+    "ask_status": STATUS_LOOKUP,
+}
+
+
+def kind_for_intent(intent: str | None) -> RequestKind | None:
+    return _BY_INTENT.get(intent or "")
+
+
+def parse_kind(value: str) -> RequestKind:
+    return STATUS_LOOKUP if value == STATUS_LOOKUP else RequestType.parse(value)
+
+
+def kind_value(kind: RequestKind) -> str:
+    return kind if isinstance(kind, str) and not isinstance(kind, RequestType) else RequestType(kind).value

@@ -1,0 +1,56 @@
+"""One catalog, four languages. Rasa responses live in domain.yml; these are the
+words produced by code paths that do not go through Rasa's response selection."""
+
+from __future__ import annotations
+
+from bot.i18n.privacy import PRIVACY_MESSAGES
+from bot.i18n.requests import REQUEST_MESSAGES
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "swedish_note": {
+        "nb": "Det ser ut som du skriver svensk. Jeg kan dessverre ikke svensk, så jeg svarer på norsk bokmål.",
+        "nn": "Det ser ut som du skriv svensk. Eg kan dessverre ikkje svensk, så eg svarar på nynorsk.",
+        "da": "Det ser ud til, at du skriver svensk. Jeg kan desværre ikke svensk, så jeg svarer på dansk.",
+        "en": "It looks like you are writing Swedish. I cannot write Swedish, so I will answer in English.",
+    },
+    "error_empty_message": {
+        "nb": "Meldingen er tom. Skriv gjerne spørsmålet ditt.",
+        "nn": "Meldinga er tom. Skriv gjerne spørsmålet ditt.",
+        "da": "Beskeden er tom. Skriv gerne dit spørgsmål.",
+        "en": "The message is empty. Please type your question.",
+    },
+    "error_message_too_long": {
+        "nb": "Meldingen er for lang (høyst {limit} tegn). Del den opp, og ikke skriv personopplysninger.",
+        "nn": "Meldinga er for lang (høgst {limit} teikn). Del henne opp, og ikkje skriv personopplysningar.",
+        "da": "Beskeden er for lang (højst {limit} tegn). Del den op, og skriv ikke personoplysninger.",
+        "en": "The message is too long (at most {limit} characters). Please split it up and leave out personal data.",
+    },
+    "error_bad_request": {
+        "nb": "Forespørselen kunne ikke leses. Send JSON med feltene «sender» og «message».",
+        "nn": "Førespurnaden kunne ikkje lesast. Send JSON med felta «sender» og «message».",
+        "da": "Forespørgslen kunne ikke læses. Send JSON med felterne »sender« og »message«.",
+        "en": "The request could not be read. Send JSON with the fields \"sender\" and \"message\".",
+    },
+    "error_unavailable": {
+        "nb": "Beklager, Vern er midlertidig utilgjengelig, og meldingen din ble ikke mottatt. Prøv igjen om litt.",
+        "nn": "Orsak, Vern er mellombels utilgjengeleg, og meldinga di vart ikkje motteken. Prøv igjen om litt.",
+        "da": "Beklager, Vern er midlertidigt utilgængelig, og din besked blev ikke modtaget. Prøv igen om lidt.",
+        "en": "Sorry, Vern is temporarily unavailable and your message was not received. Please try again shortly.",
+    },
+    "error_internal": {
+        "nb": "Beklager, noe gikk galt hos oss. Prøv igjen om litt.",
+        "nn": "Orsak, noko gjekk gale hjå oss. Prøv igjen om litt.",
+        "da": "Beklager, noget gik galt hos os. Prøv igen om lidt.",
+        "en": "Sorry, something went wrong on our side. Please try again shortly.",
+    },
+}
+
+MESSAGES.update(REQUEST_MESSAGES)
+MESSAGES.update(PRIVACY_MESSAGES)
+
+
+def translate(key: str, language: str, **values: object) -> str:
+    """The text for `key` in `language`, falling back to bokmål, then English."""
+    entry = MESSAGES[key]
+    text = entry.get(language) or entry.get("nb") or entry["en"]
+    return text.format(**values) if values else text

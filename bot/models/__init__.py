@@ -1,0 +1,8 @@
+"""SQLAlchemy models. Importing this package registers every table on `Base.metadata`."""
+
+from bot.audit.models import AuditEntry  # noqa: F401
+from bot.cases.models import Case, CaseEvent, SubjectContact  # noqa: F401
+from bot.models.conversation import Conversation
+from bot.models.retention_run import RetentionRun  # noqa: F401
+
+__all__ = ["Conversation"]

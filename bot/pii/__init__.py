@@ -1,0 +1,69 @@
+"""Personal-data detection and masking: the one masking function every path uses.
+
+    detect(text, language=None) -> list[PiiSpan]   what was found, where, how sure
+    mask(text, language=None) -> str               the annex tokens in place of it
+    mask_high_risk(text) -> str                    only national IDs, cards and accounts
+
+The live chat path, the retention worker, the log filter and the training
+export all call `mask`, so what one path hides every path hides."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.pii.conversation import ChatMasker
+from bot.pii.masking import ANNEX_TOKENS, HIGH_RISK_KINDS, replace_spans
+from bot.pii.recognizers import default_recognizers
+from bot.pii.recognizers.numbers import NumberRecognizer
+from bot.pii.registry import RecognizerRegistry
+from bot.pii.spans import ADDRESS, EMAIL, NAME, NUMBER, PiiSpan
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> RecognizerRegistry:
+    return RecognizerRegistry(default_recognizers())
+
+
+@lru_cache(maxsize=1)
+def _high_risk_registry() -> RecognizerRegistry:
+    return RecognizerRegistry([NumberRecognizer()])
+
+
+def detect(text: str, language: str | None = None) -> list[PiiSpan]:
+    return default_registry().detect(text, language)
+
+
+def mask(text: str, language: str | None = None) -> str:
+    if not text:
+        return text
+    return replace_spans(text, detect(text, language), ANNEX_TOKENS)
+
+
+def chat_masker() -> ChatMasker:
+    """The masker the retention worker and the training export use: chat-aware (see bot.pii.conversation)."""
+    return ChatMasker(detect)
+
+
+def mask_high_risk(text: str, language: str | None = None) -> str:
+    if not text:
+        return text
+    spans = [s for s in _high_risk_registry().detect(text, language) if s.kind in HIGH_RISK_KINDS]
+    return replace_spans(text, spans, ANNEX_TOKENS)
+
+
+__all__ = [
+    "ADDRESS",
+    "ANNEX_TOKENS",
+    "ChatMasker",
+    "EMAIL",
+    "HIGH_RISK_KINDS",
+    "NAME",
+    "NUMBER",
+    "PiiSpan",
+    "RecognizerRegistry",
+    "chat_masker",
+    "default_registry",
+    "detect",
+    "mask",
+    "mask_high_risk",
+]

@@ -1,0 +1,108 @@
+"""Tokens and the features the name tagger sees: shared by training and by detection."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]{0,40}[^\W_])?|\d{1,40}|[^\w\s]", re.UNICODE)
+
+# Words after which the next word is very likely a person's name, in nb, nn, da and en.
+CUE_PHRASES = (
+    "jeg heter", "eg heiter", "jeg hedder", "mitt navn er", "mitt namn er", "mit navn er", "navnet mitt er",
+    "namnet mitt er", "my name is", "i am called", "call me", "i'm", "i am",
+    "min sønn", "min son", "min søn", "min datter", "mi dotter", "min dotter", "mitt barn", "barnet mitt",
+    "sønnen min", "sonen min", "dottera mi", "datteren min", "my son", "my daughter", "my child", "my wife",
+    "my husband", "min kone", "min mann", "min kona", "min mand", "min kæreste", "kjæresten min",
+    "hilsen", "helsing", "mvh", "vh", "regards", "kind regards", "best regards", "cheers", "venlig hilsen",
+    "vennlig hilsen", "med venleg helsing", "snakket med", "snakka med", "talte med", "spoke to", "spoke with",
+    "kontaktperson", "kontaktperson er", "saksbehandler", "saksbehandlar", "sagsbehandler", "caseworker",
+    "navn:", "namn:", "name:", "heter", "heiter", "hedder", "named", "called", "min mor", "min far",
+    "mi mor", "my mother", "my father", "my mum", "my dad", "moren min", "faren min", "trener", "lærer",
+)
+_CUE_WORDS = {tuple(phrase.split()) for phrase in CUE_PHRASES}
+_MAX_CUE = max(len(cue) for cue in _CUE_WORDS)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper() and not self.text.isupper() or (len(self.text) > 1 and self.text.istitle())
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def follows_cue(tokens: list[Token], index: int) -> bool:
+    """Does a cue phrase ("jeg heter", "min datter", "mvh", "navn:") end right before tokens[index]?"""
+    words = [t.text.casefold() for t in tokens[max(0, index - _MAX_CUE - 2) : index]]
+    if len(words) >= 2 and words[-1] == ":":
+        words = words[:-2] + [words[-2] + ":"]
+    elif words and words[-1] == ",":
+        words = words[:-1]
+    return any(len(words) >= n and tuple(words[-n:]) in _CUE_WORDS for n in range(1, _MAX_CUE + 1))
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-ZÆØÅÄÖÜÉ]", "X", word)
+    shape = re.sub(r"[a-zæøåäöüéèáíóúñç]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{2,}", r"\1\1", shape)
+
+
+def token_features(tokens: list[Token], gazetteer: NameGazetteer) -> list[dict[str, object]]:
+    common = common_words()
+    lexicon = lowercase_lexicon()
+    features: list[dict[str, object]] = []
+    for i, token in enumerate(tokens):
+        word = token.text
+        folded = word.casefold()
+        item: dict[str, object] = {
+            "bias": 1.0,
+            "w": folded,
+            "suf3": folded[-3:],
+            "suf2": folded[-2:],
+            "pre3": folded[:3],
+            "shape": _shape(word),
+            "title": word[:1].isupper(),
+            "upper": word.isupper() and len(word) > 1,
+            "first": gazetteer.is_first_name(word),
+            "last": gazetteer.is_last_name(word),
+            "ambig": gazetteer.is_ambiguous(word),
+            "place": gazetteer.is_place(word),
+            "common": folded in common,
+            # Seen in lowercase in running text: an everyday word even when capitalised here.
+            "lex": folded in lexicon,
+            # Genitive and compound forms: "Bortens", "Kari-Anne".
+            "gen_name": folded.endswith("s") and gazetteer.is_name(folded[:-1]),
+            "gen_lex": folded.endswith("s") and folded[:-1] in lexicon,
+            "len": str(min(len(word), 12)),
+            "start": i == 0 or tokens[i - 1].text in ".!?:«\"",
+            "cue": follows_cue(tokens, i),
+        }
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                other = tokens[j].text
+                item[f"{offset}:w"] = other.casefold()
+                item[f"{offset}:title"] = other[:1].isupper()
+                item[f"{offset}:name"] = gazetteer.is_name(other) and not gazetteer.is_ambiguous(other)
+                item[f"{offset}:lex"] = other.casefold() in lexicon
+                item[f"{offset}:place"] = gazetteer.is_place(other)
+                item[f"{offset}:suf2"] = other.casefold()[-2:]
+            else:
+                item[f"{offset}:edge"] = True
+        features.append({k: v for k, v in item.items() if v is not False})
+    return features

@@ -1,0 +1,70 @@
+"""Runs of digits: identity numbers, accounts, cards, phones, and any other number long enough to identify someone.
+
+Every numeric kind masks to `<number>`, so the kind matters for two things only:
+which numbers are high-risk (masked before a message is stored at all) and
+which warning the person gets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.pii.recognizers.finance import IbanRecognizer, is_norwegian_account, is_payment_card
+from bot.pii.recognizers.national_ids import is_danish_cpr, is_swedish_personnummer, norwegian_id_kind
+from bot.pii.recognizers.phones import is_phone_number
+from bot.pii.spans import NUMBER, PiiSpan
+
+# Five digits or more identify: customer, member, case and student numbers.
+# Four or fewer are years, ages, postcodes and amounts, which do not.
+MIN_IDENTIFYING_DIGITS = 5
+
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-./]?\d){3,24}(?![\w])")
+_DATE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
+_AMOUNT = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
+
+
+def classify_number(candidate: str) -> tuple[str, float] | None:
+    """The kind of number `candidate` is, with a confidence; None when it is not identifying."""
+    digits = re.sub(r"\D", "", candidate)
+    international = candidate.startswith(("+", "00"))
+    if not international and _DATE.fullmatch(candidate):
+        return None  # a date; birth dates alone are not masked as numbers
+    if not international:
+        kind = norwegian_id_kind(digits)
+        if kind:
+            return kind, 1.0
+        if is_danish_cpr(digits) and _looks_like_cpr(candidate):
+            return "cpr", 0.95
+        if is_swedish_personnummer(digits) and len(digits) in (10, 12) and not digits.startswith("0"):
+            return "personnummer", 0.9
+        if is_norwegian_account(digits):
+            return "kontonummer", 0.95
+        if is_payment_card(digits):
+            return "card", 0.95
+    if is_phone_number(candidate):
+        return "phone", 0.9
+    if len(digits) >= MIN_IDENTIFYING_DIGITS:
+        if _AMOUNT.fullmatch(candidate) and len(digits) <= 6:
+            return None  # "25 000" kroner is an amount, not a person
+        return "digits", 0.6
+    return None
+
+
+def _looks_like_cpr(candidate: str) -> bool:
+    return bool(re.fullmatch(r"\d{6}[\- ]?\d{4}", candidate))
+
+
+class NumberRecognizer:
+    name = "numbers"
+
+    def __init__(self) -> None:
+        self._iban = IbanRecognizer()
+
+    def find(self, text: str, language: str | None) -> Iterator[PiiSpan]:
+        yield from self._iban.find(text, language)
+        for match in _CANDIDATE.finditer(text):
+            candidate = match.group(0)
+            classified = classify_number(candidate)
+            if classified is not None:
+                kind, score = classified
+                yield PiiSpan(match.start(), match.end(), NUMBER, kind, score)

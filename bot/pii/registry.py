@@ -1,0 +1,68 @@
+"""The registry of recognizers: detection is whatever the registered parts find.
+
+As in Presidio's analyzer, recognizers are added and removed explicitly, so a
+deployment can drop one (say, Swedish numbers) or add its own (member numbers)
+without touching the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from bot.pii.spans import PiiSpan, resolve_overlaps
+
+# Longer messages are cut before detection: the chat input already limits a
+# message's length, and a bound here keeps every recognizer's cost bounded.
+MAX_TEXT_CHARS = 20_000
+
+
+class Recognizer(Protocol):
+    name: str
+
+    def find(self, text: str, language: str | None) -> Iterator[PiiSpan]:
+        """Every span of `text` this recognizer takes for personal data."""
+
+
+class RecognizerRegistry:
+    def __init__(self, recognizers: list[Recognizer] | None = None) -> None:
+        self._recognizers: list[Recognizer] = list(recognizers or [])
+
+    def add(self, recognizer: Recognizer) -> None:
+        if any(existing.name == recognizer.name for existing in self._recognizers):
+            raise ValueError(f"a recognizer named {recognizer.name!r} is already registered")
+        self._recognizers.append(recognizer)
+
+    def remove(self, name: str) -> None:
+        before = len(self._recognizers)
+        self._recognizers = [r for r in self._recognizers if r.name != name]
+        if len(self._recognizers) == before:
+            raise KeyError(name)
+
+    @property
+    def names(self) -> list[str]:
+        return [r.name for r in self._recognizers]
+
+    def detect(self, text: str, language: str | None = None) -> list[PiiSpan]:
+        if not text:
+            return []
+        if len(text) > MAX_TEXT_CHARS:
+            return self._detect_long(text, language)
+        found: list[PiiSpan] = []
+        for recognizer in self._recognizers:
+            found.extend(recognizer.find(text, language))
+        return resolve_overlaps(found)
+
+    def _detect_long(self, text: str, language: str | None) -> list[PiiSpan]:
+        # Overlapping windows, so a value on a window edge is still seen whole.
+        overlap = 200
+        spans: list[PiiSpan] = []
+        start = 0
+        while start < len(text):
+            window = text[start : start + MAX_TEXT_CHARS]
+            for recognizer in self._recognizers:
+                for span in recognizer.find(window, language):
+                    spans.append(
+                        PiiSpan(span.start + start, span.end + start, span.type, span.kind, span.score)
+                    )
+            start += MAX_TEXT_CHARS - overlap
+        return resolve_overlaps(spans)

@@ -1,0 +1,1 @@
+"""The only place where `bot` meets Rasa: stores, channels, the action server, training."""

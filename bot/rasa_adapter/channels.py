@@ -1,0 +1,130 @@
+"""Vern's REST channel: Rasa's REST webhook with input checks and plain errors.
+
+Registered under Rasa's own name "rest", so the URL stays
+`/webhooks/rest/webhook`. Unlike Rasa's RestInput it rejects malformed,
+binary, empty and oversized messages with a clear answer, never logs what the
+person typed, and turns store outages into "try again shortly" instead of a
+silent empty reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.chat_errors import chat_error_body
+from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
+from bot.config import get_settings
+from bot.rasa_adapter.errors import StoreUnavailable
+from bot.rasa_adapter.pii_guard import guard_incoming, warning_for
+from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
+
+
+def forget_requested(messages: list[dict[str, Any]]) -> bool:
+    """The forget-chat action asks for erasure with a control message; it is removed before the reply goes out.
+
+    Only Vern's own action can emit it (it is bot output, not user input), and
+    the chat can only be erased after the turn, once Rasa has saved the tracker."""
+    found = False
+    for message in list(messages):
+        custom = message.get("custom")
+        if isinstance(custom, dict) and custom.get("vern_control") == FORGET_CHAT_CONTROL:
+            messages.remove(message)
+            found = True
+    return found
+
+logger = logging.getLogger(__name__)
+
+
+def error_response(code: str, status: int, sender: str | None, text: str = "") -> HTTPResponse:
+    return response.json(chat_error_body(get_settings(), code, sender, text), status=status)
+
+
+class VernRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("vern_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            parsed = parse_chat_request(request.body or b"", get_settings().max_message_chars)
+            if isinstance(parsed, InputRejected):
+                return error_response(parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
+            return await handle_message(parsed, on_new_message, self.name(), getattr(request.app.ctx, "agent", None))
+
+        return webhook
+
+
+async def handle_message(
+    message: ChatMessage,
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    channel: str,
+    agent: Any = None,
+) -> HTTPResponse:
+    collector = CollectingOutputChannel()
+    try:
+        guarded = await guard_incoming(agent, message)
+        await on_new_message(
+            UserMessage(
+                guarded.text,
+                collector,
+                message.sender,
+                input_channel=channel,
+                metadata=message.metadata or None,
+            )
+        )
+    except StoreUnavailable as error:
+        logger.error("Chat turn refused: %s", error)
+        return error_response("error_unavailable", 503, message.sender, message.text)
+    except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
+        if _caused_by_store_outage(error):
+            logger.error("Chat turn refused: store unavailable (%s)", type(error).__name__)
+            return error_response("error_unavailable", 503, message.sender, message.text)
+        logger.error("Chat turn failed (%s)", type(error).__name__, exc_info=_debugging())
+        return error_response("error_internal", 500, message.sender, message.text)
+    if forget_requested(collector.messages):
+        try:
+            await asyncio.to_thread(erase_chat, message.sender)
+        except Exception as error:  # noqa: BLE001 - the person must not think it is gone
+            logger.error("Forgetting a chat failed (%s)", type(error).__name__)
+            return error_response("error_unavailable", 503, message.sender, message.text)
+        return response.json(collector.messages)
+    if guarded.warn:
+        collector.messages.append(
+            {"recipient_id": message.sender, "text": await warning_for(agent, message.sender, guarded.warn)}
+        )
+    return response.json(collector.messages)
+
+
+def _caused_by_store_outage(error: BaseException) -> bool:
+    import redis
+    import sqlalchemy.exc
+
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, (redis.exceptions.ConnectionError, sqlalchemy.exc.OperationalError, StoreUnavailable)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _debugging() -> bool:
+    return logger.isEnabledFor(logging.DEBUG)
+
+
+__all__ = ["VernRestInput", "InputChannel"]

@@ -1,0 +1,105 @@
+"""Training the Rasa model only when its inputs changed.
+
+A model is named after a hash of everything that shapes it (data/, domain.yml,
+config.yml and the Rasa version), so `make run` and the test suite reuse the
+model until the training data changes, and train at most once per change.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT, Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+TRAINING_INPUTS = ("data", "domain.yml", "config.yml")
+KEEP_MODELS = 3
+
+
+def rasa_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for any Rasa process: no telemetry (there is no network), quiet TF."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "PYTHONHASHSEED": env.get("PYTHONHASHSEED", "0"),
+            "SANIC_REGISTER": "False",
+        }
+    )
+    env.update(extra or {})
+    return env
+
+
+def _input_files(root: Path) -> Iterator[Path]:
+    for name in TRAINING_INPUTS:
+        path = root / name
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
+        elif path.exists():
+            yield path
+
+
+def training_fingerprint(root: Path = PROJECT_ROOT) -> str:
+    import rasa
+
+    digest = hashlib.sha256(f"rasa=={rasa.__version__}\n".encode())
+    for path in _input_files(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_path(settings: Settings | None = None, root: Path = PROJECT_ROOT) -> Path:
+    settings = settings or get_settings()
+    return settings.models_dir / f"vern-{training_fingerprint(root)}.tar.gz"
+
+
+@contextmanager
+def _training_lock(models_dir: Path) -> Iterator[None]:
+    models_dir.mkdir(parents=True, exist_ok=True)
+    with open(models_dir / ".train.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) -> Path:
+    """The model for the current training data, trained now if there is none."""
+    settings = settings or get_settings()
+    target = model_path(settings, root)
+    with _training_lock(settings.models_dir):
+        if target.exists():
+            return target
+        logger.info("Training the Rasa model (training data changed); this takes a few minutes")
+        command = [
+            sys.executable, "-m", "rasa", "train",
+            "--data", str(root / "data"),
+            "--domain", str(root / "domain.yml"),
+            "--config", str(root / "config.yml"),
+            "--out", str(settings.models_dir),
+            "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+        ]
+        result = subprocess.run(command, cwd=root, env=rasa_environment(), check=False)
+        if result.returncode != 0 or not target.exists():
+            raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+        _prune(settings.models_dir, keep=target)
+    return target
+
+
+def _prune(models_dir: Path, keep: Path) -> None:
+    models = sorted(models_dir.glob("vern-*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in models[KEEP_MODELS:]:
+        if old != keep:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,179 @@
+"""Where Rasa keeps chat logs, behind one small interface the retention worker uses.
+
+Rasa 3.6 keeps a conversation either in its SQL tracker store (one `events`
+row per event, `data` = `json.dumps(event.as_dict())`) or in Redis (one key
+`<prefix><sender_id>` = `json.dumps({"events": [...], "name": sender_id})`, with
+an expiry). Both are rewritten in place with the same serialisation, so Rasa
+loads a masked tracker like any other and later saves append to it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import redis
+from sqlalchemy import column, delete, inspect, select, table, update
+from sqlalchemy.engine import Engine
+
+from bot.config import Settings
+from bot.retention.errors import ChatStoreError
+from bot.retention.event_masking import MaskText, mask_any_event, mask_serialised_event, masker_for_chat
+
+# Rasa appends "tracker:" to the alphanumeric prefix Vern gives it (bot.rasa_adapter.tracker_store).
+REDIS_TRACKER_PREFIX = "vern:tracker:"
+_WATCH_RETRIES = 5
+
+_EVENTS = table("events", column("id"), column("sender_id"), column("data"))
+
+
+class ChatLogStore(Protocol):
+    def mask_conversation(self, conversation_id: str, mask_text: MaskText) -> int:
+        """Mask every event of the chat in place; returns how many events changed."""
+
+    def delete_conversation(self, conversation_id: str) -> int:
+        """Remove the chat's log entirely; returns how many events were removed."""
+
+    def conversation_ids(self) -> set[str]:
+        """Every conversation (sender) id the store holds a log for."""
+
+
+class SqlChatLogStore:
+    """Rasa's SQLTrackerStore table `events`, on Vern's own database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._table_seen = False
+
+    def _has_events(self) -> bool:
+        # Rasa creates the table on its first start; until then there is nothing to mask.
+        if not self._table_seen:
+            self._table_seen = inspect(self._engine).has_table("events")
+        return self._table_seen
+
+    def mask_conversation(self, conversation_id: str, mask_text: MaskText) -> int:
+        if not self._has_events():
+            return 0
+        changed = 0
+        # One transaction per chat: either every event is masked or none is.
+        with self._engine.begin() as connection:
+            rows = connection.execute(
+                select(_EVENTS.c.id, _EVENTS.c.data)
+                .where(_EVENTS.c.sender_id == conversation_id)
+                .order_by(_EVENTS.c.id)
+            ).all()
+            chat_masker = masker_for_chat(mask_text, [_loaded(data) for _, data in rows])
+            for event_id, data in rows:
+                masked = mask_serialised_event(data, chat_masker)
+                if masked != data:
+                    connection.execute(update(_EVENTS).where(_EVENTS.c.id == event_id).values(data=masked))
+                    changed += 1
+        return changed
+
+    def delete_conversation(self, conversation_id: str) -> int:
+        if not self._has_events():
+            return 0
+        with self._engine.begin() as connection:
+            result = connection.execute(delete(_EVENTS).where(_EVENTS.c.sender_id == conversation_id))
+            return int(result.rowcount or 0)
+
+    def conversation_ids(self) -> set[str]:
+        if not self._has_events():
+            return set()
+        with self._engine.connect() as connection:
+            return {row[0] for row in connection.execute(select(_EVENTS.c.sender_id).distinct())}
+
+
+def _loaded(data: Any) -> Any:
+    try:
+        return json.loads(data) if data else None
+    except ValueError:
+        return data
+
+
+def _text(raw: Any) -> str:
+    return raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+
+
+class RedisChatLogStore:
+    """Rasa's RedisTrackerStore: one JSON document per chat, with an expiry to keep."""
+
+    def __init__(self, redis_client: redis.Redis, key_prefix: str = REDIS_TRACKER_PREFIX) -> None:
+        self._redis = redis_client
+        self._prefix = key_prefix
+
+    def _key(self, conversation_id: str) -> str:
+        return self._prefix + conversation_id
+
+    def mask_conversation(self, conversation_id: str, mask_text: MaskText) -> int:
+        key = self._key(conversation_id)
+        for _attempt in range(_WATCH_RETRIES):
+            with self._redis.pipeline() as pipe:
+                try:
+                    # WATCH: if Rasa saves a new turn meanwhile, start over instead of losing it.
+                    pipe.watch(key)
+                    raw = pipe.get(key)
+                    if raw is None:
+                        return 0
+                    rewritten, changed = _mask_document(_text(raw), mask_text)
+                    if changed == 0:
+                        pipe.unwatch()
+                        return 0
+                    pipe.multi()
+                    # KEEPTTL: the record keeps expiring when Rasa said it should.
+                    pipe.set(key, rewritten, keepttl=True)
+                    pipe.execute()
+                    return changed
+                except redis.WatchError:
+                    continue
+        raise ChatStoreError("a Redis tracker kept changing while it was being masked")
+
+    def delete_conversation(self, conversation_id: str) -> int:
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.get(self._key(conversation_id))
+        pipe.delete(self._key(conversation_id))
+        raw, _deleted = pipe.execute()
+        if raw is None:
+            return 0
+        try:
+            events = json.loads(_text(raw)).get("events")
+        except (ValueError, AttributeError):
+            return 1
+        return len(events) if isinstance(events, list) else 1
+
+    def conversation_ids(self) -> set[str]:
+        pattern = self._prefix.replace("[", "\\[").replace("*", "\\*").replace("?", "\\?") + "*"
+        return {_text(key)[len(self._prefix) :] for key in self._redis.scan_iter(match=pattern, count=500)}
+
+
+def _mask_document(raw: str, mask_text: MaskText) -> tuple[str, int]:
+    """Mask the events of a serialised Dialogue; its `name` (the sender id) stays."""
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        masked = mask_text(raw)
+        return masked, int(masked != raw)
+    if not isinstance(document, dict) or not isinstance(document.get("events"), list):
+        masked_any = json.dumps(mask_any_event(document, mask_text))
+        return masked_any, int(masked_any != raw)
+    events = document["events"]
+    chat_masker = masker_for_chat(mask_text, events)
+    masked_events = [mask_any_event(event, chat_masker) for event in events]
+    changed = sum(1 for before, after in zip(events, masked_events, strict=True) if before != after)
+    document["events"] = masked_events
+    return json.dumps(document), changed
+
+
+def build_chat_stores(
+    settings: Settings,
+    engine: Engine | None = None,
+    redis_factory: Callable[[str], redis.Redis] = redis.Redis.from_url,
+) -> list[ChatLogStore]:
+    """The store Rasa is configured with (bot.rasa_adapter.tracker_store): Redis when
+    REDIS_URL is set, else SQL on DATABASE_URL."""
+    if settings.redis_url:
+        return [RedisChatLogStore(redis_factory(settings.redis_url))]
+    from bot.db.engine import get_engine
+
+    return [SqlChatLogStore(engine or get_engine(settings.database_url))]

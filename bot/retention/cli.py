@@ -1,0 +1,140 @@
+"""`vern retention run [--once] [--interval SECONDS]` and `vern retention status`.
+
+`add_retention_commands(subparsers)` registers both on the `vern` parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from datetime import timedelta
+from typing import Any
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.retention.errors import PolicyError
+
+logger = logging.getLogger("vern.retention")
+
+DEFAULT_INTERVAL_SECONDS = 60.0
+
+
+def add_retention_commands(subparsers: Any) -> None:
+    retention = subparsers.add_parser("retention", help="mask and delete chat logs as the retention policy says")
+    commands = retention.add_subparsers(dest="retention_command", required=True)
+    run = commands.add_parser("run", help="run the retention worker")
+    run.add_argument("--once", action="store_true", help="one run, then exit")
+    run.add_argument(
+        "--interval",
+        type=float,
+        default=DEFAULT_INTERVAL_SECONDS,
+        metavar="SECONDS",
+        help=f"seconds between runs (default {DEFAULT_INTERVAL_SECONDS:g}); keep it well under the 15-minute limit",
+    )
+    run.set_defaults(func=cmd_retention_run)
+    status = commands.add_parser("status", help="print pending work and the last run as JSON")
+    status.set_defaults(func=cmd_retention_status)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as error:
+        print(f"Vern configuration error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _log_audit(event: str, subject: str | None, details: dict) -> None:
+    # Subjects are hashes and details are counts and rule ids (see RetentionWorker).
+    from bot.audit.service import audit_trail
+
+    audit_trail().record(event, subject, details)
+    logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
+
+
+def _production_masker() -> Any:
+    from bot.pii import chat_masker  # imported here: only the running worker needs the detectors
+
+    return chat_masker()
+
+
+def cmd_retention_run(args: argparse.Namespace) -> int:
+    from bot.clock import utc_now
+    from bot.db.engine import get_engine
+    from bot.db.migrate import upgrade
+    from bot.logs import configure_logging
+    from bot.retention.chat_stores import build_chat_stores
+    from bot.retention.leader import build_leader_lock
+    from bot.retention.policy import load_policy
+    from bot.retention.worker import RetentionWorker
+
+    if args.interval <= 0:
+        print("--interval must be positive", file=sys.stderr)
+        return 2
+    configure_logging()
+    settings = _settings()
+    try:
+        policy = load_policy()
+    except PolicyError as error:
+        print(f"Vern: {error}", file=sys.stderr)
+        return 2
+    engine = get_engine(settings.database_url)
+    upgrade(engine)
+    # The lock outlives a few missed runs, not a dead worker by much.
+    leader = build_leader_lock(settings, engine, ttl_seconds=max(30.0, 3 * args.interval))
+    worker = RetentionWorker(
+        engine,
+        build_chat_stores(settings, engine),
+        policy,
+        utc_now,
+        _production_masker(),
+        _log_audit,
+        leader,
+        inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
+        # Act one interval early, so a rule's limit holds between two runs.
+        lead=timedelta(seconds=args.interval),
+    )
+    if args.once:
+        try:
+            report = worker.run_once()
+        finally:
+            leader.release()
+        summary = {
+            "leader": report.leader,
+            "ended_for_inactivity": report.ended_for_inactivity,
+            "masked": report.masked,
+            "deleted": report.deleted,
+            "failed": report.failed,
+        }
+        print(json.dumps(summary))
+        return 1 if report.failed else 0
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    logger.info("retention worker started (policy %s, every %gs)", policy.source, args.interval)
+    worker.run_forever(args.interval, stop)
+    return 0
+
+
+def cmd_retention_status(_args: argparse.Namespace) -> int:
+    from bot.clock import utc_now
+    from bot.db.engine import get_engine
+    from bot.db.migrate import is_up_to_date
+    from bot.retention.policy import load_policy
+    from bot.retention.status import retention_status
+
+    settings = _settings()
+    engine = get_engine(settings.database_url)
+    if not is_up_to_date(engine):
+        print("Vern: the database is not migrated; run `vern db upgrade`", file=sys.stderr)
+        return 2
+    try:
+        policy = load_policy()
+    except PolicyError as error:
+        print(f"Vern: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(retention_status(engine, utc_now, policy), indent=2))
+    return 0

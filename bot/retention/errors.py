@@ -1,0 +1,13 @@
+"""Retention failures. Messages name files, rules and fields, never chat content."""
+
+
+class RetentionError(Exception):
+    """Base of every retention failure."""
+
+
+class PolicyError(RetentionError):
+    """The retention policy file is missing, unreadable or does not describe valid rules."""
+
+
+class ChatStoreError(RetentionError):
+    """A chat log store could not be rewritten (e.g. it kept changing under us)."""

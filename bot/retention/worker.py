@@ -1,0 +1,249 @@
+"""The retention worker: applies the policy to ended chats, oldest first.
+
+One run, in the annex's order: chats idle longer than `inactivity` are ended;
+ended handed-off chats are deleted; ended bot chats are masked; masked chats
+past their keeping time are deleted. Chats are handled oldest first in
+batches, so a worker that was down catches up on the longest-waiting chats
+first. `lead` lets a worker that runs every `lead` meet each rule's limit
+(a chat ended 14 minutes ago is masked now rather than at 15 + interval).
+
+Crash safety: the tracker store is rewritten first; `masked_at`/`deleted_at`
+are set only after that committed, and only if the chat did not change
+meanwhile. Masking and deleting are idempotent, so a crash between the two
+steps just repeats the first at the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.engine import Engine, Row
+
+from bot.clock import Clock
+from bot.models.conversation import utc_naive
+from bot.retention.chat_stores import ChatLogStore
+from bot.retention.event_masking import MaskText
+from bot.retention.leader import LeaderLock
+from bot.retention.policy import DEFAULT_REPLACEMENTS, RetentionPolicy, RetentionRule
+from bot.retention.rules import CONVERSATIONS
+from bot.retention.status import record_run, retention_status
+
+__all__ = ["Audit", "RetentionWorker", "RunReport", "retention_status"]
+
+logger = logging.getLogger(__name__)
+
+Audit = Callable[[str, "str | None", dict], None]
+T = CONVERSATIONS
+
+
+@dataclass
+class RunReport:
+    leader: bool
+    started_at: datetime
+    finished_at: datetime | None = None
+    ended_for_inactivity: int = 0
+    masked: int = 0
+    deleted: int = 0
+    failed: int = 0
+    events_masked: int = 0
+    events_deleted: int = 0
+    rule_counts: dict[str, int] = field(default_factory=dict)
+    # False when leadership was lost part-way; the next leader carries on.
+    complete: bool = True
+
+
+def subject_of(conversation_id: str) -> str:
+    """Audit subjects are hashes: the audit trail must not become a chat index."""
+    return hashlib.sha256(conversation_id.encode("utf-8")).hexdigest()
+
+
+class RetentionWorker:
+    def __init__(
+        self,
+        engine: Engine,
+        chat_stores: Sequence[ChatLogStore],
+        policy: RetentionPolicy,
+        clock: Clock,
+        mask_text: MaskText,
+        audit: Audit | None,
+        leader: LeaderLock,
+        *,
+        inactivity: timedelta = timedelta(minutes=30),
+        lead: timedelta = timedelta(0),
+        batch_size: int = 100,
+    ) -> None:
+        if batch_size < 1 or lead < timedelta(0) or inactivity <= timedelta(0):
+            raise ValueError("batch_size must be positive, lead not negative, inactivity positive")
+        self._engine = engine
+        self._stores = tuple(chat_stores)
+        self._policy = policy
+        self._clock = clock
+        self._mask_text = mask_text
+        self._audit = audit
+        self._leader = leader
+        self._inactivity = inactivity
+        self._lead = lead
+        self._batch_size = batch_size
+
+    def run_once(self) -> RunReport:
+        report = RunReport(leader=self._leader.acquire(), started_at=self._clock())
+        if not report.leader:
+            return report
+        self._end_inactive(report)
+        for rule in self._policy.in_order():
+            if not self._apply(rule, report):
+                report.complete = False
+                break
+        report.finished_at = self._clock()
+        record_run(self._engine, report)
+        logger.info(
+            "retention run: ended=%d masked=%d deleted=%d failed=%d",
+            report.ended_for_inactivity, report.masked, report.deleted, report.failed,
+        )  # fmt: skip
+        return report
+
+    def run_forever(self, interval: float, stop: threading.Event | None = None, max_runs: int | None = None) -> None:
+        stop = stop or threading.Event()
+        runs = 0
+        try:
+            while not stop.is_set():
+                try:
+                    self.run_once()
+                except Exception as error:  # keep running; the next run retries
+                    logger.error("retention run failed (%s)", type(error).__name__)
+                runs += 1
+                if max_runs is not None and runs >= max_runs:
+                    break
+                stop.wait(interval)
+        finally:
+            self._leader.release()
+
+    def _end_inactive(self, report: RunReport) -> None:
+        cutoff = utc_naive(self._clock() - self._inactivity)
+        after: tuple[datetime, int] | None = None
+        while True:
+            query = select(T.c.id, T.c.last_activity_at).where(T.c.ended_at.is_(None), T.c.last_activity_at <= cutoff)
+            if after is not None:
+                query = query.where(_past(T.c.last_activity_at, after))
+            with self._engine.connect() as connection:
+                rows = connection.execute(query.order_by(T.c.last_activity_at, T.c.id).limit(self._batch_size)).all()
+            if not rows:
+                return
+            with self._engine.begin() as connection:
+                for row_id, last_activity in rows:
+                    # Guarded: a message that arrived meanwhile keeps the chat open.
+                    result = connection.execute(
+                        update(T)
+                        .where(T.c.id == row_id, T.c.ended_at.is_(None), T.c.last_activity_at == last_activity)
+                        .values(ended_at=last_activity + self._inactivity, end_reason="inactivity")
+                    )
+                    report.ended_for_inactivity += int(result.rowcount or 0)
+            after = (rows[-1][1], rows[-1][0])
+
+    def _apply(self, rule: RetentionRule, report: RunReport) -> bool:
+        """Handle every chat the rule is due for; False if leadership was lost."""
+        kind = rule.kind
+        anchor = T.c[kind.anchor]
+        cutoff = utc_naive(self._clock() - rule.after + self._lead)
+        masker = self._masker_for(rule)
+        after: tuple[datetime, int] | None = None
+        while True:
+            query = select(T.c.id, T.c.conversation_id, anchor).where(kind.due(T, cutoff))
+            if after is not None:
+                query = query.where(_past(anchor, after))
+            with self._engine.connect() as connection:
+                rows = connection.execute(query.order_by(anchor, T.c.id).limit(self._batch_size)).all()
+            if not rows:
+                return True
+            done = [(row, events) for row in rows if (events := self._act(rule, row[1], masker, report)) is not None]
+            self._mark(rule, done, report)
+            after = (rows[-1][2], rows[-1][0])
+            if not self._leader.acquire():
+                return False
+
+    def _act(self, rule: RetentionRule, conversation_id: str, masker: MaskText, report: RunReport) -> int | None:
+        try:
+            if rule.action == "mask":
+                return sum(store.mask_conversation(conversation_id, masker) for store in self._stores)
+            return sum(store.delete_conversation(conversation_id) for store in self._stores)
+        except Exception as error:
+            # One broken chat must not stop the others; it stays due and is retried next run.
+            logger.warning("retention %s failed for one chat (%s)", rule.action, type(error).__name__)
+            report.failed += 1
+            return None
+
+    def _mark(self, rule: RetentionRule, done: list[tuple[Row, int]], report: RunReport) -> None:
+        """Record what the stores committed; then count and audit it."""
+        if not done:
+            return
+        kind = rule.kind
+        anchor = T.c[kind.anchor]
+        now = utc_naive(self._clock())
+        with self._engine.begin() as connection:
+            for row, _events in done:
+                row_id, anchor_value = row[0], row[2]
+                # Never before the anchor, even if this host's clock is behind the one that ended the chat.
+                stamp = max(now, anchor_value)
+                values: dict[str, Any] = (
+                    {"masked_at": stamp}
+                    if rule.action == "mask"
+                    # The row keeps ids and timestamps only: nothing about the person or the chat.
+                    else {"deleted_at": stamp, "language": None, "message_count": 0}
+                )
+                # Guarded: a chat re-opened meanwhile stays pending and is handled at its next end.
+                connection.execute(
+                    update(T).where(T.c.id == row_id, anchor == anchor_value, kind.pending(T)).values(**values)
+                )
+        event = "chat.masked" if rule.action == "mask" else "chat.deleted"
+        for row, events in done:
+            if rule.action == "mask":
+                report.masked += 1
+                report.events_masked += events
+            else:
+                report.deleted += 1
+                report.events_deleted += events
+            report.rule_counts[rule.id] = report.rule_counts.get(rule.id, 0) + 1
+            details = {"rule": rule.id, "purpose": rule.purpose, "legal_basis": rule.legal_basis, "events": events}
+            self._emit(event, row[1], details)
+
+    def _masker_for(self, rule: RetentionRule) -> MaskText:
+        """The masker emits the annex's tokens; a policy may name others."""
+        swaps = [
+            (DEFAULT_REPLACEMENTS[category], token)
+            for category, token in rule.replacements
+            if DEFAULT_REPLACEMENTS[category] != token
+        ]
+        if not swaps:
+            return self._mask_text
+        with_tokens = getattr(self._mask_text, "with_tokens", None)
+        if with_tokens is not None:
+            # A chat-aware masker emits the policy's tokens itself, keeping what it learns per chat.
+            return cast(MaskText, with_tokens({category: token for category, token in rule.replacements}))
+
+        def masker(text: str) -> str:
+            masked = self._mask_text(text)
+            for canonical, token in swaps:
+                masked = masked.replace(canonical, token)
+            return masked
+
+        return masker
+
+    def _emit(self, event: str, conversation_id: str, details: dict[str, Any]) -> None:
+        if self._audit is None:
+            return
+        try:
+            self._audit(event, subject_of(conversation_id), details)
+        except Exception as error:  # the data is already gone or masked; say so in the log
+            logger.error("retention audit failed (%s)", type(error).__name__)
+
+
+def _past(anchor: Any, after: tuple[datetime, int]) -> Any:
+    """Keyset pagination on (anchor, id): a chat that failed is not picked again in this run."""
+    return or_(anchor > after[0], and_(anchor == after[0], T.c.id > after[1]))

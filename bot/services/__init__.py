@@ -1,0 +1,1 @@
+"""Services: the operations Vern performs, each receiving its stores and clock."""

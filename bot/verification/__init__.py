@@ -1,0 +1,39 @@
+"""Identity checks by a one-time code sent to an e-mail address (for data-subject requests).
+
+`VerificationService` issues and checks codes; `store` keeps the short-lived
+state (Redis, or memory for the single-process default); delivery is the
+caller's `CodeSender`.
+"""
+
+from bot.verification.errors import StoreUnavailable, VerificationConfigError, VerificationError
+from bot.verification.results import (
+    CodeCheckResult,
+    CodeCheckStatus,
+    CodeRequestResult,
+    CodeRequestStatus,
+    CodeSender,
+)
+from bot.verification.service import VerificationService, build_verification_service
+from bot.verification.store import (
+    MemoryShortLivedStore,
+    RedisShortLivedStore,
+    ShortLivedStore,
+    build_store,
+)
+
+__all__ = [
+    "CodeCheckResult",
+    "CodeCheckStatus",
+    "CodeRequestResult",
+    "CodeRequestStatus",
+    "CodeSender",
+    "MemoryShortLivedStore",
+    "RedisShortLivedStore",
+    "ShortLivedStore",
+    "StoreUnavailable",
+    "VerificationConfigError",
+    "VerificationError",
+    "VerificationService",
+    "build_store",
+    "build_verification_service",
+]

@@ -1,0 +1,90 @@
+"""Sanic app: the demo page, the widget's files and a same-origin chat endpoint.
+
+The widget talks to `/api/chat` on this app, which forwards to Rasa's REST
+channel; the page therefore needs no cross-origin requests and can run under
+a strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import aiohttp
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.chat_errors import chat_error_body
+from bot.chat_input import InputRejected, parse_chat_request
+from bot.config import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
+)
+
+
+def _error(settings: Settings, code: str, status: int, sender: str | None, text: str = "") -> HTTPResponse:
+    return response.json(chat_error_body(settings, code, sender, text), status=status)
+
+
+def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> Sanic:
+    settings = settings or get_settings()
+    app = Sanic(name, configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = 1024 * 1024
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+
+    async def open_client(app_: Sanic, _loop: object) -> None:
+        app_.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
+
+    async def close_client(app_: Sanic, _loop: object) -> None:
+        await app_.ctx.http.close()
+
+    app.register_listener(open_client, "before_server_start")
+    app.register_listener(close_client, "after_server_stop")
+
+    @app.on_response
+    async def security_headers(_request: Request, resp: HTTPResponse) -> None:
+        resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "no-referrer")
+        resp.headers.setdefault("Cache-Control", "no-store")
+
+    @app.get("/")
+    async def demo_page(_request: Request) -> HTTPResponse:
+        return await response.file(STATIC_DIR / "index.html", mime_type="text/html; charset=utf-8")
+
+    @app.get("/health")
+    async def health(_request: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    @app.post("/api/chat")
+    async def chat(request: Request) -> HTTPResponse:
+        parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
+        if isinstance(parsed, InputRejected):
+            return _error(settings, parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
+        payload = {"sender": parsed.sender, "message": parsed.text}
+        try:
+            async with app.ctx.http.post(rasa_webhook, json=payload) as upstream:
+                body = await upstream.json(content_type=None)
+                return response.json(body, status=upstream.status)
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            logger.error("Rasa server unreachable from the web app (%s)", type(error).__name__)
+            return _error(settings, "error_unavailable", 503, parsed.sender, parsed.text)
+
+    app.static("/static", str(STATIC_DIR), name="static")
+    return app
+
+
+def serve(settings: Settings | None = None) -> None:
+    settings = settings or get_settings()
+    from bot.logs import configure_logging
+
+    configure_logging()
+    app = create_web_app(settings)
+    app.run(host=settings.host, port=settings.web_port, workers=1, access_log=False, motd=False)

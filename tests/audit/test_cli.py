@@ -1,0 +1,50 @@
+"""`vern audit verify` and `vern audit checkpoint` as an operator runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import text
+
+from bot.audit.service import AuditTrail
+from bot.clock import utc_now
+from bot.config import PROJECT_ROOT
+from bot.db.engine import create_db_engine
+from bot.db.migrate import upgrade
+
+SECRET = "cli-test-secret-key-0123456789"
+
+
+def vern(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'vern.sqlite3'}", "SECRET_KEY": SECRET,
+                "VERN_VAR_DIR": str(tmp_path)})
+    return subprocess.run([sys.executable, "-m", "bot.cli", "audit", *args], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_verify_checkpoint_and_tamper(tmp_path: Path) -> None:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'vern.sqlite3'}")
+    upgrade(engine)
+    trail = AuditTrail(engine, utc_now, SECRET.encode())
+    for i in range(3):
+        trail.record("handoff.started", f"s{i}", {})
+
+    ok = vern(tmp_path, "verify")
+    assert ok.returncode == 0 and "OK: 3 entries" in ok.stdout
+
+    checkpoint = tmp_path / "checkpoint.json"
+    assert vern(tmp_path, "checkpoint", "--out", str(checkpoint)).returncode == 0
+    assert json.loads(checkpoint.read_text())["count"] == 3
+    assert vern(tmp_path, "verify", "--checkpoint", str(checkpoint)).returncode == 0
+
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE audit_log SET event = 'handoff.ended' WHERE seq = 2"))
+    broken = vern(tmp_path, "verify")
+    assert broken.returncode == 1 and "entry 2 was modified" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    engine.dispose()

@@ -1,0 +1,70 @@
+"""Suite-wide fixtures: the trained model, clean real stores, the running stack."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Tests never write into the developer's var/ (generated secrets, SQLite file, outbox).
+_SESSION_VAR = Path(tempfile.mkdtemp(prefix="vern-test-var-"))
+os.environ["VERN_VAR_DIR"] = str(_SESSION_VAR)
+os.environ["VERN_ENV"] = "test"
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+os.environ.pop("DATABASE_URL", None)
+os.environ.pop("REDIS_URL", None)
+
+from tests.support.services import postgres_url, redis_url  # noqa: E402
+from tests.support.stack import VernStack  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    from bot.config import load_settings
+    from bot.rasa_adapter.model import ensure_model
+
+    return ensure_model(load_settings())
+
+
+def reset_postgres(url: str) -> None:
+    from sqlalchemy import text
+
+    from bot.db.engine import create_db_engine
+
+    engine = create_db_engine(url)
+    # A clean schema: every table of every migration and Rasa's events go.
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def reset_redis(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+@pytest.fixture(scope="session")
+def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VernStack]:
+    """Vern on the machine's Redis (tracker and lock store) and PostgreSQL, mailing a local SMTP server."""
+    from tests.support.smtp import CapturingSmtpServer
+
+    reset_postgres(postgres_url())
+    reset_redis(redis_url())
+    smtp = CapturingSmtpServer()
+    smtp.start()
+    vern = VernStack(
+        {"DATABASE_URL": postgres_url(), "REDIS_URL": redis_url(), "SMTP_URL": smtp.url()},
+        tmp_path_factory.mktemp("stack-var"),
+        smtp=smtp,
+    )
+    try:
+        vern.start()
+        yield vern
+    finally:
+        vern.stop()
+        smtp.stop()

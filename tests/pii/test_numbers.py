@@ -1,0 +1,65 @@
+"""Phones, cards, accounts, IBANs and other long numbers become <number>; years, ages and amounts do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.pii import detect, mask, mask_high_risk
+from tests.pii.generators import card_number, iban, norwegian_account, with_wrong_check_digit
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["41234567", "412 34 567", "41 23 45 67", "+47 412 34 567", "+4741234567", "0047 41234567",
+     "+45 20 12 34 56", "20123456", "070-123 45 67", "+46 70 123 45 67", "+44 20 7946 0958", "+1 202 555 0143"],
+)
+def test_phone_numbers_in_every_supported_form_are_masked_whole(phone: str) -> None:
+    assert mask(f"ring meg på {phone} i morgen") == "ring meg på <number> i morgen"
+
+
+def test_payment_cards_pass_luhn() -> None:
+    card = card_number("4571", 16)
+    grouped = " ".join(card[i : i + 4] for i in range(0, 16, 4))
+    assert [s.kind for s in detect(f"kort {grouped}")] == ["card"]
+    assert mask_high_risk(f"kort {grouped}") == "kort <number>"
+    # A failing checksum is still a long number, masked, but not high-risk.
+    wrong = with_wrong_check_digit(card)
+    assert mask(f"kort {wrong}") == "kort <number>"
+    assert mask_high_risk(f"kort {wrong}") == f"kort {wrong}"
+
+
+def test_norwegian_account_numbers_with_dots_or_spaces() -> None:
+    account = norwegian_account()
+    dotted = f"{account[:4]}.{account[4:6]}.{account[6:]}"
+    spaced = f"{account[:4]} {account[4:6]} {account[6:]}"
+    for form in (account, dotted, spaced):
+        assert mask_high_risk(f"kontonummer {form}") == "kontonummer <number>"
+
+
+def test_ibans_in_groups_or_run_together() -> None:
+    number = iban("NO", "86011117947")
+    grouped = " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    for form in (number, grouped, number.lower()):
+        assert mask_high_risk(f"IBAN: {form} takk") == "IBAN: <number> takk"
+    assert mask_high_risk(f"IBAN: {with_wrong_check_digit(number)}").startswith("IBAN: NO")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "datteren min er 13 år",
+        "vi svarer innen 30 dager",
+        "saken fra 2024 er lukket",
+        "postnummer 0150",
+        "det kostet 25 000 kroner",
+        "møtet er 22.12.2026 kl 14:30",
+        "artikkel 15 og 17",
+    ],
+)
+def test_years_ages_dates_and_amounts_are_left_alone(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_other_long_numbers_identify_and_are_masked() -> None:
+    assert mask("medlemsnummer 4829104") == "medlemsnummer <number>"
+    assert mask("kundenr 88213") == "kundenr <number>"

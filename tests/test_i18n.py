@@ -1,0 +1,37 @@
+"""Every word Vern says exists in nb, nn, da and en."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bot.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
+from bot.i18n import MESSAGES, translate
+
+KNOWN_SLOTS = {"controller_name", "controller_contact"}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_catalog_entries_have_every_language(key: str) -> None:
+    assert set(MESSAGES[key]) == set(SUPPORTED_LANGUAGES)
+    placeholders = {name for text in MESSAGES[key].values() for name in re.findall(r"\{(\w+)\}", text)}
+    values = {name: "2000" for name in placeholders}
+    texts = {lang: translate(key, lang, **values) for lang in SUPPORTED_LANGUAGES}
+    assert all(text.strip() for text in texts.values())
+    # Nordic languages may share a word ("registrert"); English never copies Norwegian.
+    has_words = any(c.isalpha() for c in re.sub(r"\{\w+\}", "", MESSAGES[key]["en"]))
+    assert texts["en"] != texts["nb"] or not has_words, "the English text is not translated"
+
+
+def test_every_domain_response_has_one_variation_per_language() -> None:
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    for name, variations in domain["responses"].items():
+        languages = [
+            c["value"] for v in variations for c in (v.get("condition") or []) if c.get("name") == "language"
+        ]
+        assert sorted(languages) == sorted(SUPPORTED_LANGUAGES), name
+        for variation in variations:
+            slots = set(re.findall(r"\{(\w+)\}", variation["text"]))
+            assert slots <= KNOWN_SLOTS, (name, slots)
