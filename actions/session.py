@@ -47,6 +47,9 @@ class ActionDetectLanguage(Action):
         settings = get_settings()
         text = tracker.latest_message.get("text") or ""
         current = tracker.get_slot(SLOT_LANGUAGE)
+        if text.lstrip().startswith("/") and current:
+            # A button payload ("/confirm_forget_chat") is no one's language: keep the chat's.
+            text = ""
         decision = decide_language(text, current, settings.languages, settings.default_language)
         if decision.unsupported == "sv":
             dispatcher.utter_message(text=translate("swedish_note", decision.language))

@@ -61,8 +61,9 @@ def test_forget_this_chat_erases_it_after_confirmation(stack: VernStack) -> None
     stack.texts(chat, "hei, jeg heter Ingrid Haugland")
     confirm = stack.say(chat, "slett denne samtalen")
     assert confirm[0]["text"] == expected("utter_confirm_forget_chat", "nb")
-    assert [b["payload"] for b in confirm[0]["buttons"]] == ["/affirm", "/deny"]
-    done = stack.say(chat, "/affirm")
+    assert [b["payload"] for b in confirm[0]["buttons"]] == ["/confirm_forget_chat", "/deny"]
+    assert redis.Redis.from_url(redis_url()).get(f"vern:tracker:{chat}") is not None, "nothing before the press"
+    done = stack.say(chat, "/confirm_forget_chat")
     assert [m.get("text") for m in done] == [translate("chat_forgotten", "nb")], "no control message leaks out"
     assert redis.Redis.from_url(redis_url()).get(f"vern:tracker:{chat}") is None
     # The next message starts afresh.
