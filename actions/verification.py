@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -44,6 +44,7 @@ from bot.dsr.factory import request_flow
 from bot.dsr.kinds import parse_kind
 from bot.mail.i18n import format_date
 from bot.mail.templates import REQUEST_TYPE_NAMES
+from bot.retention.forget import FORGET_CHAT_CONTROL
 from bot.verification import CodeCheckStatus, CodeRequestResult, CodeRequestStatus
 
 EMAIL_IN_TEXT = re.compile(r"[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,63}")
@@ -211,6 +212,10 @@ class ActionSubmitRequest(Action):
             # The passed check outlives the outage: the next message finishes the request.
             return [SlotSet(SLOT_VERIFICATION_CODE, None), FollowupAction(FORM_CODE)]
         _tell_completion(completion, dispatcher, tracker)
+        if completion.erase_current_chat:
+            # Rasa saves this turn after the action; the channel erases the chat right after that.
+            dispatcher.utter_message(json_message={"vern_control": FORGET_CHAT_CONTROL})
+            return [*clear_request_slots(), Restarted()]
         return clear_request_slots()
 
 
@@ -223,6 +228,11 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
         if not completion.duplicate:
             text += " " + say("case_receipt_sent" if completion.receipt_sent else "case_receipt_failed", tracker)
         dispatcher.utter_message(text=text)
+        if completion.fulfilled == "export_ready":
+            sent = completion.fulfilment_mail_sent
+            dispatcher.utter_message(text=say("export_link_sent" if sent else "export_link_failed", tracker))
+        elif completion.fulfilled == "erased":
+            dispatcher.utter_message(text=say("subject_erased", tracker))
     elif completion.status is CompletionStatus.STATUS_FOUND:
         if not completion.cases:
             dispatcher.utter_message(text=say("status_none", tracker))

@@ -10,6 +10,8 @@ from bot.config import get_settings
 from bot.db.engine import get_engine
 from bot.dsr.flow import MailCodeSender, RequestFlow
 from bot.dsr.pending import PendingRequestStore
+from bot.fulfilment.downloads import DownloadStore
+from bot.fulfilment.service import Fulfilment
 from bot.mail import build_mailer
 from bot.verification import VerificationService, build_store
 
@@ -22,4 +24,20 @@ def request_flow() -> RequestFlow:
     mailer = build_mailer(settings)
     verification = VerificationService(store, MailCodeSender(mailer, settings), utc_now, secret)
     cases = CaseService(get_engine(), utc_now, secret)
-    return RequestFlow(PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now)
+    return RequestFlow(
+        PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment()
+    )
+
+
+def fulfilment() -> Fulfilment:
+    from bot.audit.service import audit_trail
+    from bot.retention.chat_stores import build_chat_stores
+    from bot.retention.erasure import chat_eraser
+
+    settings = get_settings()
+    engine = get_engine()
+    downloads = DownloadStore(engine, settings.var_dir / "exports", utc_now)
+    return Fulfilment(
+        engine, build_chat_stores(settings, engine), downloads, chat_eraser(), settings, utc_now,
+        audit_trail().record,
+    )

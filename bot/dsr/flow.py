@@ -8,6 +8,7 @@ address, a request kind or a passed check.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,6 +23,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.dsr.kinds import STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
+from bot.fulfilment.service import Fulfilment
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
 from bot.verification import (
@@ -51,6 +53,9 @@ class RequestCompletion:
     duplicate: bool = False
     receipt_sent: bool = False
     cases: list[CaseView] = field(default_factory=list)
+    fulfilled: str | None = None  # bot.fulfilment.service.Fulfilled value, when Vern carried it out itself
+    fulfilment_mail_sent: bool = False
+    erase_current_chat: bool = False
 
 
 class MailCodeSender:
@@ -75,7 +80,9 @@ class RequestFlow:
         mailer: Mailer,
         settings: Settings,
         clock: Clock,
+        fulfilment: Fulfilment | None = None,
     ) -> None:
+        self._fulfilment = fulfilment
         self._pending = pending
         self._verification = verification
         self._cases = cases
@@ -155,8 +162,36 @@ class RequestFlow:
             return RequestCompletion(CompletionStatus.UNAVAILABLE)
         if completion.case is not None and not completion.duplicate:
             completion = await self._send_receipt(request, completion)
+            completion = await self._fulfil(conversation_id, request, completion)
         await self.forget(conversation_id)
         return completion
+
+    async def _fulfil(
+        self, conversation_id: str, request: PendingRequest, completion: RequestCompletion
+    ) -> RequestCompletion:
+        if self._fulfilment is None or completion.case is None:
+            return completion
+        try:
+            outcome = await asyncio.to_thread(
+                self._fulfilment.fulfil, completion.case, request.email,
+                self._cases.subject_key(request.email), conversation_id,
+            )
+        except SQLAlchemyError as error:
+            # The case stands and a caseworker sees it; fulfilment is retried from the case, not lost.
+            logger.error("fulfilment of case %s failed (%s)", completion.case.reference, type(error).__name__)
+            return completion
+        mail_sent = False
+        if outcome.mail is not None:
+            try:
+                await self._mailer.send(outcome.mail)
+                mail_sent = True
+            except MailError as error:
+                logger.warning("export link for case %s not delivered (%s)", completion.case.reference,
+                               type(error).__name__)
+        return dataclasses.replace(
+            completion, fulfilled=outcome.result.value, fulfilment_mail_sent=mail_sent,
+            erase_current_chat=outcome.erase_current_chat,
+        )
 
     async def cancel(self, conversation_id: str) -> None:
         await self.forget(conversation_id)

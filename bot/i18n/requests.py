@@ -197,6 +197,36 @@ REQUEST_MESSAGES: dict[str, dict[str, str]] = {
     "status_completed": {"nb": "ferdig behandlet", "nn": "ferdig handsama", "da": "færdigbehandlet",
                          "en": "completed"},
     "status_rejected": {"nb": "avslått", "nn": "avslått", "da": "afvist", "en": "rejected"},
+    "export_link_sent": {
+        "nb": "Jeg har også sendt deg en lenke til en fil med alt Vern har lagret om deg. Lenken virker én "
+              "gang og i 72 timer.",
+        "nn": "Eg har òg sendt deg ei lenkje til ei fil med alt Vern har lagra om deg. Lenkja verkar éin gong "
+              "og i 72 timar.",
+        "da": "Jeg har også sendt dig et link til en fil med alt, hvad Vern har gemt om dig. Linket virker én "
+              "gang og i 72 timer.",
+        "en": "I have also sent you a link to a file with everything Vern holds about you. The link works "
+              "once, for 72 hours.",
+    },
+    "export_link_failed": {
+        "nb": "Filen med det Vern har lagret om deg er klar, men e-posten med lenken kom ikke fram. "
+              "Saksbehandleren sender den på nytt.",
+        "nn": "Fila med det Vern har lagra om deg er klar, men e-posten med lenkja kom ikkje fram. "
+              "Saksbehandlaren sender ho på nytt.",
+        "da": "Filen med det, Vern har gemt om dig, er klar, men mailen med linket kom ikke frem. "
+              "Sagsbehandleren sender den igen.",
+        "en": "The file with what Vern holds about you is ready, but the e-mail with the link did not arrive. "
+              "A caseworker will send it again.",
+    },
+    "subject_erased": {
+        "nb": "Alt Vern selv hadde lagret om deg, er nå slettet, også denne samtalen. Opplysninger i andre "
+              "systemer følges opp i saken.",
+        "nn": "Alt Vern sjølv hadde lagra om deg, er no sletta, òg denne samtalen. Opplysningar i andre "
+              "system blir følgde opp i saka.",
+        "da": "Alt, hvad Vern selv havde gemt om dig, er nu slettet, også denne samtale. Oplysninger i andre "
+              "systemer følges op i sagen.",
+        "en": "Everything Vern itself held about you has now been deleted, including this conversation. Data "
+              "in other systems is handled in your case.",
+    },
     "request_cancelled": {
         "nb": "Greit, jeg har avbrutt forespørselen. Ingenting er sendt inn.",
         "nn": "Greitt, eg har avbrote førespurnaden. Ingenting er sendt inn.",

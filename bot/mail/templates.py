@@ -337,3 +337,50 @@ def download_link(
     ]
     return _compose(to=to, kind="download_link", language=language, subject=t["subject"], blocks=blocks,
                     settings=settings)
+
+
+_EXPORT_READY = {
+    "nb": {
+        "subject": "Dataene dine er klare til nedlasting (sak {reference})",
+        "intro": "Her er en kopi av alt Vern har lagret om deg, som du ba om. Filen er en zip med JSON og CSV "
+        "og en README som forklarer hvert felt.",
+        "link": "Last ned filen",
+        "once": "Lenken virker én gang og utløper {expires}. Etterpå slettes filen.",
+        "other": "Opplysninger i {controller}s andre systemer besvares i saken din innen fristen.",
+    },
+    "nn": {
+        "subject": "Dataa dine er klare til nedlasting (sak {reference})",
+        "intro": "Her er ein kopi av alt Vern har lagra om deg, som du bad om. Fila er ein zip med JSON og CSV "
+        "og ein README som forklarer kvart felt.",
+        "link": "Last ned fila",
+        "once": "Lenkja verkar éin gong og går ut {expires}. Etterpå blir fila sletta.",
+        "other": "Opplysningar i dei andre systema til {controller} blir svara på i saka di innan fristen.",
+    },
+    "da": {
+        "subject": "Dine data er klar til download (sag {reference})",
+        "intro": "Her er en kopi af alt, hvad Vern har gemt om dig, som du bad om. Filen er en zip med JSON og CSV "
+        "og en README, der forklarer hvert felt.",
+        "link": "Download filen",
+        "once": "Linket virker én gang og udløber {expires}. Derefter slettes filen.",
+        "other": "Oplysninger i {controller}s andre systemer besvares i din sag inden fristen.",
+    },
+    "en": {
+        "subject": "Your data is ready to download (case {reference})",
+        "intro": "Here is a copy of everything Vern holds about you, as you asked. The file is a zip with JSON and "
+        "CSV and a README that explains every field.",
+        "link": "Download the file",
+        "once": "The link works once and expires {expires}. The file is deleted afterwards.",
+        "other": "Data in {controller}'s other systems is answered in your case within the deadline.",
+    },
+}
+
+
+def export_ready(
+    to: str, reference: str, url: str, expires_at: datetime, language: str, *, settings: Settings | None = None
+) -> OutgoingMail:
+    t = _texts(_EXPORT_READY, language, settings, reference=reference,
+               expires=i18n.format_moment(expires_at, language))
+    blocks: list[Block] = [Paragraph(t["intro"]), Paragraph(t["link"] + ":"), Link(url), Paragraph(t["once"]),
+                           Paragraph(t["other"])]
+    return _compose(to=to, kind="export_ready", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings, idempotency_key=f"case:{reference}:export")

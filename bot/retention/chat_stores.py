@@ -38,6 +38,9 @@ class ChatLogStore(Protocol):
     def conversation_ids(self) -> set[str]:
         """Every conversation (sender) id the store holds a log for."""
 
+    def transcript(self, conversation_id: str) -> list[dict[str, Any]]:
+        """What the person and the bot wrote, in order (for an access export)."""
+
 
 class SqlChatLogStore:
     """Rasa's SQLTrackerStore table `events`, on Vern's own database."""
@@ -71,6 +74,15 @@ class SqlChatLogStore:
                     changed += 1
         return changed
 
+    def transcript(self, conversation_id: str) -> list[dict[str, Any]]:
+        if not self._has_events():
+            return []
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                select(_EVENTS.c.data).where(_EVENTS.c.sender_id == conversation_id).order_by(_EVENTS.c.id)
+            ).scalars().all()
+        return transcript_of([_loaded(data) for data in rows])
+
     def delete_conversation(self, conversation_id: str) -> int:
         if not self._has_events():
             return 0
@@ -83,6 +95,15 @@ class SqlChatLogStore:
             return set()
         with self._engine.connect() as connection:
             return {row[0] for row in connection.execute(select(_EVENTS.c.sender_id).distinct())}
+
+
+def transcript_of(events: list[Any]) -> list[dict[str, Any]]:
+    lines = []
+    for event in events:
+        if isinstance(event, dict) and event.get("event") in ("user", "bot") and event.get("text"):
+            lines.append({"at": event.get("timestamp"), "from": "you" if event["event"] == "user" else "Vern",
+                          "text": event["text"]})
+    return lines
 
 
 def _loaded(data: Any) -> Any:
@@ -128,6 +149,16 @@ class RedisChatLogStore:
                 except redis.WatchError:
                     continue
         raise ChatStoreError("a Redis tracker kept changing while it was being masked")
+
+    def transcript(self, conversation_id: str) -> list[dict[str, Any]]:
+        raw = self._redis.get(self._key(conversation_id))
+        if raw is None:
+            return []
+        try:
+            events = json.loads(_text(raw)).get("events")
+        except (ValueError, AttributeError):
+            return []
+        return transcript_of(events if isinstance(events, list) else [])
 
     def delete_conversation(self, conversation_id: str) -> int:
         pipe = self._redis.pipeline(transaction=True)

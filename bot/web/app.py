@@ -77,6 +77,13 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
             logger.error("Rasa server unreachable from the web app (%s)", type(error).__name__)
             return _error(settings, "error_unavailable", 503, parsed.sender, parsed.text)
 
+    @app.get("/download/<token:str>")
+    async def download(_request: Request, token: str) -> HTTPResponse:
+        # The link in the export e-mail. Single use: a second visit finds nothing.
+        from bot.fulfilment.web import download_response
+
+        return await download_response(settings, token)
+
     app.static("/static", str(STATIC_DIR), name="static")
     return app
 

@@ -1,0 +1,1 @@
+"""Fulfilment of requests for the data Vern itself holds: exports, erasure, restriction."""

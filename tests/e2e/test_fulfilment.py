@@ -1,0 +1,85 @@
+"""Fulfilment of what Vern holds: an export behind a single-use link, and erasure everywhere."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import uuid
+import zipfile
+
+import redis
+from sqlalchemy import inspect, text
+
+from bot.db.engine import create_db_engine
+from bot.i18n import translate
+from tests.e2e.test_requests import REFERENCE, code_for, mails_to, new_address, new_chat
+from tests.support.services import postgres_url, redis_url
+from tests.support.stack import VernStack, http
+
+LINK = re.compile(r"http://\S+/download/[A-Za-z0-9_\-]+")
+
+
+def request_and_verify(stack: VernStack, chat: str, ask: str, answers: tuple[str, ...], address: str) -> str:
+    stack.texts(chat, ask)
+    for answer in answers:
+        stack.texts(chat, answer)
+    stack.texts(chat, address)
+    return stack.texts(chat, code_for(stack, address))
+
+
+def everything_stored() -> str:
+    engine = create_db_engine(postgres_url())
+    parts = []
+    try:
+        with engine.connect() as connection:
+            for table in inspect(engine).get_table_names():
+                parts += [repr(tuple(row)) for row in connection.execute(text(f'SELECT * FROM "{table}"'))]
+    finally:
+        engine.dispose()
+    client = redis.Redis.from_url(redis_url())
+    for key in client.scan_iter(match="vern:tracker:*"):
+        if client.type(key) == b"string":
+            parts.append(repr(client.get(key)))
+    return "\n".join(parts)
+
+
+def test_access_sends_a_single_use_link_to_an_export_of_what_vern_holds(stack: VernStack) -> None:
+    chat, address = new_chat(), new_address()
+    done = request_and_verify(stack, chat, "hva vet dere om meg?", ("alt",), address)
+    assert translate("export_link_sent", "nb") in done
+    reference = REFERENCE.search(done)
+    assert reference
+    links = [LINK.search(body) for body in mails_to(stack, address)]
+    link = next(found.group(0) for found in links if found)
+
+    first = http("GET", link)
+    assert first.status == 200
+    archive = zipfile.ZipFile(io.BytesIO(first.raw))
+    data = json.loads(archive.read("data.json"))
+    assert data["email"] == address
+    assert [case["reference"] for case in data["cases"]] == [reference.group(0)]
+    said = [m["text"] for c in data["conversations"] for m in c["messages"] if m["from"] == "you"]
+    assert "hva vet dere om meg?" in said
+    assert "README.txt" in archive.namelist()
+
+    again = http("GET", link)
+    assert again.status == 404 and "én gang" in again.raw.decode()
+
+
+def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: VernStack) -> None:
+    address = new_address()
+    marker = f"marker{uuid.uuid4().hex[:8]}"
+    earlier = new_chat()
+    stack.texts(earlier, f"hei, jeg lurer på en ting om {marker}")
+    request_and_verify(stack, earlier, "hva vet dere om meg?", ("alt",), address)
+    assert marker in everything_stored() and address.split("@")[0] in everything_stored()
+
+    chat = new_chat()
+    done = request_and_verify(stack, chat, "Jeg vil at dere sletter alt dere har om meg", (), address)
+    assert translate("subject_erased", "nb") in done
+    stored = everything_stored()
+    assert marker not in stored, "the earlier chat is gone"
+    assert address.split("@")[0] not in stored, "the address is gone"
+    assert "Jeg vil at dere sletter alt" not in stored, "the chat the request was made in is gone"
+    assert REFERENCE.search(done) and REFERENCE.search(done).group(0) in stored, "the erasure case stays, scrubbed"
