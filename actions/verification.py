@@ -175,7 +175,7 @@ class ValidateCodeForm(FormValidationAction):
                 return {SLOT_VERIFICATION_CODE: None, SLOT_GAVE_UP: True}
             _tell_code_request(result, address.group(0), dispatcher, tracker)
             return {SLOT_VERIFICATION_CODE: None, SLOT_EMAIL: address.group(0).lower()}
-        code = re.sub(r"[\s\-]", "", text)
+        code = re.sub(r"[\s\-\u2013]", "", text)
         if not re.fullmatch(r"\d{6}", code):
             # Not an attempt at a code ("jeg finner den ikke"): the form asks again and nothing counts.
             return {SLOT_VERIFICATION_CODE: None}
@@ -233,6 +233,8 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
             dispatcher.utter_message(text=say("export_link_sent" if sent else "export_link_failed", tracker))
         elif completion.fulfilled == "erased":
             dispatcher.utter_message(text=say("subject_erased", tracker))
+        elif completion.fulfilled == "restricted":
+            dispatcher.utter_message(text=say("subject_restricted", tracker))
     elif completion.status is CompletionStatus.STATUS_FOUND:
         if not completion.cases:
             dispatcher.utter_message(text=say("status_none", tracker))

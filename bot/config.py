@@ -87,6 +87,9 @@ class Settings:
     telegram_token: Secret | None = None
     # Ed25519 seed (base64, 32 bytes) for signed audit checkpoints; derived from SECRET_KEY when unset.
     audit_signing_key: Secret | None = None
+    # The controller's system: verified cases are pushed here (signed), completions come back signed.
+    case_webhook_url: str | None = None
+    case_webhook_secret: Secret | None = None
     secret_key: Secret = field(default_factory=lambda: Secret(""))
     rasa_api_token: Secret = field(default_factory=lambda: Secret(""))
     action_server_secret: Secret = field(default_factory=lambda: Secret(""))
@@ -214,6 +217,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         database_url = f"sqlite:///{var_dir / 'vern.sqlite3'}"
     telegram = _env_str(env, "TELEGRAM_TOKEN")
     audit_signing_key = _env_str(env, "AUDIT_SIGNING_KEY")
+    webhook_url = _env_str(env, "CASE_WEBHOOK_URL")
+    webhook_secret = _env_str(env, "CASE_WEBHOOK_SECRET")
+    if webhook_url and not webhook_secret:
+        raise ConfigError("CASE_WEBHOOK_URL needs CASE_WEBHOOK_SECRET: pushes are always signed")
 
     host = _env_str(env, "VERN_HOST", "127.0.0.1") or "127.0.0.1"
     web_port = _env_int(env, "WEB_PORT", 8000)
@@ -228,6 +235,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         mail_from=_env_str(env, "MAIL_FROM", "Vern <vern@localhost>") or "",
         telegram_token=Secret(telegram) if telegram else None,
         audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
+        case_webhook_url=webhook_url or None,
+        case_webhook_secret=Secret(webhook_secret) if webhook_secret else None,
         secret_key=secret_key,
         rasa_api_token=rasa_api_token,
         action_server_secret=action_server_secret,

@@ -42,6 +42,9 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+WEBHOOK_SECRET = "connector-test-secret-0123456789"
+
+
 def reset_redis(url: str) -> None:
     import redis
 
@@ -52,15 +55,21 @@ def reset_redis(url: str) -> None:
 def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VernStack]:
     """Vern on the machine's Redis (tracker and lock store) and PostgreSQL, mailing a local SMTP server."""
     from tests.support.smtp import CapturingSmtpServer
+    from tests.support.webhook import WebhookReceiver
 
     reset_postgres(postgres_url())
     reset_redis(redis_url())
     smtp = CapturingSmtpServer()
     smtp.start()
+    receiver = WebhookReceiver().start()
     vern = VernStack(
-        {"DATABASE_URL": postgres_url(), "REDIS_URL": redis_url(), "SMTP_URL": smtp.url()},
+        {
+            "DATABASE_URL": postgres_url(), "REDIS_URL": redis_url(), "SMTP_URL": smtp.url(),
+            "CASE_WEBHOOK_URL": receiver.url, "CASE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        },
         tmp_path_factory.mktemp("stack-var"),
         smtp=smtp,
+        webhook=receiver,
     )
     try:
         vern.start()
@@ -68,3 +77,4 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     finally:
         vern.stop()
         smtp.stop()
+        receiver.stop()

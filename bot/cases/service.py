@@ -134,6 +134,11 @@ class CaseService:
         with session_scope(self._engine) as session:
             return [event_view(event) for event in queries.get_case(session, reference).events]
 
+    def status_of(self, reference: str) -> CaseStatus:
+        """Raises CaseNotFound; for callers that are not the data subject (connectors, caseworkers)."""
+        with session_scope(self._engine) as session:
+            return CaseStatus(queries.get_case(session, reference).status)
+
     def change_status(self, reference: str, to_status: str | CaseStatus, note: str | None, actor: str) -> CaseView:
         now = self._clock()
         with session_scope(self._engine) as session:

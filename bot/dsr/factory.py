@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 
 from bot.cases.service import CaseService
 from bot.clock import utc_now
 from bot.config import get_settings
+from bot.connectors.webhook import WebhookConnector
 from bot.db.engine import get_engine
 from bot.dsr.flow import MailCodeSender, RequestFlow
 from bot.dsr.pending import PendingRequestStore
@@ -25,8 +27,16 @@ def request_flow() -> RequestFlow:
     verification = VerificationService(store, MailCodeSender(mailer, settings), utc_now, secret)
     cases = CaseService(get_engine(), utc_now, secret)
     return RequestFlow(
-        PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment()
+        PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
+        connector(),
     )
+
+
+def connector() -> WebhookConnector | None:
+    settings = get_settings()
+    if not settings.case_webhook_url or settings.case_webhook_secret is None:
+        return None
+    return WebhookConnector(settings.case_webhook_url, settings.case_webhook_secret.reveal().encode(), time.time)
 
 
 def fulfilment() -> Fulfilment:

@@ -21,6 +21,7 @@ from bot.cases.service import CaseService
 from bot.cases.views import CaseView
 from bot.clock import Clock
 from bot.config import Settings
+from bot.connectors.webhook import WebhookConnector, case_payload
 from bot.dsr.kinds import STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilment
@@ -81,8 +82,10 @@ class RequestFlow:
         settings: Settings,
         clock: Clock,
         fulfilment: Fulfilment | None = None,
+        connector: WebhookConnector | None = None,
     ) -> None:
         self._fulfilment = fulfilment
+        self._connector = connector
         self._pending = pending
         self._verification = verification
         self._cases = cases
@@ -163,8 +166,17 @@ class RequestFlow:
         if completion.case is not None and not completion.duplicate:
             completion = await self._send_receipt(request, completion)
             completion = await self._fulfil(conversation_id, request, completion)
+            await self._push(request, completion)
         await self.forget(conversation_id)
         return completion
+
+    async def _push(self, request: PendingRequest, completion: RequestCompletion) -> None:
+        """Hand the case to the controller's other systems; a failed push leaves it for a caseworker."""
+        case = completion.case
+        if self._connector is None or case is None:
+            return
+        payload = case_payload(case, request.email, request.details, self._cases.recipients_to_notify(case))
+        await self._connector.push("case.verified", f"{case.reference}:verified", payload)
 
     async def _fulfil(
         self, conversation_id: str, request: PendingRequest, completion: RequestCompletion

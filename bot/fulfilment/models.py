@@ -16,3 +16,13 @@ class ExportDownload(Base):
     language = Column(String(8), nullable=False)
     created_at = Column(DateTime, nullable=False)
     expires_at = Column(DateTime, nullable=False)
+
+
+class SubjectRestriction(Base):
+    """Art. 18: the subject's data is kept but not used (no training export, no mailings beyond replies)."""
+
+    __tablename__ = "subject_restrictions"
+
+    subject_key = Column(String(64), primary_key=True)
+    case_reference = Column(String(16), nullable=False)
+    since = Column(DateTime, nullable=False)

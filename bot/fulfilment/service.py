@@ -7,8 +7,10 @@
   only what was deleted where (counts), under the pseudonymous subject key,
   and the audit log records it. The chat the request was made in is erased
   right after the turn that answers it (Rasa saves that turn first);
-- rectification, restriction, objection: recorded as cases for a caseworker
-  (the controller's own systems hold the data they concern)."""
+- restriction: the subject is entered in the restriction register, which the
+  training export and any mailing consult (kept, not used);
+- rectification, objection: recorded as cases for a caseworker (Vern holds no
+  profile to correct; the controller's own systems hold the data concerned)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from bot.config import Settings
 from bot.fulfilment.downloads import LINK_TTL, DownloadStore
 from bot.fulfilment.export import build_export
 from bot.fulfilment.holdings import collect_holdings
+from bot.fulfilment.restrictions import RestrictionRegister
 from bot.mail import templates
 from bot.mail.message import OutgoingMail
 from bot.models.conversation import utc_naive
@@ -42,6 +45,7 @@ Audit = Callable[[str, "str | None", dict], None]
 class Fulfilled(str, Enum):
     EXPORT_READY = "export_ready"
     ERASED = "erased"
+    RESTRICTED = "restricted"
     FOR_CASEWORKER = "for_caseworker"
 
 
@@ -71,6 +75,11 @@ class Fulfilment:
             return self._export(case, email, subject_key)
         if kind is RequestType.ERASURE:
             return self._erase(case, subject_key, conversation_id)
+        if kind is RequestType.RESTRICTION:
+            # Kept, not used, from now on; lifting it is a caseworker's decision with the person told first.
+            RestrictionRegister(self._engine, self._clock).restrict(subject_key, case.reference)
+            self._record(case.reference, "subject.restricted", subject_key, {})
+            return FulfilmentOutcome(Fulfilled.RESTRICTED)
         return FulfilmentOutcome(Fulfilled.FOR_CASEWORKER)
 
     def _export(self, case: CaseView, email: str, subject_key: str) -> FulfilmentOutcome:
@@ -115,8 +124,13 @@ class Fulfilment:
             connection.execute(update(table).where(table.c.id == this_case).values(
                 details=json.dumps({"erased": deleted}, sort_keys=True), status="completed", closed_at=now,
             ))
+            # Through in_progress, as every case goes (bot.cases.status).
             connection.execute(events.insert().values(
-                case_id=this_case, occurred_at=now, kind="erased", from_status=case.status.value,
+                case_id=this_case, occurred_at=now, kind="status_changed", from_status=case.status.value,
+                to_status="in_progress", actor="system", note=None,
+            ))
+            connection.execute(events.insert().values(
+                case_id=this_case, occurred_at=now, kind="erased", from_status="in_progress",
                 to_status="completed", actor="system", note=json.dumps(deleted, sort_keys=True),
             ))
         self._record(case.reference, "subject.erased", subject_key, deleted)

@@ -227,6 +227,12 @@ REQUEST_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Everything Vern itself held about you has now been deleted, including this conversation. Data "
               "in other systems is handled in your case.",
     },
+    "subject_restricted": {
+        "nb": "Fra nå av bruker Vern ikke det som er lagret om deg til noe annet enn å svare deg.",
+        "nn": "Frå no av brukar ikkje Vern det som er lagra om deg til noko anna enn å svare deg.",
+        "da": "Fra nu af bruger Vern ikke det, der er gemt om dig, til andet end at svare dig.",
+        "en": "From now on, Vern uses what it holds about you for nothing but answering you.",
+    },
     "request_cancelled": {
         "nb": "Greit, jeg har avbrutt forespørselen. Ingenting er sendt inn.",
         "nn": "Greitt, eg har avbrote førespurnaden. Ingenting er sendt inn.",

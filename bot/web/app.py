@@ -84,6 +84,14 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
         return await download_response(settings, token)
 
+    @app.post("/api/cases/<reference:str>/completion")
+    async def case_completion(request: Request, reference: str) -> HTTPResponse:
+        from bot.connectors.completion import completion_response
+        from bot.connectors.signing import SIGNATURE_HEADER
+
+        return await completion_response(settings, request.body or b"", request.headers.get(SIGNATURE_HEADER),
+                                         reference)
+
     app.static("/static", str(STATIC_DIR), name="static")
     return app
 

@@ -59,6 +59,7 @@ class VernStack:
     ports: dict[str, int] = field(default_factory=dict)
     logs: dict[str, Path] = field(default_factory=dict)
     smtp: CapturingSmtpServer | None = None
+    webhook: Any = None  # tests.support.webhook.WebhookReceiver: the controller's system
 
     def __post_init__(self) -> None:
         self.ports = {"rasa": free_port(), "actions": free_port(), "web": free_port()}
