@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -12,19 +11,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from bot.clock import FrozenClock
-from bot.db import migrate
-from bot.db.engine import create_db_engine
 from bot.fulfilment.downloads import DownloadStore, Redeemed
 
 CONTENT = b"PK\x03\x04 an export with kari@example.org inside"
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    db = create_db_engine(f"sqlite:///{tmp_path / 'vern.sqlite3'}")
-    migrate.upgrade(db)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture

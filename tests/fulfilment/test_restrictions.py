@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
-from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import Engine
 
 from bot.cases.request_types import RequestType
 from bot.cases.service import CaseService
 from bot.clock import FrozenClock
-from bot.db import migrate
-from bot.db.engine import create_db_engine
 from bot.fulfilment.restrictions import RestrictionRegister
 
 SECRET = b"restriction-test-secret-0123456789"
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    db = create_db_engine(f"sqlite:///{tmp_path / 'vern.sqlite3'}")
-    migrate.upgrade(db)
-    yield db
-    db.dispose()
 
 
 def test_restricted_subjects_and_their_chats_are_listed_and_can_be_lifted(engine: Engine) -> None:
