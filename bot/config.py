@@ -89,6 +89,8 @@ class Settings:
     audit_signing_key: Secret | None = None
     # The controller's system: verified cases are pushed here (signed), completions come back signed.
     case_webhook_url: str | None = None
+    # Bearer token for /metrics; without it the endpoint is open in development and absent in production.
+    metrics_token: Secret | None = None
     case_webhook_secret: Secret | None = None
     secret_key: Secret = field(default_factory=lambda: Secret(""))
     rasa_api_token: Secret = field(default_factory=lambda: Secret(""))
@@ -218,6 +220,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     telegram = _env_str(env, "TELEGRAM_TOKEN")
     audit_signing_key = _env_str(env, "AUDIT_SIGNING_KEY")
     webhook_url = _env_str(env, "CASE_WEBHOOK_URL")
+    metrics_token = _env_str(env, "METRICS_TOKEN")
     webhook_secret = _env_str(env, "CASE_WEBHOOK_SECRET")
     if webhook_url and not webhook_secret:
         raise ConfigError("CASE_WEBHOOK_URL needs CASE_WEBHOOK_SECRET: pushes are always signed")
@@ -236,6 +239,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         telegram_token=Secret(telegram) if telegram else None,
         audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
         case_webhook_url=webhook_url or None,
+        metrics_token=Secret(metrics_token) if metrics_token else None,
         case_webhook_secret=Secret(webhook_secret) if webhook_secret else None,
         secret_key=secret_key,
         rasa_api_token=rasa_api_token,

@@ -92,8 +92,35 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
         return await completion_response(settings, request.body or b"", request.headers.get(SIGNATURE_HEADER),
                                          reference)
 
+    @app.get("/metrics")
+    async def metrics(request: Request) -> HTTPResponse:
+        return await metrics_response(settings, request.headers.get("Authorization"))
+
     app.static("/static", str(STATIC_DIR), name="static")
     return app
+
+
+async def metrics_response(settings: Settings, authorization: str | None) -> HTTPResponse:
+    import asyncio
+    import hmac
+
+    from bot.clock import utc_now
+    from bot.db.engine import get_engine
+    from bot.retention.metrics import prometheus_text
+    from bot.retention.policy import load_policy
+    from bot.retention.status import retention_status
+
+    if settings.metrics_token is None:
+        if settings.environment == "production":
+            return response.json({"error": "not found"}, status=404)
+    elif not hmac.compare_digest(authorization or "", f"Bearer {settings.metrics_token.reveal()}"):
+        return response.json({"error": "unauthorized"}, status=401)
+    try:
+        status = await asyncio.to_thread(retention_status, get_engine(), utc_now, load_policy())
+    except Exception as error:  # noqa: BLE001 - a scrape gets a status code, the log the type
+        logger.error("metrics unavailable (%s)", type(error).__name__)
+        return response.text("# metrics unavailable\n", status=503)
+    return response.text(prometheus_text(status), content_type="text/plain; version=0.0.4")
 
 
 def serve(settings: Settings | None = None) -> None:

@@ -24,7 +24,7 @@ from bot.retention.policy import load_policy
 from bot.retention.worker import RetentionWorker
 from tests.pii.generators import iban, norwegian_account, norwegian_id
 from tests.support.services import postgres_url, redis_url
-from tests.support.stack import VernStack
+from tests.support.stack import VernStack, http
 
 CUES = {"nb": "hei, jeg heter", "nn": "hei, eg heiter", "da": "hej, jeg hedder", "en": "hi, my name is"}
 CONTACT = {"nb": "du når meg på", "nn": "du når meg på", "da": "du kan fange mig på", "en": "you can reach me at"}
@@ -123,3 +123,9 @@ def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: P
     assert tracker is not None
     masked = tracker.decode()
     assert all(token in masked for token in ("<name>", "<email>", "<number>"))
+
+    metrics = http("GET", f"{stack.web_url}/metrics")
+    assert metrics.status == 200
+    scraped = metrics.raw.decode()
+    assert "vern_chats_overdue_masking 0" in scraped
+    assert 'vern_retention_chats_last_24h{rule="mask-bot-chats"}' in scraped
