@@ -89,6 +89,8 @@ class Settings:
     audit_signing_key: Secret | None = None
     # The controller's system: verified cases are pushed here (signed), completions come back signed.
     case_webhook_url: str | None = None
+    # Art. 19: the recipients the controller has disclosed data to, told of rectification, erasure, restriction.
+    art19_recipients: tuple[str, ...] = ()
     # Bearer token for /metrics; without it the endpoint is open in development and absent in production.
     metrics_token: Secret | None = None
     case_webhook_secret: Secret | None = None
@@ -239,6 +241,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         telegram_token=Secret(telegram) if telegram else None,
         audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
         case_webhook_url=webhook_url or None,
+        art19_recipients=tuple(
+            name.strip() for name in (_env_str(env, "ART19_RECIPIENTS") or "").split(",") if name.strip()
+        ),
         metrics_token=Secret(metrics_token) if metrics_token else None,
         case_webhook_secret=Secret(webhook_secret) if webhook_secret else None,
         secret_key=secret_key,

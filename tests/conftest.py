@@ -43,6 +43,7 @@ def reset_postgres(url: str) -> None:
 
 
 WEBHOOK_SECRET = "connector-test-secret-0123456789"
+ART19_RECIPIENTS = "Medlemsregisteret, Lønnssystemet"
 
 
 def reset_redis(url: str) -> None:
@@ -66,6 +67,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         {
             "DATABASE_URL": postgres_url(), "REDIS_URL": redis_url(), "SMTP_URL": smtp.url(),
             "CASE_WEBHOOK_URL": receiver.url, "CASE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "ART19_RECIPIENTS": ART19_RECIPIENTS,
         },
         tmp_path_factory.mktemp("stack-var"),
         smtp=smtp,

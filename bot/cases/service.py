@@ -224,6 +224,10 @@ class CaseService:
         logger.info("Erased a data subject's cases: %s", counts)
         return counts
 
+    def recipients_for(self, case: CaseView) -> list[str]:
+        """Art. 19: who must hear of this case's outcome (rectification, erasure, restriction), whatever its status."""
+        return list(self._recipients) if case.request_type in NOTIFY_RECIPIENTS else []
+
     def recipients_to_notify(self, case: CaseView) -> list[str]:
         """Art. 19: recipients hear of a rectification, erasure or restriction once it is carried out."""
         if case.request_type in NOTIFY_RECIPIENTS and case.status is CaseStatus.COMPLETED:

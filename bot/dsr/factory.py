@@ -25,7 +25,7 @@ def request_flow() -> RequestFlow:
     store = build_store(settings)
     mailer = build_mailer(settings)
     verification = VerificationService(store, MailCodeSender(mailer, settings), utc_now, secret)
-    cases = CaseService(get_engine(), utc_now, secret)
+    cases = CaseService(get_engine(), utc_now, secret, downstream_recipients=settings.art19_recipients)
     return RequestFlow(
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
         connector(),

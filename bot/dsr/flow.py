@@ -175,7 +175,7 @@ class RequestFlow:
         case = completion.case
         if self._connector is None or case is None:
             return
-        payload = case_payload(case, request.email, request.details, self._cases.recipients_to_notify(case))
+        payload = case_payload(case, request.email, request.details, self._cases.recipients_for(case))
         await self._connector.push("case.verified", f"{case.reference}:verified", payload)
 
     async def _fulfil(

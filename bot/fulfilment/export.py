@@ -36,6 +36,7 @@ cases.csv / cases in data.json
   due              the last day of our answer period (GDPR Art. 12(3))
   closed_at        when the case was closed (UTC), if it is
   details          what you told us in the request, in your words
+  notify_recipients  for rectification, erasure and restriction: who we tell of the outcome (GDPR Art. 19)
 
 case_history.csv
   reference, at    which case, and when (UTC)
@@ -79,7 +80,7 @@ def build_export(holdings: Holdings, made_at: datetime) -> bytes:
         archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
         archive.writestr("cases.csv", _csv(holdings.cases, [
             "reference", "type", "status", "language", "channel", "received_at", "verified_at", "due",
-            "closed_at", "details"]))
+            "closed_at", "details", "notify_recipients"]))
         archive.writestr("case_history.csv", _csv(holdings.case_history, [
             "reference", "at", "what", "from_status", "to_status", "by"]))
         archive.writestr("conversations.csv", _csv(messages, ["conversation", "at", "from", "text"]))

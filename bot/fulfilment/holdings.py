@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.cases.models import Case, CaseEvent
+from bot.cases.request_types import NOTIFY_RECIPIENTS, RequestType
 from bot.retention.chat_stores import ChatLogStore
 
 
@@ -31,7 +32,9 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def collect_holdings(engine: Engine, stores: list[ChatLogStore], subject_key: str, email: str) -> Holdings:
+def collect_holdings(
+    engine: Engine, stores: list[ChatLogStore], subject_key: str, email: str, recipients: tuple[str, ...] = ()
+) -> Holdings:
     holdings = Holdings(email=email)
     conversation_ids: list[str] = []
     with engine.connect() as connection:
@@ -44,6 +47,8 @@ def collect_holdings(engine: Engine, stores: list[ChatLogStore], subject_key: st
                 "language": row.language, "channel": row.channel, "received_at": _iso(row.received_at),
                 "verified_at": _iso(row.verified_at), "due": _iso(row.extended_due_at or row.due_at),
                 "closed_at": _iso(row.closed_at), "details": json.loads(row.details or "{}"),
+                # Art. 19: who is told of a rectification, erasure or restriction.
+                "notify_recipients": list(recipients) if RequestType(row.request_type) in NOTIFY_RECIPIENTS else [],
             })
             if row.conversation_id and row.conversation_id not in conversation_ids:
                 conversation_ids.append(row.conversation_id)

@@ -83,7 +83,7 @@ class Fulfilment:
         return FulfilmentOutcome(Fulfilled.FOR_CASEWORKER)
 
     def _export(self, case: CaseView, email: str, subject_key: str) -> FulfilmentOutcome:
-        holdings = collect_holdings(self._engine, self._stores, subject_key, email)
+        holdings = collect_holdings(self._engine, self._stores, subject_key, email, self._settings.art19_recipients)
         now = self._clock()
         token = self._downloads.create(build_export(holdings, now), case.reference, subject_key, case.language)
         url = f"{self._settings.public_url.rstrip('/')}/download/{token}"

@@ -42,6 +42,7 @@ def test_a_verified_case_is_pushed_signed_with_what_the_receiver_needs(stack: Ve
     assert data["event"] == "case.verified" and data["case"]["type"] == "restriction"
     assert data["case"]["article"] == 18 and data["subject"]["email"] == address
     assert data["details"]["ground"] == "a"
+    assert data["notify_recipients"] == ["Medlemsregisteret", "Lønnssystemet"], "Art. 19"
 
 
 def test_the_receiver_reports_completion_back(stack: VernStack) -> None:

@@ -7,6 +7,7 @@ import json
 import re
 import uuid
 import zipfile
+from pathlib import Path
 
 import redis
 from sqlalchemy import inspect, text
@@ -70,10 +71,16 @@ def test_access_sends_a_single_use_link_to_an_export_of_what_vern_holds(stack: V
 def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: VernStack) -> None:
     address = new_address()
     marker = f"marker{uuid.uuid4().hex[:8]}"
+    exports = Path(stack.var_dir) / "exports"
+    exports.mkdir(parents=True, exist_ok=True)
+    waiting_before = set(exports.iterdir())
     earlier = new_chat()
     stack.texts(earlier, f"hei, jeg lurer på en ting om {marker}")
     request_and_verify(stack, earlier, "hva vet dere om meg?", ("alt",), address)
     assert marker in everything_stored() and address.split("@")[0] in everything_stored()
+
+    theirs = set(exports.iterdir()) - waiting_before
+    assert theirs, "the access request left an export waiting for download"
 
     chat = new_chat()
     done = request_and_verify(stack, chat, "Jeg vil at dere sletter alt dere har om meg", (), address)
@@ -83,3 +90,6 @@ def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: Vern
     assert address.split("@")[0] not in stored, "the address is gone"
     assert "Jeg vil at dere sletter alt" not in stored, "the chat the request was made in is gone"
     assert REFERENCE.search(done) and REFERENCE.search(done).group(0) in stored, "the erasure case stays, scrubbed"
+    assert not any(path.exists() for path in theirs), "the waiting export is deleted"
+    logs = "\n".join(log.read_text(errors="replace") for log in Path(stack.var_dir).glob("*.log"))
+    assert marker not in logs and address not in logs
