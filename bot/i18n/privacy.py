@@ -31,6 +31,16 @@ PRIVACY_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Nummeret blev fjernet fra din besked, før den blev gemt.",
         "en": "The number was removed from your message before it was stored.",
     },
+    "chat_ended": {
+        "nb": "Samtalen er avsluttet. Det du skrev, blir maskert senest {minutes} minutter fra nå. "
+              "Skriv igjen når du vil for å starte en ny samtale.",
+        "nn": "Samtalen er avslutta. Det du skreiv, blir maskert seinast {minutes} minutt frå no. "
+              "Skriv igjen når du vil for å starte ein ny samtale.",
+        "da": "Samtalen er afsluttet. Det, du skrev, maskeres senest {minutes} minutter fra nu. "
+              "Skriv igen, når du vil, for at starte en ny samtale.",
+        "en": "The conversation has ended. What you wrote will be masked within {minutes} minutes. "
+              "Write again whenever you like to start a new one.",
+    },
     "chat_forgotten": {
         "nb": "Samtalen er slettet. Det du skriver nå, starter en ny samtale.",
         "nn": "Samtalen er sletta. Det du skriv no, startar ein ny samtale.",

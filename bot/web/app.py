@@ -77,6 +77,11 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
             logger.error("Rasa server unreachable from the web app (%s)", type(error).__name__)
             return _error(settings, "error_unavailable", 503, parsed.sender, parsed.text)
 
+    @app.post("/api/chat/end")
+    async def end_chat(request: Request) -> HTTPResponse:
+        # The widget's "end chat": the annex's masking clock starts now.
+        return await end_chat_response(settings, request.body or b"")
+
     @app.get("/download/<token:str>")
     async def download(_request: Request, token: str) -> HTTPResponse:
         # The link in the export e-mail. Single use: a second visit finds nothing.
@@ -98,6 +103,30 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
     app.static("/static", str(STATIC_DIR), name="static")
     return app
+
+
+async def end_chat_response(settings: Settings, body: bytes) -> HTTPResponse:
+    import asyncio
+    import json
+
+    from bot.chat_input import SENDER_PATTERN
+    from bot.i18n import translate
+    from bot.services.conversations import ConversationService
+
+    try:
+        sender = json.loads(body).get("sender")
+    except (ValueError, AttributeError):
+        sender = None
+    if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
+        return _error(settings, "error_bad_request", 400, None)
+    try:
+        state = await asyncio.to_thread(ConversationService().end, sender, "widget")
+    except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
+        logger.error("ending a chat failed (%s)", type(error).__name__)
+        return _error(settings, "error_unavailable", 503, sender)
+    language = (state.language if state else None) or settings.default_language
+    minutes = settings.retention.mask_within_minutes
+    return response.json({"ended": state is not None, "text": translate("chat_ended", language, minutes=minutes)})
 
 
 async def metrics_response(settings: Settings, authorization: str | None) -> HTTPResponse:

@@ -26,7 +26,11 @@
   function mount(options) {
     var endpoint = (options && options.endpoint) || "/api/chat";
     var root = el("section", { "class": "vern-widget", "aria-label": "Vern chat" });
+    var header = el("div", { "class": "vern-header" });
     var title = el("h2", { id: "vern-title" }, "Vern");
+    var end = el("button", { type: "button", "class": "vern-end", "data-testid": "vern-end" },
+      "Avslutt / End chat");
+    header.appendChild(title); header.appendChild(end);
     var log = el("ol", { "class": "vern-log", "aria-live": "polite", "aria-relevant": "additions",
       "aria-labelledby": "vern-title", "data-testid": "vern-log" });
     var form = el("form", { "class": "vern-form" });
@@ -35,7 +39,7 @@
       placeholder: "Skriv her … / Type here …" });
     var send = el("button", { type: "submit" }, "Send");
     form.appendChild(label); form.appendChild(input); form.appendChild(send);
-    root.appendChild(title); root.appendChild(log); root.appendChild(form);
+    root.appendChild(header); root.appendChild(log); root.appendChild(form);
     document.body.appendChild(root);
 
     var history = JSON.parse(sessionStorage.getItem(LOG_KEY) || "[]");
@@ -79,6 +83,25 @@
         render("error", "Vern er ikke tilgjengelig akkurat nå. / Vern is unavailable right now.", null, false);
       });
     }
+
+    // Ending starts the masking clock on the server and forgets the chat in this tab:
+    // the next message begins a new conversation with a new id.
+    end.addEventListener("click", function () {
+      var id = sessionStorage.getItem(STORAGE_KEY);
+      if (!id) return;
+      fetch(endpoint + "/end", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: id })
+      }).then(function (resp) { return resp.json(); }).then(function (body) {
+        sessionStorage.removeItem(STORAGE_KEY);
+        sessionStorage.removeItem(LOG_KEY);
+        history = [];
+        render("bot", body.text || (body.messages && body.messages[0] && body.messages[0].text) || "", null, false);
+      }).catch(function () {
+        render("error", "Vern er ikke tilgjengelig akkurat nå. / Vern is unavailable right now.", null, false);
+      });
+    });
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
