@@ -14,6 +14,9 @@ from functools import lru_cache
 from bot.pii.conversation import ChatMasker
 from bot.pii.masking import ANNEX_TOKENS, HIGH_RISK_KINDS, replace_spans
 from bot.pii.recognizers import default_recognizers
+from bot.pii.recognizers.address import StreetAddressRecognizer
+from bot.pii.recognizers.email import EmailRecognizer
+from bot.pii.recognizers.names import PersonNameRecognizer
 from bot.pii.recognizers.numbers import NumberRecognizer
 from bot.pii.registry import RecognizerRegistry
 from bot.pii.spans import ADDRESS, EMAIL, NAME, NUMBER, PiiSpan
@@ -37,6 +40,30 @@ def mask(text: str, language: str | None = None) -> str:
     if not text:
         return text
     return replace_spans(text, detect(text, language), ANNEX_TOKENS)
+
+
+@lru_cache(maxsize=1)
+def _log_registry() -> RecognizerRegistry:
+    # Log lines are English system text ("Server Started", "Rasa"), where the
+    # Nordic-trained tagger sees people; names there need a cue or a known first name.
+    return RecognizerRegistry(
+        [EmailRecognizer(), NumberRecognizer(), StreetAddressRecognizer(), PersonNameRecognizer(tagger=None)]
+    )
+
+
+# Names of the software in Vern's own log lines; "Rasa" is also a first name.
+_SYSTEM_WORDS = frozenset({"rasa", "sanic", "vern", "redis", "alembic", "telegram"})
+
+
+def mask_for_logs(text: str) -> str:
+    """The log filter's masker: every e-mail, number and address; names by cue or gazetteer."""
+    if not text:
+        return text
+    spans = [
+        s for s in _log_registry().detect(text)
+        if not (s.type == NAME and text[s.start : s.end].casefold() in _SYSTEM_WORDS)
+    ]
+    return replace_spans(text, spans, ANNEX_TOKENS)
 
 
 def chat_masker() -> ChatMasker:
@@ -65,5 +92,6 @@ __all__ = [
     "default_registry",
     "detect",
     "mask",
+    "mask_for_logs",
     "mask_high_risk",
 ]

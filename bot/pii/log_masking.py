@@ -60,9 +60,9 @@ class PiiLogFilter(logging.Filter):
 
 
 def _default_mask(text: str) -> str:
-    from bot.pii import mask
+    from bot.pii import mask_for_logs
 
-    return mask(text)
+    return mask_for_logs(text)
 
 
 def install_log_masking(mask_text: MaskText | None = None) -> None:

@@ -49,3 +49,15 @@ def test_a_filter_for_handlers_of_other_libraries() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "code %s", ("kari@example.org",), None)
     assert PiiLogFilter().filter(record)
     assert record.getMessage() == "code <email>"
+
+
+def test_operational_lines_stay_readable_while_people_are_masked(captured: ListHandler) -> None:
+    log = logging.getLogger("vern.test.pii")
+    log.info("Starting Rasa server on http://127.0.0.1:43211")
+    log.info("Server Started")
+    log.info("case opened for Kari Nordmann, ring 41234567")
+    assert captured.lines == [
+        "Starting Rasa server on http://127.0.0.1:43211",
+        "Server Started",
+        "case opened for <name>, ring <number>",
+    ]

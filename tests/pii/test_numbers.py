@@ -63,3 +63,9 @@ def test_years_ages_dates_and_amounts_are_left_alone(text: str) -> None:
 def test_other_long_numbers_identify_and_are_masked() -> None:
     assert mask("medlemsnummer 4829104") == "medlemsnummer <number>"
     assert mask("kundenr 88213") == "kundenr <number>"
+
+
+def test_public_ip_addresses_are_masked_and_the_servers_own_are_not() -> None:
+    assert mask("innlogget fra 84.215.3.9 i går") == "innlogget fra <number> i går"
+    for own in ("listening on 127.0.0.1:43211", "bound to 0.0.0.0:5005", "peer 10.0.12.7", "host 192.168.1.20"):
+        assert mask(own) == own

@@ -21,12 +21,28 @@ MIN_IDENTIFYING_DIGITS = 5
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-./]?\d){3,24}(?![\w])")
 _DATE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
 _AMOUNT = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
+_IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+# host:port after a machine's own address: an operational detail, not a person.
+_PORT_AFTER_HOST = re.compile(r"(?:localhost|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-fA-F:]+\]):$")
+
+
+def _ip_kind(candidate: str) -> str | None:
+    """A public IPv4 address identifies a household; loopback and private ones are the server's own."""
+    parts = [int(p) for p in _IPV4.fullmatch(candidate).groups()]  # type: ignore[union-attr]
+    if any(part > 255 for part in parts):
+        return None
+    first, second = parts[0], parts[1]
+    private = first in (0, 10, 127) or (first == 172 and 16 <= second <= 31) or (first == 192 and second == 168)
+    return None if private else "ip_address"
 
 
 def classify_number(candidate: str) -> tuple[str, float] | None:
     """The kind of number `candidate` is, with a confidence; None when it is not identifying."""
     digits = re.sub(r"\D", "", candidate)
     international = candidate.startswith(("+", "00"))
+    if not international and _IPV4.fullmatch(candidate):
+        kind = _ip_kind(candidate)
+        return (kind, 0.8) if kind else None
     if not international and _DATE.fullmatch(candidate):
         return None  # a date; birth dates alone are not masked as numbers
     if not international:
@@ -64,6 +80,8 @@ class NumberRecognizer:
         yield from self._iban.find(text, language)
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(0)
+            if _PORT_AFTER_HOST.search(text[max(0, match.start() - 48) : match.start()]):
+                continue
             classified = classify_number(candidate)
             if classified is not None:
                 kind, score = classified
