@@ -23,7 +23,9 @@ data.json
   cases            your requests to us (one per request)
   case_history     every change to each request
   conversations    chat transcripts Vern still holds that are linked to your requests
-  consents         consent records (empty when you have given none through Vern)
+  consents         consent records given through Vern with this address: purpose, status
+                   (given, pending_guardian, refused, withdrawn), when, and the SHA-256 of the
+                   exact notice text you were shown
 
 cases.csv / cases in data.json
   reference        the case reference you were given (VRN-...)

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from bot.cases.models import Case, CaseEvent
 from bot.cases.request_types import NOTIFY_RECIPIENTS, RequestType
+from bot.consent.models import ConsentRecord
 from bot.retention.chat_stores import ChatLogStore
 
 
@@ -32,8 +33,22 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _consents(engine: Engine, consent_key: str) -> list[dict[str, Any]]:
+    table = ConsentRecord.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(select(table).where(table.c.subject_key == consent_key)
+                                  .order_by(table.c.created_at)).all()
+    return [
+        {"record_id": r.record_id, "purpose": r.purpose_id, "purpose_version": r.purpose_version,
+         "status": r.status, "given_at": _iso(r.created_at), "updated_at": _iso(r.updated_at),
+         "guardian_relation": r.guardian_relation, "notice_sha256": r.notice_hash}
+        for r in rows
+    ]
+
+
 def collect_holdings(
-    engine: Engine, stores: list[ChatLogStore], subject_key: str, email: str, recipients: tuple[str, ...] = ()
+    engine: Engine, stores: list[ChatLogStore], subject_key: str, email: str, recipients: tuple[str, ...] = (),
+    consent_key: str | None = None,
 ) -> Holdings:
     holdings = Holdings(email=email)
     conversation_ids: list[str] = []
@@ -64,6 +79,7 @@ def collect_holdings(
                     "reference": references[event.case_id], "at": _iso(event.occurred_at), "what": event.kind,
                     "from_status": event.from_status, "to_status": event.to_status, "by": event.actor,
                 })
+    holdings.consents = _consents(engine, consent_key) if consent_key else []
     for conversation_id in conversation_ids:
         lines: list[dict[str, Any]] = []
         for store in stores:

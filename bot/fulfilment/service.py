@@ -28,6 +28,7 @@ from bot.cases.models import Case, CaseEvent, SubjectContact
 from bot.cases.request_types import RequestType
 from bot.cases.views import CaseView
 from bot.config import Settings
+from bot.consent.service import consent_pseudonym
 from bot.fulfilment.downloads import LINK_TTL, DownloadStore
 from bot.fulfilment.export import build_export
 from bot.fulfilment.holdings import collect_holdings
@@ -83,7 +84,10 @@ class Fulfilment:
         return FulfilmentOutcome(Fulfilled.FOR_CASEWORKER)
 
     def _export(self, case: CaseView, email: str, subject_key: str) -> FulfilmentOutcome:
-        holdings = collect_holdings(self._engine, self._stores, subject_key, email, self._settings.art19_recipients)
+        holdings = collect_holdings(
+            self._engine, self._stores, subject_key, email, self._settings.art19_recipients,
+            consent_pseudonym(self._settings.secret_key.reveal().encode(), email),
+        )
         now = self._clock()
         token = self._downloads.create(build_export(holdings, now), case.reference, subject_key, case.language)
         url = f"{self._settings.public_url.rstrip('/')}/download/{token}"

@@ -1,0 +1,45 @@
+"""Consent records with the information elements of ISO/IEC TS 27560, and their status history."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+
+from bot.db.base import Base
+
+
+class ConsentRecord(Base):
+    __tablename__ = "consent_records"
+
+    record_id = Column(String(36), primary_key=True)  # a UUID: the receipt's identifier
+    subject_key = Column(String(64), nullable=False, index=True)  # keyed hash of the person's address or id
+    controller = Column(String(200), nullable=False)
+    purpose_id = Column(String(64), nullable=False, index=True)
+    purpose_version = Column(Integer, nullable=False)
+    notice_language = Column(String(8), nullable=False)
+    notice_hash = Column(String(64), nullable=False)  # evidence: SHA-256 of exactly what was shown
+    legal_basis = Column(String(64), nullable=False)
+    data_categories = Column(Text, nullable=False)  # JSON list of DPV terms
+    processing = Column(Text, nullable=False)  # JSON list of DPV terms
+    retention = Column(String(32), nullable=False)  # ISO 8601 duration of the data, from the purpose
+    channel = Column(String(32), nullable=False)  # web, telegram, ...
+    rule = Column(String(32), nullable=False)  # bot.consent.ages.ConsentRule
+    subject_consented = Column(Boolean, nullable=False, default=False)
+    guardian_key = Column(String(64), nullable=True)  # pseudonymous key of the guardian who answered
+    guardian_relation = Column(String(32), nullable=True)  # as declared: mother, father, guardian, ...
+    guardian_informed = Column(Boolean, nullable=False, default=False)
+    status = Column(String(16), nullable=False)  # pending_guardian, given, refused, withdrawn, expired
+    created_at = Column(DateTime, nullable=False)
+    updated_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=True)
+
+
+class ConsentEvent(Base):
+    __tablename__ = "consent_events"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    record_id = Column(String(36), ForeignKey("consent_records.record_id", ondelete="CASCADE"), nullable=False,
+                       index=True)
+    at = Column(DateTime, nullable=False)
+    status = Column(String(16), nullable=False)
+    actor = Column(String(16), nullable=False)  # subject, guardian, system
+    method = Column(String(32), nullable=False)  # web, telegram, email-code, expiry

@@ -1,0 +1,151 @@
+"""Loading and checking the purposes file; the notice text a person is shown, and its hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.config import SUPPORTED_LANGUAGES
+
+DEFAULT_FILE = Path(__file__).with_name("purposes.yml")
+PURPOSES_FILE_ENV = "CONSENT_PURPOSES_FILE"
+_DPV = re.compile(r"^dpv:[A-Z][A-Za-z]+$")
+_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
+
+
+class PurposeError(ValueError):
+    """The purposes file is not usable; the message says where."""
+
+
+@dataclass(frozen=True)
+class Purpose:
+    id: str
+    version: int
+    legal_basis: str
+    data_categories: tuple[str, ...]
+    processing: tuple[str, ...]
+    retention: str
+    recipients: Mapping[str, str]
+    special_category: bool
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    guardian_required_until: int | None = None
+
+    @property
+    def retention_days(self) -> int:
+        match = _DURATION.match(self.retention)
+        assert match is not None
+        years, months, days = (int(part or 0) for part in match.groups())
+        return years * 365 + months * 30 + days
+
+
+NOTICE_LINES = {
+    "nb": "{title}\n{description}\nLagres i: {retention}. Ser det: {recipients}.\n"
+          "Du kan trekke samtykket tilbake når som helst.",
+    "nn": "{title}\n{description}\nLagrast i: {retention}. Ser det: {recipients}.\n"
+          "Du kan trekkje samtykket tilbake når som helst.",
+    "da": "{title}\n{description}\nGemmes i: {retention}. Ser det: {recipients}.\n"
+          "Du kan trække samtykket tilbage når som helst.",
+    "en": "{title}\n{description}\nKept for: {retention}. Seen by: {recipients}.\n"
+          "You can withdraw consent at any time.",
+}
+_UNITS = {
+    "nb": ("år", "måneder", "dager"), "nn": ("år", "månader", "dagar"),
+    "da": ("år", "måneder", "dage"), "en": ("years", "months", "days"),
+}
+
+
+def _duration_words(duration: str, language: str) -> str:
+    match = _DURATION.match(duration)
+    assert match is not None
+    parts = [f"{int(n)} {unit}" for n, unit in zip(match.groups(), _UNITS[language], strict=True) if n]
+    return ", ".join(parts)
+
+
+def notice_text(purpose: Purpose, language: str) -> str:
+    """Exactly what the person is shown before consenting: its hash is the record's evidence."""
+    return NOTICE_LINES[language].format(
+        title=purpose.title[language], description=purpose.description[language],
+        retention=_duration_words(purpose.retention, language), recipients=purpose.recipients[language],
+    )
+
+
+def notice_hash(purpose: Purpose, language: str) -> str:
+    shown = f"{purpose.id}:v{purpose.version}:{language}\n{notice_text(purpose, language)}"
+    return hashlib.sha256(shown.encode("utf-8")).hexdigest()
+
+
+def _texts(raw: Any, where: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or set(raw) != set(SUPPORTED_LANGUAGES):
+        raise PurposeError(f"{where}: needs a text in each of {', '.join(SUPPORTED_LANGUAGES)}")
+    if not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise PurposeError(f"{where}: texts must not be empty")
+    return {k: v.strip() for k, v in raw.items()}
+
+
+def _terms(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw or not all(isinstance(t, str) and _DPV.match(t) for t in raw):
+        raise PurposeError(f"{where}: a non-empty list of DPV terms (dpv:Term)")
+    return tuple(raw)
+
+
+def parse_purpose(raw: Any, index: int) -> Purpose:
+    where = f"purposes[{index}]"
+    if not isinstance(raw, dict):
+        raise PurposeError(f"{where}: must be a mapping")
+    purpose_id = raw.get("id")
+    if not isinstance(purpose_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,63}", purpose_id):
+        raise PurposeError(f"{where}: id must be lowercase letters, digits and dashes")
+    where = f"purpose {purpose_id}"
+    version = raw.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise PurposeError(f"{where}: version must be a positive integer")
+    legal_basis = raw.get("legal_basis")
+    if not isinstance(legal_basis, str) or not _DPV.match(legal_basis):
+        raise PurposeError(f"{where}: legal_basis must be a DPV term")
+    retention = raw.get("retention")
+    if not isinstance(retention, str) or not _DURATION.match(retention) or retention == "P":
+        raise PurposeError(f"{where}: retention must be an ISO 8601 duration such as P1Y or P6M")
+    until = raw.get("guardian_required_until")
+    if until is not None and (not isinstance(until, int) or not 1 <= until <= 25):
+        raise PurposeError(f"{where}: guardian_required_until must be an age between 1 and 25")
+    return Purpose(
+        id=purpose_id, version=version, legal_basis=legal_basis,
+        data_categories=_terms(raw.get("data_categories"), f"{where}: data_categories"),
+        processing=_terms(raw.get("processing"), f"{where}: processing"),
+        retention=retention, recipients=_texts(raw.get("recipients"), f"{where}: recipients"),
+        special_category=bool(raw.get("special_category")),
+        title=_texts(raw.get("title"), f"{where}: title"),
+        description=_texts(raw.get("description"), f"{where}: description"), guardian_required_until=until,
+    )
+
+
+def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Purpose]:
+    env = os.environ if environ is None else environ
+    source = Path(path or env.get(PURPOSES_FILE_ENV) or DEFAULT_FILE)
+    try:
+        document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PurposeError(f"{source}: cannot be read ({type(error).__name__})") from None
+    if not isinstance(document, dict) or document.get("version") != 1 or not isinstance(document.get("purposes"), list):
+        raise PurposeError(f"{source}: expected `version: 1` and a `purposes:` list")
+    purposes: dict[str, Purpose] = {}
+    for index, raw in enumerate(document["purposes"]):
+        purpose = parse_purpose(raw, index)
+        if purpose.id in purposes:
+            raise PurposeError(f"purpose {purpose.id}: listed twice")
+        purposes[purpose.id] = purpose
+    return purposes
+
+
+@lru_cache(maxsize=1)
+def default_purposes() -> dict[str, Purpose]:
+    return load_purposes()

@@ -1,0 +1,230 @@
+"""Giving, answering, withdrawing and checking consent; receipts to ISO/IEC TS 27560.
+
+Withdrawal takes effect at once: everything that processes for a purpose asks
+`is_active` at the moment of use (the training export, mailings), so there is
+no nightly job to wait for."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Connection, Engine
+
+from bot.config import AgeBands
+from bot.consent.ages import ConsentRule, rule_for
+from bot.consent.models import ConsentEvent, ConsentRecord
+from bot.consent.purposes import Purpose, notice_hash
+from bot.models.conversation import utc_naive
+
+RECORDS = ConsentRecord.__table__
+EVENTS = ConsentEvent.__table__
+Audit = Callable[[str, "str | None", dict], None]
+ACTIVE = "given"
+
+
+class ConsentError(Exception):
+    """A consent operation that cannot be done; the message holds no personal data."""
+
+
+class UnknownPurpose(ConsentError, LookupError):
+    pass
+
+
+class RecordNotFound(ConsentError, LookupError):
+    pass
+
+
+class NotAllowed(ConsentError):
+    pass
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    record_id: str
+    purpose_id: str
+    status: str
+    rule: ConsentRule
+    subject_consented: bool
+    guardian_relation: str | None
+    guardian_informed: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def active(self) -> bool:
+        return self.status == ACTIVE
+
+
+def consent_pseudonym(secret_key: bytes, identifier: str) -> str:
+    """Keyed hash of an address or account id: records never hold the identifier itself."""
+    return hmac.new(secret_key, b"consent:" + identifier.strip().casefold().encode(), hashlib.sha256).hexdigest()
+
+
+def _view(row: Any) -> ConsentView:
+    return ConsentView(row.record_id, row.purpose_id, row.status, ConsentRule(row.rule), bool(row.subject_consented),
+                       row.guardian_relation, bool(row.guardian_informed), row.created_at, row.updated_at)
+
+
+class ConsentService:
+    def __init__(
+        self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes, purposes: Mapping[str, Purpose],
+        bands: AgeBands, controller: str, audit: Audit | None = None,
+    ) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._secret = secret_key
+        self._purposes = purposes
+        self._bands = bands
+        self._controller = controller
+        self._audit = audit
+
+    def pseudonym(self, identifier: str) -> str:
+        """The key a person (or a guardian's Telegram account) is recorded under."""
+        return consent_pseudonym(self._secret, identifier)
+
+    def purpose(self, purpose_id: str) -> Purpose:
+        try:
+            return self._purposes[purpose_id]
+        except KeyError:
+            raise UnknownPurpose("no such purpose") from None
+
+    def give(self, subject_key: str, purpose_id: str, language: str, channel: str, age: int) -> ConsentView:
+        """The person says yes. Whether that is enough depends on their age and the purpose."""
+        purpose = self.purpose(purpose_id)
+        rule = rule_for(age, self._bands, purpose)
+        status = "pending_guardian" if rule.needs_guardian else ACTIVE
+        now = utc_naive(self._clock())
+        record_id = str(uuid.uuid4())
+        with self._engine.begin() as connection:
+            connection.execute(RECORDS.insert().values(
+                record_id=record_id, subject_key=subject_key, controller=self._controller, purpose_id=purpose.id,
+                purpose_version=purpose.version, notice_language=language,
+                notice_hash=notice_hash(purpose, language), legal_basis=purpose.legal_basis,
+                data_categories=json.dumps(list(purpose.data_categories)),
+                processing=json.dumps(list(purpose.processing)), retention=purpose.retention, channel=channel,
+                rule=rule.value, subject_consented=rule is not ConsentRule.GUARDIAN_ONLY, guardian_informed=False,
+                status=status, created_at=now, updated_at=now,
+            ))
+            self._event(connection, record_id, status, "subject", channel, now)
+        self._record("consent.given" if status == ACTIVE else "consent.requested", subject_key, purpose.id, rule)
+        return self.get(record_id)
+
+    def guardian_answer(
+        self, record_id: str, guardian_key: str, relation: str, approve: bool, method: str
+    ) -> ConsentView:
+        record = self.get(record_id)
+        if record.status != "pending_guardian":
+            raise NotAllowed("this consent is not waiting for a guardian")
+        status = ACTIVE if approve else "refused"
+        now = utc_naive(self._clock())
+        with self._engine.begin() as connection:
+            changed = connection.execute(
+                update(RECORDS).where(RECORDS.c.record_id == record_id, RECORDS.c.status == "pending_guardian")
+                .values(status=status, guardian_key=guardian_key, guardian_relation=relation[:32], updated_at=now)
+            ).rowcount
+            if not changed:
+                raise NotAllowed("this consent was answered already")  # a second tap, or another guardian
+            self._event(connection, record_id, status, "guardian", method, now)
+        self._record(f"consent.guardian_{'approved' if approve else 'refused'}", guardian_key, record.purpose_id,
+                     record.rule)
+        return self.get(record_id)
+
+    def mark_guardian_informed(self, record_id: str) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(guardian_informed=True))
+
+    def withdraw(self, record_id: str, by_key: str, method: str) -> ConsentView:
+        """At once, by the person or the guardian who answered; a withdrawn record stays as evidence."""
+        with self._engine.connect() as connection:
+            row = connection.execute(select(RECORDS).where(RECORDS.c.record_id == record_id)).first()
+        if row is None:
+            raise RecordNotFound("no such consent")
+        actor = "subject" if by_key == row.subject_key else "guardian" if by_key == row.guardian_key else None
+        if actor is None:
+            raise NotAllowed("only the person or their guardian can withdraw this consent")
+        if row.status not in (ACTIVE, "pending_guardian"):
+            return _view(row)
+        now = utc_naive(self._clock())
+        with self._engine.begin() as connection:
+            connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id)
+                               .values(status="withdrawn", updated_at=now))
+            self._event(connection, record_id, "withdrawn", actor, method, now)
+        self._record("consent.withdrawn", row.subject_key, row.purpose_id, ConsentRule(row.rule))
+        return self.get(record_id)
+
+    def is_active(self, subject_key: str, purpose_id: str) -> bool:
+        with self._engine.connect() as connection:
+            return connection.execute(
+                select(RECORDS.c.record_id).where(
+                    RECORDS.c.subject_key == subject_key, RECORDS.c.purpose_id == purpose_id,
+                    RECORDS.c.status == ACTIVE,
+                ).limit(1)
+            ).first() is not None
+
+    def get(self, record_id: str) -> ConsentView:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(RECORDS).where(RECORDS.c.record_id == record_id)).first()
+        if row is None:
+            raise RecordNotFound("no such consent")
+        return _view(row)
+
+    def records_for(self, subject_key: str) -> list[ConsentView]:
+        return self._select(RECORDS.c.subject_key == subject_key)
+
+    def records_for_guardian(self, guardian_key: str) -> list[ConsentView]:
+        return self._select(RECORDS.c.guardian_key == guardian_key)
+
+    def _select(self, condition: Any) -> list[ConsentView]:
+        with self._engine.connect() as connection:
+            rows = connection.execute(select(RECORDS).where(condition).order_by(RECORDS.c.created_at)).all()
+        return [_view(row) for row in rows]
+
+    def receipt(self, record_id: str) -> dict[str, Any]:
+        """The record as a consent receipt: the information elements of ISO/IEC TS 27560, DPV terms."""
+        with self._engine.connect() as connection:
+            row = connection.execute(select(RECORDS).where(RECORDS.c.record_id == record_id)).first()
+            if row is None:
+                raise RecordNotFound("no such consent")
+            events = connection.execute(
+                select(EVENTS).where(EVENTS.c.record_id == record_id).order_by(EVENTS.c.id)
+            ).all()
+        return {
+            "schema": "ISO/IEC TS 27560:2023 consent record (JSON), DPV terms",
+            "record_id": row.record_id,
+            "timestamp": row.created_at.isoformat() + "Z",
+            "controller": {"name": row.controller},
+            "data_subject": {"pseudonymous_key": row.subject_key},
+            "purpose": {"id": row.purpose_id, "version": row.purpose_version},
+            "legal_basis": row.legal_basis,
+            "personal_data_categories": json.loads(row.data_categories),
+            "processing": json.loads(row.processing),
+            "storage_duration": row.retention,
+            "notice": {"language": row.notice_language, "sha256": row.notice_hash},
+            "method": {"channel": row.channel, "age_rule": row.rule},
+            "given_by": {
+                "data_subject": bool(row.subject_consented),
+                "guardian": None if row.guardian_key is None
+                else {"pseudonymous_key": row.guardian_key, "declared_relation": row.guardian_relation},
+            },
+            "status": row.status,
+            "status_history": [
+                {"at": e.at.isoformat() + "Z", "status": e.status, "by": e.actor, "method": e.method} for e in events
+            ],
+        }
+
+    def _event(self, connection: Connection, record_id: str, status: str, actor: str, method: str,
+               at: datetime) -> None:
+        connection.execute(EVENTS.insert().values(record_id=record_id, at=at, status=status, actor=actor,
+                                                  method=method))
+
+    def _record(self, event: str, subject: str, purpose_id: str, rule: ConsentRule) -> None:
+        if self._audit is not None:
+            self._audit(event, subject, {"purpose": purpose_id, "rule": rule.value})

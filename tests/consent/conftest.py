@@ -1,0 +1,67 @@
+"""Consent records on both databases: a SQLite file and a PostgreSQL database of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine, make_url
+
+from bot.clock import FrozenClock
+from bot.config import AgeBands
+from bot.consent.purposes import DEFAULT_FILE, load_purposes
+from bot.consent.service import ConsentService
+from bot.db import migrate
+from bot.db.engine import create_db_engine
+from tests.support.services import postgres_url
+
+CONSENT_DB = "vern_test_consent"
+
+
+@pytest.fixture(scope="session")
+def consent_pg_url() -> Iterator[str]:
+    admin = create_db_engine(postgres_url()).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {CONSENT_DB} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {CONSENT_DB}"))
+    url = str(make_url(postgres_url()).set(database=CONSENT_DB))
+    engine = create_db_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {CONSENT_DB} WITH (FORCE)"))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        db = create_db_engine(f"sqlite:///{tmp_path / 'consent.sqlite3'}")
+        migrate.upgrade(db)
+    else:
+        db = create_db_engine(request.getfixturevalue("consent_pg_url"))
+        with db.begin() as connection:
+            connection.execute(text("DELETE FROM consent_events"))
+            connection.execute(text("DELETE FROM consent_records"))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def audit() -> list[tuple[str, str | None, dict]]:
+    return []
+
+
+@pytest.fixture
+def consents(engine: Engine, clock: FrozenClock, audit: list[tuple[str, str | None, dict]]) -> ConsentService:
+    return ConsentService(engine, clock, b"consent-test-secret-0123456789", load_purposes(DEFAULT_FILE), AgeBands(),
+                          "Demo idrettslag", lambda *entry: audit.append(entry))
