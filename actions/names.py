@@ -11,6 +11,7 @@ ACTION_DETECT_LANGUAGE = "action_validate_slot_mappings"
 ACTION_SESSION_START = "action_session_start"
 ACTION_END_CHAT = "action_end_chat"
 ACTION_FORGET_CHAT = "action_forget_chat"
+ACTION_WITHDRAW_CONSENT = "action_withdraw_consent"
 
 # Data-subject requests (actions/dsr.py, actions/verification.py)
 FORM_DSR = "dsr_form"

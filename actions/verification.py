@@ -39,6 +39,8 @@ from actions.names import (
 )
 from bot.cases.errors import InvalidEmail
 from bot.cases.views import CaseView
+from bot.consent.purposes import purpose_title
+from bot.consent.service import ConsentView
 from bot.dsr import CompletionStatus, RequestCompletion
 from bot.dsr.factory import request_flow
 from bot.dsr.kinds import parse_kind
@@ -240,10 +242,27 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
             dispatcher.utter_message(text=say("status_none", tracker))
         for case in completion.cases:
             dispatcher.utter_message(text=_status_line(case, tracker))
+    elif completion.status is CompletionStatus.CONSENTS_FOUND:
+        _tell_consents(completion.consents, dispatcher, tracker)
     elif completion.status is CompletionStatus.NOT_VERIFIED:
         dispatcher.utter_message(text=say("not_verified", tracker))
     else:
         dispatcher.utter_message(text=say("no_pending_request", tracker))
+
+
+def _tell_consents(consents: list[ConsentView], dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    if not consents:
+        dispatcher.utter_message(text=say("consents_none", tracker))
+        return
+    for consent in consents:
+        line = say("consent_line", tracker, title=purpose_title(consent.purpose_id, language_of(tracker)),
+                   status=say(f"consent_status_{consent.status}", tracker))
+        buttons = []
+        if consent.status in ("given", "pending_guardian"):
+            # The button names the record; the server checks this chat may act on it.
+            payload = f'/confirm_withdraw_consent{{"consent_record": "{consent.record_id}"}}'
+            buttons.append({"title": say("consent_withdraw_button", tracker), "payload": payload})
+        dispatcher.utter_message(text=line, buttons=buttons)
 
 
 def _status_line(case: CaseView, tracker: Tracker) -> str:

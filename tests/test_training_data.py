@@ -52,6 +52,7 @@ INTENTS_BY_FILE = {
         "inform",
     ),
     "privacy.yml": ("forget_chat",),
+    "consent.yml": ("manage_consents",),
 }
 LANGUAGES = ("nb", "nn", "da", "en")
 MIN_EXAMPLES = 25

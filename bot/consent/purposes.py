@@ -149,3 +149,8 @@ def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = 
 @lru_cache(maxsize=1)
 def default_purposes() -> dict[str, Purpose]:
     return load_purposes()
+
+
+def purpose_title(purpose_id: str, language: str) -> str:
+    purpose = default_purposes().get(purpose_id)
+    return purpose.title[language] if purpose is not None else purpose_id

@@ -9,6 +9,8 @@ from bot.cases.service import CaseService
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.connectors.webhook import WebhookConnector
+from bot.consent.service import ConsentService
+from bot.consent.sessions import ConsentSessions
 from bot.db.engine import get_engine
 from bot.dsr.flow import MailCodeSender, RequestFlow
 from bot.dsr.pending import PendingRequestStore
@@ -28,8 +30,25 @@ def request_flow() -> RequestFlow:
     cases = CaseService(get_engine(), utc_now, secret, downstream_recipients=settings.art19_recipients)
     return RequestFlow(
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
-        connector(),
+        connector(), (consent_service(), ConsentSessions(store, secret)),
     )
+
+
+def consent_service() -> ConsentService:
+    from bot.audit.service import audit_trail
+    from bot.consent.purposes import default_purposes
+
+    settings = get_settings()
+    return ConsentService(
+        get_engine(), utc_now, settings.secret_key.reveal().encode(), default_purposes(), settings.age_bands,
+        settings.controller_name, audit_trail().record,
+    )
+
+
+@lru_cache(maxsize=1)
+def consent_sessions() -> ConsentSessions:
+    settings = get_settings()
+    return ConsentSessions(build_store(settings), settings.secret_key.reveal().encode())
 
 
 def connector() -> WebhookConnector | None:

@@ -22,7 +22,9 @@ from bot.cases.views import CaseView
 from bot.clock import Clock
 from bot.config import Settings
 from bot.connectors.webhook import WebhookConnector, case_payload
-from bot.dsr.kinds import STATUS_LOOKUP, RequestKind
+from bot.consent.service import ConsentService, ConsentView
+from bot.consent.sessions import ConsentSessions
+from bot.dsr.kinds import CONSENT_LOOKUP, STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilment
 from bot.mail import Mailer, templates
@@ -42,6 +44,7 @@ logger = logging.getLogger(__name__)
 class CompletionStatus(str, Enum):
     OPENED = "opened"  # a case exists (new, or the same open request seen again)
     STATUS_FOUND = "status_found"  # the verified person's cases, for a status question
+    CONSENTS_FOUND = "consents_found"  # the verified address's consents; this chat may now withdraw them
     NOT_VERIFIED = "not_verified"  # no passed code check for this request on the server
     NO_REQUEST = "no_request"  # nothing pending in this conversation (expired or cancelled)
     UNAVAILABLE = "unavailable"  # a store is down: nothing changed, try again later
@@ -54,6 +57,7 @@ class RequestCompletion:
     duplicate: bool = False
     receipt_sent: bool = False
     cases: list[CaseView] = field(default_factory=list)
+    consents: list[ConsentView] = field(default_factory=list)
     fulfilled: str | None = None  # bot.fulfilment.service.Fulfilled value, when Vern carried it out itself
     fulfilment_mail_sent: bool = False
     erase_current_chat: bool = False
@@ -83,7 +87,9 @@ class RequestFlow:
         clock: Clock,
         fulfilment: Fulfilment | None = None,
         connector: WebhookConnector | None = None,
+        consents: tuple[ConsentService, ConsentSessions] | None = None,
     ) -> None:
+        self._consents = consents
         self._fulfilment = fulfilment
         self._connector = connector
         self._pending = pending
@@ -157,6 +163,8 @@ class RequestFlow:
         try:
             if request.kind == STATUS_LOOKUP:
                 completion = await asyncio.to_thread(self._status, request)
+            elif request.kind == CONSENT_LOOKUP:
+                completion = await asyncio.to_thread(self._consent_lookup, conversation_id, request)
             else:
                 completion = await asyncio.to_thread(self._open, conversation_id, request)
         except SQLAlchemyError as error:
@@ -238,6 +246,14 @@ class RequestFlow:
             received_at=request.received_at,
         )
         return RequestCompletion(CompletionStatus.OPENED, case=opened.case, duplicate=opened.duplicate)
+
+    def _consent_lookup(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
+        if self._consents is None:
+            return RequestCompletion(CompletionStatus.CONSENTS_FOUND)
+        service, sessions = self._consents
+        subject = service.pseudonym(request.email)
+        sessions.grant(conversation_id, subject)
+        return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_for(subject))
 
     def _status(self, request: PendingRequest) -> RequestCompletion:
         reference = request.details.get("reference")

@@ -9,7 +9,10 @@ from bot.cases.request_types import RequestType
 # Asking "what is the status of VRN-...?" also needs the e-mail code: a case
 # reference alone must not reveal anything about someone else's request.
 STATUS_LOOKUP: Literal["status"] = "status"
-RequestKind = Union[RequestType, Literal["status"]]
+# "Which consents have I given?" / "I want to withdraw my consent": the same
+# code proves the address the consents were given under.
+CONSENT_LOOKUP: Literal["consents"] = "consents"
+RequestKind = Union[RequestType, Literal["status"], Literal["consents"]]
 
 _BY_INTENT: dict[str, RequestKind] = {
     "request_access": RequestType.ACCESS,
@@ -19,6 +22,7 @@ _BY_INTENT: dict[str, RequestKind] = {
     "request_portability": RequestType.PORTABILITY,
     "request_objection": RequestType.OBJECTION,
     "ask_status": STATUS_LOOKUP,
+    "manage_consents": CONSENT_LOOKUP,
 }
 
 
@@ -27,7 +31,11 @@ def kind_for_intent(intent: str | None) -> RequestKind | None:
 
 
 def parse_kind(value: str) -> RequestKind:
-    return STATUS_LOOKUP if value == STATUS_LOOKUP else RequestType.parse(value)
+    if value == STATUS_LOOKUP:
+        return STATUS_LOOKUP
+    if value == CONSENT_LOOKUP:
+        return CONSENT_LOOKUP
+    return RequestType.parse(value)
 
 
 def kind_value(kind: RequestKind) -> str:

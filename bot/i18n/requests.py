@@ -233,6 +233,57 @@ REQUEST_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Fra nu af bruger Vern ikke det, der er gemt om dig, til andet end at svare dig.",
         "en": "From now on, Vern uses what it holds about you for nothing but answering you.",
     },
+    "request_intro_consents": {
+        "nb": "Jeg kan vise samtykkene du har gitt, og du kan trekke dem tilbake med én gang, når du har bekreftet "
+              "e-postadressen din.",
+        "nn": "Eg kan vise samtykka du har gitt, og du kan trekkje dei tilbake med ein gong, når du har stadfesta "
+              "e-postadressa di.",
+        "da": "Jeg kan vise de samtykker, du har givet, og du kan trække dem tilbage med det samme, når du har "
+              "bekræftet din e-mailadresse.",
+        "en": "I can show the consents you have given, and you can withdraw them at once, after you have confirmed "
+              "your e-mail address.",
+    },
+    "consents_none": {
+        "nb": "Jeg finner ingen samtykker gitt med denne e-postadressen.",
+        "nn": "Eg finn ingen samtykke gitt med denne e-postadressa.",
+        "da": "Jeg finder ingen samtykker givet med denne e-mailadresse.",
+        "en": "I find no consents given with this e-mail address.",
+    },
+    "consent_line": {
+        "nb": "«{title}»: {status}.", "nn": "«{title}»: {status}.", "da": "»{title}«: {status}.",
+        "en": "\"{title}\": {status}.",
+    },
+    "consent_status_given": {"nb": "gitt", "nn": "gitt", "da": "givet", "en": "given"},
+    "consent_status_pending_guardian": {"nb": "venter på foresatt", "nn": "ventar på føresett",
+                                        "da": "venter på forælder", "en": "waiting for a guardian"},
+    "consent_status_refused": {"nb": "avslått", "nn": "avslått", "da": "afvist", "en": "refused"},
+    "consent_status_withdrawn": {"nb": "trukket tilbake", "nn": "trekt tilbake", "da": "trukket tilbage",
+                                 "en": "withdrawn"},
+    "consent_status_expired": {"nb": "utløpt", "nn": "gått ut", "da": "udløbet", "en": "expired"},
+    "consent_withdraw_button": {"nb": "Trekk tilbake", "nn": "Trekk tilbake", "da": "Træk tilbage",
+                                "en": "Withdraw"},
+    "consent_withdrawn": {
+        "nb": "Samtykket til «{title}» er trukket tilbake. Det gjelder fra nå.",
+        "nn": "Samtykket til «{title}» er trekt tilbake. Det gjeld frå no.",
+        "da": "Samtykket til »{title}« er trukket tilbage. Det gælder fra nu.",
+        "en": "Your consent to \"{title}\" has been withdrawn. It takes effect now.",
+    },
+    "consent_session_expired": {
+        "nb": "Av sikkerhetshensyn må du bekrefte e-postadressen din på nytt før du kan endre samtykker. "
+              "Skriv «vis samtykkene mine».",
+        "nn": "Av omsyn til tryggleiken må du stadfeste e-postadressa di på nytt før du kan endre samtykke. "
+              "Skriv «vis samtykka mine».",
+        "da": "Af sikkerhedshensyn skal du bekræfte din e-mailadresse igen, før du kan ændre samtykker. "
+              "Skriv »vis mine samtykker«.",
+        "en": "For your security, please confirm your e-mail address again before changing consents. "
+              "Write \"show my consents\".",
+    },
+    "consent_not_yours": {
+        "nb": "Det samtykket finner jeg ikke blant dine.",
+        "nn": "Det samtykket finn eg ikkje blant dine.",
+        "da": "Det samtykke finder jeg ikke blandt dine.",
+        "en": "I cannot find that consent among yours.",
+    },
     "request_cancelled": {
         "nb": "Greit, jeg har avbrutt forespørselen. Ingenting er sendt inn.",
         "nn": "Greitt, eg har avbrote førespurnaden. Ingenting er sendt inn.",
