@@ -250,3 +250,19 @@ def test_smtp_down_keeps_the_request_and_the_code_can_be_resent(stack: VernStack
     reply = stack.texts(chat, "resend the code")
     assert reply.startswith(translate("code_sent", "en", email=f"{address[0]}•••@example.org", minutes=10))
     assert REFERENCE.search(stack.texts(chat, code_for(stack, address)))
+
+
+def test_goodbye_in_the_middle_of_a_request_drops_it_and_ends_the_chat(stack: VernStack) -> None:
+    chat = new_chat()
+    stack.texts(chat, "hi, my name is Sam and my address in your records is wrong, please correct it")
+    reply = stack.texts(chat, "goodbye")
+    assert translate("request_cancelled", "en") in reply and expected("utter_goodbye", "en") in reply
+    engine = create_db_engine(postgres_url())
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(
+                text("SELECT end_reason FROM conversations WHERE conversation_id = :c"), {"c": chat}
+            ).one()
+    finally:
+        engine.dispose()
+    assert row.end_reason == "goodbye"

@@ -24,7 +24,7 @@ from bot.retention.policy import load_policy
 from bot.retention.worker import RetentionWorker
 from tests.pii.generators import iban, norwegian_account, norwegian_id
 from tests.support.services import postgres_url, redis_url
-from tests.support.stack import VernStack, http
+from tests.support.stack import VernStack, http, post_json
 
 CUES = {"nb": "hei, jeg heter", "nn": "hei, eg heiter", "da": "hej, jeg hedder", "en": "hi, my name is"}
 CONTACT = {"nb": "du når meg på", "nn": "du når meg på", "da": "du kan fange mig på", "en": "you can reach me at"}
@@ -100,6 +100,8 @@ def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: P
     for chat in chats:
         for message in chat.messages():
             stack.say(chat.sender, message)
+        # Goodbye should have ended it; the widget's end button makes sure, whatever the NLU heard.
+        assert post_json(f"{stack.web_url}/api/chat/end", {"sender": chat.sender}).status == 200
     before = everything(stack)
     for chat in chats:
         assert chat.first in before, "the canary reached the store"
