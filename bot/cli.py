@@ -48,6 +48,23 @@ def cmd_web(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_telegram(args: argparse.Namespace) -> int:
+    from bot.logs import configure_logging
+    from bot.telegram.app import run_polling, run_webhook
+
+    settings = _settings()
+    configure_logging()
+    mode = args.mode or settings.telegram_mode
+    if settings.telegram_token is None:
+        print("Vern configuration error: the guardian bot needs TELEGRAM_TOKEN", file=sys.stderr)
+        return 2
+    if mode == "webhook" and settings.telegram_webhook_secret is None:
+        print("Vern configuration error: webhook mode needs TELEGRAM_WEBHOOK_SECRET", file=sys.stderr)
+        return 2
+    (run_webhook if mode == "webhook" else run_polling)(settings)
+    return 0
+
+
 def cmd_model(args: argparse.Namespace) -> int:
     from bot.rasa_adapter.model import ensure_model, model_path
 
@@ -85,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     rasa.set_defaults(func=cmd_rasa)
     sub.add_parser("actions", help="run the action server").set_defaults(func=cmd_actions)
     sub.add_parser("web", help="run the web app (demo page and widget)").set_defaults(func=cmd_web)
+    telegram = sub.add_parser("telegram", help="run the guardian bot on Telegram")
+    telegram.add_argument("--mode", choices=("polling", "webhook"), help="default: TELEGRAM_MODE")
+    telegram.set_defaults(func=cmd_telegram)
     model = sub.add_parser("model", help="the Rasa model")
     model.add_argument("action", choices=["ensure", "path"])
     model.set_defaults(func=cmd_model)

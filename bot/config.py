@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -85,6 +86,13 @@ class Settings:
     smtp_url: Secret | None = None
     mail_from: str = "Vern <vern@localhost>"
     telegram_token: Secret | None = None
+    # The guardian bot: its @username (for t.me deep links), the Bot API address (tests point it at a
+    # fake server), polling or webhook, and the secret Telegram echoes in a header on every webhook call.
+    telegram_bot_username: str | None = None
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_mode: str = "polling"
+    telegram_webhook_secret: Secret | None = None
+    telegram_port: int = 8443
     # Ed25519 seed (base64, 32 bytes) for signed audit checkpoints; derived from SECRET_KEY when unset.
     audit_signing_key: Secret | None = None
     # The controller's system: verified cases are pushed here (signed), completions come back signed.
@@ -220,6 +228,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not database_url:
         database_url = f"sqlite:///{var_dir / 'vern.sqlite3'}"
     telegram = _env_str(env, "TELEGRAM_TOKEN")
+    telegram_mode = (_env_str(env, "TELEGRAM_MODE", "webhook" if production else "polling") or "").lower()
+    if telegram_mode not in ("polling", "webhook"):
+        raise ConfigError("TELEGRAM_MODE must be polling or webhook")
+    telegram_webhook_secret = _env_str(env, "TELEGRAM_WEBHOOK_SECRET")
+    if telegram and telegram_mode == "webhook" and not telegram_webhook_secret:
+        raise ConfigError("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET: Telegram's calls are checked by it")
+    if telegram_webhook_secret and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", telegram_webhook_secret):
+        raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -")
     audit_signing_key = _env_str(env, "AUDIT_SIGNING_KEY")
     webhook_url = _env_str(env, "CASE_WEBHOOK_URL")
     metrics_token = _env_str(env, "METRICS_TOKEN")
@@ -239,6 +255,11 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         smtp_url=Secret(smtp_url) if smtp_url else None,
         mail_from=_env_str(env, "MAIL_FROM", "Vern <vern@localhost>") or "",
         telegram_token=Secret(telegram) if telegram else None,
+        telegram_bot_username=(_env_str(env, "TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
+        telegram_api_url=_env_str(env, "TELEGRAM_API_URL", "https://api.telegram.org/bot") or "",
+        telegram_mode=telegram_mode,
+        telegram_webhook_secret=Secret(telegram_webhook_secret) if telegram_webhook_secret else None,
+        telegram_port=_env_int(env, "TELEGRAM_PORT", 8443),
         audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
         case_webhook_url=webhook_url or None,
         art19_recipients=tuple(

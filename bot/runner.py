@@ -30,7 +30,7 @@ class ProcessSpec:
 
 def process_specs(settings: Settings) -> list[ProcessSpec]:
     python = sys.executable
-    return [
+    specs = [
         ProcessSpec("actions", [python, "-m", "bot.cli", "actions"], f"http://127.0.0.1:{settings.action_port}/health"),
         ProcessSpec("rasa", [python, "-m", "bot.cli", "rasa", "--no-train"], f"http://127.0.0.1:{settings.rasa_port}/"),
         ProcessSpec("web", [python, "-m", "bot.cli", "web"], f"http://127.0.0.1:{settings.web_port}/health"),
@@ -38,6 +38,10 @@ def process_specs(settings: Settings) -> list[ProcessSpec]:
         # newcomer sees is what a deployment does.
         ProcessSpec("retention", [python, "-m", "bot.cli", "retention", "run"], None),
     ]
+    if settings.telegram_token is not None:
+        # Polling in development: no public address is needed for Telegram to reach us.
+        specs.append(ProcessSpec("telegram", [python, "-m", "bot.cli", "telegram", "--mode", "polling"], None))
+    return specs
 
 
 def _healthy(url: str) -> bool:

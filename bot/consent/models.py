@@ -43,3 +43,27 @@ class ConsentEvent(Base):
     status = Column(String(16), nullable=False)
     actor = Column(String(16), nullable=False)  # subject, guardian, system
     method = Column(String(32), nullable=False)  # web, telegram, email-code, expiry
+
+
+class GuardianInvitation(Base):
+    """A one-time link (and short code) a child passes to a guardian, bound to one consent record.
+
+    Only keyed hashes of the token and the code are stored. `conversation_id`
+    is kept only until the child's chat has been told the answer."""
+
+    __tablename__ = "guardian_invitations"
+
+    invitation_id = Column(String(36), primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    code_hash = Column(String(64), nullable=False, unique=True)
+    record_id = Column(String(36), ForeignKey("consent_records.record_id", ondelete="CASCADE"), nullable=False,
+                       index=True)
+    intent = Column(String(16), nullable=False)  # approve (guardian consents) or inform (guardian is told)
+    language = Column(String(8), nullable=False)
+    conversation_id = Column(String(128), nullable=True)
+    opened_by = Column(String(64), nullable=True)  # pseudonymous key of whoever opened it last
+    answer = Column(String(16), nullable=True)  # approved, declined, informed
+    child_told = Column(Boolean, nullable=False, default=False)
+    created_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False)
+    used_at = Column(DateTime, nullable=True)

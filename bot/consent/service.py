@@ -137,9 +137,28 @@ class ConsentService:
                      record.rule)
         return self.get(record_id)
 
-    def mark_guardian_informed(self, record_id: str) -> None:
+    def mark_guardian_informed(self, record_id: str, guardian_key: str | None = None,
+                               relation: str | None = None, method: str = "notice") -> None:
+        """16-17: the child's consent stands; the record notes that (and which) guardian was told."""
+        values: dict[str, Any] = {"guardian_informed": True}
+        if guardian_key is not None:
+            values.update(guardian_key=guardian_key, guardian_relation=(relation or "guardian")[:32])
+        now = utc_naive(self._clock())
         with self._engine.begin() as connection:
-            connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(guardian_informed=True))
+            connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(**values))
+            self._event(connection, record_id, "informed", "guardian" if guardian_key else "system", method, now)
+
+    def expire_pending(self, record_id: str) -> int:
+        """A consent that waited for a guardian past every invitation expires (1 if it did)."""
+        now = utc_naive(self._clock())
+        with self._engine.begin() as connection:
+            changed = connection.execute(
+                update(RECORDS).where(RECORDS.c.record_id == record_id, RECORDS.c.status == "pending_guardian")
+                .values(status="expired", updated_at=now)
+            ).rowcount
+            if changed:
+                self._event(connection, record_id, "expired", "system", "expiry", now)
+        return int(changed or 0)
 
     def withdraw(self, record_id: str, by_key: str, method: str) -> ConsentView:
         """At once, by the person or the guardian who answered; a withdrawn record stays as evidence."""
@@ -148,7 +167,8 @@ class ConsentService:
         if row is None:
             raise RecordNotFound("no such consent")
         actor = "subject" if by_key == row.subject_key else "guardian" if by_key == row.guardian_key else None
-        if actor is None:
+        if actor is None or (actor == "guardian" and not ConsentRule(row.rule).needs_guardian):
+            # 16-17: the guardian was informed, but the consent is the child's to give and to withdraw.
             raise NotAllowed("only the person or their guardian can withdraw this consent")
         if row.status not in (ACTIVE, "pending_guardian"):
             return _view(row)

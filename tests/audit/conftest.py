@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from bot.audit.service import AuditTrail
 from bot.clock import FrozenClock
 from bot.db import migrate
 from bot.db.engine import create_db_engine
-from tests.support.services import postgres_url
+from tests.support.databases import own_postgres_database
 
 AUDIT_DB = "vern_test_audit"
 SECRET = b"audit-test-secret-0123456789abcdef"
@@ -22,18 +22,8 @@ SECRET = b"audit-test-secret-0123456789abcdef"
 
 @pytest.fixture(scope="session")
 def audit_pg_url() -> Iterator[str]:
-    admin = create_db_engine(postgres_url()).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {AUDIT_DB} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {AUDIT_DB}"))
-    url = str(make_url(postgres_url()).set(database=AUDIT_DB))
-    engine = create_db_engine(url)
-    migrate.upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {AUDIT_DB} WITH (FORCE)"))
-    admin.dispose()
+    with own_postgres_database(AUDIT_DB) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

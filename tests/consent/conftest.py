@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from bot.clock import FrozenClock
 from bot.config import AgeBands
@@ -16,25 +16,15 @@ from bot.consent.purposes import DEFAULT_FILE, load_purposes
 from bot.consent.service import ConsentService
 from bot.db import migrate
 from bot.db.engine import create_db_engine
-from tests.support.services import postgres_url
+from tests.support.databases import own_postgres_database
 
 CONSENT_DB = "vern_test_consent"
 
 
 @pytest.fixture(scope="session")
 def consent_pg_url() -> Iterator[str]:
-    admin = create_db_engine(postgres_url()).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {CONSENT_DB} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {CONSENT_DB}"))
-    url = str(make_url(postgres_url()).set(database=CONSENT_DB))
-    engine = create_db_engine(url)
-    migrate.upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {CONSENT_DB} WITH (FORCE)"))
-    admin.dispose()
+    with own_postgres_database(CONSENT_DB) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -45,6 +35,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     else:
         db = create_db_engine(request.getfixturevalue("consent_pg_url"))
         with db.begin() as connection:
+            connection.execute(text("DELETE FROM guardian_invitations"))
             connection.execute(text("DELETE FROM consent_events"))
             connection.execute(text("DELETE FROM consent_records"))
     yield db

@@ -9,14 +9,10 @@ import uuid
 import zipfile
 from pathlib import Path
 
-import redis
-from sqlalchemy import inspect, text
-
-from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from tests.e2e.test_requests import REFERENCE, code_for, mails_to, new_address, new_chat
-from tests.support.services import postgres_url, redis_url
 from tests.support.stack import VernStack, http
+from tests.support.stored import everything_stored
 
 LINK = re.compile(r"http://\S+/download/[A-Za-z0-9_\-]+")
 
@@ -27,22 +23,6 @@ def request_and_verify(stack: VernStack, chat: str, ask: str, answers: tuple[str
         stack.texts(chat, answer)
     stack.texts(chat, address)
     return stack.texts(chat, code_for(stack, address))
-
-
-def everything_stored() -> str:
-    engine = create_db_engine(postgres_url())
-    parts = []
-    try:
-        with engine.connect() as connection:
-            for table in inspect(engine).get_table_names():
-                parts += [repr(tuple(row)) for row in connection.execute(text(f'SELECT * FROM "{table}"'))]
-    finally:
-        engine.dispose()
-    client = redis.Redis.from_url(redis_url())
-    for key in client.scan_iter(match="vern:tracker:*"):
-        if client.type(key) == b"string":
-            parts.append(repr(client.get(key)))
-    return "\n".join(parts)
 
 
 def test_access_sends_a_single_use_link_to_an_export_of_what_vern_holds(stack: VernStack) -> None:

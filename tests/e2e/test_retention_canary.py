@@ -13,7 +13,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import redis
-from sqlalchemy import inspect, text
 
 from bot.clock import FrozenClock, utc_now
 from bot.db.engine import create_db_engine
@@ -25,6 +24,7 @@ from bot.retention.worker import RetentionWorker
 from tests.pii.generators import iban, norwegian_account, norwegian_id
 from tests.support.services import postgres_url, redis_url
 from tests.support.stack import VernStack, http, post_json
+from tests.support.stored import everything_stored
 
 CUES = {"nb": "hei, jeg heter", "nn": "hei, eg heiter", "da": "hej, jeg hedder", "en": "hi, my name is"}
 CONTACT = {"nb": "du når meg på", "nn": "du når meg på", "da": "du kan fange mig på", "en": "you can reach me at"}
@@ -71,29 +71,6 @@ class CanaryChat:
         ]
 
 
-def everything(stack: VernStack) -> str:
-    engine = create_db_engine(postgres_url())
-    parts = []
-    try:
-        with engine.connect() as connection:
-            for table in inspect(engine).get_table_names():
-                parts += [repr(tuple(row)) for row in connection.execute(text(f'SELECT * FROM "{table}"'))]
-    finally:
-        engine.dispose()
-    client = redis.Redis.from_url(redis_url())
-    for key in client.scan_iter():
-        kind = client.type(key)
-        if kind == b"string":
-            parts.append(client.get(key).decode("utf-8", "replace"))  # type: ignore[union-attr]
-        elif kind == b"hash":
-            parts.append(repr(client.hgetall(key)))
-        elif kind == b"zset":
-            parts.append(repr(client.zrange(key, 0, -1)))
-    for log in Path(stack.var_dir).glob("*.log"):
-        parts.append(log.read_text(errors="replace"))
-    return "\n".join(parts)
-
-
 def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: Path) -> None:
     random.seed()
     chats = [CanaryChat(language) for language in ("nb", "nn", "da", "en") for _ in range(2)]
@@ -102,7 +79,7 @@ def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: P
             stack.say(chat.sender, message)
         # Goodbye should have ended it; the widget's end button makes sure, whatever the NLU heard.
         assert post_json(f"{stack.web_url}/api/chat/end", {"sender": chat.sender}).status == 200
-    before = everything(stack)
+    before = everything_stored(stack.var_dir)
     for chat in chats:
         assert chat.first in before, "the canary reached the store"
         assert chat.national_id not in before, "national IDs never reach a store or a log"
@@ -118,7 +95,7 @@ def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: P
         engine.dispose()
     assert report.failed == 0 and report.masked >= len(chats)
 
-    after = everything(stack)
+    after = everything_stored(stack.var_dir)
     leaks = [(chat.language, value) for chat in chats for value in chat.values() if value in after]
     assert leaks == []
     tracker = redis.Redis.from_url(redis_url()).get(f"vern:tracker:{chats[0].sender}")

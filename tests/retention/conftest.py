@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import redis
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from bot.clock import FrozenClock
 from bot.db import migrate
@@ -22,7 +22,8 @@ from bot.retention.policy import RetentionPolicy, load_policy
 from bot.retention.worker import RetentionWorker
 from tests.retention.chats import rasa_redis_store, rasa_sql_store
 from tests.retention.world import World
-from tests.support.services import postgres_url, redis_url
+from tests.support.databases import own_postgres_database
+from tests.support.services import redis_url
 
 RETENTION_DB = "vern_test_retention"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -31,18 +32,8 @@ START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 @pytest.fixture(scope="session")
 def retention_pg_url() -> Iterator[str]:
     # A database of its own: the stack's `test` database is never touched.
-    admin = create_db_engine(postgres_url()).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {RETENTION_DB} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {RETENTION_DB}"))
-    url = str(make_url(postgres_url()).set(database=RETENTION_DB))
-    engine = create_db_engine(url)
-    migrate.upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {RETENTION_DB} WITH (FORCE)"))
-    admin.dispose()
+    with own_postgres_database(RETENTION_DB) as url:
+        yield url
 
 
 def _empty_tables(engine: Engine) -> None:

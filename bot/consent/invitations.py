@@ -1,0 +1,220 @@
+"""One-time guardian links and short codes, bound to one pending consent.
+
+A child who needs a guardian's consent (or whose guardian must be informed)
+gets a link to pass on: a Telegram deep link carrying a random token, and a
+short code for typing instead. Both are stored only as keyed hashes, are
+valid for 72 hours and can be answered once. Whoever opens the link last is
+recorded (pseudonymously), and only that account may answer it: a button
+press from another account, or a replayed one, changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+
+from bot.consent.models import GuardianInvitation
+from bot.consent.service import ConsentError, ConsentService, ConsentView, NotAllowed
+from bot.models.conversation import utc_naive
+
+INVITATIONS = GuardianInvitation.__table__
+VALID_FOR = timedelta(hours=72)
+# No 0/O, 1/I/L: the code is read aloud and typed on a phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+class InvitationIntent(str, Enum):
+    APPROVE = "approve"  # the guardian consents (under 13, and 13-15 together with the child)
+    INFORM = "inform"  # 16-17: the guardian is informed; the child's consent already stands
+
+
+class InvitationProblem(str, Enum):
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED = "used"
+    NOT_OPENER = "not_opener"
+    WITHDRAWN = "withdrawn"
+
+
+class InvitationError(ConsentError):
+    def __init__(self, problem: InvitationProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    invitation_id: str
+    token: str  # shown once, to the child; never stored
+    code: str  # the same, short and typeable
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class OpenInvitation:
+    invitation_id: str
+    record_id: str
+    purpose_id: str
+    intent: InvitationIntent
+    language: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ChildNotice:
+    """An answer the child's chat has not been told yet."""
+
+    invitation_id: str
+    purpose_id: str
+    answer: str
+
+
+def format_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalise_code(text: str) -> str:
+    return re.sub(r"[\s\-]", "", text).upper()
+
+
+class GuardianInvitations:
+    def __init__(self, engine: Engine, consents: ConsentService, clock: Callable[[], datetime],
+                 secret_key: bytes) -> None:
+        self._engine = engine
+        self._consents = consents
+        self._clock = clock
+        self._secret = secret_key
+
+    def _hash(self, kind: str, value: str) -> str:
+        return hmac.new(self._secret, f"guardian-{kind}:".encode() + value.encode(), hashlib.sha256).hexdigest()
+
+    def _now(self) -> datetime:
+        return utc_naive(self._clock())
+
+    def issue(self, record_id: str, intent: InvitationIntent, language: str,
+              conversation_id: str | None) -> IssuedInvitation:
+        token = secrets.token_urlsafe(24)
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        now = self._now()
+        invitation_id = str(uuid.uuid4())
+        with self._engine.begin() as connection:
+            connection.execute(INVITATIONS.insert().values(
+                invitation_id=invitation_id, token_hash=self._hash("token", token), code_hash=self._hash("code", code),
+                record_id=record_id, intent=intent.value, language=language,
+                conversation_id=(conversation_id or None) and conversation_id[:128], child_told=False,
+                created_at=now, expires_at=now + VALID_FOR,
+            ))
+        return IssuedInvitation(invitation_id, token, format_code(code), now + VALID_FOR)
+
+    def open(self, token_or_code: str, opener_key: str) -> OpenInvitation:
+        """The guardian followed the link (or typed the code): bind it to their account, show what it is about."""
+        text = token_or_code.strip()
+        if TOKEN_PATTERN.match(text) and len(normalise_code(text)) != CODE_LENGTH:
+            condition = INVITATIONS.c.token_hash == self._hash("token", text)
+        else:
+            condition = INVITATIONS.c.code_hash == self._hash("code", normalise_code(text))
+        with self._engine.connect() as connection:
+            row = connection.execute(select(INVITATIONS).where(condition)).first()
+        if row is None:
+            raise InvitationError(InvitationProblem.UNKNOWN)
+        self._check_usable(row)
+        with self._engine.begin() as connection:
+            connection.execute(update(INVITATIONS).where(INVITATIONS.c.invitation_id == row.invitation_id)
+                               .values(opened_by=opener_key))
+        record = self._consents.get(row.record_id)
+        return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
+                              row.language, row.expires_at)
+
+    def _check_usable(self, row: Any) -> None:
+        if row.used_at is not None:
+            raise InvitationError(InvitationProblem.USED)
+        if row.expires_at <= self._now():
+            raise InvitationError(InvitationProblem.EXPIRED)
+        if self._consents.get(row.record_id).status in ("withdrawn", "refused", "expired"):
+            raise InvitationError(InvitationProblem.WITHDRAWN)
+
+    def answer(self, invitation_id: str, guardian_key: str, approve: bool, relation: str,
+               method: str) -> ConsentView:
+        """The guardian's answer; only the account that opened the link may give it, and only once."""
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(INVITATIONS).where(INVITATIONS.c.invitation_id == invitation_id)
+            ).first()
+        if row is None:
+            raise InvitationError(InvitationProblem.UNKNOWN)
+        if row.opened_by is None or not hmac.compare_digest(row.opened_by, guardian_key):
+            raise InvitationError(InvitationProblem.NOT_OPENER)
+        self._check_usable(row)
+        now = self._now()
+        with self._engine.begin() as connection:
+            claimed = connection.execute(
+                update(INVITATIONS).where(INVITATIONS.c.invitation_id == invitation_id,
+                                          INVITATIONS.c.used_at.is_(None))
+                .values(used_at=now)
+            ).rowcount
+        if not claimed:
+            raise InvitationError(InvitationProblem.USED)  # two taps at once: the first one counts
+        intent = InvitationIntent(row.intent)
+        try:
+            if intent is InvitationIntent.INFORM:
+                self._consents.mark_guardian_informed(row.record_id, guardian_key, relation, method)
+                outcome, view = "informed", self._consents.get(row.record_id)
+            else:
+                view = self._consents.guardian_answer(row.record_id, guardian_key, relation, approve, method)
+                outcome = "approved" if approve else "declined"
+        except NotAllowed:
+            raise InvitationError(InvitationProblem.USED) from None
+        with self._engine.begin() as connection:
+            connection.execute(update(INVITATIONS).where(INVITATIONS.c.invitation_id == invitation_id)
+                               .values(answer=outcome))
+        return view
+
+    def untold_answers(self, conversation_id: str) -> list[ChildNotice]:
+        """Answers the child's chat should hear; the chat id is dropped once they are told."""
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                select(INVITATIONS.c.invitation_id, INVITATIONS.c.record_id, INVITATIONS.c.answer)
+                .where(INVITATIONS.c.conversation_id == conversation_id, INVITATIONS.c.answer.is_not(None),
+                       INVITATIONS.c.child_told.is_(False))
+                .order_by(INVITATIONS.c.used_at)
+            ).all()
+        notices = [ChildNotice(row.invitation_id, self._consents.get(row.record_id).purpose_id, row.answer)
+                   for row in rows]
+        if notices:
+            with self._engine.begin() as connection:
+                connection.execute(
+                    update(INVITATIONS).where(INVITATIONS.c.invitation_id.in_([n.invitation_id for n in notices]))
+                    .values(child_told=True, conversation_id=None)
+                )
+        return notices
+
+    def conversation_of(self, invitation_id: str) -> str | None:
+        with self._engine.connect() as connection:
+            return connection.execute(
+                select(INVITATIONS.c.conversation_id).where(INVITATIONS.c.invitation_id == invitation_id)
+            ).scalar()
+
+    def expire(self) -> int:
+        """Pending consents whose every invitation ran out become `expired`; chat ids are dropped."""
+        now = self._now()
+        with self._engine.begin() as connection:
+            stale = connection.execute(
+                select(INVITATIONS.c.record_id).where(INVITATIONS.c.expires_at <= now,
+                                                      INVITATIONS.c.used_at.is_(None))
+            ).scalars().all()
+            connection.execute(update(INVITATIONS).where(INVITATIONS.c.expires_at <= now)
+                               .values(conversation_id=None))
+        return sum(self._consents.expire_pending(record_id) for record_id in set(stale))

@@ -1,0 +1,1 @@
+"""Vern's Telegram bot for guardians (python-telegram-bot), as its own process."""

@@ -1,0 +1,221 @@
+"""Vern's Telegram bot for guardians: open a child's link, approve or decline, see and withdraw consents.
+
+Telegram identities are pseudonymised before they touch a store (a keyed hash
+of the account id); chat ids and names are never stored or logged. Every
+button names an invitation or a record, and the server checks that this
+account may act on it: callback data can be forged like any other input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.consent.invitations import GuardianInvitations, InvitationError, InvitationIntent, InvitationProblem
+from bot.consent.purposes import Purpose, notice_text
+from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
+from bot.i18n import translate
+
+logger = logging.getLogger(__name__)
+
+RELATION = "parent_or_guardian"  # declared by pressing "approve" under a text that says so
+METHOD = "telegram"
+CONSENTS_COMMANDS = ("samtykker", "samtykke", "consents")
+_PROBLEM_TEXT = {
+    InvitationProblem.UNKNOWN: "tg_unknown",
+    InvitationProblem.EXPIRED: "tg_expired",
+    InvitationProblem.USED: "tg_used",
+    InvitationProblem.NOT_OPENER: "tg_not_opener",
+    InvitationProblem.WITHDRAWN: "tg_withdrawn_before",
+}
+Notify = Callable[[str], Awaitable[None]]
+
+
+def telegram_language(code: str | None, fallback: str) -> str:
+    """Telegram's interface language of the guardian, mapped to ours ('no' is bokmål in practice)."""
+    code = (code or "").lower()
+    if code.startswith("nn"):
+        return "nn"
+    if code.startswith(("nb", "no")):
+        return "nb"
+    if code.startswith("da"):
+        return "da"
+    if code.startswith("en"):
+        return "en"
+    return fallback
+
+
+@dataclass(frozen=True)
+class GuardianServices:
+    consents: ConsentService
+    invitations: GuardianInvitations
+    purposes: dict[str, Purpose]
+    controller_name: str
+    default_language: str
+    notify_child: Notify | None = None  # tells the child's chat that an answer came (by invitation id's chat)
+
+
+class GuardianBot:
+    def __init__(self, services: GuardianServices) -> None:
+        self._s = services
+
+    def install(self, application: Application) -> None:  # type: ignore[type-arg]
+        application.add_handler(CommandHandler("start", self.start))
+        application.add_handler(CommandHandler(list(CONSENTS_COMMANDS), self.list_consents))
+        application.add_handler(CallbackQueryHandler(self.button))
+        application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
+        application.add_error_handler(self.error)
+
+    # --- who is asking ------------------------------------------------------------------------
+    def _guardian_key(self, update: Update) -> str:
+        user = update.effective_user
+        assert user is not None
+        return self._s.consents.pseudonym(f"telegram:{user.id}")
+
+    def _language(self, update: Update, fallback: str | None = None) -> str:
+        user = update.effective_user
+        return telegram_language(user.language_code if user else None, fallback or self._s.default_language)
+
+    # --- handlers -----------------------------------------------------------------------------
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is None:
+            return
+        payload = (context.args or [""])[0]
+        if not payload:
+            await update.effective_message.reply_text(
+                translate("tg_welcome", self._language(update), controller=self._s.controller_name))
+            return
+        await self._open(update, payload)
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        typed = message.text.strip()
+        if 6 <= len(typed) <= 80:
+            await self._open(update, typed)  # the short code, typed instead of following the link
+        else:
+            await message.reply_text(translate("tg_welcome", self._language(update),
+                                               controller=self._s.controller_name))
+
+    async def _open(self, update: Update, token_or_code: str) -> None:
+        message = update.effective_message
+        assert message is not None
+        try:
+            opened = await asyncio.to_thread(self._s.invitations.open, token_or_code, self._guardian_key(update))
+        except InvitationError as error:
+            await message.reply_text(translate(_PROBLEM_TEXT[error.problem], self._language(update)))
+            return
+        language = self._language(update, opened.language)
+        purpose = self._s.purposes[opened.purpose_id]
+        notice = notice_text(purpose, language)
+        if opened.intent is InvitationIntent.INFORM:
+            text = translate("tg_inform", language, notice=notice)
+            buttons = [[InlineKeyboardButton(translate("tg_button_ack", language),
+                                             callback_data=f"i:{opened.invitation_id}")]]
+        else:
+            text = translate("tg_approve_request", language, notice=notice)
+            buttons = [[
+                InlineKeyboardButton(translate("tg_button_approve", language),
+                                     callback_data=f"a:{opened.invitation_id}"),
+                InlineKeyboardButton(translate("tg_button_decline", language),
+                                     callback_data=f"d:{opened.invitation_id}"),
+            ]]
+        await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+
+    async def list_consents(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None:
+            return
+        language = self._language(update)
+        records = await asyncio.to_thread(self._s.consents.records_for_guardian, self._guardian_key(update))
+        if not records:
+            await message.reply_text(translate("tg_consents_none", language))
+            return
+        for record in records:
+            line = translate("consent_line", language, title=self._title(record.purpose_id, language),
+                             status=translate(f"consent_status_{record.status}", language))
+            markup = None
+            if record.status in ("given", "pending_guardian") and record.rule.needs_guardian:
+                markup = InlineKeyboardMarkup([[InlineKeyboardButton(
+                    translate("consent_withdraw_button", language), callback_data=f"w:{record.record_id}")]])
+            await message.reply_text(line, reply_markup=markup)
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        await query.answer()
+        action, _, target = (query.data or "").partition(":")
+        language = self._language(update)
+        key = self._guardian_key(update)
+        try:
+            if action in ("a", "d", "i"):
+                text = await self._answer(action, target, key, language)
+                await query.edit_message_text(text)
+            elif action == "w":
+                await self._ask_withdraw(query, target, key, language)
+            elif action == "c":
+                await self._withdraw(query, target, key, language)
+            else:
+                await query.edit_message_text(translate("tg_cancelled", language))
+        except InvitationError as error:
+            await query.edit_message_text(translate(_PROBLEM_TEXT[error.problem], language))
+        except (NotAllowed, RecordNotFound):
+            await query.edit_message_text(translate("tg_not_yours", language))
+
+    async def _answer(self, action: str, invitation_id: str, key: str, language: str) -> str:
+        approve = action != "d"
+        conversation = await asyncio.to_thread(self._s.invitations.conversation_of, invitation_id)
+        view = await asyncio.to_thread(self._s.invitations.answer, invitation_id, key, approve, RELATION, METHOD)
+        if conversation and self._s.notify_child is not None:
+            try:
+                await self._s.notify_child(conversation)
+            except Exception as error:  # noqa: BLE001 - the answer stands; the child sees it next time they ask
+                logger.warning("child's chat not told of the guardian's answer (%s)", type(error).__name__)
+        title = self._title(view.purpose_id, language)
+        if action == "i":
+            return translate("tg_acknowledged", language, title=title)
+        if not approve:
+            return translate("tg_declined", language, title=title)
+        return translate("tg_approved", language, title=title, record=view.record_id,
+                         when=view.updated_at.strftime("%Y-%m-%d %H:%M"))
+
+    async def _ask_withdraw(self, query: object, record_id: str, key: str, language: str) -> None:
+        record = await asyncio.to_thread(self._s.consents.get, record_id)
+        mine = await asyncio.to_thread(self._s.consents.records_for_guardian, key)
+        if record.record_id not in {r.record_id for r in mine if r.rule.needs_guardian}:
+            raise NotAllowed("not this guardian's consent")
+        markup = InlineKeyboardMarkup([[
+            InlineKeyboardButton(translate("tg_button_confirm_withdraw", language), callback_data=f"c:{record_id}"),
+            InlineKeyboardButton(translate("tg_button_cancel", language), callback_data="x"),
+        ]])
+        await query.edit_message_text(  # type: ignore[attr-defined]
+            translate("tg_confirm_withdraw", language, title=self._title(record.purpose_id, language)),
+            reply_markup=markup)
+
+    async def _withdraw(self, query: object, record_id: str, key: str, language: str) -> None:
+        view = await asyncio.to_thread(self._s.consents.withdraw, record_id, key, METHOD)
+        await query.edit_message_text(  # type: ignore[attr-defined]
+            translate("consent_withdrawn", language, title=self._title(view.purpose_id, language)))
+
+    def _title(self, purpose_id: str, language: str) -> str:
+        purpose = self._s.purposes.get(purpose_id)
+        return purpose.title[language] if purpose is not None else purpose_id
+
+    async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # Only the kind of failure: an update holds chat ids and names, which never reach a log.
+        logger.error("telegram update failed (%s)", type(context.error).__name__)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            language = self._language(update)
+            with contextlib.suppress(Exception):  # nothing more to tell if Telegram itself is gone
+                await context.bot.send_message(update.effective_chat.id, translate("tg_unavailable", language))
+
+
+__all__ = ["ConsentError", "GuardianBot", "GuardianServices", "telegram_language"]

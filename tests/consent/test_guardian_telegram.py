@@ -1,0 +1,227 @@
+"""The guardian bot, as python-telegram-bot really runs it, against a local fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from bot.clock import FrozenClock
+from bot.config import load_settings
+from bot.consent.invitations import GuardianInvitations, InvitationIntent, IssuedInvitation
+from bot.consent.purposes import DEFAULT_FILE, load_purposes
+from bot.consent.service import ConsentService
+from bot.db import migrate
+from bot.db.engine import create_db_engine
+from bot.i18n import translate
+from bot.telegram.app import build_application
+from bot.telegram.guardian_bot import GuardianServices, telegram_language
+from tests.support.fake_telegram import FakeTelegram
+
+PURPOSE = "training-videos"
+SECRET = b"consent-test-secret-0123456789"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    # One database is enough here: the records themselves are tested on both in test_records.
+    db = create_db_engine(f"sqlite:///{tmp_path / 'guardian.sqlite3'}")
+    migrate.upgrade(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def invitations(engine: Engine, consents: ConsentService, clock: FrozenClock) -> GuardianInvitations:
+    return GuardianInvitations(engine, consents, clock, SECRET)
+
+
+class RunningBot:
+    """The real Application, polling the fake server from a thread of its own."""
+
+    def __init__(self, services: GuardianServices, telegram: FakeTelegram, tmp_path: Path) -> None:
+        settings = load_settings({
+            "VERN_ENV": "test", "VERN_VAR_DIR": str(tmp_path), "TELEGRAM_TOKEN": telegram.token,
+            "TELEGRAM_API_URL": telegram.base_url,
+        })
+        self.application = build_application(settings, services, polling=True)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    def _run(self, coroutine: object) -> None:
+        asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=30)  # type: ignore[arg-type]
+
+    def start(self) -> None:
+        self._thread.start()
+        self._run(self.application.initialize())
+        self._run(self.application.start())
+        assert self.application.updater is not None
+        self._run(self.application.updater.start_polling(poll_interval=0.05, timeout=1))
+
+    def stop(self) -> None:
+        assert self.application.updater is not None
+        self._run(self.application.updater.stop())
+        self._run(self.application.stop())
+        self._run(self.application.shutdown())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+
+@pytest.fixture
+def told() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def telegram(consents: ConsentService, invitations: GuardianInvitations, told: list[str],
+             tmp_path: Path) -> Iterator[FakeTelegram]:
+    async def notify_child(conversation_id: str) -> None:
+        told.append(conversation_id)
+
+    fake = FakeTelegram()
+    fake.start()
+    services = GuardianServices(consents, invitations, load_purposes(DEFAULT_FILE), "Demo idrettslag", "nb",
+                                notify_child)
+    bot = RunningBot(services, fake, tmp_path)
+    bot.start()
+    yield fake
+    bot.stop()
+    fake.stop()
+
+
+def child_asks(consents: ConsentService, invitations: GuardianInvitations, age: int = 14,
+               intent: InvitationIntent = InvitationIntent.APPROVE) -> tuple[str, IssuedInvitation]:
+    record = consents.give(consents.pseudonym(f"child-{age}@example.org"), PURPOSE, "nb", "web", age=age)
+    return record.record_id, invitations.issue(record.record_id, intent, "nb", "child-chat-1")
+
+
+def test_a_parent_opens_the_deep_link_approves_and_gets_a_receipt(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations, told: list[str]
+) -> None:
+    record_id, issued = child_asks(consents, invitations)
+    telegram.user_sends(501, f"/start {issued.token}", language="nb")
+    (offer,) = telegram.wait_for(501, 1)
+    assert "Videoopptak av treningen i en lukket gruppe" in offer.text
+    assert "forelder eller verge" in offer.text, "the parent declares the relation by approving"
+    assert [b["text"] for b in offer.buttons] == ["Godkjenn", "Avslå"]
+
+    telegram.user_presses(501, offer, "Godkjenn")
+    telegram.wait_for_edit(offer)
+    assert offer.text.startswith("Takk! Du har godkjent samtykket")
+    assert record_id in offer.text, "the receipt names the record"
+    assert consents.get(record_id).active
+    receipt = consents.receipt(record_id)
+    assert receipt["given_by"]["data_subject"] is True
+    assert receipt["given_by"]["guardian"]["declared_relation"] == "parent_or_guardian"
+    assert told == ["child-chat-1"], "the child's chat is told"
+
+    # A second tap on the same button is answered politely and changes nothing.
+    telegram.user_sends_callback(501, offer, f"a:{issued.invitation_id}")
+    telegram.wait_for_edit(offer, edits=2)
+    assert offer.text == translate("tg_used", "nb")
+    assert told == ["child-chat-1"]
+
+
+def test_a_danish_parent_types_the_short_code_and_declines(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
+) -> None:
+    record_id, issued = child_asks(consents, invitations)
+    telegram.user_sends(502, issued.code.lower(), language="da")
+    (offer,) = telegram.wait_for(502, 1)
+    assert "Videooptagelser af træningen" in offer.text
+    telegram.user_presses(502, offer, "Afvis", language="da")
+    telegram.wait_for_edit(offer)
+    assert offer.text == translate("tg_declined", "da", title="Videooptagelser af træningen i en lukket gruppe")
+    assert consents.get(record_id).status == "refused"
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_expired_and_wrong_links_are_explained_in_the_parents_language(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations, clock: FrozenClock,
+    language: str,
+) -> None:
+    _, issued = child_asks(consents, invitations)
+    clock.advance(hours=73)
+    telegram.user_sends(503, f"/start {issued.token}", language=language)
+    telegram.user_sends(503, "/start not-a-real-token-at-all-000000", language=language)
+    expired, wrong = telegram.wait_for(503, 2)
+    assert expired.text == translate("tg_expired", language)
+    assert wrong.text == translate("tg_unknown", language)
+
+
+def test_another_account_cannot_press_the_button_of_a_link_it_did_not_open(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
+) -> None:
+    record_id, issued = child_asks(consents, invitations)
+    telegram.user_sends(504, f"/start {issued.token}")
+    (offer,) = telegram.wait_for(504, 1)
+    # A forged callback from someone else who never opened the link.
+    telegram.user_sends_callback(666, offer, f"a:{issued.invitation_id}")
+    telegram.wait_for_edit(offer)
+    assert offer.text == translate("tg_not_opener", "nb")
+    assert consents.get(record_id).status == "pending_guardian"
+
+
+def test_a_parent_lists_and_withdraws_with_two_taps_and_it_applies_at_once(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
+) -> None:
+    record_id, issued = child_asks(consents, invitations)
+    telegram.user_sends(505, f"/start {issued.token}")
+    (offer,) = telegram.wait_for(505, 1)
+    telegram.user_presses(505, offer, "Godkjenn")
+    telegram.wait_for_edit(offer)
+
+    telegram.user_sends(505, "/samtykker")
+    _, listed = telegram.wait_for(505, 2)
+    assert listed.text == translate("consent_line", "nb", title="Videoopptak av treningen i en lukket gruppe",
+                                    status="gitt")
+    telegram.user_presses(505, listed, "Trekk tilbake")
+    telegram.wait_for_edit(listed)
+    assert "Det gjelder straks" in listed.text
+    assert consents.get(record_id).active, "the first tap only asks"
+    telegram.user_presses(505, listed, "Ja, trekk tilbake")
+    telegram.wait_for_edit(listed, edits=2)
+    assert consents.get(record_id).status == "withdrawn"
+    child = consents.pseudonym("child-14@example.org")
+    assert not consents.is_active(child, PURPOSE)
+
+    # A forged withdraw button for someone else's record is refused.
+    other_id, _ = child_asks(consents, invitations, age=13)
+    telegram.user_sends_callback(505, listed, f"c:{other_id}")
+    telegram.wait_for_edit(listed, edits=3)
+    assert listed.text == translate("tg_not_yours", "nb")
+    assert consents.get(other_id).status == "pending_guardian"
+
+
+def test_a_guardian_of_a_16_year_old_is_informed_and_cannot_withdraw(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
+) -> None:
+    record_id, issued = child_asks(consents, invitations, age=16, intent=InvitationIntent.INFORM)
+    telegram.user_sends(506, f"/start {issued.token}", language="en")
+    (note,) = telegram.wait_for(506, 1)
+    assert note.text.startswith("For your information")
+    telegram.user_presses(506, note, "Noted", language="en")
+    telegram.wait_for_edit(note)
+    assert consents.get(record_id).guardian_informed
+    telegram.user_sends(506, "/consents", language="en")
+    _, listed = telegram.wait_for(506, 2)
+    assert listed.buttons == [], "the consent is the child's to withdraw"
+
+
+def test_the_bot_greets_without_a_code_and_never_crashes_on_odd_input(telegram: FakeTelegram) -> None:
+    telegram.user_sends(507, "/start", language=None)
+    telegram.user_sends(507, "hei")
+    telegram.user_sends(507, "\u0000" * 20 + "🙂" * 10)
+    welcome, short, odd = telegram.wait_for(507, 3)
+    assert welcome.text == translate("tg_welcome", "nb", controller="Demo idrettslag")
+    assert short.text == translate("tg_welcome", "nb", controller="Demo idrettslag")
+    assert odd.text == translate("tg_unknown", "nb")
+
+
+def test_telegram_interface_languages_map_to_vern_languages() -> None:
+    assert [telegram_language(c, "da") for c in ("nb", "no", "nn", "da", "en-GB", "sv", None)] == [
+        "nb", "nb", "nn", "da", "en", "da", "da"]
