@@ -1,4 +1,5 @@
-"""Withdrawing a consent from the list shown after the e-mail code: at once, checked on the server."""
+"""Giving consent in chat (the questions), the guardian's answer told to the child's chat, and
+withdrawing a consent from the list shown after the e-mail code: at once, checked on the server."""
 
 from __future__ import annotations
 
@@ -10,10 +11,17 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dsr_common import language_of, say
-from actions.names import ACTION_WITHDRAW_CONSENT
-from bot.consent.purposes import purpose_title
+from actions.names import (
+    ACTION_ASK_BIRTH_YEAR,
+    ACTION_ASK_CONSENT_AGREE,
+    ACTION_ASK_CONSENT_PURPOSE,
+    ACTION_TELL_GUARDIAN_ANSWER,
+    ACTION_WITHDRAW_CONSENT,
+    SLOT_CONSENT_PURPOSE,
+)
+from bot.consent.purposes import default_purposes, notice_text, purpose_title
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
-from bot.dsr.factory import consent_service, consent_sessions
+from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
 
 logger = logging.getLogger(__name__)
 
@@ -53,4 +61,70 @@ class ActionWithdrawConsent(Action):
             return []
         title = purpose_title(record.purpose_id, language_of(tracker))
         dispatcher.utter_message(text=say("consent_withdrawn", tracker, title=title))
+        return []
+
+
+class ActionAskConsentPurpose(Action):
+    """Which purpose: one button per purpose in the purposes file."""
+
+    def name(self) -> str:
+        return ACTION_ASK_CONSENT_PURPOSE
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        language = language_of(tracker)
+        buttons = [{"title": purpose.title[language], "payload": purpose.id} for purpose in default_purposes().values()]
+        dispatcher.utter_message(text=say("consent_ask_purpose", tracker), buttons=buttons)
+        return []
+
+
+class ActionAskConsentAgree(Action):
+    """The notice (what, which data, how long, who sees it, withdrawable) and then the question."""
+
+    def name(self) -> str:
+        return ACTION_ASK_CONSENT_AGREE
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+        if purpose is not None:
+            # Exactly the text whose hash the record keeps as evidence of what was shown.
+            dispatcher.utter_message(text=notice_text(purpose, language_of(tracker)))
+        buttons = [{"title": say("button_yes", tracker), "payload": "/affirm"},
+                   {"title": say("button_no", tracker), "payload": "/deny"}]
+        dispatcher.utter_message(text=say("consent_ask_agree", tracker), buttons=buttons)
+        return []
+
+
+class ActionAskBirthYear(Action):
+    def name(self) -> str:
+        return ACTION_ASK_BIRTH_YEAR
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=say("consent_ask_birth_year", tracker))
+        return []
+
+
+class ActionTellGuardianAnswer(Action):
+    """Triggered on the child's conversation when a guardian answered; the answer is read from the
+    server (the invitation bound to this chat), never from the trigger's payload."""
+
+    def name(self) -> str:
+        return ACTION_TELL_GUARDIAN_ANSWER
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        try:
+            notices = guardian_invitations().untold_answers(tracker.sender_id)
+        except Exception as error:  # noqa: BLE001 - nothing to say is better than a stack trace
+            logger.error("guardian answers unavailable (%s)", type(error).__name__)
+            return []
+        for notice in notices:
+            title = purpose_title(notice.purpose_id, language_of(tracker))
+            dispatcher.utter_message(text=say(f"guardian_{notice.answer}_child", tracker, title=title))
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -16,7 +17,10 @@ from actions.names import (
     ACTION_START_REQUEST,
     FORM_CODE,
     FORM_DSR,
+    SLOT_BIRTH_YEAR,
     SLOT_CASE_REFERENCE,
+    SLOT_CONSENT_AGREE,
+    SLOT_CONSENT_PURPOSE,
     SLOT_EMAIL,
     SLOT_GAVE_UP,
     SLOT_INVALID_COUNT,
@@ -31,6 +35,9 @@ from actions.names import (
 )
 from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
+from bot.clock import utc_now
+from bot.consent.ages import ImplausibleBirth, youngest_age
+from bot.consent.purposes import default_purposes, match_purpose
 from bot.dsr import kind_for_intent
 from bot.dsr.factory import request_flow
 from bot.mail.templates import REQUEST_TYPE_NAMES
@@ -46,12 +53,17 @@ REQUIRED_SLOTS: dict[str, list[str]] = {
     "objection": [SLOT_OBJECTION_PROCESSING, SLOT_OBJECTION_REASON, SLOT_EMAIL],
     "status": [SLOT_CASE_REFERENCE, SLOT_EMAIL],
     "consents": [SLOT_EMAIL],
+    "give_consent": [SLOT_CONSENT_PURPOSE, SLOT_CONSENT_AGREE, SLOT_BIRTH_YEAR, SLOT_EMAIL],
 }
 MAX_INVALID_ANSWERS = 3
 MAX_ANSWER_CHARS = 500
 # Art. 18(1)(a)-(d); the buttons send the letter, people may type it or its number.
 RESTRICTION_GROUNDS = {"a": "a", "b": "b", "c": "c", "d": "d", "1": "a", "2": "b", "3": "c", "4": "d"}
 EVERYTHING = {"alt", "alle", "all", "everything", "alt dere har", "alt de har", "all of it", "/everything"}
+YES = {"ja", "jo", "yes", "ok", "okay", "okei", "gjerne", "ja takk", "yes please", "jeg samtykker", "eg samtykkjer",
+       "i agree", "i consent", "jeg vil", "eg vil", "klart", "selvfølgelig", "sjølvsagt", "selvfølgelig ja"}
+NO = {"nei", "nej", "no", "nope", "nei takk", "nej tak", "no thanks", "jeg vil ikke", "eg vil ikkje", "ikke nå"}
+BIRTH_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 class ActionStartRequest(Action):
@@ -72,6 +84,10 @@ class ActionStartRequest(Action):
         reference = REFERENCE_PATTERN.search(tracker.latest_message.get("text") or "")
         if value == "status" and reference:
             events.append(SlotSet(SLOT_CASE_REFERENCE, reference.group(0).upper()))
+        if value == "give_consent":
+            purpose = match_purpose(tracker.latest_message.get("text") or "", default_purposes())
+            if purpose:
+                events.append(SlotSet(SLOT_CONSENT_PURPOSE, purpose))
         return events
 
 
@@ -146,6 +162,39 @@ class ValidateDsrForm(FormValidationAction):
         if text in RESTRICTION_GROUNDS:
             return {SLOT_RESTRICTION_GROUND: RESTRICTION_GROUNDS[text]}
         return self._invalid(SLOT_RESTRICTION_GROUND, say("restriction_ground_invalid", tracker), dispatcher, tracker)
+
+    async def validate_consent_purpose(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        purpose = match_purpose(str(value or ""), default_purposes())
+        if purpose is None:
+            return self._invalid(SLOT_CONSENT_PURPOSE, say("consent_purpose_unknown", tracker), dispatcher, tracker)
+        return {SLOT_CONSENT_PURPOSE: purpose}
+
+    async def validate_consent_agree(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = str(value or "").strip().lower().strip(" .!")
+        if intent == "affirm" or text in YES:
+            return {SLOT_CONSENT_AGREE: "yes"}
+        if intent == "deny" or text in NO:
+            # Saying no is as easy as saying yes, and leaves nothing behind.
+            dispatcher.utter_message(text=say("consent_not_given", tracker))
+            return {SLOT_CONSENT_AGREE: None, SLOT_GAVE_UP: True}
+        return self._invalid(SLOT_CONSENT_AGREE, say("consent_agree_invalid", tracker), dispatcher, tracker)
+
+    async def validate_birth_year(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = BIRTH_YEAR.search(str(value or ""))
+        try:
+            if found is None:
+                raise ImplausibleBirth("no year")
+            youngest_age(int(found.group(1)), utc_now().date())
+        except ImplausibleBirth:
+            return self._invalid(SLOT_BIRTH_YEAR, say("consent_birth_year_invalid", tracker), dispatcher, tracker)
+        return {SLOT_BIRTH_YEAR: found.group(1)}
 
     async def validate_case_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -10,7 +10,9 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions.names import (
     REQUEST_SLOTS,
+    SLOT_BIRTH_YEAR,
     SLOT_CASE_REFERENCE,
+    SLOT_CONSENT_PURPOSE,
     SLOT_LANGUAGE,
     SLOT_OBJECTION_PROCESSING,
     SLOT_OBJECTION_REASON,
@@ -33,6 +35,8 @@ DETAIL_KEYS = {
     SLOT_OBJECTION_PROCESSING: "processing",
     SLOT_OBJECTION_REASON: "ground",
     SLOT_CASE_REFERENCE: "reference",
+    SLOT_CONSENT_PURPOSE: "purpose",
+    SLOT_BIRTH_YEAR: "birth_year",
 }
 
 

@@ -28,6 +28,14 @@ SLOT_CASE_REFERENCE = "case_reference"
 SLOT_VERIFICATION_CODE = "verification_code"
 SLOT_INVALID_COUNT = "dsr_invalid_count"
 SLOT_GAVE_UP = "dsr_gave_up"
+# Giving consent in chat (actions/consent.py): what, yes or no, the year of birth for the age rules.
+SLOT_CONSENT_PURPOSE = "consent_purpose"
+SLOT_CONSENT_AGREE = "consent_agree"
+SLOT_BIRTH_YEAR = "birth_year"
+ACTION_ASK_CONSENT_PURPOSE = "action_ask_consent_purpose"
+ACTION_ASK_CONSENT_AGREE = "action_ask_consent_agree"
+ACTION_ASK_BIRTH_YEAR = "action_ask_birth_year"
+ACTION_TELL_GUARDIAN_ANSWER = "action_tell_guardian_answer"
 
 ACTION_START_REQUEST = "action_start_request"
 ACTION_SEND_CODE = "action_send_code"
@@ -54,4 +62,7 @@ REQUEST_SLOTS = (
     SLOT_VERIFICATION_CODE,
     SLOT_INVALID_COUNT,
     SLOT_GAVE_UP,
+    SLOT_CONSENT_PURPOSE,
+    SLOT_CONSENT_AGREE,
+    SLOT_BIRTH_YEAR,
 )

@@ -39,7 +39,10 @@ from actions.names import (
 )
 from bot.cases.errors import InvalidEmail
 from bot.cases.views import CaseView
-from bot.consent.purposes import purpose_title
+from bot.config import get_settings
+from bot.consent.ages import ConsentRule
+from bot.consent.links import guardian_links
+from bot.consent.purposes import default_purposes, purpose_title
 from bot.consent.service import ConsentView
 from bot.dsr import CompletionStatus, RequestCompletion
 from bot.dsr.factory import request_flow
@@ -244,10 +247,43 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
             dispatcher.utter_message(text=_status_line(case, tracker))
     elif completion.status is CompletionStatus.CONSENTS_FOUND:
         _tell_consents(completion.consents, dispatcher, tracker)
+    elif completion.status is CompletionStatus.CONSENT_RECORDED and completion.consents:
+        _tell_consent_recorded(completion, dispatcher, tracker)
     elif completion.status is CompletionStatus.NOT_VERIFIED:
         dispatcher.utter_message(text=say("not_verified", tracker))
     else:
         dispatcher.utter_message(text=say("no_pending_request", tracker))
+
+
+def _tell_consent_recorded(completion: RequestCompletion, dispatcher: CollectingDispatcher,
+                           tracker: Tracker) -> None:
+    consent = completion.consents[0]
+    settings = get_settings()
+    bands = settings.age_bands
+    title = purpose_title(consent.purpose_id, language_of(tracker))
+    if consent.rule is ConsentRule.SELF:
+        dispatcher.utter_message(text=say("consent_given", tracker, title=title))
+        return
+    if consent.rule is ConsentRule.GUARDIAN_ONLY:
+        text = say("consent_needs_guardian_only", tracker, age=bands.guardian_only_below)
+    elif consent.rule is ConsentRule.CHILD_AND_GUARDIAN:
+        purpose = default_purposes().get(consent.purpose_id)
+        until = purpose.guardian_required_until if purpose else None
+        text = say("consent_needs_guardian_joint", tracker, age=max(bands.joint_below, until or 0))
+    else:
+        text = say("consent_guardian_informed_needed", tracker, title=title, age=bands.adult_from)
+    dispatcher.utter_message(text=text)
+    if completion.invitation is None:
+        return
+    links = guardian_links(settings, completion.invitation)
+    if links.telegram:
+        dispatcher.utter_message(text=say("guardian_link_telegram", tracker, link=links.telegram, code=links.code,
+                                          bot=links.bot_username))
+        dispatcher.utter_message(text=say("guardian_link_web_alternative", tracker, link=links.web))
+    else:
+        dispatcher.utter_message(text=say("guardian_link_web", tracker, link=links.web))
+    # The widget listens for the guardian's answer from here on.
+    dispatcher.utter_message(json_message={"vern_control": "await_updates"})
 
 
 def _tell_consents(consents: list[ConsentView], dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

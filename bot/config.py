@@ -93,6 +93,7 @@ class Settings:
     telegram_mode: str = "polling"
     telegram_webhook_secret: Secret | None = None
     telegram_port: int = 8443
+    telegram_webhook_url: str | None = None  # default: PUBLIC_URL + /telegram/webhook (behind the proxy)
     # Ed25519 seed (base64, 32 bytes) for signed audit checkpoints; derived from SECRET_KEY when unset.
     audit_signing_key: Secret | None = None
     # The controller's system: verified cases are pushed here (signed), completions come back signed.
@@ -260,6 +261,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         telegram_mode=telegram_mode,
         telegram_webhook_secret=Secret(telegram_webhook_secret) if telegram_webhook_secret else None,
         telegram_port=_env_int(env, "TELEGRAM_PORT", 8443),
+        telegram_webhook_url=_env_str(env, "TELEGRAM_WEBHOOK_URL"),
         audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
         case_webhook_url=webhook_url or None,
         art19_recipients=tuple(

@@ -17,7 +17,8 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 os.environ.pop("DATABASE_URL", None)
 os.environ.pop("REDIS_URL", None)
 
-from tests.support.services import postgres_url, redis_url  # noqa: E402
+from tests.support.fake_telegram import BOT_USERNAME, FakeTelegram  # noqa: E402
+from tests.support.services import free_port, postgres_url, redis_url  # noqa: E402
 from tests.support.stack import VernStack  # noqa: E402
 
 
@@ -44,6 +45,7 @@ def reset_postgres(url: str) -> None:
 
 WEBHOOK_SECRET = "connector-test-secret-0123456789"
 ART19_RECIPIENTS = "Medlemsregisteret, Lønnssystemet"
+TELEGRAM_WEBHOOK_SECRET = "telegram-webhook-test-secret-0123"
 
 
 def reset_redis(url: str) -> None:
@@ -63,16 +65,26 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     smtp = CapturingSmtpServer()
     smtp.start()
     receiver = WebhookReceiver().start()
+    telegram = FakeTelegram()
+    telegram.start()
+    telegram_port = free_port()
     vern = VernStack(
         {
             "DATABASE_URL": postgres_url(), "REDIS_URL": redis_url(), "SMTP_URL": smtp.url(),
             "CASE_WEBHOOK_URL": receiver.url, "CASE_WEBHOOK_SECRET": WEBHOOK_SECRET,
             "ART19_RECIPIENTS": ART19_RECIPIENTS,
+            # The guardian bot, in webhook mode, against a local fake of the Telegram Bot API.
+            "TELEGRAM_TOKEN": telegram.token, "TELEGRAM_API_URL": telegram.base_url,
+            "TELEGRAM_BOT_USERNAME": BOT_USERNAME, "TELEGRAM_MODE": "webhook",
+            "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_WEBHOOK_SECRET, "TELEGRAM_PORT": str(telegram_port),
+            "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{telegram_port}/telegram/webhook",
         },
         tmp_path_factory.mktemp("stack-var"),
         smtp=smtp,
         webhook=receiver,
     )
+    vern.ports["telegram"] = telegram_port
+    vern.telegram = telegram
     try:
         vern.start()
         yield vern
@@ -80,3 +92,4 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         vern.stop()
         smtp.stop()
         receiver.stop()
+        telegram.stop()

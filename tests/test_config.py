@@ -73,6 +73,9 @@ def test_secrets_never_print() -> None:
         ({"WEB_PORT": "eighty"}, "WEB_PORT"),
         ({"MINOR_GUARDIAN_ONLY_BELOW": "17", "MINOR_JOINT_CONSENT_BELOW": "16"}, "Age bands"),
         ({"VERN_ENV": "staging"}, "VERN_ENV"),
+        ({"TELEGRAM_TOKEN": "1:x", "TELEGRAM_MODE": "webhook"}, "TELEGRAM_WEBHOOK_SECRET"),
+        ({"TELEGRAM_MODE": "carrier-pigeon"}, "TELEGRAM_MODE"),
+        ({"TELEGRAM_WEBHOOK_SECRET": "short"}, "TELEGRAM_WEBHOOK_SECRET"),
     ],
 )
 def test_invalid_settings_are_explained(tmp_path: Path, env: dict[str, str], message: str) -> None:

@@ -52,7 +52,7 @@ INTENTS_BY_FILE = {
         "inform",
     ),
     "privacy.yml": ("forget_chat",),
-    "consent.yml": ("manage_consents",),
+    "consent.yml": ("manage_consents", "give_consent"),
 }
 LANGUAGES = ("nb", "nn", "da", "en")
 MIN_EXAMPLES = 25

@@ -119,6 +119,19 @@ class GuardianInvitations:
             ))
         return IssuedInvitation(invitation_id, token, format_code(code), now + VALID_FOR)
 
+    def peek(self, token: str) -> OpenInvitation:
+        """What a link is about, without binding it to anyone (the web page, before the e-mail code)."""
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(INVITATIONS).where(INVITATIONS.c.token_hash == self._hash("token", token.strip()))
+            ).first()
+        if row is None:
+            raise InvitationError(InvitationProblem.UNKNOWN)
+        self._check_usable(row)
+        record = self._consents.get(row.record_id)
+        return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
+                              row.language, row.expires_at)
+
     def open(self, token_or_code: str, opener_key: str) -> OpenInvitation:
         """The guardian followed the link (or typed the code): bind it to their account, show what it is about."""
         text = token_or_code.strip()

@@ -38,6 +38,7 @@ class Purpose:
     title: Mapping[str, str]
     description: Mapping[str, str]
     guardian_required_until: int | None = None
+    keywords: tuple[str, ...] = ()
 
     @property
     def retention_days(self) -> int:
@@ -125,7 +126,16 @@ def parse_purpose(raw: Any, index: int) -> Purpose:
         special_category=bool(raw.get("special_category")),
         title=_texts(raw.get("title"), f"{where}: title"),
         description=_texts(raw.get("description"), f"{where}: description"), guardian_required_until=until,
+        keywords=_keywords(raw.get("keywords"), where),
     )
+
+
+def _keywords(raw: Any, where: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(k, str) and k.strip() for k in raw):
+        raise PurposeError(f"{where}: keywords must be a list of words or phrases")
+    return tuple(k.strip().casefold() for k in raw)
 
 
 def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Purpose]:
@@ -154,3 +164,33 @@ def default_purposes() -> dict[str, Purpose]:
 def purpose_title(purpose_id: str, language: str) -> str:
     purpose = default_purposes().get(purpose_id)
     return purpose.title[language] if purpose is not None else purpose_id
+
+
+_WORD = re.compile(r"\w+")
+_STEM = 6  # "nyhetsbrevet" finds "nyhetsbrev", "treningen" finds "trening"
+
+
+def _hits(word: str, tokens: list[str]) -> bool:
+    stem = word[:_STEM]
+    return any(token.startswith(stem) for token in tokens) if len(word) >= 4 else word in tokens
+
+
+def match_purpose(text: str, purposes: Mapping[str, Purpose]) -> str | None:
+    """The purpose a sentence is about ("jeg vil være med på videoopptak"), if exactly one fits best."""
+    tokens = _WORD.findall(text.casefold())
+    if not tokens:
+        return None
+    if text.strip().casefold() in purposes:
+        return text.strip().casefold()  # a button sends the id itself
+    scores: dict[str, int] = {}
+    for purpose in purposes.values():
+        score = sum(1 for phrase in purpose.keywords if all(_hits(w, tokens) for w in _WORD.findall(phrase)))
+        title_words = {w for title in purpose.title.values() for w in _WORD.findall(title.casefold()) if len(w) >= 5}
+        score += sum(1 for word in title_words if _hits(word, tokens))
+        if score:
+            scores[purpose.id] = score
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [pid for pid, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None

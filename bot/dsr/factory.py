@@ -9,6 +9,7 @@ from bot.cases.service import CaseService
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.connectors.webhook import WebhookConnector
+from bot.consent.invitations import GuardianInvitations
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.db.engine import get_engine
@@ -30,8 +31,13 @@ def request_flow() -> RequestFlow:
     cases = CaseService(get_engine(), utc_now, secret, downstream_recipients=settings.art19_recipients)
     return RequestFlow(
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
-        connector(), (consent_service(), ConsentSessions(store, secret)),
+        connector(), (consent_service(), ConsentSessions(store, secret)), guardian_invitations(),
     )
+
+
+def guardian_invitations() -> GuardianInvitations:
+    settings = get_settings()
+    return GuardianInvitations(get_engine(), consent_service(), utc_now, settings.secret_key.reveal().encode())
 
 
 def consent_service() -> ConsentService:

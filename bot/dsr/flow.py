@@ -22,9 +22,11 @@ from bot.cases.views import CaseView
 from bot.clock import Clock
 from bot.config import Settings
 from bot.connectors.webhook import WebhookConnector, case_payload
-from bot.consent.service import ConsentService, ConsentView
+from bot.consent.ages import ConsentRule, ImplausibleBirth, youngest_age
+from bot.consent.invitations import GuardianInvitations, InvitationIntent, IssuedInvitation
+from bot.consent.service import ConsentError, ConsentService, ConsentView
 from bot.consent.sessions import ConsentSessions
-from bot.dsr.kinds import CONSENT_LOOKUP, STATUS_LOOKUP, RequestKind
+from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilment
 from bot.mail import Mailer, templates
@@ -45,6 +47,7 @@ class CompletionStatus(str, Enum):
     OPENED = "opened"  # a case exists (new, or the same open request seen again)
     STATUS_FOUND = "status_found"  # the verified person's cases, for a status question
     CONSENTS_FOUND = "consents_found"  # the verified address's consents; this chat may now withdraw them
+    CONSENT_RECORDED = "consent_recorded"  # given, or waiting for a guardian (then with an invitation)
     NOT_VERIFIED = "not_verified"  # no passed code check for this request on the server
     NO_REQUEST = "no_request"  # nothing pending in this conversation (expired or cancelled)
     UNAVAILABLE = "unavailable"  # a store is down: nothing changed, try again later
@@ -61,6 +64,7 @@ class RequestCompletion:
     fulfilled: str | None = None  # bot.fulfilment.service.Fulfilled value, when Vern carried it out itself
     fulfilment_mail_sent: bool = False
     erase_current_chat: bool = False
+    invitation: IssuedInvitation | None = None  # the link and code a child passes to a guardian
 
 
 class MailCodeSender:
@@ -88,8 +92,10 @@ class RequestFlow:
         fulfilment: Fulfilment | None = None,
         connector: WebhookConnector | None = None,
         consents: tuple[ConsentService, ConsentSessions] | None = None,
+        invitations: GuardianInvitations | None = None,
     ) -> None:
         self._consents = consents
+        self._invitations = invitations
         self._fulfilment = fulfilment
         self._connector = connector
         self._pending = pending
@@ -165,6 +171,8 @@ class RequestFlow:
                 completion = await asyncio.to_thread(self._status, request)
             elif request.kind == CONSENT_LOOKUP:
                 completion = await asyncio.to_thread(self._consent_lookup, conversation_id, request)
+            elif request.kind == GIVE_CONSENT:
+                completion = await asyncio.to_thread(self._give_consent, conversation_id, request)
             else:
                 completion = await asyncio.to_thread(self._open, conversation_id, request)
         except SQLAlchemyError as error:
@@ -254,6 +262,26 @@ class RequestFlow:
         subject = service.pseudonym(request.email)
         sessions.grant(conversation_id, subject)
         return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_for(subject))
+
+    def _give_consent(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
+        """Record the consent under the verified address; a minor's waits for (or informs) a guardian."""
+        if self._consents is None:
+            return RequestCompletion(CompletionStatus.NO_REQUEST)
+        service, sessions = self._consents
+        try:
+            age = youngest_age(int(request.details.get("birth_year") or ""), self._clock().date())
+            purpose_id = request.details["purpose"]
+            service.purpose(purpose_id)
+        except (ValueError, KeyError, ImplausibleBirth, ConsentError):
+            return RequestCompletion(CompletionStatus.NO_REQUEST)  # the dialogue lost a detail: start again
+        subject = service.pseudonym(request.email)
+        view = service.give(subject, purpose_id, request.language, request.channel, age)
+        sessions.grant(conversation_id, subject)  # so the same chat can see and withdraw it at once
+        invitation = None
+        if self._invitations is not None and view.rule is not ConsentRule.SELF:
+            intent = InvitationIntent.APPROVE if view.rule.needs_guardian else InvitationIntent.INFORM
+            invitation = self._invitations.issue(view.record_id, intent, request.language, conversation_id)
+        return RequestCompletion(CompletionStatus.CONSENT_RECORDED, consents=[view], invitation=invitation)
 
     def _status(self, request: PendingRequest) -> RequestCompletion:
         reference = request.details.get("reference")

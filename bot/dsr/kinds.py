@@ -12,7 +12,9 @@ STATUS_LOOKUP: Literal["status"] = "status"
 # "Which consents have I given?" / "I want to withdraw my consent": the same
 # code proves the address the consents were given under.
 CONSENT_LOOKUP: Literal["consents"] = "consents"
-RequestKind = Union[RequestType, Literal["status"], Literal["consents"]]
+# "Jeg vil være med på videoopptak": the code proves the address the consent is recorded under.
+GIVE_CONSENT: Literal["give_consent"] = "give_consent"
+RequestKind = Union[RequestType, Literal["status"], Literal["consents"], Literal["give_consent"]]
 
 _BY_INTENT: dict[str, RequestKind] = {
     "request_access": RequestType.ACCESS,
@@ -23,6 +25,7 @@ _BY_INTENT: dict[str, RequestKind] = {
     "request_objection": RequestType.OBJECTION,
     "ask_status": STATUS_LOOKUP,
     "manage_consents": CONSENT_LOOKUP,
+    "give_consent": GIVE_CONSENT,
 }
 
 
@@ -35,6 +38,8 @@ def parse_kind(value: str) -> RequestKind:
         return STATUS_LOOKUP
     if value == CONSENT_LOOKUP:
         return CONSENT_LOOKUP
+    if value == GIVE_CONSENT:
+        return GIVE_CONSENT
     return RequestType.parse(value)
 
 

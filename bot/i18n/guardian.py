@@ -269,4 +269,49 @@ GUARDIAN_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Beklager, noget gik galt hos os, og intet er ændret. Prøv igen om lidt.",
         "en": "Sorry, something went wrong on our side, and nothing has changed. Please try again shortly.",
     },
+    # --- the web page for a guardian without Telegram ----------------------------------------
+    "web_email_prompt": {
+        "nb": "Skriv e-postadressen din. Vi sender en kode dit, og adressen lagres bare som en nøkkel (hash).",
+        "nn": "Skriv e-postadressa di. Vi sender ein kode dit, og adressa blir berre lagra som ein nøkkel (hash).",
+        "da": "Skriv din e-mailadresse. Vi sender en kode dertil, og adressen gemmes kun som en nøgle (hash).",
+        "en": "Enter your e-mail address. We send a code there, and the address is kept only as a key (hash).",
+    },
+    "web_email_label": {"nb": "E-postadresse", "nn": "E-postadresse", "da": "E-mailadresse",
+                        "en": "E-mail address"},
+    "web_send_code": {"nb": "Send kode", "nn": "Send kode", "da": "Send kode", "en": "Send code"},
+    "web_code_prompt": {
+        "nb": "Vi har sendt en kode til {email}. Skriv koden og velg svaret ditt.",
+        "nn": "Vi har sendt ein kode til {email}. Skriv koden og vel svaret ditt.",
+        "da": "Vi har sendt en kode til {email}. Skriv koden, og vælg dit svar.",
+        "en": "We have sent a code to {email}. Enter the code and choose your answer.",
+    },
+    "web_code_label": {"nb": "Kode", "nn": "Kode", "da": "Kode", "en": "Code"},
+    "web_code_wrong": {
+        "nb": "Koden stemmer ikke, eller den er utløpt. Prøv igjen, eller be om en ny kode.",
+        "nn": "Koden stemmer ikkje, eller han har gått ut. Prøv igjen, eller be om ein ny kode.",
+        "da": "Koden passer ikke, eller den er udløbet. Prøv igen, eller bed om en ny kode.",
+        "en": "The code is wrong or has expired. Try again, or ask for a new code.",
+    },
+    "web_email_invalid": {
+        "nb": "Det ser ikke ut som en e-postadresse. Prøv igjen.",
+        "nn": "Det ser ikkje ut som ei e-postadresse. Prøv igjen.",
+        "da": "Det ligner ikke en e-mailadresse. Prøv igen.",
+        "en": "That does not look like an e-mail address. Please try again.",
+    },
+    "web_code_not_sent": {
+        "nb": "Vi kunne ikke sende en kode akkurat nå (eller det er sendt mange koder). Prøv igjen om litt.",
+        "nn": "Vi kunne ikkje sende ein kode akkurat no (eller det er sendt mange kodar). Prøv igjen om litt.",
+        "da": "Vi kunne ikke sende en kode lige nu (eller der er sendt mange koder). Prøv igen om lidt.",
+        "en": "We could not send a code just now (or many codes have been sent). Please try again shortly.",
+    },
+    "web_receipt": {
+        "nb": "Kvittering: samtykke {record}, {when} (UTC). Vil du trekke samtykket tilbake senere, skriv til "
+              "{contact}; det gjelder straks.",
+        "nn": "Kvittering: samtykke {record}, {when} (UTC). Vil du trekkje samtykket tilbake seinare, skriv til "
+              "{contact}; det gjeld straks.",
+        "da": "Kvittering: samtykke {record}, {when} (UTC). Vil du trække samtykket tilbage senere, så skriv til "
+              "{contact}; det gælder med det samme.",
+        "en": "Receipt: consent {record}, {when} (UTC). To withdraw the consent later, write to {contact}; it "
+              "takes effect at once.",
+    },
 }

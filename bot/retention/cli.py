@@ -55,6 +55,12 @@ def _log_audit(event: str, subject: str | None, details: dict) -> None:
     logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
 
 
+def _expire_guardian_links() -> int:
+    from bot.dsr.factory import guardian_invitations
+
+    return guardian_invitations().expire()
+
+
 def _production_masker() -> Any:
     from bot.pii import chat_masker  # imported here: only the running worker needs the detectors
 
@@ -96,6 +102,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
         # Act one interval early, so a rule's limit holds between two runs.
         lead=timedelta(seconds=args.interval),
+        housekeeping=(_expire_guardian_links,),
     )
     if args.once:
         try:

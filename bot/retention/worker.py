@@ -78,6 +78,7 @@ class RetentionWorker:
         inactivity: timedelta = timedelta(minutes=30),
         lead: timedelta = timedelta(0),
         batch_size: int = 100,
+        housekeeping: Sequence[Callable[[], object]] = (),
     ) -> None:
         if batch_size < 1 or lead < timedelta(0) or inactivity <= timedelta(0):
             raise ValueError("batch_size must be positive, lead not negative, inactivity positive")
@@ -91,6 +92,8 @@ class RetentionWorker:
         self._inactivity = inactivity
         self._lead = lead
         self._batch_size = batch_size
+        # Other expiries that must hold without a person acting (guardian links after 72 hours).
+        self._housekeeping = tuple(housekeeping)
 
     def run_once(self) -> RunReport:
         report = RunReport(leader=self._leader.acquire(), started_at=self._clock())
@@ -101,6 +104,11 @@ class RetentionWorker:
             if not self._apply(rule, report):
                 report.complete = False
                 break
+        for job in self._housekeeping:
+            try:
+                job()
+            except Exception as error:  # noqa: BLE001 - the next run retries; retention itself went through
+                logger.error("housekeeping job failed (%s)", type(error).__name__)
         report.finished_at = self._clock()
         record_run(self._engine, report)
         logger.info(

@@ -84,7 +84,7 @@ def webhook_app(settings: Settings, application: Application, name: str = "vern_
         await application.initialize()
         await application.start()
         await application.bot.set_webhook(
-            url=settings.public_url.rstrip("/") + WEBHOOK_PATH, secret_token=secret,
+            url=settings.telegram_webhook_url or settings.public_url.rstrip("/") + WEBHOOK_PATH, secret_token=secret,
             allowed_updates=["message", "callback_query"],
         )
 

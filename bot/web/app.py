@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from sanic import Sanic, response
@@ -97,12 +98,44 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
         return await completion_response(settings, request.body or b"", request.headers.get(SIGNATURE_HEADER),
                                          reference)
 
+    @app.get("/guardian/<token:str>")
+    async def guardian_page(request: Request, token: str) -> HTTPResponse:
+        # A parent without Telegram answers a child's consent here, with an e-mail code.
+        return await _guardian(app, settings).show(token, request.args.get("lang"))
+
+    @app.post("/guardian/<token:str>/code")
+    async def guardian_code(request: Request, token: str) -> HTTPResponse:
+        return await _guardian(app, settings).send_code(token, request.form.get("email") or "",
+                                                        request.args.get("lang"))
+
+    @app.post("/guardian/<token:str>/answer")
+    async def guardian_answer(request: Request, token: str) -> HTTPResponse:
+        form = request.form
+        return await _guardian(app, settings).answer(
+            token, form.get("email") or "", form.get("code") or "", form.get("decision") or "",
+            request.args.get("lang"))
+
+    @app.post("/api/chat/updates")
+    async def chat_updates(request: Request) -> HTTPResponse:
+        # Messages pushed into a chat from outside a turn (a guardian's answer), for the widget to poll.
+        from bot.web.updates import updates_response
+
+        return await updates_response(settings, app.ctx.http, request.body or b"")
+
     @app.get("/metrics")
     async def metrics(request: Request) -> HTTPResponse:
         return await metrics_response(settings, request.headers.get("Authorization"))
 
     app.static("/static", str(STATIC_DIR), name="static")
     return app
+
+
+def _guardian(app: Sanic, settings: Settings) -> Any:
+    from bot.consent.web import guardian_pages
+
+    if not hasattr(app.ctx, "guardian_pages"):
+        app.ctx.guardian_pages = guardian_pages(settings)
+    return app.ctx.guardian_pages
 
 
 async def end_chat_response(settings: Settings, body: bytes) -> HTTPResponse:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.consent.purposes import DEFAULT_FILE, PurposeError, load_purposes, notice_hash, notice_text
+from bot.consent.purposes import DEFAULT_FILE, PurposeError, load_purposes, match_purpose, notice_hash, notice_text
 
 
 def test_the_shipped_purposes_load_with_texts_in_every_language() -> None:
@@ -54,3 +54,21 @@ def test_the_file_comes_from_the_environment(tmp_path: Path) -> None:
     document["purposes"] = document["purposes"][:1]
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     assert list(load_purposes(environ={"CONSENT_PURPOSES_FILE": str(path)})) == ["assistant-training"]
+
+
+@pytest.mark.parametrize(("sentence", "purpose"), [
+    ("jeg vil være med på videoopptak av treningen", "training-videos"),
+    ("Eg vil vere med på videoopptak", "training-videos"),
+    ("meld meg på nyhetsbrevet", "newsletter"),
+    ("Jeg vil gerne modtage nyhedsbrevet", "newsletter"),
+    ("I want to sign up for the newsletter", "newsletter"),
+    ("you may use my chats to train the assistant", "assistant-training"),
+    ("newsletter", "newsletter"),
+])
+def test_a_sentence_finds_the_purpose_it_is_about(sentence: str, purpose: str) -> None:
+    assert match_purpose(sentence, load_purposes(DEFAULT_FILE)) == purpose
+
+
+@pytest.mark.parametrize("sentence", ["jeg vil gi samtykke", "I want to give consent", "", "🙂🙂", "x" * 5000])
+def test_a_sentence_without_a_purpose_finds_none(sentence: str) -> None:
+    assert match_purpose(sentence, load_purposes(DEFAULT_FILE)) is None

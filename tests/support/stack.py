@@ -60,6 +60,7 @@ class VernStack:
     logs: dict[str, Path] = field(default_factory=dict)
     smtp: CapturingSmtpServer | None = None
     webhook: Any = None  # tests.support.webhook.WebhookReceiver: the controller's system
+    telegram: Any = None  # tests.support.fake_telegram.FakeTelegram: the Bot API the guardian bot talks to
 
     def __post_init__(self) -> None:
         self.ports = {"rasa": free_port(), "actions": free_port(), "web": free_port()}
@@ -122,6 +123,7 @@ class VernStack:
             "actions": f"{self.actions_url}/health",
             "rasa": f"{self.rasa_url}/",
             "web": f"{self.web_url}/health",
+            "telegram": f"http://127.0.0.1:{self.ports.get('telegram')}/health",
         }[name]
 
     def wait_healthy(self, name: str, timeout: float = RASA_START_TIMEOUT) -> None:

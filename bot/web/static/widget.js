@@ -5,6 +5,8 @@
   "use strict";
   var STORAGE_KEY = "vern.sender";
   var LOG_KEY = "vern.log";
+  var POLL_KEY = "vern.updatesSince";  // set while someone outside the chat (a guardian) may answer
+  var POLL_MS = 3000;
 
   function senderId() {
     var id = sessionStorage.getItem(STORAGE_KEY);
@@ -78,11 +80,41 @@
         var messages = Array.isArray(result.body) ? result.body : (result.body.messages || []);
         messages.forEach(function (m) {
           if (m.text) render(result.ok ? "bot" : "error", m.text, m.buttons, true);
+          if (m.custom && m.custom.vern_control === "await_updates") awaitUpdates();
         });
       }).catch(function () {
         render("error", "Vern er ikke tilgjengelig akkurat nå. / Vern is unavailable right now.", null, false);
       });
     }
+
+    // Answers that arrive between turns (a guardian approving in Telegram) are polled for,
+    // only after Vern said one may come, and only while this tab keeps the chat.
+    var pollTimer = null;
+    function awaitUpdates() {
+      if (sessionStorage.getItem(POLL_KEY) === null) sessionStorage.setItem(POLL_KEY, "0");
+      if (!pollTimer) pollTimer = setInterval(pollUpdates, POLL_MS);
+    }
+    function stopUpdates() {
+      if (pollTimer) clearInterval(pollTimer);
+      pollTimer = null;
+      sessionStorage.removeItem(POLL_KEY);
+    }
+    function pollUpdates() {
+      var id = sessionStorage.getItem(STORAGE_KEY);
+      var since = sessionStorage.getItem(POLL_KEY);
+      if (!id || since === null) { stopUpdates(); return; }
+      fetch(endpoint + "/updates", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: id, since: parseFloat(since) || 0 })
+      }).then(function (resp) { return resp.ok ? resp.json() : { messages: [] }; }).then(function (body) {
+        (body.messages || []).forEach(function (m) {
+          render("bot", m.text, m.buttons, true);
+          sessionStorage.setItem(POLL_KEY, String(m.timestamp));
+        });
+      }).catch(function () { /* the next poll tries again */ });
+    }
+    if (sessionStorage.getItem(POLL_KEY) !== null) awaitUpdates();
 
     // Ending starts the masking clock on the server and forgets the chat in this tab:
     // the next message begins a new conversation with a new id.
@@ -94,6 +126,7 @@
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ sender: id })
       }).then(function (resp) { return resp.json(); }).then(function (body) {
+        stopUpdates();
         sessionStorage.removeItem(STORAGE_KEY);
         sessionStorage.removeItem(LOG_KEY);
         history = [];

@@ -1,0 +1,60 @@
+"""Messages that reach a chat between the person's own turns (a guardian's answer, later a caseworker).
+
+Rasa records them on the conversation like any reply, after an external
+intent instead of a user message; the widget polls for them here. Only
+replies to external intents are returned: everything else the widget
+already got as the answer to its own message."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+from sanic import response
+from sanic.response import HTTPResponse
+
+from bot.chat_input import SENDER_PATTERN
+from bot.config import Settings
+
+logger = logging.getLogger(__name__)
+EXTERNAL_PREFIX = "EXTERNAL: "
+
+
+def pushed_messages(events: list[dict[str, Any]], since: float) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    external = False
+    for event in events:
+        kind = event.get("event")
+        if kind == "user":
+            external = str(event.get("text") or "").startswith(EXTERNAL_PREFIX)
+        elif kind == "bot" and external and float(event.get("timestamp") or 0) > since:
+            data = event.get("data") or {}
+            if event.get("text"):
+                found.append({"text": event["text"], "buttons": data.get("buttons") or [],
+                              "timestamp": event.get("timestamp")})
+    return found
+
+
+async def updates_response(settings: Settings, http: aiohttp.ClientSession, body: bytes) -> HTTPResponse:
+    try:
+        parsed = json.loads(body)
+        sender = parsed.get("sender")
+        since = float(parsed.get("since") or 0)
+    except (ValueError, AttributeError, TypeError):
+        return response.json({"error": "bad request"}, status=400)
+    if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
+        return response.json({"error": "bad request"}, status=400)
+    url = f"{settings.rasa_url.rstrip('/')}/conversations/{quote(sender, safe='')}/tracker"
+    params = {"token": settings.rasa_api_token.reveal(), "include_events": "APPLIED"}
+    try:
+        async with http.get(url, params=params) as upstream:
+            if upstream.status != 200:
+                return response.json({"messages": []}, status=503 if upstream.status >= 500 else 200)
+            tracker = await upstream.json(content_type=None)
+    except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+        logger.error("Rasa server unreachable for chat updates (%s)", type(error).__name__)
+        return response.json({"messages": []}, status=503)
+    return response.json({"messages": pushed_messages(tracker.get("events") or [], since)})

@@ -1,0 +1,203 @@
+"""Giving consent in chat, end to end: the child in the REST channel, the guardian in Telegram
+(python-telegram-bot in webhook mode against the local fake Bot API) or on the web page with an e-mail code,
+and the child's conversation told through Rasa's HTTP API."""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.parse
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from bot.clock import utc_now
+from bot.config import AgeBands
+from bot.consent.purposes import default_purposes, notice_text
+from bot.consent.service import ConsentService
+from bot.db.engine import create_db_engine
+from bot.i18n import translate
+from tests.e2e.test_requests import code_for, new_address, new_chat
+from tests.support.fake_telegram import FakeTelegram
+from tests.support.services import postgres_url
+from tests.support.stack import VernStack, http, post_json
+
+VIDEOS_NB = "Videoopptak av treningen i en lukket gruppe"
+LINK = re.compile(r"https://t\.me/vern_test_bot\?start=([A-Za-z0-9_-]+)")
+WEB_LINK = re.compile(r"http://[^\s]+/guardian/([A-Za-z0-9_-]+)")
+CODE = re.compile(r"\b([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})\b")
+
+
+@pytest.fixture(scope="module")
+def guardian_bot(stack: VernStack) -> Iterator[FakeTelegram]:
+    stack.start("telegram")
+    assert stack.telegram.webhook is not None, "the bot registered its webhook with Telegram"
+    yield stack.telegram
+    stack.stop("telegram")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    db = create_db_engine(postgres_url())
+    yield db
+    db.dispose()
+
+
+def consents(stack: VernStack, engine: Engine) -> ConsentService:
+    return ConsentService(engine, utc_now, stack.secret("SECRET_KEY").encode(), default_purposes(), AgeBands(),
+                          "Vern demo municipality")
+
+
+def born_for_age(age: int) -> int:
+    # With only a year, Vern takes the younger possible age: this year makes exactly `age`.
+    return date.today().year - age - 1
+
+
+def child_gives_consent(stack: VernStack, chat: str, address: str, age: int, opening: str) -> list[dict[str, Any]]:
+    first = stack.texts(chat, opening)
+    assert notice_text(default_purposes()["training-videos"], "nb") in first, "the notice comes before the question"
+    stack.texts(chat, "/affirm")
+    stack.texts(chat, str(born_for_age(age)))
+    stack.texts(chat, address)
+    return stack.say(chat, code_for(stack, address))
+
+
+def pushed_to(stack: VernStack, chat: str, timeout: float = 15) -> list[str]:
+    """What the widget's poll would show: replies that reached the chat between its own turns."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = post_json(f"{stack.web_url}/api/chat/updates", {"sender": chat, "since": 0})
+        assert result.status == 200
+        if result.body["messages"]:
+            return [m["text"] for m in result.body["messages"]]
+        time.sleep(0.5)
+    return []
+
+
+def test_a_14_year_old_asks_the_parent_approves_in_telegram_and_the_chat_is_told(
+    stack: VernStack, guardian_bot: FakeTelegram, engine: Engine
+) -> None:
+    chat, address = new_chat(), new_address()
+    done = child_gives_consent(stack, chat, address, 14, "jeg vil være med på videoopptak av treningen")
+    texts = "\n".join(m.get("text", "") for m in done)
+    assert translate("consent_needs_guardian_joint", "nb", age=16) in texts
+    assert {"vern_control": "await_updates"} in [m.get("custom") for m in done], "the widget starts listening"
+    token = LINK.search(texts).group(1)  # type: ignore[union-attr]
+    assert CODE.search(texts), "a short code is offered as well"
+
+    service = consents(stack, engine)
+    child = service.pseudonym(address)
+    (record,) = service.records_for(child)
+    assert record.status == "pending_guardian" and record.subject_consented
+
+    guardian_bot.user_sends(8101, f"/start {token}", language="nb")
+    (offer,) = guardian_bot.wait_for(8101, 1)
+    assert VIDEOS_NB in offer.text
+    guardian_bot.user_presses(8101, offer, "Godkjenn")
+    guardian_bot.wait_for_edit(offer)
+    assert offer.text.startswith("Takk! Du har godkjent")
+
+    assert pushed_to(stack, chat) == [translate("guardian_approved_child", "nb", title=VIDEOS_NB)]
+    assert service.is_active(child, "training-videos")
+    receipt = service.receipt(record.record_id)
+    assert receipt["given_by"]["data_subject"] is True
+    assert receipt["given_by"]["guardian"]["declared_relation"] == "parent_or_guardian"
+    assert [e["status"] for e in receipt["status_history"]] == ["pending_guardian", "given"]
+
+    # The same link again, and the parent withdraws with two taps: at once.
+    guardian_bot.user_sends(8101, f"/start {token}")
+    guardian_bot.user_sends(8101, "/samtykker")
+    again, listed = guardian_bot.wait_for(8101, 3)[1:]
+    assert again.text == translate("tg_used", "nb")
+    guardian_bot.user_presses(8101, listed, "Trekk tilbake")
+    guardian_bot.wait_for_edit(listed)
+    guardian_bot.user_presses(8101, listed, "Ja, trekk tilbake")
+    guardian_bot.wait_for_edit(listed, edits=2)
+    assert not service.is_active(child, "training-videos")
+
+
+def test_the_webhook_refuses_calls_without_telegrams_secret(stack: VernStack, guardian_bot: FakeTelegram) -> None:
+    update = {"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "/start x",
+                                          "chat": {"id": 1, "type": "private"},
+                                          "from": {"id": 1, "is_bot": False, "first_name": "X"}}}
+    assert guardian_bot.post_to_webhook(update, "wrong-secret") == 403
+    assert guardian_bot.post_to_webhook(update, "") == 403
+    assert guardian_bot.sent_to(1) == []
+
+
+def test_a_parent_without_telegram_approves_on_the_web_page_with_an_email_code(
+    stack: VernStack, guardian_bot: FakeTelegram, engine: Engine
+) -> None:
+    chat, address = new_chat(), new_address()
+    done = child_gives_consent(stack, chat, address, 12, "jeg vil være med på videoopptak av treningen")
+    texts = "\n".join(m.get("text", "") for m in done)
+    assert translate("consent_needs_guardian_only", "nb", age=13) in texts
+    token = WEB_LINK.search(texts).group(1)  # type: ignore[union-attr]
+
+    page = http("GET", f"{stack.web_url}/guardian/{token}")
+    assert page.status == 200 and VIDEOS_NB in page.raw.decode()
+    parent = new_address()
+    form = urllib.parse.urlencode({"email": parent}).encode()
+    sent = http("POST", f"{stack.web_url}/guardian/{token}/code", form,
+                {"Content-Type": "application/x-www-form-urlencoded"})
+    assert sent.status == 200
+    wrong = http("POST", f"{stack.web_url}/guardian/{token}/answer",
+                 urllib.parse.urlencode({"email": parent, "code": "000000", "decision": "approve"}).encode(),
+                 {"Content-Type": "application/x-www-form-urlencoded"})
+    assert wrong.status == 400 and translate("web_code_wrong", "nb") in wrong.raw.decode()
+    answer = urllib.parse.urlencode({"email": parent, "code": code_for(stack, parent), "decision": "approve"})
+    approved = http("POST", f"{stack.web_url}/guardian/{token}/answer", answer.encode(),
+                    {"Content-Type": "application/x-www-form-urlencoded"})
+    assert approved.status == 200 and "godkjent" in approved.raw.decode()
+
+    service = consents(stack, engine)
+    (record,) = service.records_for(service.pseudonym(address))
+    assert record.active and not record.subject_consented, "under 13 the guardian consents alone"
+    assert pushed_to(stack, chat) == [translate("guardian_approved_child", "nb", title=VIDEOS_NB)]
+    again = http("GET", f"{stack.web_url}/guardian/{token}")
+    assert again.status == 409, "the link is single use"
+
+
+def test_a_declined_request_and_an_unknown_link_are_answered_plainly(
+    stack: VernStack, guardian_bot: FakeTelegram, engine: Engine
+) -> None:
+    chat, address = new_chat(), new_address()
+    done = child_gives_consent(stack, chat, address, 13, "jeg vil være med på videoopptak av treningen")
+    token = LINK.search("\n".join(m.get("text", "") for m in done)).group(1)  # type: ignore[union-attr]
+    guardian_bot.user_sends(8102, f"/start {token}", language="da")
+    (offer,) = guardian_bot.wait_for(8102, 1)
+    guardian_bot.user_presses(8102, offer, "Afvis", language="da")
+    guardian_bot.wait_for_edit(offer)
+    assert pushed_to(stack, chat) == [translate("guardian_declined_child", "nb", title=VIDEOS_NB)]
+    service = consents(stack, engine)
+    (record,) = service.records_for(service.pseudonym(address))
+    assert record.status == "refused"
+    assert http("GET", f"{stack.web_url}/guardian/not-a-token-at-all-0000000").status == 404
+
+
+def test_an_adult_consents_alone_in_english_and_saying_no_records_nothing(
+    stack: VernStack, engine: Engine
+) -> None:
+    chat, address = new_chat(), new_address()
+    first = stack.texts(chat, "I want to sign up for the newsletter")
+    assert "Newsletter by e-mail" in first and translate("consent_ask_agree", "en") in first
+    stack.texts(chat, "yes")
+    assert stack.texts(chat, "3020") == translate("consent_birth_year_invalid", "en"), "a future year is asked again"
+    stack.texts(chat, "1980")
+    stack.texts(chat, address)
+    done = stack.texts(chat, code_for(stack, address))
+    assert done == translate("consent_given", "en", title="Newsletter by e-mail")
+    service = consents(stack, engine)
+    assert service.is_active(service.pseudonym(address), "newsletter")
+
+    # Without a purpose named, Vern offers them all as buttons.
+    other = new_chat()
+    listed = stack.say(other, "I want to give consent")
+    assert [b["payload"] for m in listed for b in m.get("buttons", [])] == list(default_purposes())
+    assert "Newsletter by e-mail" in stack.texts(other, "newsletter")
+    chat2 = new_chat()
+    stack.texts(chat2, "jeg vil ha nyhetsbrevet på e-post")
+    assert stack.texts(chat2, "nei") == translate("consent_not_given", "nb")
