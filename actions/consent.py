@@ -15,15 +15,25 @@ from actions.names import (
     ACTION_ASK_BIRTH_YEAR,
     ACTION_ASK_CONSENT_AGREE,
     ACTION_ASK_CONSENT_PURPOSE,
+    ACTION_EMAIL_CONSENT_RECEIPT,
     ACTION_TELL_GUARDIAN_ANSWER,
     ACTION_WITHDRAW_CONSENT,
     SLOT_CONSENT_PURPOSE,
 )
+from bot.config import get_settings
 from bot.consent.purposes import default_purposes, notice_text, purpose_title
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
 from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
+from bot.mail import build_mailer, templates
+from bot.mail.errors import MailError
 
 logger = logging.getLogger(__name__)
+
+
+def receipt_button(record_id: str, tracker: Tracker) -> dict[str, str]:
+    """Names the record only; whether this chat may have its receipt is the server's session."""
+    return {"title": say("consent_receipt_button", tracker),
+            "payload": f'/email_consent_receipt{{"consent_record": "{record_id}"}}'}
 
 
 class ActionWithdrawConsent(Action):
@@ -127,4 +137,47 @@ class ActionTellGuardianAnswer(Action):
         for notice in notices:
             title = purpose_title(notice.purpose_id, language_of(tracker))
             dispatcher.utter_message(text=say(f"guardian_{notice.answer}_child", tracker, title=title))
+        return []
+
+
+class ActionEmailConsentReceipt(Action):
+    """The receipt of one of this chat's verified consents, by e-mail to the verified address."""
+
+    def name(self) -> str:
+        return ACTION_EMAIL_CONSENT_RECEIPT
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        record_id = str(next(iter(tracker.get_latest_entity_values("consent_record")), "") or "")
+        try:
+            sessions = consent_sessions()
+            subject, email = sessions.subject(tracker.sender_id), sessions.email(tracker.sender_id)
+        except Exception as error:  # noqa: BLE001 - fail closed, and say so
+            logger.error("consent session unavailable (%s)", type(error).__name__)
+            dispatcher.utter_message(text=say("service_unavailable", tracker))
+            return []
+        if subject is None or email is None:
+            dispatcher.utter_message(text=say("consent_session_expired", tracker))
+            return []
+        service = consent_service()
+        language = language_of(tracker)
+        try:
+            if record_id not in {r.record_id for r in service.records_for(subject)}:
+                raise NotAllowed("not this subject's consent")
+            record = service.get(record_id)
+            receipt = service.receipt(record_id)
+        except (RecordNotFound, NotAllowed):
+            dispatcher.utter_message(text=say("consent_not_yours", tracker))
+            return []
+        title = purpose_title(record.purpose_id, language)
+        mail = templates.consent_receipt(email, receipt, title, say(f"consent_status_{record.status}", tracker),
+                                         language)
+        try:
+            await build_mailer(get_settings()).send(mail)
+        except MailError as error:
+            logger.warning("consent receipt not delivered (%s)", type(error).__name__)
+            dispatcher.utter_message(text=say("consent_receipt_failed", tracker))
+            return []
+        dispatcher.utter_message(text=say("consent_receipt_sent", tracker, title=title))
         return []

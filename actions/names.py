@@ -36,6 +36,7 @@ ACTION_ASK_CONSENT_PURPOSE = "action_ask_consent_purpose"
 ACTION_ASK_CONSENT_AGREE = "action_ask_consent_agree"
 ACTION_ASK_BIRTH_YEAR = "action_ask_birth_year"
 ACTION_TELL_GUARDIAN_ANSWER = "action_tell_guardian_answer"
+ACTION_EMAIL_CONSENT_RECEIPT = "action_email_consent_receipt"
 
 ACTION_START_REQUEST = "action_start_request"
 ACTION_SEND_CODE = "action_send_code"

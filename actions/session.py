@@ -18,6 +18,7 @@ from actions.names import (
     SLOT_LANGUAGE,
 )
 from bot.config import get_settings
+from bot.consent.purposes import default_purposes
 from bot.i18n import translate
 from bot.language import decide_language
 from bot.services.conversations import ConversationService
@@ -47,8 +48,12 @@ class ActionDetectLanguage(Action):
         settings = get_settings()
         text = tracker.latest_message.get("text") or ""
         current = tracker.get_slot(SLOT_LANGUAGE)
-        if text.lstrip().startswith("/") and current:
-            # A button payload ("/confirm_forget_chat") is no one's language: keep the chat's.
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        if intent.startswith("EXTERNAL_"):
+            # Not the person writing (a guardian answered elsewhere): no language, no activity.
+            return []
+        if (text.lstrip().startswith("/") or text.strip() in default_purposes()) and current:
+            # A button payload ("/confirm_forget_chat", a purpose id) is no one's language: keep the chat's.
             text = ""
         decision = decide_language(text, current, settings.languages, settings.default_language)
         if decision.unsupported == "sv":

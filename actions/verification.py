@@ -15,6 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, Sl
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.consent import receipt_button
 from actions.dsr_common import (
     channel_of,
     clear_request_slots,
@@ -262,7 +263,8 @@ def _tell_consent_recorded(completion: RequestCompletion, dispatcher: Collecting
     bands = settings.age_bands
     title = purpose_title(consent.purpose_id, language_of(tracker))
     if consent.rule is ConsentRule.SELF:
-        dispatcher.utter_message(text=say("consent_given", tracker, title=title))
+        dispatcher.utter_message(text=say("consent_given", tracker, title=title),
+                                 buttons=[receipt_button(consent.record_id, tracker)])
         return
     if consent.rule is ConsentRule.GUARDIAN_ONLY:
         text = say("consent_needs_guardian_only", tracker, age=bands.guardian_only_below)
@@ -298,6 +300,7 @@ def _tell_consents(consents: list[ConsentView], dispatcher: CollectingDispatcher
             # The button names the record; the server checks this chat may act on it.
             payload = f'/confirm_withdraw_consent{{"consent_record": "{consent.record_id}"}}'
             buttons.append({"title": say("consent_withdraw_button", tracker), "payload": payload})
+        buttons.append(receipt_button(consent.record_id, tracker))
         dispatcher.utter_message(text=line, buttons=buttons)
 
 

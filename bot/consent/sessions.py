@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 
 from bot.verification.store import ShortLivedStore
 
@@ -24,11 +25,26 @@ class ConsentSessions:
         tag = hmac.new(self._secret, b"consent-session:" + conversation_id.encode(), hashlib.sha256).hexdigest()
         return f"consentsession:{tag[:32]}"
 
-    def grant(self, conversation_id: str, subject_key: str) -> None:
-        self._store.put(self._key(conversation_id), subject_key, self._ttl)
+    def grant(self, conversation_id: str, subject_key: str, email: str | None = None) -> None:
+        # The verified address is kept as long as the session, so a receipt can be e-mailed on request.
+        value = json.dumps({"subject": subject_key, "email": email})
+        self._store.put(self._key(conversation_id), value, self._ttl)
+
+    def _load(self, conversation_id: str) -> dict[str, str | None]:
+        raw = self._store.get(self._key(conversation_id))
+        if raw is None:
+            return {}
+        try:
+            loaded = json.loads(raw)
+        except ValueError:
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
 
     def subject(self, conversation_id: str) -> str | None:
-        return self._store.get(self._key(conversation_id))
+        return self._load(conversation_id).get("subject")
+
+    def email(self, conversation_id: str) -> str | None:
+        return self._load(conversation_id).get("email")
 
     def end(self, conversation_id: str) -> None:
         self._store.delete(self._key(conversation_id))

@@ -260,7 +260,7 @@ class RequestFlow:
             return RequestCompletion(CompletionStatus.CONSENTS_FOUND)
         service, sessions = self._consents
         subject = service.pseudonym(request.email)
-        sessions.grant(conversation_id, subject)
+        sessions.grant(conversation_id, subject, request.email)
         return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_for(subject))
 
     def _give_consent(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
@@ -276,7 +276,7 @@ class RequestFlow:
             return RequestCompletion(CompletionStatus.NO_REQUEST)  # the dialogue lost a detail: start again
         subject = service.pseudonym(request.email)
         view = service.give(subject, purpose_id, request.language, request.channel, age)
-        sessions.grant(conversation_id, subject)  # so the same chat can see and withdraw it at once
+        sessions.grant(conversation_id, subject, request.email)  # so this chat can see, withdraw, get a receipt
         invitation = None
         if self._invitations is not None and view.rule is not ConsentRule.SELF:
             intent = InvitationIntent.APPROVE if view.rule.needs_guardian else InvitationIntent.INFORM

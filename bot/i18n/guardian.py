@@ -314,4 +314,18 @@ GUARDIAN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Receipt: consent {record}, {when} (UTC). To withdraw the consent later, write to {contact}; it "
               "takes effect at once.",
     },
+    "consent_receipt_button": {"nb": "Send kvittering på e-post", "nn": "Send kvittering på e-post",
+                               "da": "Send kvittering på e-mail", "en": "E-mail me the receipt"},
+    "consent_receipt_sent": {
+        "nb": "Kvitteringen for «{title}» er sendt til e-postadressen du bekreftet.",
+        "nn": "Kvitteringa for «{title}» er send til e-postadressa du stadfesta.",
+        "da": "Kvitteringen for »{title}« er sendt til den e-mailadresse, du bekræftede.",
+        "en": "The receipt for \"{title}\" has been sent to the e-mail address you confirmed.",
+    },
+    "consent_receipt_failed": {
+        "nb": "Kvitteringen kunne ikke sendes akkurat nå. Samtykket er likevel registrert; prøv igjen om litt.",
+        "nn": "Kvitteringa kunne ikkje sendast akkurat no. Samtykket er likevel registrert; prøv igjen om litt.",
+        "da": "Kvitteringen kunne ikke sendes lige nu. Samtykket er stadig registreret; prøv igen om lidt.",
+        "en": "The receipt could not be sent just now. The consent is recorded all the same; try again shortly.",
+    },
 }

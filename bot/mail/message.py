@@ -18,6 +18,13 @@ _LINE_BREAKS = ("\r", "\n")
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str  # maintype/subtype
+    data: bytes
+
+
+@dataclass(frozen=True)
 class OutgoingMail:
     """A rendered mail. `kind` (e.g. "verification_code") is what logs may say
     about it; `to`, `subject` and the bodies are personal data and never logged.
@@ -35,6 +42,7 @@ class OutgoingMail:
     language: str
     kind: str
     idempotency_key: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
     def __post_init__(self) -> None:
         # A line break in a header is how header injection starts (an extra Bcc:).
@@ -78,6 +86,9 @@ def build_message(mail: OutgoingMail, *, mail_from: str, now: datetime) -> Email
     # Quoted-printable keeps the mail 7-bit clean for relays without 8BITMIME.
     message.set_content(mail.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(mail.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    for attachment in mail.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        message.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename)
     # After the parts exist: turning the message into a multipart moves every
     # Content-* header into the first part, where clients do not look for it.
     message["Content-Language"] = mail.language

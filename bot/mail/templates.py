@@ -9,15 +9,18 @@ the HTML part.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from bot.config import Settings, get_settings
 from bot.mail import i18n
 from bot.mail.errors import InvalidMail
 from bot.mail.layout import Block, Facts, Footer, Highlight, Link, Paragraph, render_html, render_text
-from bot.mail.message import OutgoingMail
+from bot.mail.message import Attachment, OutgoingMail
 
 # The rights of Articles 15-18, 20 and 21, as the person's language names them.
 REQUEST_TYPE_NAMES: dict[str, dict[str, str]] = {
@@ -384,3 +387,54 @@ def export_ready(
                            Paragraph(t["other"])]
     return _compose(to=to, kind="export_ready", language=language, subject=t["subject"], blocks=blocks,
                     settings=settings, idempotency_key=f"case:{reference}:export")
+
+
+_CONSENT_RECEIPT = {
+    "nb": {
+        "subject": "Kvittering for samtykket ditt: {title}",
+        "intro": "Her er kvitteringen for samtykket ditt hos {controller}. Hele kvitteringen ligger ved som en "
+        "JSON-fil (ISO/IEC TS 27560).",
+        "withdraw": "Du kan trekke samtykket tilbake når som helst ved å skrive «trekk tilbake samtykke» til Vern. "
+        "Det gjelder straks.",
+        "record": "Samtykke-ID", "purpose": "Formål", "status": "Status", "given": "Registrert",
+    },
+    "nn": {
+        "subject": "Kvittering for samtykket ditt: {title}",
+        "intro": "Her er kvitteringa for samtykket ditt hjå {controller}. Heile kvitteringa ligg ved som ei "
+        "JSON-fil (ISO/IEC TS 27560).",
+        "withdraw": "Du kan trekkje samtykket tilbake når som helst ved å skrive «trekk tilbake samtykke» til Vern. "
+        "Det gjeld straks.",
+        "record": "Samtykke-ID", "purpose": "Føremål", "status": "Status", "given": "Registrert",
+    },
+    "da": {
+        "subject": "Kvittering for dit samtykke: {title}",
+        "intro": "Her er kvitteringen for dit samtykke hos {controller}. Hele kvitteringen er vedhæftet som en "
+        "JSON-fil (ISO/IEC TS 27560).",
+        "withdraw": "Du kan trække samtykket tilbage når som helst ved at skrive »træk samtykke tilbage« til Vern. "
+        "Det gælder med det samme.",
+        "record": "Samtykke-ID", "purpose": "Formål", "status": "Status", "given": "Registreret",
+    },
+    "en": {
+        "subject": "Receipt for your consent: {title}",
+        "intro": "Here is the receipt for your consent at {controller}. The full receipt is attached as a JSON "
+        "file (ISO/IEC TS 27560).",
+        "withdraw": "You can withdraw the consent at any time by writing \"withdraw my consent\" to Vern. It takes "
+        "effect at once.",
+        "record": "Consent ID", "purpose": "Purpose", "status": "Status", "given": "Recorded",
+    },
+}
+
+
+def consent_receipt(
+    to: str, receipt: dict[str, Any], title: str, status: str, language: str, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """The consent receipt, on the person's request: a summary and the JSON record attached."""
+    t = _texts(_CONSENT_RECEIPT, language, settings, title=title)
+    record_id = str(receipt["record_id"])
+    facts = Facts(((t["record"], record_id), (t["purpose"], title), (t["status"], status),
+                   (t["given"], str(receipt["timestamp"]))))
+    blocks: list[Block] = [Paragraph(t["intro"]), facts, Paragraph(t["withdraw"])]
+    mail = _compose(to=to, kind="consent_receipt", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)
+    data = json.dumps(receipt, ensure_ascii=False, indent=2).encode("utf-8")
+    return dataclasses.replace(mail, attachments=(Attachment(f"consent-{record_id}.json", "application/json", data),))

@@ -4,6 +4,7 @@ and the child's conversation told through Rasa's HTTP API."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.parse
@@ -185,13 +186,31 @@ def test_an_adult_consents_alone_in_english_and_saying_no_records_nothing(
     first = stack.texts(chat, "I want to sign up for the newsletter")
     assert "Newsletter by e-mail" in first and translate("consent_ask_agree", "en") in first
     stack.texts(chat, "yes")
-    assert stack.texts(chat, "3020") == translate("consent_birth_year_invalid", "en"), "a future year is asked again"
+    again = stack.texts(chat, "3020")
+    assert again.startswith(translate("consent_birth_year_invalid", "en")), "a future year is asked again"
+    assert translate("consent_ask_birth_year", "en") in again
     stack.texts(chat, "1980")
     stack.texts(chat, address)
-    done = stack.texts(chat, code_for(stack, address))
-    assert done == translate("consent_given", "en", title="Newsletter by e-mail")
+    (done,) = stack.say(chat, code_for(stack, address))
+    assert done["text"] == translate("consent_given", "en", title="Newsletter by e-mail")
     service = consents(stack, engine)
     assert service.is_active(service.pseudonym(address), "newsletter")
+
+    # The receipt, on request, to the confirmed address: the record as JSON attached.
+    (button,) = done["buttons"]
+    assert button["title"] == translate("consent_receipt_button", "en")
+    assert stack.texts(chat, button["payload"]) == translate("consent_receipt_sent", "en",
+                                                             title="Newsletter by e-mail")
+    mail = next(m for m in reversed(stack.smtp.messages) if address in str(m["To"]))
+    (attachment,) = list(mail.iter_attachments())
+    content = attachment.get_content()
+    attached = content.decode() if isinstance(content, bytes) else content
+    receipt = json.loads(attached)
+    (record,) = service.records_for(service.pseudonym(address))
+    assert receipt["record_id"] == record.record_id and receipt["status"] == "given"
+    assert address not in attached, "the receipt names the person only by a pseudonymous key"
+    # Another chat cannot have it.
+    assert stack.texts(new_chat(), button["payload"]) == translate("consent_session_expired", "en")
 
     # Without a purpose named, Vern offers them all as buttons.
     other = new_chat()
@@ -201,3 +220,34 @@ def test_an_adult_consents_alone_in_english_and_saying_no_records_nothing(
     chat2 = new_chat()
     stack.texts(chat2, "jeg vil ha nyhetsbrevet på e-post")
     assert stack.texts(chat2, "nei") == translate("consent_not_given", "nb")
+
+
+def test_in_the_widget_the_child_sees_the_parents_approval_within_seconds(
+    stack: VernStack, guardian_bot: FakeTelegram, page: Any
+) -> None:
+    def send(text: str) -> None:
+        before = page.locator('[data-who="bot"]').count()
+        page.fill("#vern-input", text)
+        page.press("#vern-input", "Enter")
+        page.wait_for_function(f"document.querySelectorAll('[data-who=\"bot\"]').length > {before}",
+                               timeout=30_000)
+
+    address = new_address()
+    page.goto(stack.web_url + "/")
+    send("jeg vil være med på videoopptak av treningen")
+    page.click('.vern-buttons button:has-text("Ja")')
+    page.wait_for_selector(f'text="{translate("consent_ask_birth_year", "nb")}"', timeout=30_000)
+    send(str(born_for_age(14)))
+    send(address)
+    send(code_for(stack, address))
+    page.wait_for_selector("text=t.me/vern_test_bot", timeout=30_000)
+    token = LINK.search(page.inner_text('[data-testid="vern-log"]')).group(1)  # type: ignore[union-attr]
+
+    guardian_bot.user_sends(8103, f"/start {token}")
+    (offer,) = guardian_bot.wait_for(8103, 1)
+    guardian_bot.user_presses(8103, offer, "Godkjenn")
+    told = translate("guardian_approved_child", "nb", title=VIDEOS_NB)
+    page.wait_for_selector(f'text="{told}"', timeout=20_000)
+    page.reload()
+    page.wait_for_selector(f'text="{told}"', timeout=10_000)
+    assert page.locator(f'text="{told}"').count() == 1, "a reload neither loses nor repeats the message"

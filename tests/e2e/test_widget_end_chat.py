@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 
 from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from tests.support.services import postgres_url
 from tests.support.stack import VernStack, http, post_json
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 def conversation(sender: str) -> Any:
@@ -44,18 +40,6 @@ def test_end_chat_refuses_a_malformed_request(stack: VernStack) -> None:
     for body in (b"not json", json.dumps({"sender": "../../x y"}).encode(), b"{}"):
         result = http("POST", f"{stack.web_url}/api/chat/end", body, {"Content-Type": "application/json"})
         assert result.status == 400 and "Traceback" not in result.raw.decode()
-
-
-@pytest.fixture
-def page(stack: VernStack) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
 
 
 def test_the_widget_chats_and_ends_the_chat_in_a_real_browser(stack: VernStack, page: Any) -> None:

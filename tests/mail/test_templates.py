@@ -18,6 +18,8 @@ ADDRESS = "kari@example.no"
 DUE = date(2026, 12, 22)
 EXPIRES = datetime(2026, 12, 22, 13, 30, tzinfo=timezone.utc)  # 14:30 in Oslo
 URL = "https://vern.kommune.example/download/abc123"
+RECEIPT = {"record_id": "e2ef4404-2976-4c1f-833b-019cc88cf49f", "timestamp": "2026-11-22T12:00:00Z",
+           "purpose": {"id": "newsletter", "version": 1}, "status": "given"}
 
 
 def every_kind(language: str) -> dict[str, OutgoingMail]:
@@ -28,6 +30,7 @@ def every_kind(language: str) -> dict[str, OutgoingMail]:
         "case_extended": templates.case_extended(ADDRESS, "K7Q2-9XPD", DUE, "Mange krav", language, settings=s),
         "case_completed": templates.case_completed(ADDRESS, "K7Q2-9XPD", language, settings=s),
         "download_link": templates.download_link(ADDRESS, URL, EXPIRES, language, settings=s),
+        "consent_receipt": templates.consent_receipt(ADDRESS, RECEIPT, "Nyhetsbrev", "gitt", language, settings=s),
     }
 
 
@@ -176,3 +179,18 @@ def test_mails_that_could_inject_headers_are_refused(bad):
 def test_an_unknown_language_is_refused():
     with pytest.raises(InvalidMail):
         templates.case_completed(ADDRESS, "K7Q2-9XPD", "sv", settings=MAIL_SETTINGS)
+
+
+def test_the_consent_receipt_carries_the_record_as_a_json_attachment() -> None:
+    import json
+
+    from bot.mail.message import build_message
+
+    mail = templates.consent_receipt(ADDRESS, RECEIPT, "Nyhetsbrev på e-post", "gitt", "nb", settings=MAIL_SETTINGS)
+    message = build_message(mail, mail_from="Vern <vern@kommune.example>", now=EXPIRES)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_filename() == "consent-e2ef4404-2976-4c1f-833b-019cc88cf49f.json"
+    assert json.loads(attachment.get_content()) == RECEIPT
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None and "e2ef4404-2976-4c1f-833b-019cc88cf49f" in body.get_content()
+    assert message["Content-Language"] == "nb"
