@@ -49,6 +49,16 @@ class InvitationProblem(str, Enum):
     WITHDRAWN = "withdrawn"
 
 
+# What a guardian is told for each problem (bot.i18n keys), in Telegram and on the web page alike.
+PROBLEM_TEXT = {
+    InvitationProblem.UNKNOWN: "tg_unknown",
+    InvitationProblem.EXPIRED: "tg_expired",
+    InvitationProblem.USED: "tg_used",
+    InvitationProblem.NOT_OPENER: "tg_not_opener",
+    InvitationProblem.WITHDRAWN: "tg_withdrawn_before",
+}
+
+
 class InvitationError(ConsentError):
     def __init__(self, problem: InvitationProblem) -> None:
         super().__init__(problem.value)

@@ -21,7 +21,14 @@ from sanic.response import HTTPResponse
 from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
 from bot.config import SUPPORTED_LANGUAGES, Settings
-from bot.consent.invitations import GuardianInvitations, InvitationError, InvitationIntent, InvitationProblem
+from bot.consent.invitations import (
+    PROBLEM_TEXT,
+    GuardianInvitations,
+    InvitationError,
+    InvitationIntent,
+    InvitationProblem,
+    OpenInvitation,
+)
 from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
 from bot.i18n import translate
@@ -31,13 +38,6 @@ logger = logging.getLogger(__name__)
 
 RELATION = "parent_or_guardian"
 METHOD = "email-code"
-_PROBLEM_TEXT = {
-    InvitationProblem.UNKNOWN: "tg_unknown",
-    InvitationProblem.EXPIRED: "tg_expired",
-    InvitationProblem.USED: "tg_used",
-    InvitationProblem.NOT_OPENER: "tg_not_opener",
-    InvitationProblem.WITHDRAWN: "tg_withdrawn_before",
-}
 _STATUS = {InvitationProblem.UNKNOWN: 404, InvitationProblem.EXPIRED: 410, InvitationProblem.USED: 409,
            InvitationProblem.NOT_OPENER: 403, InvitationProblem.WITHDRAWN: 410}
 
@@ -68,7 +68,7 @@ def _p(text: str) -> str:
 
 
 def _problem(error: InvitationError, language: str | None) -> HTTPResponse:
-    key = _PROBLEM_TEXT[error.problem]
+    key = PROBLEM_TEXT[error.problem]
     languages = [language] if language else list(SUPPORTED_LANGUAGES)  # an unknown link has no language
     return _page(language or "nb", "".join(_p(translate(key, lang)) for lang in languages),
                  _STATUS[error.problem])
@@ -105,16 +105,24 @@ class GuardianPages:
         )
         return _page(language, f"<h1>Vern</h1>{_p(intro)}{form}")
 
-    async def send_code(self, token: str, email_field: str, lang: str | None) -> HTTPResponse:
+    async def _prepare(self, token: str, email_field: str,
+                       lang: str | None) -> tuple[OpenInvitation, str, str] | HTTPResponse:
+        """The link must still be usable and the address well-formed, for both steps."""
         try:
             opened = await asyncio.to_thread(self._s.invitations.peek, token)
         except InvitationError as error:
             return _problem(error, _language(lang, "") or None)
         language = _language(lang, opened.language)
         try:
-            email = normalise_email(email_field)
+            return opened, language, normalise_email(email_field)
         except InvalidEmail:
             return _page(language, _p(translate("web_email_invalid", language)), 400)
+
+    async def send_code(self, token: str, email_field: str, lang: str | None) -> HTTPResponse:
+        prepared = await self._prepare(token, email_field, lang)
+        if isinstance(prepared, HTTPResponse):
+            return prepared
+        opened, language, email = prepared
         result = await self._s.verification.request_code(
             self._verification_chat(token, email), opened.invitation_id, email, language)
         if result.status not in (CodeRequestStatus.SENT, CodeRequestStatus.COOLDOWN):
@@ -136,15 +144,10 @@ class GuardianPages:
         )
 
     async def answer(self, token: str, email_field: str, code: str, decision: str, lang: str | None) -> HTTPResponse:
-        try:
-            opened = await asyncio.to_thread(self._s.invitations.peek, token)
-        except InvitationError as error:
-            return _problem(error, _language(lang, "") or None)
-        language = _language(lang, opened.language)
-        try:
-            email = normalise_email(email_field)
-        except InvalidEmail:
-            return _page(language, _p(translate("web_email_invalid", language)), 400)
+        prepared = await self._prepare(token, email_field, lang)
+        if isinstance(prepared, HTTPResponse):
+            return prepared
+        opened, language, email = prepared
         check = await self._s.verification.check_code(self._verification_chat(token, email), opened.invitation_id,
                                                       code)
         if check.status is not CodeCheckStatus.VERIFIED:
@@ -182,16 +185,12 @@ def guardian_pages(settings: Settings) -> GuardianPages:
     from bot.dsr.factory import consent_service, guardian_invitations
     from bot.dsr.flow import MailCodeSender
     from bot.mail import build_mailer
-    from bot.rasa_adapter.conversation_api import EXTERNAL_GUARDIAN_ANSWERED, RasaConversationApi
+    from bot.rasa_adapter.conversation_api import guardian_answer_notifier
     from bot.verification import build_store
 
     secret = settings.secret_key.reveal().encode()
     verification = VerificationService(build_store(settings), MailCodeSender(build_mailer(settings), settings),
                                        utc_now, secret)
-    api = RasaConversationApi.from_settings(settings)
-
-    async def notify_child(conversation_id: str) -> None:
-        await api.trigger_intent(conversation_id, EXTERNAL_GUARDIAN_ANSWERED)
-
     return GuardianPages(GuardianPageServices(consent_service(), guardian_invitations(), verification, secret,
-                                              settings.controller_name, settings.controller_contact, notify_child))
+                                              settings.controller_name, settings.controller_contact,
+                                              guardian_answer_notifier(settings)))

@@ -6,6 +6,7 @@ wrote from, so one call works for every channel."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 import aiohttp
@@ -38,3 +39,13 @@ class RasaConversationApi:
             if response.status != 200:
                 raise ConversationApiError(f"Rasa answered {response.status}")
             await response.read()
+
+
+def guardian_answer_notifier(settings: Settings) -> Callable[[str], Awaitable[None]]:
+    """Tells a child's conversation that a guardian answered (the action reads what, on the server)."""
+    api = RasaConversationApi.from_settings(settings)
+
+    async def notify(conversation_id: str) -> None:
+        await api.trigger_intent(conversation_id, EXTERNAL_GUARDIAN_ANSWERED)
+
+    return notify

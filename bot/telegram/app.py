@@ -37,19 +37,14 @@ def guardian_services(settings: Settings) -> GuardianServices:
     from bot.consent.purposes import default_purposes
     from bot.db.engine import get_engine
     from bot.dsr.factory import consent_service
-    from bot.rasa_adapter.conversation_api import EXTERNAL_GUARDIAN_ANSWERED, RasaConversationApi
+    from bot.rasa_adapter.conversation_api import guardian_answer_notifier
 
     consents = consent_service()
-    api = RasaConversationApi.from_settings(settings)
-
-    async def notify_child(conversation_id: str) -> None:
-        await api.trigger_intent(conversation_id, EXTERNAL_GUARDIAN_ANSWERED)
-
     return GuardianServices(
         consents=consents,
         invitations=GuardianInvitations(get_engine(), consents, utc_now, settings.secret_key.reveal().encode()),
         purposes=dict(default_purposes()), controller_name=settings.controller_name,
-        default_language=settings.default_language, notify_child=notify_child,
+        default_language=settings.default_language, notify_child=guardian_answer_notifier(settings),
     )
 
 

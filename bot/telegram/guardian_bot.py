@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.consent.invitations import GuardianInvitations, InvitationError, InvitationIntent, InvitationProblem
+from bot.consent.invitations import PROBLEM_TEXT, GuardianInvitations, InvitationError, InvitationIntent
 from bot.consent.purposes import Purpose, notice_text
 from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
 from bot.i18n import translate
@@ -27,13 +27,6 @@ logger = logging.getLogger(__name__)
 RELATION = "parent_or_guardian"  # declared by pressing "approve" under a text that says so
 METHOD = "telegram"
 CONSENTS_COMMANDS = ("samtykker", "samtykke", "consents")
-_PROBLEM_TEXT = {
-    InvitationProblem.UNKNOWN: "tg_unknown",
-    InvitationProblem.EXPIRED: "tg_expired",
-    InvitationProblem.USED: "tg_used",
-    InvitationProblem.NOT_OPENER: "tg_not_opener",
-    InvitationProblem.WITHDRAWN: "tg_withdrawn_before",
-}
 Notify = Callable[[str], Awaitable[None]]
 
 
@@ -110,7 +103,7 @@ class GuardianBot:
         try:
             opened = await asyncio.to_thread(self._s.invitations.open, token_or_code, self._guardian_key(update))
         except InvitationError as error:
-            await message.reply_text(translate(_PROBLEM_TEXT[error.problem], self._language(update)))
+            await message.reply_text(translate(PROBLEM_TEXT[error.problem], self._language(update)))
             return
         language = self._language(update, opened.language)
         purpose = self._s.purposes[opened.purpose_id]
@@ -166,7 +159,7 @@ class GuardianBot:
             else:
                 await query.edit_message_text(translate("tg_cancelled", language))
         except InvitationError as error:
-            await query.edit_message_text(translate(_PROBLEM_TEXT[error.problem], language))
+            await query.edit_message_text(translate(PROBLEM_TEXT[error.problem], language))
         except (NotAllowed, RecordNotFound):
             await query.edit_message_text(translate("tg_not_yours", language))
 
