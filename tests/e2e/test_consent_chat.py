@@ -37,8 +37,9 @@ def test_an_adult_sees_and_withdraws_a_consent_in_norwegian(stack: VernStack) ->
         lines = {m["text"]: m.get("buttons", []) for m in listed}
         line = translate("consent_line", "nb", title="Nyhetsbrev på e-post", status="gitt")
         assert line in lines
-        (button,) = lines[line]
+        button, receipt = lines[line]
         assert button["payload"] == f'/confirm_withdraw_consent{{"consent_record": "{newsletter.record_id}"}}'
+        assert receipt["payload"] == f'/email_consent_receipt{{"consent_record": "{newsletter.record_id}"}}'
 
         done = stack.texts(chat, button["payload"])
         assert done == translate("consent_withdrawn", "nb", title="Nyhetsbrev på e-post")
