@@ -123,6 +123,12 @@ class Settings:
     action_server_url: str = "http://127.0.0.1:5055/webhook"
     public_url: str = "http://127.0.0.1:8000"
     max_message_chars: int = 2000
+    # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
+    # only chats whose person consented to assistant training ("consent").
+    training_basis: str = "agreement"
+    training_legal_basis: str = "gdpr:art-6-1-e"
+    training_k: int = 5
+    training_promotion_margin: float = 0.02
 
     @property
     def is_production(self) -> bool:
@@ -249,6 +255,17 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     rasa_port = _env_int(env, "RASA_PORT", 5005)
     action_port = _env_int(env, "ACTION_PORT", 5055)
 
+    training_basis = (_env_str(env, "TRAINING_BASIS", "agreement") or "").lower()
+    if training_basis not in ("agreement", "consent"):
+        raise ConfigError("TRAINING_BASIS must be agreement or consent")
+    training_k = _env_int(env, "TRAINING_K", 5)
+    if training_k < 2:
+        raise ConfigError("TRAINING_K must be at least 2: a token from one chat identifies it")
+    try:
+        margin = float(_env_str(env, "TRAINING_PROMOTION_MARGIN", "0.02") or "0.02")
+    except ValueError:
+        raise ConfigError("TRAINING_PROMOTION_MARGIN must be a number such as 0.02") from None
+
     return Settings(
         environment=environment,
         database_url=database_url,
@@ -299,6 +316,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         or "",
         public_url=_env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or "",
         max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
+        training_basis=training_basis,
+        training_legal_basis=_env_str(env, "TRAINING_LEGAL_BASIS", "gdpr:art-6-1-e") or "",
+        training_k=training_k,
+        training_promotion_margin=margin,
     )
 
 

@@ -31,6 +31,9 @@ class ConsentRecord(Base):
     created_at = Column(DateTime, nullable=False)
     updated_at = Column(DateTime, nullable=False)
     expires_at = Column(DateTime, nullable=True)
+    # Keyed hash of the chat the consent was given in: "may my chats train the assistant" is about
+    # that chat (chats are anonymous otherwise), checked at the moment of each training export.
+    conversation_key = Column(String(64), nullable=True, index=True)
 
 
 class ConsentEvent(Base):

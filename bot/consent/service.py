@@ -96,7 +96,24 @@ class ConsentService:
         except KeyError:
             raise UnknownPurpose("no such purpose") from None
 
-    def give(self, subject_key: str, purpose_id: str, language: str, channel: str, age: int) -> ConsentView:
+    def conversation_key(self, conversation_id: str) -> str:
+        return hmac.new(self._secret, b"consent-chat:" + conversation_id.encode(), hashlib.sha256).hexdigest()
+
+    def active_conversation_keys(self, purpose_id: str) -> set[str]:
+        """The chats whose person's consent to `purpose_id` is active now (read at the moment of use)."""
+        return self.conversation_keys(purpose_id, (ACTIVE,))
+
+    def conversation_keys(self, purpose_id: str, statuses: tuple[str, ...]) -> set[str]:
+        with self._engine.connect() as connection:
+            return set(connection.execute(
+                select(RECORDS.c.conversation_key).where(
+                    RECORDS.c.purpose_id == purpose_id, RECORDS.c.status.in_(statuses),
+                    RECORDS.c.conversation_key.is_not(None),
+                )
+            ).scalars())
+
+    def give(self, subject_key: str, purpose_id: str, language: str, channel: str, age: int,
+             conversation_id: str | None = None) -> ConsentView:
         """The person says yes. Whether that is enough depends on their age and the purpose."""
         purpose = self.purpose(purpose_id)
         rule = rule_for(age, self._bands, purpose)
@@ -112,6 +129,7 @@ class ConsentService:
                 processing=json.dumps(list(purpose.processing)), retention=purpose.retention, channel=channel,
                 rule=rule.value, subject_consented=rule is not ConsentRule.GUARDIAN_ONLY, guardian_informed=False,
                 status=status, created_at=now, updated_at=now,
+                conversation_key=self.conversation_key(conversation_id) if conversation_id else None,
             ))
             self._event(connection, record_id, status, "subject", channel, now)
         self._record("consent.given" if status == ACTIVE else "consent.requested", subject_key, purpose.id, rule)

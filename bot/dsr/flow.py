@@ -275,7 +275,7 @@ class RequestFlow:
         except (ValueError, KeyError, ImplausibleBirth, ConsentError):
             return RequestCompletion(CompletionStatus.NO_REQUEST)  # the dialogue lost a detail: start again
         subject = service.pseudonym(request.email)
-        view = service.give(subject, purpose_id, request.language, request.channel, age)
+        view = service.give(subject, purpose_id, request.language, request.channel, age, conversation_id)
         sessions.grant(conversation_id, subject, request.email)  # so this chat can see, withdraw, get a receipt
         invitation = None
         if self._invitations is not None and view.rule is not ConsentRule.SELF:

@@ -1,0 +1,1 @@
+"""Retraining the assistant on masked chats: export, review, merge, evaluate, promote."""

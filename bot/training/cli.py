@@ -1,0 +1,184 @@
+"""`vern training export | merge`: the admin's loop from masked chats to reviewed training data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT, ConfigError, load_settings
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / total) if total else width
+    sys.stderr.write(f"\r{stage:<8} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-10-01, got {text!r}") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot import pii
+    from bot.clock import utc_now
+    from bot.db.engine import get_engine
+    from bot.db.migrate import upgrade
+    from bot.dsr.factory import consent_service
+    from bot.fulfilment.restrictions import RestrictionRegister
+    from bot.rasa_adapter.model import model_path
+    from bot.retention.chat_stores import build_chat_stores
+    from bot.training.export import collect, write_export
+    from bot.training.lines import LineReport
+    from bot.training.predict import predict_intents
+    from bot.training.sources import TRAINING_PURPOSE, usable_chats
+
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"Vern configuration error: {error}", file=sys.stderr)
+        return 2
+    engine = get_engine(settings.database_url)
+    upgrade(engine)
+    now = utc_now()
+    until = args.until + timedelta(days=1) if args.until else now
+    consents = consent_service()
+    if settings.training_basis == "consent":
+        active = consents.active_conversation_keys(TRAINING_PURPOSE)
+
+        def consent_allows(conversation_id: str) -> bool:
+            return consents.conversation_key(conversation_id) in active
+    else:
+        # Not the legal basis here, but a "no" the person said to training is still honoured.
+        refused = consents.conversation_keys(TRAINING_PURPOSE, ("withdrawn", "refused"))
+
+        def consent_allows(conversation_id: str) -> bool:
+            return consents.conversation_key(conversation_id) not in refused
+
+    chats, sources = usable_chats(engine, args.since, until, RestrictionRegister(engine, utc_now)
+                                  .restricted_conversations(), consent_allows, settings.default_language,
+                                  consent_required=settings.training_basis == "consent")
+    report = LineReport()
+    k = args.k or settings.training_k
+    if k < 2:
+        print("--k must be at least 2: a token from one chat identifies it", file=sys.stderr)
+        return 2
+    lines = collect(chats, build_chat_stores(settings, engine), pii.detect, args.data, k, report,
+                    None if args.quiet else _progress)
+    model = args.model or model_path(settings)
+    if not model.exists():
+        print(f"No trained model at {model}: run `make model` first.", file=sys.stderr)
+        return 2
+    def predicted(done: int, total: int) -> None:
+        _progress("predict", done, total)
+
+    predictions = predict_intents(model, [line.text for line in lines], None if args.quiet else predicted)
+    legal_basis = "gdpr:art-6-1-a" if settings.training_basis == "consent" else settings.training_legal_basis
+    out = args.out or settings.var_dir / "training"
+    result = write_export(out, lines, predictions, sources, report, since=args.since, until=until,
+                          basis=settings.training_basis, legal_basis=legal_basis, now=now)
+    counts = result.tag["counts"]
+    print(f"{result.lines} lines from {counts['chats_used']} of {counts['masked_chats']} masked chats "
+          f"({counts['excluded_restricted']} restricted, {counts['excluded_by_consent']} by consent "
+          f"excluded; {counts['dropped_residual_pii']} lines dropped for personal data; k reached "
+          f"{result.tag['k_reached']}).")
+    print(f"Review: {result.review_file}\nPurpose tag: {result.purpose_file}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from bot.training.merge import ReviewError, merge
+
+    try:
+        report = merge(args.review, args.data, args.domain)
+    except ReviewError as error:
+        print(f"Not merged: {error}", file=sys.stderr)
+        return 2
+    print(f"Merged {report.added} lines into {args.data / 'nlu' / 'reviewed.yml'} "
+          f"({report.dropped} dropped, {report.already_known} already in the training data).")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from bot.rasa_adapter.model import training_fingerprint
+    from bot.training.evaluate import (
+        HELDOUT_FILE,
+        EvaluationError,
+        compare,
+        current_model,
+        predictions,
+        promote,
+        score,
+        train_candidate,
+        write_report,
+    )
+
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"Vern configuration error: {error}", file=sys.stderr)
+        return 2
+    project_inputs = (args.data.resolve() == (PROJECT_ROOT / "data").resolve()
+                      and args.config.resolve() == (PROJECT_ROOT / "config.yml").resolve())
+    # Only a candidate of the project's own data may take the serving model's name.
+    name = f"vern-{training_fingerprint(PROJECT_ROOT)}" if project_inputs else "candidate"
+    out = args.out or settings.var_dir / "training" / "evaluation"
+    current = current_model(settings.models_dir, name)
+    if current is None:
+        print("No current model to compare with: run `make model` first.", file=sys.stderr)
+        return 2
+    margin = settings.training_promotion_margin if args.margin is None else args.margin
+    try:
+        print("Training the candidate model (this takes a few minutes) ...", file=sys.stderr)
+        candidate = train_candidate(args.data, PROJECT_ROOT / "domain.yml", args.config, out / "candidate", name)
+        print("Testing both models on the held-out set ...", file=sys.stderr)
+        before = score(predictions(current, HELDOUT_FILE, out / "test-current"), HELDOUT_FILE)
+        after = score(predictions(candidate, HELDOUT_FILE, out / "test-candidate"), HELDOUT_FILE)
+    except EvaluationError as error:
+        print(f"Evaluation failed: {error}", file=sys.stderr)
+        return 2
+    comparison = compare(before, after, margin)
+    report, _, picture = write_report(comparison, out)
+    print(report.read_text(encoding="utf-8"))
+    print(f"Report: {report}\nChart: {picture}")
+    if not comparison.promotable:
+        return 1
+    if args.promote:
+        if not project_inputs:
+            print("Not promoted: only a candidate trained on the project's data and config can be.", file=sys.stderr)
+            return 1
+        print(f"Promoted: {promote(candidate, settings.models_dir)}")
+    return 0
+
+
+def add_training_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    training = sub.add_parser("training", help="retrain the assistant on masked chats")
+    actions = training.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write a review file of masked user lines")
+    export.add_argument("--since", type=_date, required=True, help="first day (YYYY-MM-DD) of chats to use")
+    export.add_argument("--until", type=_date, help="last day (default: today)")
+    export.add_argument("--out", type=Path, help="folder for the review file (default: var/training)")
+    export.add_argument("--data", type=Path, default=PROJECT_ROOT / "data")
+    export.add_argument("--model", type=Path, help="the model that predicts intents (default: the current one)")
+    export.add_argument("--k", type=int, help="a token must occur in at least k chats (default: TRAINING_K, 5)")
+    export.add_argument("--quiet", action="store_true", help="no progress bar")
+    export.set_defaults(func=cmd_export)
+    merge = actions.add_parser("merge", help="add a reviewed file to data/ as NLU examples")
+    merge.add_argument("review", type=Path)
+    merge.add_argument("--data", type=Path, default=PROJECT_ROOT / "data")
+    merge.add_argument("--domain", type=Path, default=PROJECT_ROOT / "domain.yml")
+    merge.set_defaults(func=cmd_merge)
+    evaluate = actions.add_parser("evaluate", help="train a candidate and compare it with the current model")
+    evaluate.add_argument("--data", type=Path, default=PROJECT_ROOT / "data")
+    evaluate.add_argument("--config", type=Path, default=PROJECT_ROOT / "config.yml")
+    evaluate.add_argument("--margin", type=float, help="allowed drop in macro F1 (default: TRAINING_PROMOTION_MARGIN)")
+    evaluate.add_argument("--out", type=Path, help="folder for the report (default: var/training/evaluation)")
+    evaluate.add_argument("--promote", action="store_true", help="install the candidate if it is not worse")
+    evaluate.set_defaults(func=cmd_evaluate)
