@@ -87,7 +87,8 @@ def write_export(out_dir: Path, lines: Sequence[ChatLine], predictions: Sequence
     review = out_dir / f"review-{stamp}.yml"
     header = (
         "# Vern training review. Correct `intent` where the prediction is wrong, or write `drop` to\n"
-        "# leave a line out; then run `vern training merge` on this file. Lines are masked, checked\n"
+        "# leave a line out (lines left at nlu_fallback are left out too); then run `vern training merge`\n"
+        "# on this file. Lines are masked, checked\n"
         f"# for personal data again, and tokens seen in fewer than {report.k} chats read {RARE}.\n"
     )
     review.write_text(header + yaml.safe_dump({"exported_at": now.isoformat(), "languages": by_language},

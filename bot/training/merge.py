@@ -62,7 +62,8 @@ def merge(review_file: Path, data_dir: Path, domain_file: Path) -> MergeReport:
     kept = read_examples(target) if target.exists() else []
     known = {(e.language, normal_form(e.text)) for e in training_examples(data_dir)}
     for example in reviewed_lines(review_file):
-        if example.intent == DROP:
+        if example.intent in (DROP, "nlu_fallback"):
+            # A fallback nobody corrected teaches nothing: it is left out, like a drop.
             report.dropped += 1
         elif example.intent not in intents:
             report.unknown_intent.append(example.intent)

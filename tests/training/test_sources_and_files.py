@@ -97,11 +97,12 @@ def test_merge_adds_reviewed_lines_as_nlu_examples_and_skips_drops_and_known_one
     review = review_file(tmp_path, {
         "nb": [{"text": "kan dere slette alt om <name>", "intent": "request_erasure"},
                {"text": "blablabla", "intent": "drop"},
+               {"text": "noe ingen rettet", "intent": "nlu_fallback"},
                {"text": "hva er innsynsrett", "intent": "explain_access"}],
         "en": [{"text": "what is <rare> consent", "intent": "explain_consent"}],
     })
     report = merge(review, data, PROJECT_ROOT / "domain.yml")
-    assert (report.added, report.dropped, report.already_known) == (2, 1, 1)
+    assert (report.added, report.dropped, report.already_known) == (2, 2, 1)
     merged = read_examples(data / "nlu" / "reviewed.yml")
     assert {(e.intent, e.language, e.text) for e in merged} == {
         ("request_erasure", "nb", "kan dere slette alt om <name>"), ("explain_consent", "en", "what is <rare> consent")}
