@@ -6,6 +6,7 @@ without touching the others."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Protocol
 
@@ -14,6 +15,16 @@ from bot.pii.spans import PiiSpan, resolve_overlaps
 # Longer messages are cut before detection: the chat input already limits a
 # message's length, and a bound here keeps every recognizer's cost bounded.
 MAX_TEXT_CHARS = 20_000
+# Vern's own record ids (in button payloads, receipts) are UUIDs; a run of digits inside one
+# identifies no one, so nothing found wholly inside a UUID counts.
+_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE)
+
+
+def _outside_uuids(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:
+    ids = [(m.start(), m.end()) for m in _UUID.finditer(text)]
+    if not ids:
+        return spans
+    return [s for s in spans if not any(start <= s.start and s.end <= end for start, end in ids)]
 
 
 class Recognizer(Protocol):
@@ -50,7 +61,7 @@ class RecognizerRegistry:
         found: list[PiiSpan] = []
         for recognizer in self._recognizers:
             found.extend(recognizer.find(text, language))
-        return resolve_overlaps(found)
+        return resolve_overlaps(_outside_uuids(text, found))
 
     def _detect_long(self, text: str, language: str | None) -> list[PiiSpan]:
         # Overlapping windows, so a value on a window edge is still seen whole.
@@ -65,4 +76,4 @@ class RecognizerRegistry:
                         PiiSpan(span.start + start, span.end + start, span.type, span.kind, span.score)
                     )
             start += MAX_TEXT_CHARS - overlap
-        return resolve_overlaps(spans)
+        return resolve_overlaps(_outside_uuids(text, spans))

@@ -276,3 +276,23 @@ def test_a_danish_16_year_olds_consent_applies_at_once_and_a_guardian_is_to_be_t
     assert pushed_to(stack, chat) == [translate("guardian_informed_child", "da", title="Nyhedsbrev på e-mail")]
     (record,) = service.records_for(child)
     assert record.guardian_informed and record.active
+
+
+@pytest.mark.parametrize(("language", "opening", "title"), [
+    ("nb", "jeg vil gi samtykke", "Nyhetsbrev på e-post"),
+    ("nn", "eg vil gi samtykke", "Nyheitsbrev på e-post"),
+])
+def test_an_adult_picks_a_purpose_from_the_buttons_and_consents(
+    stack: VernStack, engine: Engine, language: str, opening: str, title: str
+) -> None:
+    chat, address = new_chat(), new_address()
+    offered = stack.say(chat, opening)
+    assert translate("consent_ask_purpose", language) in [m.get("text") for m in offered]
+    notice = stack.texts(chat, "newsletter")
+    assert notice_text(default_purposes()["newsletter"], language) in notice
+    assert translate("consent_ask_birth_year", language) in stack.texts(chat, "ja")
+    stack.texts(chat, "1985")
+    stack.texts(chat, address)
+    assert stack.texts(chat, code_for(stack, address)) == translate("consent_given", language, title=title)
+    service = consents(stack, engine)
+    assert service.is_active(service.pseudonym(address), "newsletter")

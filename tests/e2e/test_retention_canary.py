@@ -86,11 +86,15 @@ def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: P
 
     engine = create_db_engine(postgres_url())
     try:
+        leader = DatabaseLeaderLock(engine, tmp_path)
         worker = RetentionWorker(
             engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))], load_policy(environ={}),
-            FrozenClock(utc_now() + timedelta(minutes=16)), chat_masker(), None, DatabaseLeaderLock(engine, tmp_path),
+            FrozenClock(utc_now() + timedelta(minutes=16)), chat_masker(), None, leader,
         )
-        report = worker.run_once()
+        try:
+            report = worker.run_once()
+        finally:
+            leader.release()  # the next worker (another test) must be able to lead
     finally:
         engine.dispose()
     assert report.failed == 0 and report.masked >= len(chats)

@@ -133,12 +133,16 @@ def masked_store(stack: VernStack, tmp_path_factory: pytest.TempPathFactory) -> 
         assert consents.get(record_id).status == "withdrawn"
         for chat in [*chats, restricted, withdrawn, consented]:
             assert post_json(f"{stack.web_url}/api/chat/end", {"sender": chat}).status == 200
+        leader = DatabaseLeaderLock(engine, tmp_path_factory.mktemp("leader"))
         worker = RetentionWorker(
             engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))], load_policy(environ={}),
-            FrozenClock(utc_now() + timedelta(minutes=16)), chat_masker(), None,
-            DatabaseLeaderLock(engine, tmp_path_factory.mktemp("leader")),
+            FrozenClock(utc_now() + timedelta(minutes=16)), chat_masker(), None, leader,
         )
-        assert worker.run_once().failed == 0
+        try:
+            report = worker.run_once()
+        finally:
+            leader.release()
+        assert report.leader and report.failed == 0 and report.masked >= 9, report
     finally:
         engine.dispose()
     return {"seeded": seeded}

@@ -69,3 +69,14 @@ def test_public_ip_addresses_are_masked_and_the_servers_own_are_not() -> None:
     assert mask("innlogget fra 84.215.3.9 i går") == "innlogget fra <number> i går"
     for own in ("listening on 127.0.0.1:43211", "bound to 0.0.0.0:5005", "peer 10.0.12.7", "host 192.168.1.20"):
         assert mask(own) == own
+
+
+def test_digits_inside_a_record_id_are_not_a_number_but_a_number_beside_one_is() -> None:
+    import uuid
+
+    from bot.pii import detect
+
+    ids = [str(uuid.UUID(int=n * 0x1111)) for n in range(1, 200)] + ["65a80e98-44bd-4f49-a3be-694324720734"]
+    assert [i for i in ids if detect(f'/confirm_withdraw_consent{{"consent_record": "{i}"}}')] == []
+    (span,) = detect("ring 99887766, saken er 65a80e98-44bd-4f49-a3be-694324720734")
+    assert span.type == "number" and span.start == 5
