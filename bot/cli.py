@@ -7,6 +7,7 @@ import sys
 
 from bot.audit.cli import add_audit_commands
 from bot.config import ConfigError, Settings, load_settings
+from bot.console.cli import add_console_commands
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
 
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("config", help="print the settings (secrets hidden)").set_defaults(func=cmd_config)
     add_retention_commands(sub)
     add_training_commands(sub)
+    add_console_commands(sub)
     add_audit_commands(sub)
     return parser
 

@@ -130,6 +130,11 @@ class CaseService:
                 return None
             return self._view(row)
 
+    def get(self, reference: str) -> CaseView:
+        """A case by its reference, for caseworkers (the person's own lookups go through the address)."""
+        with session_scope(self._engine) as session:
+            return self._view(queries.get_case(session, reference))
+
     def history(self, reference: str) -> list[CaseEventView]:
         with session_scope(self._engine) as session:
             return [event_view(event) for event in queries.get_case(session, reference).events]

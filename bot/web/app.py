@@ -126,6 +126,10 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     async def metrics(request: Request) -> HTTPResponse:
         return await metrics_response(settings, request.headers.get("Authorization"))
 
+    from bot.console.factory import console_services
+    from bot.console.web import register_console
+
+    register_console(app, lambda: console_services(settings))
     app.static("/static", str(STATIC_DIR), name="static")
     return app
 

@@ -1,0 +1,1 @@
+"""The case console: caseworker accounts, sessions, the access log and the pages."""

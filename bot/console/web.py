@@ -1,0 +1,313 @@
+"""The case console: server-rendered pages for caseworkers and admins under /console.
+
+Every state-changing form carries the session's CSRF token; the session cookie
+is HttpOnly, SameSite=Strict, scoped to /console and Secure in production.
+Personal data is masked in the lists; a caseworker reveals a contact on a case
+they work on, and the reveal, like every view of a case, is in the access log."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import secrets
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.cases.errors import CaseError
+from bot.cases.request_types import RequestType
+from bot.cases.service import CaseService
+from bot.cases.status import CaseStatus
+from bot.config import SUPPORTED_LANGUAGES, Settings
+from bot.console.access_log import AccessLog
+from bot.console.accounts import Account, AccountService, LoginOutcome
+from bot.console.sessions import SessionStore
+from bot.console.throttle import LoginThrottle
+from bot.mail import Mailer, templates
+from bot.mail.errors import MailError
+from bot.pii import mask
+
+logger = logging.getLogger(__name__)
+
+SESSION_COOKIE = "vern_console"
+LOGIN_COOKIE = "vern_console_login"  # double-submit token for the login form, which has no session yet
+PREFIX = "/console"
+
+
+@dataclass(frozen=True)
+class ConsoleServices:
+    accounts: AccountService
+    sessions: SessionStore
+    throttle: LoginThrottle
+    access: AccessLog
+    cases: CaseService
+    mailer: Mailer
+    settings: Settings
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def page(title: str, body: str, account: Account | None = None, csrf: str = "", status: int = 200) -> HTTPResponse:
+    nav = ""
+    if account is not None:
+        admin = f' <a href="{PREFIX}/admin/access-log">Access log</a>' if account.is_admin else ""
+        nav = (f'<nav><a href="{PREFIX}/">Cases</a>{admin} <span>{_e(account.username)} ({_e(account.role)})'
+               f'</span> <form method="post" action="{PREFIX}/logout" class="inline">'
+               f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Log out</button></form></nav>')
+    return response.html(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="stylesheet" href="/static/console.css"><title>{_e(title)} · Vern console</title></head>'
+        f'<body>{nav}<main><h1>{_e(title)}</h1>{body}</main></body></html>',
+        status=status,
+    )
+
+
+def _cookie(resp: HTTPResponse, name: str, value: str, settings: Settings, max_age: int | None = None) -> None:
+    resp.cookies[name] = value
+    cookie = resp.cookies[name]
+    cookie["path"] = PREFIX
+    cookie["httponly"] = True
+    cookie["samesite"] = "Strict"
+    if settings.is_production:
+        cookie["secure"] = True
+    if max_age is not None:
+        cookie["max-age"] = max_age
+
+
+def _forget_cookie(resp: HTTPResponse, name: str) -> None:
+    resp.cookies[name] = ""
+    resp.cookies[name]["path"] = PREFIX
+    resp.cookies[name]["max-age"] = 0
+
+
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
+
+
+def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]) -> None:
+    def services() -> ConsoleServices:
+        if not hasattr(app.ctx, "console"):
+            app.ctx.console = services_factory()
+        return app.ctx.console
+
+    def signed_in(admin: bool = False, form: bool = False) -> Callable[[Handler], Handler]:
+        """The account behind the cookie, the CSRF check for forms, the role for admin pages."""
+
+        def wrap(handler: Handler) -> Handler:
+            async def checked(request: Request, **kwargs: Any) -> HTTPResponse:
+                s = services()
+                token = request.cookies.get(SESSION_COOKIE)
+                account = await asyncio.to_thread(s.sessions.account, token)
+                if account is None:
+                    if form:
+                        return page("Signed out", "<p>Your session has ended. Please log in again.</p>",
+                                    status=401)
+                    return response.redirect(f"{PREFIX}/login")
+                if form and not s.sessions.csrf_ok(token, request.form.get("csrf")):
+                    return page("Refused", "<p>The form was not sent from this console (CSRF check).</p>",
+                                account, s.sessions.csrf_token(str(token)), status=403)
+                if admin and not account.is_admin:
+                    return page("Not allowed", "<p>This page is for admins.</p>", account,
+                                s.sessions.csrf_token(str(token)), status=403)
+                return await handler(request, account, s.sessions.csrf_token(str(token)), **kwargs)
+
+            checked.__name__ = handler.__name__
+            return checked
+
+        return wrap
+
+    @app.get(f"{PREFIX}/login")
+    async def login_form(request: Request) -> HTTPResponse:
+        nonce = secrets.token_urlsafe(24)
+        resp = page("Log in", _login_form(nonce))
+        _cookie(resp, LOGIN_COOKIE, nonce, services().settings, max_age=900)
+        return resp
+
+    @app.post(f"{PREFIX}/login")
+    async def login(request: Request) -> HTTPResponse:
+        s = services()
+        nonce = request.cookies.get(LOGIN_COOKIE) or ""
+        if not nonce or not secrets.compare_digest(nonce, request.form.get("csrf") or ""):
+            return page("Refused", "<p>The login form has expired. <a href='login'>Try again</a>.</p>", status=403)
+        username = (request.form.get("username") or "").strip().lower()[:64]
+        password = request.form.get("password") or ""
+        code = request.form.get("code") or ""
+        wait = await asyncio.to_thread(s.throttle.wait_seconds, username)
+        if wait:
+            return page("Log in", f"<p class='error'>Too many failed attempts. Try again in {wait} seconds.</p>"
+                        + _login_form(nonce), status=429)
+        outcome, account = await asyncio.to_thread(s.accounts.verify, username, password, code)
+        if outcome is not LoginOutcome.OK or account is None:
+            await asyncio.to_thread(s.throttle.failed, username)
+            logger.info("console login refused")
+            return page("Log in", "<p class='error'>Wrong username, password or code.</p>" + _login_form(nonce),
+                        status=401)
+        await asyncio.to_thread(s.throttle.succeeded, username)
+        token = await asyncio.to_thread(s.sessions.start, account)
+        resp = response.redirect(f"{PREFIX}/")
+        _cookie(resp, SESSION_COOKIE, token, s.settings)
+        _forget_cookie(resp, LOGIN_COOKIE)
+        return resp
+
+    @app.post(f"{PREFIX}/logout")
+    @signed_in(form=True)
+    async def logout(request: Request, account: Account, csrf: str) -> HTTPResponse:
+        await asyncio.to_thread(services().sessions.end, str(request.cookies.get(SESSION_COOKIE)))
+        resp = response.redirect(f"{PREFIX}/login")
+        _forget_cookie(resp, SESSION_COOKIE)
+        return resp
+
+    @app.get(f"{PREFIX}/")
+    @signed_in()
+    async def case_list(request: Request, account: Account, csrf: str) -> HTTPResponse:
+        filters = {key: request.args.get(key) or None for key in ("type", "status", "language")}
+        try:
+            cases = await asyncio.to_thread(
+                services().cases.list_cases, "deadline", filters["type"], filters["status"], filters["language"])
+        except (ValueError, CaseError):
+            return page("Cases", "<p class='error'>Unknown filter.</p>", account, csrf, status=400)
+        return page("Cases", _filters(filters) + _case_table(cases), account, csrf)
+
+    @app.get(f"{PREFIX}/cases/<reference:str>")
+    @signed_in()
+    async def case_page(request: Request, account: Account, csrf: str, reference: str) -> HTTPResponse:
+        return await _case_detail(services(), account, csrf, reference, reveal=False)
+
+    @app.post(f"{PREFIX}/cases/<reference:str>/reveal")
+    @signed_in(form=True)
+    async def case_reveal(request: Request, account: Account, csrf: str, reference: str) -> HTTPResponse:
+        return await _case_detail(services(), account, csrf, reference, reveal=True)
+
+    @app.post(f"{PREFIX}/cases/<reference:str>/status")
+    @signed_in(form=True)
+    async def case_status(request: Request, account: Account, csrf: str, reference: str) -> HTTPResponse:
+        s = services()
+        target = request.form.get("status") or ""
+        note = (request.form.get("note") or "").strip()[:2000] or None
+        try:
+            case = await asyncio.to_thread(s.cases.change_status, reference, target, note, account.username)
+        except (ValueError, CaseError) as error:
+            return page("Not changed", f"<p class='error'>{_e(error)}</p>", account, csrf, status=400)
+        if case.status is CaseStatus.COMPLETED:
+            await _tell(s, case.subject_key, lambda to: templates.case_completed(to, case.reference, case.language,
+                                                                                  settings=s.settings))
+        return response.redirect(f"{PREFIX}/cases/{case.reference}")
+
+    @app.post(f"{PREFIX}/cases/<reference:str>/extend")
+    @signed_in(form=True)
+    async def case_extend(request: Request, account: Account, csrf: str, reference: str) -> HTTPResponse:
+        s = services()
+        try:
+            months = int(request.form.get("months") or "1")
+            case = await asyncio.to_thread(s.cases.extend, reference, months, request.form.get("reason") or "",
+                                           account.username)
+        except (ValueError, CaseError) as error:
+            return page("Not extended", f"<p class='error'>{_e(error)}</p>", account, csrf, status=400)
+        await _tell(s, case.subject_key, lambda to: templates.case_extended(
+            to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
+        return response.redirect(f"{PREFIX}/cases/{case.reference}")
+
+    @app.get(f"{PREFIX}/admin/access-log")
+    @signed_in(admin=True)
+    async def access_log(request: Request, account: Account, csrf: str) -> HTTPResponse:
+        entries = await asyncio.to_thread(services().access.recent, 500, request.args.get("user") or None)
+        rows = "".join(f"<tr><td>{_e(e.at.isoformat(timespec='seconds'))}Z</td><td>{_e(e.username)}</td>"
+                       f"<td>{_e(e.action)}</td><td>{_e(e.target)}</td></tr>" for e in entries)
+        return page("Access log", "<table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Which</th>"
+                    f"</tr></thead><tbody>{rows}</tbody></table>", account, csrf)
+
+
+async def _tell(s: ConsoleServices, subject_key: str, compose: Callable[[str], Any]) -> None:
+    """The person hears of an extension or completion by e-mail, in their language."""
+    try:
+        address = await asyncio.to_thread(s.cases.contact_email, subject_key)
+        if address:
+            await s.mailer.send(compose(address))
+    except (MailError, CaseError) as error:
+        logger.warning("case mail not delivered (%s)", type(error).__name__)
+
+
+def _login_form(nonce: str) -> str:
+    return (f'<form method="post" action="{PREFIX}/login" class="login">'
+            f'<input type="hidden" name="csrf" value="{_e(nonce)}">'
+            '<label for="username">Username</label><input id="username" name="username" autocomplete="username" '
+            'required maxlength="64">'
+            '<label for="password">Password</label><input id="password" name="password" type="password" '
+            'autocomplete="current-password" required maxlength="1024">'
+            '<label for="code">Code from your authenticator app</label><input id="code" name="code" '
+            'inputmode="numeric" autocomplete="one-time-code" required maxlength="8">'
+            '<button type="submit">Log in</button></form>')
+
+
+def _filters(chosen: dict[str, str | None]) -> str:
+    def select_(name: str, options: list[str]) -> str:
+        items = "".join(f'<option value="{_e(o)}"{" selected" if chosen.get(name) == o else ""}>{_e(o or "all")}'
+                        "</option>" for o in ["", *options])
+        return f'<label for="f-{name}">{name.title()}</label><select id="f-{name}" name="{name}">{items}</select>'
+
+    return (f'<form method="get" action="{PREFIX}/" class="filters">'
+            + select_("type", [t.value for t in RequestType]) + select_("status", [s.value for s in CaseStatus])
+            + select_("language", list(SUPPORTED_LANGUAGES)) + '<button type="submit">Filter</button></form>')
+
+
+def _case_table(cases: list[Any]) -> str:
+    if not cases:
+        return "<p>No cases.</p>"
+    rows = []
+    for case in cases:
+        overdue = case.days_left is not None and case.days_left < 0
+        due = "closed" if case.days_left is None else (
+            f"{-case.days_left} days overdue" if overdue else f"{case.days_left} days left")
+        rows.append(
+            f'<tr class="{"overdue" if overdue else ""}" data-reference="{_e(case.reference)}">'
+            f'<td><a href="{PREFIX}/cases/{_e(case.reference)}">{_e(case.reference)}</a></td>'
+            f"<td>{_e(case.request_type.value)}</td><td>{_e(case.status.value)}</td><td>{_e(case.language)}</td>"
+            f"<td>{_e(case.deadline.isoformat())}</td><td>{_e(due)}</td></tr>")
+    return ("<table><thead><tr><th>Case</th><th>Right</th><th>Status</th><th>Language</th><th>Deadline</th>"
+            f"<th>Time</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+async def _case_detail(s: ConsoleServices, account: Account, csrf: str, reference: str,
+                       reveal: bool) -> HTTPResponse:
+    try:
+        case = await asyncio.to_thread(s.cases.get, reference.upper()[:16])
+    except CaseError:
+        return page("No such case", "<p>There is no case with this reference.</p>", account, csrf, status=404)
+    await asyncio.to_thread(s.access.record, account.username, "revealed_contact" if reveal else "viewed_case",
+                            case.reference)
+    details = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v if reveal else mask(str(v)))}</dd>"
+                      for k, v in sorted(case.details.items()))
+    contact = ""
+    if reveal:
+        address = await asyncio.to_thread(s.cases.contact_email, case.subject_key)
+        contact = f"<p>Contact: <strong>{_e(address or 'erased')}</strong> (this reveal is logged)</p>"
+    else:
+        contact = (f'<form method="post" action="{PREFIX}/cases/{_e(case.reference)}/reveal" class="inline">'
+                   f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Reveal contact and details'
+                   "</button></form>")
+    history = await asyncio.to_thread(s.cases.history, case.reference)
+    events = "".join(f"<li>{_e(e.occurred_at.isoformat(timespec='minutes'))}: {_e(e.kind)} {_e(e.to_status or '')}"
+                     f"{(' — ' + _e(mask(e.note))) if e.note else ''}</li>" for e in history)
+    statuses = "".join(f'<option value="{s_.value}">{s_.value}</option>' for s_ in CaseStatus)
+    forms = (
+        f'<form method="post" action="{PREFIX}/cases/{_e(case.reference)}/status">'
+        f'<input type="hidden" name="csrf" value="{_e(csrf)}"><label for="status">New status</label>'
+        f'<select id="status" name="status">{statuses}</select><label for="note">Note</label>'
+        '<textarea id="note" name="note" maxlength="2000"></textarea><button>Save</button></form>'
+        f'<form method="post" action="{PREFIX}/cases/{_e(case.reference)}/extend">'
+        f'<input type="hidden" name="csrf" value="{_e(csrf)}"><label for="months">Extend by (months)</label>'
+        '<select id="months" name="months"><option>1</option><option>2</option></select>'
+        '<label for="reason">Reason (sent to the person)</label>'
+        '<textarea id="reason" name="reason" required maxlength="2000"></textarea><button>Extend</button></form>'
+    ) if case.is_open else ""
+    body = (f"<p>{_e(case.request_type.value)} · {_e(case.status.value)} · {_e(case.language)} · deadline "
+            f"{_e(case.deadline.isoformat())}</p>{contact}<dl>{details}</dl><h2>History</h2><ul>{events}</ul>{forms}")
+    return page(f"Case {case.reference}", body, account, csrf)
+

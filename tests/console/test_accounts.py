@@ -1,0 +1,145 @@
+"""Console accounts: argon2 passwords, one-time TOTP codes, throttled failures, sessions that end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pyotp
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from bot.clock import FrozenClock
+from bot.console.access_log import AccessLog
+from bot.console.accounts import AccountError, AccountService, LoginOutcome
+from bot.console.sessions import SessionStore
+from bot.console.throttle import HOURLY_LIMIT, LoginThrottle
+from bot.db import migrate
+from bot.db.engine import create_db_engine
+
+SECRET = b"console-test-secret-0123456789abc"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    db = create_db_engine(f"sqlite:///{tmp_path / 'console.sqlite3'}")
+    migrate.upgrade(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def accounts(engine: Engine, clock: FrozenClock) -> AccountService:
+    return AccountService(engine, clock, SECRET)
+
+
+def code(secret: str, clock: FrozenClock) -> str:
+    return pyotp.TOTP(secret).at(clock())
+
+
+def test_a_caseworker_logs_in_with_password_and_code_and_a_code_works_once(
+    accounts: AccountService, clock: FrozenClock, engine: Engine
+) -> None:
+    created = accounts.create("kari", "caseworker", PASSWORD)
+    assert created.totp_uri.startswith("otpauth://totp/Vern:kari?secret=")
+    outcome, account = accounts.verify("Kari", PASSWORD, code(created.totp_secret, clock))
+    assert outcome is LoginOutcome.OK and account is not None and not account.is_admin
+    assert accounts.verify("kari", PASSWORD, code(created.totp_secret, clock))[0] is LoginOutcome.WRONG, \
+        "the same code cannot be used twice"
+    with engine.connect() as connection:
+        stored = " ".join(str(v) for row in connection.execute(text("SELECT * FROM console_users")) for v in row)
+    assert PASSWORD not in stored and created.totp_secret not in stored and "$argon2id$" in stored
+
+
+def test_wrong_password_wrong_code_and_unknown_user_look_the_same(
+    accounts: AccountService, clock: FrozenClock
+) -> None:
+    created = accounts.create("ola", "admin", PASSWORD)
+    good = code(created.totp_secret, clock)
+    assert accounts.verify("ola", "wrong password!", good) == (LoginOutcome.WRONG, None)
+    assert accounts.verify("ola", PASSWORD, "000000" if good != "000000" else "111111") == (LoginOutcome.WRONG, None)
+    assert accounts.verify("nobody", PASSWORD, good) == (LoginOutcome.WRONG, None)
+
+
+def test_disabled_accounts_and_reset_second_factors(accounts: AccountService, clock: FrozenClock) -> None:
+    created = accounts.create("per", "caseworker", PASSWORD)
+    accounts.disable("per")
+    assert accounts.verify("per", PASSWORD, code(created.totp_secret, clock))[0] is LoginOutcome.DISABLED
+    accounts.enable("per")
+    reset = accounts.reset_second_factor("per")
+    clock.advance(seconds=60)
+    assert accounts.verify("per", PASSWORD, code(created.totp_secret, clock))[0] is LoginOutcome.WRONG
+    assert accounts.verify("per", PASSWORD, code(reset.totp_secret, clock))[0] is LoginOutcome.OK
+
+
+@pytest.mark.parametrize(("username", "role", "password"), [
+    ("Bad Name", "caseworker", PASSWORD), ("kari", "boss", PASSWORD), ("kari", "admin", "short"),
+])
+def test_bad_account_details_are_refused_plainly(accounts: AccountService, username: str, role: str,
+                                                 password: str) -> None:
+    with pytest.raises(AccountError):
+        accounts.create(username, role, password)
+
+
+def test_failures_slow_an_account_down_and_stop_it_after_100_in_an_hour(
+    engine: Engine, clock: FrozenClock
+) -> None:
+    throttle = LoginThrottle(engine, clock, SECRET)
+    for _ in range(4):
+        throttle.failed("kari")
+    assert throttle.wait_seconds("kari") == 0, "a few typos cost nothing"
+    throttle.failed("kari")
+    assert throttle.wait_seconds("kari") == 2
+    throttle.failed("kari")
+    assert throttle.wait_seconds("kari") == 4, "the delay doubles"
+    assert throttle.wait_seconds("ola") == 0, "per account"
+    for _ in range(HOURLY_LIMIT):
+        throttle.failed("kari")
+    clock.advance(minutes=20)
+    assert throttle.wait_seconds("kari") > 30 * 60, "after 100 failures the hour must pass"
+    clock.advance(minutes=41)
+    assert throttle.wait_seconds("kari") == 0
+    throttle.succeeded("kari")
+
+
+def test_sessions_end_when_idle_after_8_hours_and_at_logout(
+    engine: Engine, accounts: AccountService, clock: FrozenClock
+) -> None:
+    accounts.create("kari", "caseworker", PASSWORD)
+    (account,) = accounts.list()
+    sessions = SessionStore(engine, clock, SECRET, accounts)
+    token = sessions.start(account)
+    assert sessions.account(token) == account
+    assert sessions.csrf_ok(token, sessions.csrf_token(token))
+    assert not sessions.csrf_ok(token, "forged") and not sessions.csrf_ok(None, None)
+    clock.advance(minutes=31)
+    assert sessions.account(token) is None, "idle for more than 30 minutes"
+    token = sessions.start(account)
+    for _ in range(17):
+        clock.advance(minutes=29)
+        sessions.account(token)
+    assert sessions.account(token) is None, "at most 8 hours"
+    token = sessions.start(account)
+    sessions.end(token)
+    assert sessions.account(token) is None
+    token = sessions.start(account)
+    accounts.disable("kari")
+    assert sessions.account(token) is None, "disabling an account ends its sessions"
+
+
+def test_the_access_log_keeps_who_saw_what(engine: Engine, clock: FrozenClock) -> None:
+    log = AccessLog(engine, clock)
+    log.record("kari", "viewed_case", "VRN-ABCD-12")
+    clock.advance(seconds=5)
+    log.record("ola", "revealed_contact", "VRN-ABCD-12")
+    assert [(r.username, r.action) for r in log.recent()] == [("ola", "revealed_contact"), ("kari", "viewed_case")]
+    assert [r.action for r in log.recent(username="kari")] == ["viewed_case"]
+    assert log.recent()[0].at - log.recent()[1].at == timedelta(seconds=5)
