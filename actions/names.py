@@ -37,6 +37,11 @@ ACTION_ASK_CONSENT_AGREE = "action_ask_consent_agree"
 ACTION_ASK_BIRTH_YEAR = "action_ask_birth_year"
 ACTION_TELL_GUARDIAN_ANSWER = "action_tell_guardian_answer"
 ACTION_EMAIL_CONSENT_RECEIPT = "action_email_consent_receipt"
+# Handing the chat to a caseworker (actions/handoff.py)
+ACTION_OFFER_HANDOFF = "action_offer_handoff"
+ACTION_START_HANDOFF = "action_start_handoff"
+ACTION_RELAY_CASEWORKER = "action_relay_caseworker"
+ACTION_HANDOFF_TIMEOUT = "action_handoff_timeout"
 
 ACTION_START_REQUEST = "action_start_request"
 ACTION_SEND_CODE = "action_send_code"

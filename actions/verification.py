@@ -25,6 +25,7 @@ from actions.dsr_common import (
     masked_address,
     say,
 )
+from actions.handoff import handoff_buttons
 from actions.names import (
     ACTION_CORRECT_EMAIL,
     ACTION_RESEND_CODE,
@@ -191,7 +192,9 @@ class ValidateCodeForm(FormValidationAction):
         if check.status is CodeCheckStatus.WRONG:
             dispatcher.utter_message(text=say("code_wrong", tracker, attempts=check.attempts_left))
         elif check.status is CodeCheckStatus.LOCKED:
-            dispatcher.utter_message(text=say("code_locked", tracker, contact=contact()))
+            # Locked out: a person can take it from here, when one is in the chat.
+            dispatcher.utter_message(text=say("code_locked", tracker, contact=contact()),
+                                     buttons=handoff_buttons(tracker))
             return {SLOT_VERIFICATION_CODE: None, SLOT_GAVE_UP: True}
         elif check.status in (CodeCheckStatus.EXPIRED, CodeCheckStatus.NO_CODE):
             dispatcher.utter_message(text=say("code_expired", tracker))

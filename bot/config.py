@@ -126,6 +126,10 @@ class Settings:
     # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
     # only chats whose person consented to assistant training ("consent").
     training_basis: str = "agreement"
+    # Caseworkers in the chat: weekdays within these hours (empty: always), and how long a person waits
+    # in the queue before the bot offers a case instead.
+    handoff_hours: str = ""
+    handoff_wait_minutes: int = 10
     training_legal_basis: str = "gdpr:art-6-1-e"
     training_k: int = 5
     training_promotion_margin: float = 0.02
@@ -255,6 +259,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     rasa_port = _env_int(env, "RASA_PORT", 5005)
     action_port = _env_int(env, "ACTION_PORT", 5055)
 
+    handoff_hours = _env_str(env, "HANDOFF_HOURS", "") or ""
+    if handoff_hours and not re.fullmatch(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}", handoff_hours):
+        raise ConfigError("HANDOFF_HOURS must look like 08:00-15:30 (or be empty: always open)")
     training_basis = (_env_str(env, "TRAINING_BASIS", "agreement") or "").lower()
     if training_basis not in ("agreement", "consent"):
         raise ConfigError("TRAINING_BASIS must be agreement or consent")
@@ -317,6 +324,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         public_url=_env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or "",
         max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
         training_basis=training_basis,
+        handoff_hours=handoff_hours,
+        handoff_wait_minutes=_env_int(env, "HANDOFF_WAIT_MINUTES", 10),
         training_legal_basis=_env_str(env, "TRAINING_LEGAL_BASIS", "gdpr:art-6-1-e") or "",
         training_k=training_k,
         training_promotion_margin=margin,

@@ -48,6 +48,10 @@ class ConsoleServices:
     cases: CaseService
     mailer: Mailer
     settings: Settings
+    handoffs: Any = None  # bot.handoff.service.HandoffService
+    conversations: Any = None  # bot.rasa_adapter.conversation_api.RasaConversationApi
+    transcript: Callable[[str | None], list[dict[str, Any]]] = lambda _cid: []
+    now: Callable[[], Any] = lambda: None
 
 
 def _e(value: object) -> str:
@@ -58,8 +62,9 @@ def page(title: str, body: str, account: Account | None = None, csrf: str = "", 
     nav = ""
     if account is not None:
         admin = f' <a href="{PREFIX}/admin/access-log">Access log</a>' if account.is_admin else ""
-        nav = (f'<nav><a href="{PREFIX}/">Cases</a>{admin} <span>{_e(account.username)} ({_e(account.role)})'
-               f'</span> <form method="post" action="{PREFIX}/logout" class="inline">'
+        nav = (f'<nav><a href="{PREFIX}/">Cases</a> <a href="{PREFIX}/chats">Chats</a>{admin} '
+               f'<span>{_e(account.username)} ({_e(account.role)})</span> '
+               f'<form method="post" action="{PREFIX}/logout" class="inline">'
                f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Log out</button></form></nav>')
     return response.html(
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -213,6 +218,10 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
         await _tell(s, case.subject_key, lambda to: templates.case_extended(
             to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
         return response.redirect(f"{PREFIX}/cases/{case.reference}")
+
+    from bot.console.chats import register_chats
+
+    register_chats(app, services, signed_in, page)
 
     @app.get(f"{PREFIX}/admin/access-log")
     @signed_in(admin=True)

@@ -4,6 +4,7 @@ words produced by code paths that do not go through Rasa's response selection.""
 from __future__ import annotations
 
 from bot.i18n.guardian import GUARDIAN_MESSAGES
+from bot.i18n.handoff import HANDOFF_MESSAGES
 from bot.i18n.privacy import PRIVACY_MESSAGES
 from bot.i18n.requests import REQUEST_MESSAGES
 
@@ -49,6 +50,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES.update(REQUEST_MESSAGES)
 MESSAGES.update(PRIVACY_MESSAGES)
 MESSAGES.update(GUARDIAN_MESSAGES)
+MESSAGES.update(HANDOFF_MESSAGES)
 
 
 def translate(key: str, language: str, **values: object) -> str:

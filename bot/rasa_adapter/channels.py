@@ -79,6 +79,9 @@ async def handle_message(
     collector = CollectingOutputChannel()
     try:
         guarded = await guard_incoming(agent, message)
+        if await asyncio.to_thread(_to_caseworker, message.sender, guarded.text):
+            # Handed off: the caseworker reads it in the console; the bot stays out of this chat.
+            return response.json([{"recipient_id": message.sender, "custom": {"vern_control": "to_caseworker"}}])
         await on_new_message(
             UserMessage(
                 guarded.text,
@@ -109,6 +112,12 @@ async def handle_message(
             {"recipient_id": message.sender, "text": await warning_for(agent, message.sender, guarded.warn)}
         )
     return response.json(collector.messages)
+
+
+def _to_caseworker(sender: str, text: str) -> bool:
+    from bot.handoff.factory import handoff_service
+
+    return handoff_service().person_says(sender, text)
 
 
 def _caused_by_store_outage(error: BaseException) -> bool:

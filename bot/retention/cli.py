@@ -61,6 +61,23 @@ def _expire_guardian_links() -> int:
     return guardian_invitations().expire()
 
 
+def _expire_handoffs(settings: Settings) -> int:
+    """Nobody took the chat in time: the bot tells the person and offers a case instead."""
+    import asyncio
+
+    from bot.handoff.factory import handoff_service
+    from bot.rasa_adapter.conversation_api import RasaConversationApi
+
+    expired = handoff_service().expire_waiting(timedelta(minutes=settings.handoff_wait_minutes))
+    api = RasaConversationApi.from_settings(settings)
+    for conversation_id in expired:
+        try:
+            asyncio.run(api.trigger_intent(conversation_id, "EXTERNAL_handoff_timeout"))
+        except Exception as error:  # noqa: BLE001 - the person's next message reaches the bot anyway
+            logger.warning("handoff timeout not told (%s)", type(error).__name__)
+    return len(expired)
+
+
 def _production_masker() -> Any:
     from bot.pii import chat_masker  # imported here: only the running worker needs the detectors
 
@@ -102,7 +119,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
         # Act one interval early, so a rule's limit holds between two runs.
         lead=timedelta(seconds=args.interval),
-        housekeeping=(_expire_guardian_links,),
+        housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings)),
     )
     if args.once:
         try:

@@ -157,6 +157,10 @@ async def end_chat_response(settings: Settings, body: bytes) -> HTTPResponse:
     if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
         return _error(settings, "error_bad_request", 400, None)
     try:
+        from bot.handoff.factory import handoff_service
+
+        # A chat with a caseworker ends for both sides, and is deleted at once (the annex).
+        await asyncio.to_thread(handoff_service().end_for, sender, "person")
         state = await asyncio.to_thread(ConversationService().end, sender, "widget")
     except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
         logger.error("ending a chat failed (%s)", type(error).__name__)

@@ -7,6 +7,7 @@ already got as the answer to its own message."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -33,8 +34,10 @@ def pushed_messages(events: list[dict[str, Any]], since: float) -> list[dict[str
         elif kind == "bot" and external and float(event.get("timestamp") or 0) > since:
             data = event.get("data") or {}
             if event.get("text"):
+                custom = data.get("custom") or {}
                 found.append({"text": event["text"], "buttons": data.get("buttons") or [],
-                              "timestamp": event.get("timestamp")})
+                              "timestamp": event.get("timestamp"),
+                              "from": "caseworker" if custom.get("from") == "caseworker" else "bot"})
     return found
 
 
@@ -57,4 +60,22 @@ async def updates_response(settings: Settings, http: aiohttp.ClientSession, body
     except (aiohttp.ClientError, TimeoutError, ValueError) as error:
         logger.error("Rasa server unreachable for chat updates (%s)", type(error).__name__)
         return response.json({"messages": []}, status=503)
-    return response.json({"messages": pushed_messages(tracker.get("events") or [], since)})
+    reply: dict[str, object] = {"messages": pushed_messages(tracker.get("events") or [], since)}
+    handoff = await asyncio.to_thread(_handoff_state, sender)
+    if handoff is not None:
+        reply.update(handoff)
+    return response.json(reply)
+
+
+def _handoff_state(sender: str) -> dict[str, object] | None:
+    """After a chat with a caseworker ends it is deleted; the widget hears so and starts afresh."""
+    from bot.handoff.factory import handoff_service
+    from bot.i18n import translate
+
+    service = handoff_service()
+    if service.open_for(sender) is not None:
+        return {"handoff": "open"}
+    last = service.last_for(sender)
+    if last is None or last[0] != "ended":
+        return None
+    return {"handoff": "ended", "ended_text": translate("handoff_ended", last[1])}

@@ -13,12 +13,17 @@ CHROMIUM = "/usr/bin/chromium"  # Debian's package; a browser is never downloade
 
 
 @pytest.fixture
-def page(stack: VernStack) -> Iterator[Any]:
+def browser(stack: VernStack) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
-            yield browser.new_page()
+            yield chromium
         finally:
-            browser.close()
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    return browser.new_page()

@@ -125,12 +125,14 @@ def test_swedish_is_answered_in_the_default_language_with_a_note(stack: VernStac
     assert texts[1:] == [expected("utter_help", "nb")]
 
 
-def test_asking_for_a_person_names_the_controller_contact(stack: VernStack) -> None:
+def test_asking_for_a_person_offers_a_caseworker_and_names_the_controller_contact(stack: VernStack) -> None:
+    from bot.i18n import translate
+
     chat = new_chat()
     stack.say(chat, OPENERS["en"])
-    reply = stack.texts(chat, "I want to talk to a real person please")
-    assert reply == expected("utter_human_handoff", "en")
-    assert "personvern@example.org" in reply
+    (offer,) = stack.say(chat, "I want to talk to a real person please")
+    assert offer["text"] == translate("handoff_offer", "en", contact="personvern@example.org")
+    assert [b["payload"] for b in offer["buttons"]] == ["/confirm_handoff", "/deny"]
 
 
 def test_goodbye_ends_the_chat(stack: VernStack) -> None:

@@ -6,7 +6,7 @@
   var STORAGE_KEY = "vern.sender";
   var LOG_KEY = "vern.log";
   var POLL_KEY = "vern.updatesSince";  // set while someone outside the chat (a guardian) may answer
-  var POLL_MS = 3000;
+  var POLL_MS = 1000;  // a caseworker's words should show within a second
 
   function senderId() {
     var id = sessionStorage.getItem(STORAGE_KEY);
@@ -81,6 +81,7 @@
         messages.forEach(function (m) {
           if (m.text) render(result.ok ? "bot" : "error", m.text, m.buttons, true);
           if (m.custom && m.custom.vern_control === "await_updates") awaitUpdates();
+          if (m.custom && m.custom.vern_control === "to_caseworker") markSent();
         });
       }).catch(function () {
         render("error", "Vern er ikke tilgjengelig akkurat nå. / Vern is unavailable right now.", null, false);
@@ -93,6 +94,10 @@
     function awaitUpdates() {
       if (sessionStorage.getItem(POLL_KEY) === null) sessionStorage.setItem(POLL_KEY, "0");
       if (!pollTimer) pollTimer = setInterval(pollUpdates, POLL_MS);
+    }
+    function markSent() {
+      var mine = log.querySelectorAll('[data-who="user"]');
+      if (mine.length) mine[mine.length - 1].setAttribute("data-to", "caseworker");
     }
     function stopUpdates() {
       if (pollTimer) clearInterval(pollTimer);
@@ -109,9 +114,17 @@
         body: JSON.stringify({ sender: id, since: parseFloat(since) || 0 })
       }).then(function (resp) { return resp.ok ? resp.json() : { messages: [] }; }).then(function (body) {
         (body.messages || []).forEach(function (m) {
-          render("bot", m.text, m.buttons, true);
+          render(m.from === "caseworker" ? "caseworker" : "bot", m.text, m.buttons, true);
           sessionStorage.setItem(POLL_KEY, String(m.timestamp));
         });
+        if (body.handoff === "ended") {
+          // The chat with the caseworker is deleted; the next message starts a new chat.
+          stopUpdates();
+          render("bot", body.ended_text, null, false);
+          sessionStorage.removeItem(STORAGE_KEY);
+          sessionStorage.removeItem(LOG_KEY);
+          history = [];
+        }
       }).catch(function () { /* the next poll tries again */ });
     }
     if (sessionStorage.getItem(POLL_KEY) !== null) awaitUpdates();

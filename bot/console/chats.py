@@ -1,0 +1,152 @@
+"""The console's chat pages: the queue of waiting chats, taking one, reading, writing, ending.
+
+The caseworker's words reach the person through Rasa's HTTP API (an external
+intent on that conversation, `latest` output channel), so one path serves the
+widget, the REST channel and Telegram alike. Reading a chat is logged."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.console.accounts import Account
+from bot.handoff.service import HandoffError, HandoffView
+
+logger = logging.getLogger(__name__)
+PREFIX = "/console"
+EXTERNAL_CASEWORKER_MESSAGE = "EXTERNAL_caseworker_message"
+
+
+def _e(value: object) -> str:
+    import html
+
+    return html.escape(str(value), quote=True)
+
+
+def _waited(view: HandoffView, now: datetime) -> str:
+    seconds = int((now - view.requested_at).total_seconds())
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def queue_json(views: list[HandoffView], now: datetime) -> list[dict[str, Any]]:
+    return [{"id": v.id, "language": v.language, "channel": v.channel, "status": v.status, "waited": _waited(v, now),
+             "understood": v.summary, "taken_by": v.taken_by, "position": v.position} for v in views]
+
+
+def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[..., Any],
+                   page: Callable[..., HTTPResponse]) -> None:
+    @app.get(f"{PREFIX}/chats")
+    @signed_in()
+    async def chats(request: Request, account: Account, csrf: str) -> HTTPResponse:
+        s = services()
+        views = await asyncio.to_thread(s.handoffs.queue)
+        rows = "".join(_queue_row(item, csrf) for item in queue_json(views, s.now()))
+        body = ('<table id="queue" data-live="/console/chats.json"><thead><tr><th>Chat</th><th>Language</th>'
+                "<th>Channel</th><th>Waiting</th><th>What the bot understood</th><th></th></tr></thead>"
+                f'<tbody>{rows}</tbody></table><script src="/static/console.js"></script>')
+        return page("Chats", body, account, csrf)
+
+    @app.get(f"{PREFIX}/chats.json")
+    @signed_in()
+    async def chats_json(request: Request, account: Account, csrf: str) -> HTTPResponse:
+        s = services()
+        views = await asyncio.to_thread(s.handoffs.queue)
+        return response.json({"chats": queue_json(views, s.now()), "csrf": csrf})
+
+    @app.post(f"{PREFIX}/chats/<handoff_id:int>/take")
+    @signed_in(form=True)
+    async def take(request: Request, account: Account, csrf: str, handoff_id: int) -> HTTPResponse:
+        s = services()
+        try:
+            view = await asyncio.to_thread(s.handoffs.take, handoff_id, account.username)
+        except HandoffError as error:
+            return page("Not taken", f"<p class='error'>{_e(error)}</p>", account, csrf, status=409)
+        await _tell(s, view.conversation_id)
+        return response.redirect(f"{PREFIX}/chats/{handoff_id}")
+
+    @app.get(f"{PREFIX}/chats/<handoff_id:int>")
+    @signed_in()
+    async def chat(request: Request, account: Account, csrf: str, handoff_id: int) -> HTTPResponse:
+        s = services()
+        try:
+            view = await asyncio.to_thread(s.handoffs.get, handoff_id)
+        except HandoffError as error:
+            return page("Chat ended", f"<p>{_e(error)}</p>", account, csrf, status=404)
+        await asyncio.to_thread(s.access.record, account.username, "viewed_chat", f"handoff-{handoff_id}")
+        before = await asyncio.to_thread(s.transcript, view.conversation_id)
+        earlier = "".join(f'<li class="from-{_e(line["from"])}">{_e(line["from"])}: {_e(line["text"])}</li>'
+                          for line in before)
+        mine = view.status == "active" and view.taken_by == account.username
+        actions = (
+            f'<form method="post" action="{PREFIX}/chats/{handoff_id}/send">'
+            f'<input type="hidden" name="csrf" value="{_e(csrf)}"><label for="message">Message</label>'
+            '<textarea id="message" name="message" required maxlength="2000"></textarea>'
+            '<button type="submit">Send</button></form>'
+            if mine else
+            f'<form method="post" action="{PREFIX}/chats/{handoff_id}/take" class="inline">'
+            f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Take this chat</button></form>'
+        )
+        end = (f'<form method="post" action="{PREFIX}/chats/{handoff_id}/end" class="inline">'
+               f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>End and delete the chat</button></form>')
+        body = (f"<p>{_e(view.language)} · {_e(view.channel)} · understood: {_e(view.summary or '–')}</p>"
+                f"<h2>With the bot</h2><ol>{earlier}</ol><h2>With a caseworker</h2>"
+                f'<ol id="messages" data-live="{PREFIX}/chats/{handoff_id}/messages"></ol>{actions}{end}'
+                '<script src="/static/console.js"></script>')
+        return page(f"Chat {handoff_id}", body, account, csrf)
+
+    @app.get(f"{PREFIX}/chats/<handoff_id:int>/messages")
+    @signed_in()
+    async def chat_json(request: Request, account: Account, csrf: str, handoff_id: int) -> HTTPResponse:
+        s = services()
+        try:
+            await asyncio.to_thread(s.handoffs.get, handoff_id)
+        except HandoffError:
+            return response.json({"ended": True, "messages": []})
+        messages = await asyncio.to_thread(s.handoffs.messages, handoff_id)
+        return response.json({"ended": False, "messages": [
+            {"from": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages if m.sender != "system"]})
+
+    @app.post(f"{PREFIX}/chats/<handoff_id:int>/send")
+    @signed_in(form=True)
+    async def send(request: Request, account: Account, csrf: str, handoff_id: int) -> HTTPResponse:
+        s = services()
+        try:
+            view = await asyncio.to_thread(s.handoffs.caseworker_says, handoff_id, account.username,
+                                           request.form.get("message") or "")
+        except HandoffError as error:
+            return page("Not sent", f"<p class='error'>{_e(error)}</p>", account, csrf, status=409)
+        await _tell(s, view.conversation_id)
+        return response.redirect(f"{PREFIX}/chats/{handoff_id}")
+
+    @app.post(f"{PREFIX}/chats/<handoff_id:int>/end")
+    @signed_in(form=True)
+    async def end(request: Request, account: Account, csrf: str, handoff_id: int) -> HTTPResponse:
+        s = services()
+        await asyncio.to_thread(s.handoffs.end, handoff_id, "caseworker")
+        return response.redirect(f"{PREFIX}/chats")
+
+
+async def _tell(s: Any, conversation_id: str | None) -> None:
+    if not conversation_id:
+        return
+    try:
+        await s.conversations.trigger_intent(conversation_id, EXTERNAL_CASEWORKER_MESSAGE)
+    except Exception as error:  # noqa: BLE001 - the message waits; the next one carries it along
+        logger.warning("caseworker message not pushed to the chat (%s)", type(error).__name__)
+
+
+def _queue_row(item: dict[str, Any], csrf: str) -> str:
+    action = (f'<form method="post" action="{PREFIX}/chats/{item["id"]}/take" class="inline">'
+              f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Take</button></form>'
+              if item["status"] == "waiting" else f'<a href="{PREFIX}/chats/{item["id"]}">{_e(item["taken_by"])}</a>')
+    return (f'<tr data-chat="{item["id"]}" class="{"waiting" if item["status"] == "waiting" else ""}">'
+            f'<td><a href="{PREFIX}/chats/{item["id"]}">#{item["id"]}</a></td><td>{_e(item["language"])}</td>'
+            f'<td>{_e(item["channel"])}</td><td>{_e(item["waited"])}</td><td>{_e(item["understood"] or "–")}</td>'
+            f"<td>{action}</td></tr>")

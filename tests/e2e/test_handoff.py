@@ -1,0 +1,156 @@
+"""A citizen asks for a person, a caseworker takes the chat in the console and answers; the citizen's
+side receives it through Rasa's HTTP API; ending deletes the chat from every store."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from bot.db.engine import create_db_engine
+from bot.i18n import translate
+from tests.e2e.test_console import ConsoleClient, signed_in
+from tests.support.services import postgres_url
+from tests.support.stack import VernStack, post_json
+from tests.support.stored import everything_stored
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    db = create_db_engine(postgres_url())
+    yield db
+    db.dispose()
+
+
+def updates(stack: VernStack, chat: str, since: float = 0) -> dict[str, Any]:
+    result = post_json(f"{stack.web_url}/api/chat/updates", {"sender": chat, "since": since})
+    assert result.status == 200
+    return dict(result.body)
+
+
+def wait_for(stack: VernStack, chat: str, wanted: str, since: float = 0, timeout: float = 10) -> tuple[float, dict]:
+    """Seconds until `wanted` reached the chat, and the message as the widget gets it."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        for message in updates(stack, chat, since)["messages"]:
+            if message["text"] == wanted:
+                return time.monotonic() - start, message
+        time.sleep(0.1)
+    raise AssertionError(f"{wanted!r} did not reach the chat")
+
+
+def chat_id_in_queue(client: ConsoleClient, language: str) -> int:
+    page = client.call("GET", "/console/chats").text
+    ids = re.findall(r'<tr data-chat="(\d+)" class="waiting">.*?<td>' + language + "</td>", page)
+    assert ids, "the waiting chat is in the console's queue"
+    return int(ids[-1])
+
+
+def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: VernStack, engine: Engine) -> None:
+    chat = f"handoff-{uuid.uuid4().hex}"
+    marker = f"innsynssak{uuid.uuid4().hex[:6]}"
+    stack.say(chat, f"hei, jeg har et spørsmål om {marker}")
+    (offer,) = stack.say(chat, "kan jeg snakke med et menneske?")
+    assert offer["text"] == translate("handoff_offer", "nb", contact="personvern@example.org")
+    queued = stack.say(chat, "/confirm_handoff")
+    assert re.fullmatch(translate("handoff_queued", "nb", position=r"\d+").replace(".", r"\."), queued[0]["text"])
+    assert {"vern_control": "await_updates", "handoff": True} in [m.get("custom") for m in queued]
+
+    client, caseworker = signed_in(stack, engine)
+    handoff_id = chat_id_in_queue(client, "nb")
+    csrf = client.csrf("/console/chats")
+    assert client.call("POST", f"/console/chats/{handoff_id}/take", {"csrf": csrf}).status == 302
+    wait_for(stack, chat, translate("handoff_joined", "nb"))
+
+    page = client.call("GET", f"/console/chats/{handoff_id}").text
+    assert marker in page, "the caseworker reads the conversation so far"
+    other, _ = signed_in(stack, engine)
+    assert other.call("POST", f"/console/chats/{handoff_id}/take",
+                      {"csrf": other.csrf("/console/chats")}).status == 409, "one caseworker per chat"
+
+    reply = "Hei, du snakker med en saksbehandler. Hva gjelder det?"
+    sent_at = time.monotonic()
+    assert client.call("POST", f"/console/chats/{handoff_id}/send", {"csrf": csrf, "message": reply}).status == 302
+    seconds, message = wait_for(stack, chat, reply)
+    assert message["from"] == "caseworker", "marked as coming from a person"
+    assert time.monotonic() - sent_at < 5 and seconds < 5
+
+    # The person's messages now go to the caseworker, not the bot.
+    answer = stack.say(chat, f"Jeg vil vite hva som står om {marker}")
+    assert answer == [{"recipient_id": chat, "custom": {"vern_control": "to_caseworker"}}]
+    live = json.loads(client.call("GET", f"/console/chats/{handoff_id}/messages").text)
+    assert {"from": "person", "text": f"Jeg vil vite hva som står om {marker}"} in [
+        {"from": m["from"], "text": m["text"]} for m in live["messages"]]
+
+    assert client.call("POST", f"/console/chats/{handoff_id}/end", {"csrf": csrf}).status == 302
+    state = updates(stack, chat)
+    assert state["handoff"] == "ended" and state["ended_text"] == translate("handoff_ended", "nb")
+    stored = everything_stored(stack.var_dir)
+    assert marker not in stored and reply not in stored, "the chat is deleted from every store at once"
+    with engine.connect() as connection:
+        audited = connection.execute(text("SELECT count(*) FROM audit_log WHERE event = 'handoff.ended'")).scalar()
+    assert audited and audited >= 1, "a pseudonymous audit entry remains"
+    assert client.call("GET", f"/console/chats/{handoff_id}").status == 404
+
+
+def test_the_chat_queue_needs_a_session_and_forms_need_the_token(stack: VernStack, engine: Engine) -> None:
+    anonymous = ConsoleClient(stack.web_url)
+    assert anonymous.call("GET", "/console/chats").status == 302
+    assert anonymous.call("GET", "/console/chats.json").status == 302
+    client, _ = signed_in(stack, engine)
+    assert client.call("POST", "/console/chats/1/take", {"csrf": "forged"}).status == 403
+
+
+def test_the_person_can_end_the_chat_from_the_widget(stack: VernStack, engine: Engine) -> None:
+    chat = f"handoff-{uuid.uuid4().hex}"
+    stack.say(chat, "I would like to talk to a human")
+    stack.say(chat, "/confirm_handoff")
+    client, _ = signed_in(stack, engine)
+    handoff_id = chat_id_in_queue(client, "en")
+    assert post_json(f"{stack.web_url}/api/chat/end", {"sender": chat}).status == 200
+    assert updates(stack, chat)["handoff"] == "ended"
+    assert client.call("GET", f"/console/chats/{handoff_id}").status == 404
+
+
+def test_in_real_browsers_the_citizen_sees_the_caseworkers_reply_and_the_end(
+    stack: VernStack, engine: Engine, browser: Any
+) -> None:
+    from tests.e2e.test_console import PASSWORD, new_user
+
+    citizen = browser.new_context().new_page()
+    citizen.goto(stack.web_url + "/")
+    citizen.fill("#vern-input", "kan jeg snakke med et menneske?")
+    citizen.press("#vern-input", "Enter")
+    citizen.click(f'.vern-buttons button:has-text("{translate("handoff_yes", "nb")}")')
+    citizen.wait_for_selector("text=i køen", timeout=30_000)
+
+    user = new_user(stack, engine)
+    console = browser.new_context().new_page()
+    console.goto(stack.web_url + "/console/login")
+    console.fill("#username", user.name)
+    console.fill("#password", PASSWORD)
+    console.fill("#code", user.code())
+    console.click("button[type=submit]")
+    console.goto(stack.web_url + "/console/chats")
+    console.locator("tr.waiting").last.locator("button").click()
+    console.wait_for_selector("#message", timeout=15_000)
+    reply = "Hei, jeg er saksbehandler. Hvordan kan jeg hjelpe?"
+    console.fill("#message", reply)
+    console.click('button:has-text("Send")')
+
+    shown = citizen.locator(".vern-msg.caseworker", has_text=reply)
+    shown.wait_for(timeout=5_000)
+    citizen.fill("#vern-input", "Jeg lurer på en sak om meg")
+    citizen.press("#vern-input", "Enter")
+    console.wait_for_selector("text=Person: Jeg lurer på en sak om meg", timeout=5_000)
+
+    console.click('button:has-text("End and delete the chat")')
+    citizen.wait_for_selector(f'text="{translate("handoff_ended", "nb")}"', timeout=10_000)
+    assert citizen.evaluate("sessionStorage.getItem('vern.sender')") is None, "the next message is a new chat"
