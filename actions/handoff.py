@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.dsr_common import channel_of, contact, language_of, say
 from actions.names import (
     ACTION_HANDOFF_TIMEOUT,
+    ACTION_NOT_UNDERSTOOD,
     ACTION_OFFER_HANDOFF,
     ACTION_RELAY_CASEWORKER,
     ACTION_START_HANDOFF,
@@ -107,6 +108,25 @@ class ActionRelayCaseworker(Action):
         return []
 
 
+class ActionNotUnderstood(Action):
+    """The first miss asks to rephrase; the second in a row offers a person instead of a loop."""
+
+    def name(self) -> str:
+        return ACTION_NOT_UNDERSTOOD
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intents = [((e.get("parse_data") or {}).get("intent") or {}).get("name")
+                   for e in tracker.events if e.get("event") == "user"]
+        if len(intents) >= 2 and intents[-1] == intents[-2] == "nlu_fallback" and handoff_buttons(tracker):
+            buttons = [*handoff_buttons(tracker), {"title": say("button_no", tracker), "payload": "/deny"}]
+            dispatcher.utter_message(text=say("handoff_after_misses", tracker, contact=contact()), buttons=buttons)
+            return []
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
 class ActionHandoffTimeout(Action):
     def name(self) -> str:
         return ACTION_HANDOFF_TIMEOUT
@@ -118,5 +138,6 @@ class ActionHandoffTimeout(Action):
         return []
 
 
-__all__ = ["ActionHandoffTimeout", "ActionOfferHandoff", "ActionRelayCaseworker", "ActionStartHandoff",
+__all__ = ["ActionHandoffTimeout", "ActionNotUnderstood", "ActionOfferHandoff", "ActionRelayCaseworker",
+           "ActionStartHandoff",
            "handoff_buttons", "language_of"]

@@ -42,6 +42,7 @@ ACTION_OFFER_HANDOFF = "action_offer_handoff"
 ACTION_START_HANDOFF = "action_start_handoff"
 ACTION_RELAY_CASEWORKER = "action_relay_caseworker"
 ACTION_HANDOFF_TIMEOUT = "action_handoff_timeout"
+ACTION_NOT_UNDERSTOOD = "action_not_understood"
 
 ACTION_START_REQUEST = "action_start_request"
 ACTION_SEND_CODE = "action_send_code"

@@ -13,6 +13,16 @@ HANDOFF_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Would you like to talk to a caseworker here in the chat? A chat with a caseworker is deleted as soon "
               "as it ends. You can also write to {contact}.",
     },
+    "handoff_after_misses": {
+        "nb": "Jeg forstår dessverre ikke. Vil du snakke med en saksbehandler her i chatten i stedet? Chatten med "
+              "saksbehandleren slettes så snart den er slutt. Du kan også skrive til {contact}.",
+        "nn": "Eg forstår dessverre ikkje. Vil du snakke med ein sakshandsamar her i chatten i staden? Chatten med "
+              "sakshandsamaren blir sletta så snart han er slutt. Du kan også skrive til {contact}.",
+        "da": "Jeg forstår det desværre ikke. Vil du tale med en sagsbehandler her i chatten i stedet? Chatten med "
+              "sagsbehandleren slettes, så snart den er slut. Du kan også skrive til {contact}.",
+        "en": "Sorry, I still don't understand. Would you like to talk to a caseworker here in the chat instead? A "
+              "chat with a caseworker is deleted as soon as it ends. You can also write to {contact}.",
+    },
     "handoff_yes": {"nb": "Ja, koble meg til", "nn": "Ja, kople meg til", "da": "Ja, forbind mig",
                     "en": "Yes, connect me"},
     "handoff_closed": {

@@ -154,3 +154,25 @@ def test_in_real_browsers_the_citizen_sees_the_caseworkers_reply_and_the_end(
     console.click('button:has-text("End and delete the chat")')
     citizen.wait_for_selector(f'text="{translate("handoff_ended", "nb")}"', timeout=10_000)
     assert citizen.evaluate("sessionStorage.getItem('vern.sender')") is None, "the next message is a new chat"
+
+
+def test_the_second_miss_in_a_row_offers_a_caseworker(stack: VernStack) -> None:
+    from tests.e2e.test_security import ACTION_CALL
+
+    def user(intent: str) -> dict[str, Any]:
+        return {"event": "user", "text": "…", "parse_data": {"intent": {"name": intent, "confidence": 0.2}}}
+
+    def call(*intents: str) -> list[dict[str, Any]]:
+        tracker = dict(ACTION_CALL["tracker"], slots={"language": "nn"},  # type: ignore[arg-type]
+                       events=[user(intent) for intent in intents])
+        body = dict(ACTION_CALL, next_action="action_not_understood", tracker=tracker)
+        result = post_json(f"{stack.actions_url}/webhook", body,
+                           {"X-Vern-Action-Secret": stack.secret("ACTION_SERVER_SECRET")})
+        assert result.status == 200
+        return list(result.body["responses"])
+
+    (first,) = call("greet", "nlu_fallback")
+    assert first.get("response") == "utter_default", "one miss: ask to rephrase"
+    (second,) = call("greet", "nlu_fallback", "nlu_fallback")
+    assert second["text"] == translate("handoff_after_misses", "nn", contact="personvern@example.org")
+    assert [b["payload"] for b in second["buttons"]] == ["/confirm_handoff", "/deny"]
