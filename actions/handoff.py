@@ -31,6 +31,15 @@ logger = logging.getLogger(__name__)
 SUMMARY_SKIP = {"greet", "goodbye", "thank", "affirm", "deny", "human_handoff", "confirm_handoff", "nlu_fallback"}
 
 
+def _closed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Outside opening hours the person is told so, and offered a case instead."""
+    settings = get_settings()
+    if is_open(settings):
+        return False
+    dispatcher.utter_message(text=say("handoff_closed", tracker, hours=settings.handoff_hours, contact=contact()))
+    return True
+
+
 def handoff_buttons(tracker: Tracker) -> list[dict[str, str]]:
     """"Connect me to a caseworker", when caseworkers are in the chat; nothing otherwise."""
     if not is_open(get_settings()):
@@ -45,10 +54,7 @@ class ActionOfferHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        settings = get_settings()
-        if not is_open(settings):
-            dispatcher.utter_message(text=say("handoff_closed", tracker, hours=settings.handoff_hours,
-                                              contact=contact()))
+        if _closed(dispatcher, tracker):
             return []
         buttons = [*handoff_buttons(tracker), {"title": say("button_no", tracker), "payload": "/deny"}]
         dispatcher.utter_message(text=say("handoff_offer", tracker, contact=contact()), buttons=buttons)
@@ -62,10 +68,7 @@ class ActionStartHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        settings = get_settings()
-        if not is_open(settings):
-            dispatcher.utter_message(text=say("handoff_closed", tracker, hours=settings.handoff_hours,
-                                              contact=contact()))
+        if _closed(dispatcher, tracker):
             return []
         understood: list[str] = []
         for event in tracker.events:

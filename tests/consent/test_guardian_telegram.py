@@ -15,11 +15,10 @@ from bot.config import load_settings
 from bot.consent.invitations import GuardianInvitations, InvitationIntent, IssuedInvitation
 from bot.consent.purposes import DEFAULT_FILE, load_purposes
 from bot.consent.service import ConsentService
-from bot.db import migrate
-from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from bot.telegram.app import build_application
 from bot.telegram.guardian_bot import GuardianServices, telegram_language
+from tests.support.databases import migrated_sqlite
 from tests.support.fake_telegram import FakeTelegram
 
 PURPOSE = "training-videos"
@@ -29,10 +28,8 @@ SECRET = b"consent-test-secret-0123456789"
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     # One database is enough here: the records themselves are tested on both in test_records.
-    db = create_db_engine(f"sqlite:///{tmp_path / 'guardian.sqlite3'}")
-    migrate.upgrade(db)
-    yield db
-    db.dispose()
+    with migrated_sqlite(tmp_path / "guardian.sqlite3") as db:
+        yield db
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from bot.console.access_log import AccessLog
 from bot.console.accounts import AccountError, AccountService, LoginOutcome
 from bot.console.sessions import SessionStore
 from bot.console.throttle import HOURLY_LIMIT, LoginThrottle
-from bot.db import migrate
-from bot.db.engine import create_db_engine
+from tests.support.databases import migrated_sqlite
 
 SECRET = b"console-test-secret-0123456789abc"
 PASSWORD = "correct horse battery"
@@ -25,10 +24,8 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    db = create_db_engine(f"sqlite:///{tmp_path / 'console.sqlite3'}")
-    migrate.upgrade(db)
-    yield db
-    db.dispose()
+    with migrated_sqlite(tmp_path / "console.sqlite3") as db:
+        yield db
 
 
 @pytest.fixture

@@ -12,20 +12,17 @@ from sqlalchemy.engine import Engine
 
 from bot.clock import FrozenClock
 from bot.config import load_settings
-from bot.db import migrate
-from bot.db.engine import create_db_engine
 from bot.handoff.hours import is_open, parse_hours
 from bot.handoff.service import HandoffError, HandoffService
+from tests.support.databases import migrated_sqlite
 
 SECRET = b"handoff-test-secret-0123456789ab"
 
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    db = create_db_engine(f"sqlite:///{tmp_path / 'handoff.sqlite3'}")
-    migrate.upgrade(db)
-    yield db
-    db.dispose()
+    with migrated_sqlite(tmp_path / "handoff.sqlite3") as db:
+        yield db
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 
 from bot.db import migrate
 from bot.db.engine import create_db_engine
@@ -31,3 +32,14 @@ def own_postgres_database(name: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+
+
+@contextmanager
+def migrated_sqlite(path: Path) -> Iterator[Engine]:
+    """A fresh SQLite file with every migration applied: for tests that need one database, fast."""
+    engine = create_db_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()

@@ -12,14 +12,13 @@ import yaml
 from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT
-from bot.db import migrate
-from bot.db.engine import create_db_engine
 from bot.models.conversation import Conversation
 from bot.training.export import write_export
 from bot.training.lines import ChatLine, LineReport
 from bot.training.merge import ReviewError, merge
 from bot.training.nlu_data import read_examples
 from bot.training.sources import SourceReport, usable_chats
+from tests.support.databases import migrated_sqlite
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
 SINCE = datetime(2026, 10, 1, tzinfo=timezone.utc)
@@ -27,10 +26,8 @@ SINCE = datetime(2026, 10, 1, tzinfo=timezone.utc)
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    db = create_db_engine(f"sqlite:///{tmp_path / 'training.sqlite3'}")
-    migrate.upgrade(db)
-    yield db
-    db.dispose()
+    with migrated_sqlite(tmp_path / "training.sqlite3") as db:
+        yield db
 
 
 def chat(engine: Engine, cid: str, *, masked: bool = True, handed_off: bool = False, deleted: bool = False,
