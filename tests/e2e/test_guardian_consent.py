@@ -296,3 +296,21 @@ def test_an_adult_picks_a_purpose_from_the_buttons_and_consents(
     assert stack.texts(chat, code_for(stack, address)) == translate("consent_given", language, title=title)
     service = consents(stack, engine)
     assert service.is_active(service.pseudonym(address), "newsletter")
+
+
+def test_a_guardians_answer_during_another_request_is_told_and_the_request_goes_on(
+    stack: VernStack, guardian_bot: FakeTelegram
+) -> None:
+    chat, address = new_chat(), new_address()
+    done = child_gives_consent(stack, chat, address, 14, "jeg vil være med på videoopptak av treningen")
+    token = LINK.search("\n".join(m.get("text", "") for m in done)).group(1)  # type: ignore[union-attr]
+    stack.texts(chat, "hva vet dere om meg?")  # an access request: the form asks what it concerns
+
+    guardian_bot.user_sends(8105, f"/start {token}")
+    (offer,) = guardian_bot.wait_for(8105, 1)
+    guardian_bot.user_presses(8105, offer, "Godkjenn")
+    pushed = pushed_to(stack, chat)
+    assert pushed[0] == translate("guardian_approved_child", "nb", title=VIDEOS_NB)
+    after = stack.texts(chat, "alt")
+    assert "Hvilken e-postadresse kan vi nå deg på?" in after, "the form carried on where it was"
+    assert translate("email_invalid", "nb") not in after, "the answer was not taken for the next question"
