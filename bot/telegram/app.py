@@ -6,7 +6,6 @@ before the body is read as an update."""
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import logging
 from typing import Any
@@ -103,8 +102,8 @@ def webhook_app(settings: Settings, application: Application, name: str = "vern_
             return json({"ok": False}, status=400)
         if update is None:
             return json({"ok": False}, status=400)
-        # Answer Telegram at once; the update is handled in the background so retries do not pile up.
-        asyncio.get_running_loop().create_task(application.process_update(update))
+        # Answer Telegram at once; PTB's own queue handles updates one by one, in the order they came.
+        await application.update_queue.put(update)
         return json({"ok": True})
 
     return app

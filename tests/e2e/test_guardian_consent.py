@@ -112,7 +112,7 @@ def test_a_14_year_old_asks_the_parent_approves_in_telegram_and_the_chat_is_told
     guardian_bot.user_sends(8101, f"/start {token}")
     guardian_bot.user_sends(8101, "/samtykker")
     again, listed = guardian_bot.wait_for(8101, 3)[1:]
-    assert again.text == translate("tg_used", "nb")
+    assert again.text == translate("tg_used", "nb"), "updates are answered in the order they were sent"
     guardian_bot.user_presses(8101, listed, "Trekk tilbake")
     guardian_bot.wait_for_edit(listed)
     guardian_bot.user_presses(8101, listed, "Ja, trekk tilbake")
