@@ -6,18 +6,14 @@ import argparse
 import sys
 
 from bot.audit.cli import add_audit_commands
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
 
 
 def _settings() -> Settings:
-    try:
-        return load_settings()
-    except ConfigError as error:
-        print(f"Vern configuration error: {error}", file=sys.stderr)
-        raise SystemExit(2) from None
+    return settings_or_exit()
 
 
 def cmd_dev(_args: argparse.Namespace) -> int:

@@ -343,6 +343,17 @@ def get_settings() -> Settings:
     return _cached
 
 
+def settings_or_exit() -> Settings:
+    """For commands: the settings, or the reason they are unusable on stderr and exit status 2."""
+    import sys
+
+    try:
+        return load_settings()
+    except ConfigError as error:
+        print(f"Vern configuration error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def reset_settings_cache() -> None:
     global _cached
     _cached = None

@@ -17,17 +17,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account
+from bot.console.web import PREFIX, esc
 from bot.handoff.service import HandoffError, HandoffView
 
 logger = logging.getLogger(__name__)
-PREFIX = "/console"
 EXTERNAL_CASEWORKER_MESSAGE = "EXTERNAL_caseworker_message"
-
-
-def _e(value: object) -> str:
-    import html
-
-    return html.escape(str(value), quote=True)
 
 
 def _waited(view: HandoffView, now: datetime) -> str:
@@ -67,7 +61,7 @@ def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[
         try:
             view = await asyncio.to_thread(s.handoffs.take, handoff_id, account.username)
         except HandoffError as error:
-            return page("Not taken", f"<p class='error'>{_e(error)}</p>", account, csrf, status=409)
+            return page("Not taken", f"<p class='error'>{esc(error)}</p>", account, csrf, status=409)
         await _tell(s, view.conversation_id)
         return response.redirect(f"{PREFIX}/chats/{handoff_id}")
 
@@ -78,24 +72,24 @@ def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[
         try:
             view = await asyncio.to_thread(s.handoffs.get, handoff_id)
         except HandoffError as error:
-            return page("Chat ended", f"<p>{_e(error)}</p>", account, csrf, status=404)
+            return page("Chat ended", f"<p>{esc(error)}</p>", account, csrf, status=404)
         await asyncio.to_thread(s.access.record, account.username, "viewed_chat", f"handoff-{handoff_id}")
         before = await asyncio.to_thread(s.transcript, view.conversation_id)
-        earlier = "".join(f'<li class="from-{_e(line["from"])}">{_e(line["from"])}: {_e(line["text"])}</li>'
+        earlier = "".join(f'<li class="from-{esc(line["from"])}">{esc(line["from"])}: {esc(line["text"])}</li>'
                           for line in before)
         mine = view.status == "active" and view.taken_by == account.username
         actions = (
             f'<form method="post" action="{PREFIX}/chats/{handoff_id}/send">'
-            f'<input type="hidden" name="csrf" value="{_e(csrf)}"><label for="message">Message</label>'
+            f'<input type="hidden" name="csrf" value="{esc(csrf)}"><label for="message">Message</label>'
             '<textarea id="message" name="message" required maxlength="2000"></textarea>'
             '<button type="submit">Send</button></form>'
             if mine else
             f'<form method="post" action="{PREFIX}/chats/{handoff_id}/take" class="inline">'
-            f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Take this chat</button></form>'
+            f'<input type="hidden" name="csrf" value="{esc(csrf)}"><button>Take this chat</button></form>'
         )
         end = (f'<form method="post" action="{PREFIX}/chats/{handoff_id}/end" class="inline">'
-               f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>End and delete the chat</button></form>')
-        body = (f"<p>{_e(view.language)} · {_e(view.channel)} · understood: {_e(view.summary or '–')}</p>"
+               f'<input type="hidden" name="csrf" value="{esc(csrf)}"><button>End and delete the chat</button></form>')
+        body = (f"<p>{esc(view.language)} · {esc(view.channel)} · understood: {esc(view.summary or '–')}</p>"
                 f"<h2>With the bot</h2><ol>{earlier}</ol><h2>With a caseworker</h2>"
                 f'<ol id="messages" data-live="{PREFIX}/chats/{handoff_id}/messages"></ol>{actions}{end}'
                 '<script src="/static/console.js"></script>')
@@ -121,7 +115,7 @@ def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[
             view = await asyncio.to_thread(s.handoffs.caseworker_says, handoff_id, account.username,
                                            request.form.get("message") or "")
         except HandoffError as error:
-            return page("Not sent", f"<p class='error'>{_e(error)}</p>", account, csrf, status=409)
+            return page("Not sent", f"<p class='error'>{esc(error)}</p>", account, csrf, status=409)
         await _tell(s, view.conversation_id)
         return response.redirect(f"{PREFIX}/chats/{handoff_id}")
 
@@ -144,9 +138,9 @@ async def _tell(s: Any, conversation_id: str | None) -> None:
 
 def _queue_row(item: dict[str, Any], csrf: str) -> str:
     action = (f'<form method="post" action="{PREFIX}/chats/{item["id"]}/take" class="inline">'
-              f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Take</button></form>'
-              if item["status"] == "waiting" else f'<a href="{PREFIX}/chats/{item["id"]}">{_e(item["taken_by"])}</a>')
+              f'<input type="hidden" name="csrf" value="{esc(csrf)}"><button>Take</button></form>'
+              if item["status"] == "waiting" else f'<a href="{PREFIX}/chats/{item["id"]}">{esc(item["taken_by"])}</a>')
     return (f'<tr data-chat="{item["id"]}" class="{"waiting" if item["status"] == "waiting" else ""}">'
-            f'<td><a href="{PREFIX}/chats/{item["id"]}">#{item["id"]}</a></td><td>{_e(item["language"])}</td>'
-            f'<td>{_e(item["channel"])}</td><td>{_e(item["waited"])}</td><td>{_e(item["understood"] or "–")}</td>'
+            f'<td><a href="{PREFIX}/chats/{item["id"]}">#{item["id"]}</a></td><td>{esc(item["language"])}</td>'
+            f'<td>{esc(item["channel"])}</td><td>{esc(item["waited"])}</td><td>{esc(item["understood"] or "–")}</td>'
             f"<td>{action}</td></tr>")

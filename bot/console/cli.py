@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from bot.config import ConfigError, load_settings
+from bot.config import settings_or_exit
 
 
 def _services():  # type: ignore[no-untyped-def]
@@ -14,7 +14,7 @@ def _services():  # type: ignore[no-untyped-def]
     from bot.db.engine import get_engine
     from bot.db.migrate import upgrade
 
-    settings = load_settings()
+    settings = settings_or_exit()
     upgrade(get_engine(settings.database_url))
     return console_services(settings)
 
@@ -22,11 +22,7 @@ def _services():  # type: ignore[no-untyped-def]
 def cmd(args: argparse.Namespace) -> int:
     from bot.console.accounts import AccountError
 
-    try:
-        services = _services()
-    except ConfigError as error:
-        print(f"Vern configuration error: {error}", file=sys.stderr)
-        return 2
+    services = _services()
     accounts = services.accounts
     try:
         if args.action == "add-user":

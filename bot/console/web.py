@@ -54,7 +54,7 @@ class ConsoleServices:
     now: Callable[[], Any] = lambda: None
 
 
-def _e(value: object) -> str:
+def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
@@ -63,14 +63,14 @@ def page(title: str, body: str, account: Account | None = None, csrf: str = "", 
     if account is not None:
         admin = f' <a href="{PREFIX}/admin/access-log">Access log</a>' if account.is_admin else ""
         nav = (f'<nav><a href="{PREFIX}/">Cases</a> <a href="{PREFIX}/chats">Chats</a>{admin} '
-               f'<span>{_e(account.username)} ({_e(account.role)})</span> '
+               f'<span>{esc(account.username)} ({esc(account.role)})</span> '
                f'<form method="post" action="{PREFIX}/logout" class="inline">'
-               f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Log out</button></form></nav>')
+               f'<input type="hidden" name="csrf" value="{esc(csrf)}"><button>Log out</button></form></nav>')
     return response.html(
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<link rel="stylesheet" href="/static/console.css"><title>{_e(title)} · Vern console</title></head>'
-        f'<body>{nav}<main><h1>{_e(title)}</h1>{body}</main></body></html>',
+        f'<link rel="stylesheet" href="/static/console.css"><title>{esc(title)} · Vern console</title></head>'
+        f'<body>{nav}<main><h1>{esc(title)}</h1>{body}</main></body></html>',
         status=status,
     )
 
@@ -199,7 +199,7 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
         try:
             case = await asyncio.to_thread(s.cases.change_status, reference, target, note, account.username)
         except (ValueError, CaseError) as error:
-            return page("Not changed", f"<p class='error'>{_e(error)}</p>", account, csrf, status=400)
+            return page("Not changed", f"<p class='error'>{esc(error)}</p>", account, csrf, status=400)
         if case.status is CaseStatus.COMPLETED:
             await _tell(s, case.subject_key, lambda to: templates.case_completed(to, case.reference, case.language,
                                                                                   settings=s.settings))
@@ -214,7 +214,7 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
             case = await asyncio.to_thread(s.cases.extend, reference, months, request.form.get("reason") or "",
                                            account.username)
         except (ValueError, CaseError) as error:
-            return page("Not extended", f"<p class='error'>{_e(error)}</p>", account, csrf, status=400)
+            return page("Not extended", f"<p class='error'>{esc(error)}</p>", account, csrf, status=400)
         await _tell(s, case.subject_key, lambda to: templates.case_extended(
             to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
         return response.redirect(f"{PREFIX}/cases/{case.reference}")
@@ -227,8 +227,8 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
     @signed_in(admin=True)
     async def access_log(request: Request, account: Account, csrf: str) -> HTTPResponse:
         entries = await asyncio.to_thread(services().access.recent, 500, request.args.get("user") or None)
-        rows = "".join(f"<tr><td>{_e(e.at.isoformat(timespec='seconds'))}Z</td><td>{_e(e.username)}</td>"
-                       f"<td>{_e(e.action)}</td><td>{_e(e.target)}</td></tr>" for e in entries)
+        rows = "".join(f"<tr><td>{esc(e.at.isoformat(timespec='seconds'))}Z</td><td>{esc(e.username)}</td>"
+                       f"<td>{esc(e.action)}</td><td>{esc(e.target)}</td></tr>" for e in entries)
         return page("Access log", "<table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Which</th>"
                     f"</tr></thead><tbody>{rows}</tbody></table>", account, csrf)
 
@@ -245,7 +245,7 @@ async def _tell(s: ConsoleServices, subject_key: str, compose: Callable[[str], A
 
 def _login_form(nonce: str) -> str:
     return (f'<form method="post" action="{PREFIX}/login" class="login">'
-            f'<input type="hidden" name="csrf" value="{_e(nonce)}">'
+            f'<input type="hidden" name="csrf" value="{esc(nonce)}">'
             '<label for="username">Username</label><input id="username" name="username" autocomplete="username" '
             'required maxlength="64">'
             '<label for="password">Password</label><input id="password" name="password" type="password" '
@@ -257,7 +257,7 @@ def _login_form(nonce: str) -> str:
 
 def _filters(chosen: dict[str, str | None]) -> str:
     def select_(name: str, options: list[str]) -> str:
-        items = "".join(f'<option value="{_e(o)}"{" selected" if chosen.get(name) == o else ""}>{_e(o or "all")}'
+        items = "".join(f'<option value="{esc(o)}"{" selected" if chosen.get(name) == o else ""}>{esc(o or "all")}'
                         "</option>" for o in ["", *options])
         return f'<label for="f-{name}">{name.title()}</label><select id="f-{name}" name="{name}">{items}</select>'
 
@@ -275,10 +275,10 @@ def _case_table(cases: list[Any]) -> str:
         due = "closed" if case.days_left is None else (
             f"{-case.days_left} days overdue" if overdue else f"{case.days_left} days left")
         rows.append(
-            f'<tr class="{"overdue" if overdue else ""}" data-reference="{_e(case.reference)}">'
-            f'<td><a href="{PREFIX}/cases/{_e(case.reference)}">{_e(case.reference)}</a></td>'
-            f"<td>{_e(case.request_type.value)}</td><td>{_e(case.status.value)}</td><td>{_e(case.language)}</td>"
-            f"<td>{_e(case.deadline.isoformat())}</td><td>{_e(due)}</td></tr>")
+            f'<tr class="{"overdue" if overdue else ""}" data-reference="{esc(case.reference)}">'
+            f'<td><a href="{PREFIX}/cases/{esc(case.reference)}">{esc(case.reference)}</a></td>'
+            f"<td>{esc(case.request_type.value)}</td><td>{esc(case.status.value)}</td><td>{esc(case.language)}</td>"
+            f"<td>{esc(case.deadline.isoformat())}</td><td>{esc(due)}</td></tr>")
     return ("<table><thead><tr><th>Case</th><th>Right</th><th>Status</th><th>Language</th><th>Deadline</th>"
             f"<th>Time</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
@@ -291,32 +291,32 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         return page("No such case", "<p>There is no case with this reference.</p>", account, csrf, status=404)
     await asyncio.to_thread(s.access.record, account.username, "revealed_contact" if reveal else "viewed_case",
                             case.reference)
-    details = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v if reveal else mask(str(v)))}</dd>"
+    details = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v if reveal else mask(str(v)))}</dd>"
                       for k, v in sorted(case.details.items()))
     contact = ""
     if reveal:
         address = await asyncio.to_thread(s.cases.contact_email, case.subject_key)
-        contact = f"<p>Contact: <strong>{_e(address or 'erased')}</strong> (this reveal is logged)</p>"
+        contact = f"<p>Contact: <strong>{esc(address or 'erased')}</strong> (this reveal is logged)</p>"
     else:
-        contact = (f'<form method="post" action="{PREFIX}/cases/{_e(case.reference)}/reveal" class="inline">'
-                   f'<input type="hidden" name="csrf" value="{_e(csrf)}"><button>Reveal contact and details'
+        contact = (f'<form method="post" action="{PREFIX}/cases/{esc(case.reference)}/reveal" class="inline">'
+                   f'<input type="hidden" name="csrf" value="{esc(csrf)}"><button>Reveal contact and details'
                    "</button></form>")
     history = await asyncio.to_thread(s.cases.history, case.reference)
-    events = "".join(f"<li>{_e(e.occurred_at.isoformat(timespec='minutes'))}: {_e(e.kind)} {_e(e.to_status or '')}"
-                     f"{(' — ' + _e(mask(e.note))) if e.note else ''}</li>" for e in history)
+    events = "".join(f"<li>{esc(e.occurred_at.isoformat(timespec='minutes'))}: {esc(e.kind)} {esc(e.to_status or '')}"
+                     f"{(' — ' + esc(mask(e.note))) if e.note else ''}</li>" for e in history)
     statuses = "".join(f'<option value="{s_.value}">{s_.value}</option>' for s_ in CaseStatus)
     forms = (
-        f'<form method="post" action="{PREFIX}/cases/{_e(case.reference)}/status">'
-        f'<input type="hidden" name="csrf" value="{_e(csrf)}"><label for="status">New status</label>'
+        f'<form method="post" action="{PREFIX}/cases/{esc(case.reference)}/status">'
+        f'<input type="hidden" name="csrf" value="{esc(csrf)}"><label for="status">New status</label>'
         f'<select id="status" name="status">{statuses}</select><label for="note">Note</label>'
         '<textarea id="note" name="note" maxlength="2000"></textarea><button>Save</button></form>'
-        f'<form method="post" action="{PREFIX}/cases/{_e(case.reference)}/extend">'
-        f'<input type="hidden" name="csrf" value="{_e(csrf)}"><label for="months">Extend by (months)</label>'
+        f'<form method="post" action="{PREFIX}/cases/{esc(case.reference)}/extend">'
+        f'<input type="hidden" name="csrf" value="{esc(csrf)}"><label for="months">Extend by (months)</label>'
         '<select id="months" name="months"><option>1</option><option>2</option></select>'
         '<label for="reason">Reason (sent to the person)</label>'
         '<textarea id="reason" name="reason" required maxlength="2000"></textarea><button>Extend</button></form>'
     ) if case.is_open else ""
-    body = (f"<p>{_e(case.request_type.value)} · {_e(case.status.value)} · {_e(case.language)} · deadline "
-            f"{_e(case.deadline.isoformat())}</p>{contact}<dl>{details}</dl><h2>History</h2><ul>{events}</ul>{forms}")
+    body = (f"<p>{esc(case.request_type.value)} · {esc(case.status.value)} · {esc(case.language)} · deadline "
+            f"{esc(case.deadline.isoformat())}</p>{contact}<dl>{details}</dl><h2>History</h2><ul>{events}</ul>{forms}")
     return page(f"Case {case.reference}", body, account, csrf)
 

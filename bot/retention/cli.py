@@ -14,7 +14,7 @@ import threading
 from datetime import timedelta
 from typing import Any
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import Settings, settings_or_exit
 from bot.retention.errors import PolicyError
 
 logger = logging.getLogger("vern.retention")
@@ -40,11 +40,7 @@ def add_retention_commands(subparsers: Any) -> None:
 
 
 def _settings() -> Settings:
-    try:
-        return load_settings()
-    except ConfigError as error:
-        print(f"Vern configuration error: {error}", file=sys.stderr)
-        raise SystemExit(2) from None
+    return settings_or_exit()
 
 
 def _log_audit(event: str, subject: str | None, details: dict) -> None:

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT, ConfigError, load_settings
+from bot.config import PROJECT_ROOT, settings_or_exit
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -40,11 +40,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from bot.training.predict import predict_intents
     from bot.training.sources import TRAINING_PURPOSE, usable_chats
 
-    try:
-        settings = load_settings()
-    except ConfigError as error:
-        print(f"Vern configuration error: {error}", file=sys.stderr)
-        return 2
+    settings = settings_or_exit()
     engine = get_engine(settings.database_url)
     upgrade(engine)
     now = utc_now()
@@ -120,11 +116,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         write_report,
     )
 
-    try:
-        settings = load_settings()
-    except ConfigError as error:
-        print(f"Vern configuration error: {error}", file=sys.stderr)
-        return 2
+    settings = settings_or_exit()
     project_inputs = (args.data.resolve() == (PROJECT_ROOT / "data").resolve()
                       and args.config.resolve() == (PROJECT_ROOT / "config.yml").resolve())
     # Only a candidate of the project's own data may take the serving model's name.
