@@ -55,18 +55,24 @@ class ActionDetectLanguage(Action):
         if (text.lstrip().startswith("/") or text.strip() in default_purposes()) and current:
             # A button payload ("/confirm_forget_chat", a purpose id) is no one's language: keep the chat's.
             text = ""
-        decision = decide_language(text, current, settings.languages, settings.default_language)
-        if decision.unsupported == "sv":
-            dispatcher.utter_message(text=translate("swedish_note", decision.language))
+        picked = (tracker.latest_message.get("metadata") or {}).get("language")
+        if picked in settings.languages:
+            # Chosen in the widget's language picker: as explicit as writing "skriv på nynorsk".
+            language = str(picked)
+        else:
+            decision = decide_language(text, current, settings.languages, settings.default_language)
+            if decision.unsupported == "sv":
+                dispatcher.utter_message(text=translate("swedish_note", decision.language))
+            language = decision.language
         try:
             conversations().record_user_message(
-                tracker.sender_id, tracker.get_latest_input_channel() or "rest", decision.language
+                tracker.sender_id, tracker.get_latest_input_channel() or "rest", language
             )
         except Exception as error:  # noqa: BLE001 - a logging hiccup must not break the chat
             logger.error("Could not record chat activity (%s)", type(error).__name__)
-        if decision.language == current:
+        if language == current:
             return []
-        return [SlotSet(SLOT_LANGUAGE, decision.language)]
+        return [SlotSet(SLOT_LANGUAGE, language)]
 
 
 class ActionSessionStart(Action):

@@ -51,6 +51,11 @@ def parse_chat_request(body: bytes, max_chars: int) -> ChatMessage | InputReject
         payload = json.loads(decoded)
     except (ValueError, RecursionError):
         return InputRejected("error_bad_request", 400)
+    return parse_chat_payload(payload, max_chars)
+
+
+def parse_chat_payload(payload: Any, max_chars: int) -> ChatMessage | InputRejected:
+    """The checks of `parse_chat_request` on an already decoded message (the socket.io channel's)."""
     if not isinstance(payload, dict):
         return InputRejected("error_bad_request", 400)
     sender = payload.get("sender")

@@ -15,6 +15,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
@@ -122,6 +123,10 @@ class Settings:
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055/webhook"
     public_url: str = "http://127.0.0.1:8000"
+    # Where browsers reach Rasa's socket.io endpoint (the widget's transport), and the page origins
+    # allowed to open it: the web widget works only on the pages of these origins.
+    chat_socket_url: str = "http://127.0.0.1:5005"
+    widget_origins: tuple[str, ...] = ("http://127.0.0.1:8000",)
     max_message_chars: int = 2000
     # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
     # only chats whose person consented to assistant training ("consent").
@@ -273,6 +278,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     except ValueError:
         raise ConfigError("TRAINING_PROMOTION_MARGIN must be a number such as 0.02") from None
 
+    public_url = _env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or ""
+    widget_origins = _widget_origins(_env_str(env, "WIDGET_ORIGINS"), public_url, web_port)
+
     return Settings(
         environment=environment,
         database_url=database_url,
@@ -321,7 +329,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         rasa_url=_env_str(env, "RASA_URL", f"http://127.0.0.1:{rasa_port}") or "",
         action_server_url=_env_str(env, "ACTION_SERVER_URL", f"http://127.0.0.1:{action_port}/webhook")
         or "",
-        public_url=_env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or "",
+        public_url=public_url,
+        chat_socket_url=(_env_str(env, "CHAT_SOCKET_URL", f"http://{host}:{rasa_port}") or "").rstrip("/"),
+        widget_origins=widget_origins,
         max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
         training_basis=training_basis,
         handoff_hours=handoff_hours,
@@ -330,6 +340,31 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         training_k=training_k,
         training_promotion_margin=margin,
     )
+
+
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::\d{1,5})?")
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL: what a browser sends as Origin."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _widget_origins(configured: str | None, public_url: str, web_port: int) -> tuple[str, ...]:
+    """The pages allowed to open the chat socket. Without WIDGET_ORIGINS: Vern's own pages only."""
+    if configured is None:
+        own = [origin_of(public_url), f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
+        return tuple(dict.fromkeys(own))
+    origins = tuple(dict.fromkeys(o.strip().rstrip("/") for o in configured.split(",") if o.strip()))
+    for origin in origins:
+        # No "*": a chat socket open to every site lets any page talk to Vern in a visitor's name.
+        if not _ORIGIN.fullmatch(origin):
+            raise ConfigError(
+                "WIDGET_ORIGINS must list origins such as https://www.example.kommune.no (scheme, host and "
+                "optional port; no path, no *), separated by commas"
+            )
+    return origins
 
 
 _cached: Settings | None = None

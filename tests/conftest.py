@@ -84,6 +84,13 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         webhook=receiver,
     )
     vern.ports["telegram"] = telegram_port
+    # A municipality's page on another origin embeds the widget (tests/e2e/test_widget.py); only it and
+    # Vern's own pages may open the chat socket.
+    vern.ports["embed"] = free_port()
+    web = vern.ports["web"]
+    vern.env_overrides["WIDGET_ORIGINS"] = (
+        f"http://127.0.0.1:{web},http://localhost:{web},http://127.0.0.1:{vern.ports['embed']}"
+    )
     vern.telegram = telegram
     try:
         vern.start()

@@ -88,3 +88,16 @@ def test_age_bands_are_configurable(tmp_path: Path) -> None:
         {"VERN_VAR_DIR": str(tmp_path), "MINOR_GUARDIAN_ONLY_BELOW": "15", "MINOR_JOINT_CONSENT_BELOW": "15"}
     )
     assert settings.age_bands == AgeBands(15, 15, 18)
+
+
+def test_the_chat_socket_opens_only_to_vern_own_pages_by_default(tmp_path: Path) -> None:
+    settings = load_settings({"VERN_VAR_DIR": str(tmp_path), "WEB_PORT": "8123", "PUBLIC_URL": "https://vern.example.no/x"})
+    assert settings.widget_origins == ("https://vern.example.no", "http://127.0.0.1:8123", "http://localhost:8123")
+
+
+def test_widget_origins_are_origins_and_never_a_wildcard(tmp_path: Path) -> None:
+    env = {"VERN_VAR_DIR": str(tmp_path), "WIDGET_ORIGINS": "https://www.example.kommune.no, http://localhost:9000/"}
+    assert load_settings(env).widget_origins == ("https://www.example.kommune.no", "http://localhost:9000")
+    for bad in ("*", "https://example.no/page", "example.no", "javascript:alert(1)"):
+        with pytest.raises(ConfigError, match="WIDGET_ORIGINS"):
+            load_settings({"VERN_VAR_DIR": str(tmp_path), "WIDGET_ORIGINS": bad})

@@ -164,6 +164,6 @@ class AccountService:
         now = self._clock()
         for drift in (0, -1, 1):  # one step of clock drift either way
             at = now.timestamp() + drift * totp.interval
-            if secrets.compare_digest(totp.at(at), code):
+            if secrets.compare_digest(totp.at(at).encode(), code.encode()):
                 return int(at // totp.interval)
         return None

@@ -70,7 +70,9 @@ class SessionStore:
         return hmac.new(self._secret, b"console-csrf:" + token.encode(), hashlib.sha256).hexdigest()
 
     def csrf_ok(self, token: str | None, submitted: str | None) -> bool:
-        return bool(token and submitted) and hmac.compare_digest(self.csrf_token(str(token)), str(submitted))
+        # Bytes: compare_digest refuses non-ASCII str, and a forged field may hold anything.
+        return bool(token and submitted) and hmac.compare_digest(
+            self.csrf_token(str(token)).encode(), str(submitted).encode("utf-8", "replace"))
 
     def end(self, token: str) -> None:
         with self._engine.begin() as connection:

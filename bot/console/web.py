@@ -139,7 +139,7 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
     async def login(request: Request) -> HTTPResponse:
         s = services()
         nonce = request.cookies.get(LOGIN_COOKIE) or ""
-        if not nonce or not secrets.compare_digest(nonce, request.form.get("csrf") or ""):
+        if not nonce or not secrets.compare_digest(nonce.encode(), (request.form.get("csrf") or "").encode()):
             return page("Refused", "<p>The login form has expired. <a href='login'>Try again</a>.</p>", status=403)
         username = (request.form.get("username") or "").strip().lower()[:64]
         password = request.form.get("password") or ""

@@ -7,6 +7,7 @@ from bot.i18n.guardian import GUARDIAN_MESSAGES
 from bot.i18n.handoff import HANDOFF_MESSAGES
 from bot.i18n.privacy import PRIVACY_MESSAGES
 from bot.i18n.requests import REQUEST_MESSAGES
+from bot.i18n.widget import CHAT_COPY_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     "swedish_note": {
@@ -51,6 +52,7 @@ MESSAGES.update(REQUEST_MESSAGES)
 MESSAGES.update(PRIVACY_MESSAGES)
 MESSAGES.update(GUARDIAN_MESSAGES)
 MESSAGES.update(HANDOFF_MESSAGES)
+MESSAGES.update(CHAT_COPY_MESSAGES)
 
 
 def translate(key: str, language: str, **values: object) -> str:

@@ -438,3 +438,42 @@ def consent_receipt(
                     settings=settings)
     data = json.dumps(receipt, ensure_ascii=False, indent=2).encode("utf-8")
     return dataclasses.replace(mail, attachments=(Attachment(f"consent-{record_id}.json", "application/json", data),))
+
+
+_CHAT_COPY = {
+    "nb": {
+        "subject": "Kopi av samtalen din med Vern",
+        "intro": "Her er kopien du ba om av samtalen din med Vern hos {controller}, slik den var da du ba om den.",
+        "after": "Samtalen hos oss blir maskert som avtalt. Adressen din er ikke lagret.",
+        "you": "Du", "bot": "Vern", "caseworker": "Saksbehandler",
+    },
+    "nn": {
+        "subject": "Kopi av samtalen din med Vern",
+        "intro": "Her er kopien du bad om av samtalen din med Vern hjå {controller}, slik han var då du bad om han.",
+        "after": "Samtalen hjå oss blir maskert som avtalt. Adressa di er ikkje lagra.",
+        "you": "Du", "bot": "Vern", "caseworker": "Sakshandsamar",
+    },
+    "da": {
+        "subject": "Kopi af din samtale med Vern",
+        "intro": "Her er den kopi, du bad om, af din samtale med Vern hos {controller}, som den var, da du bad om den.",
+        "after": "Samtalen hos os maskeres som aftalt. Din adresse er ikke gemt.",
+        "you": "Dig", "bot": "Vern", "caseworker": "Sagsbehandler",
+    },
+    "en": {
+        "subject": "A copy of your chat with Vern",
+        "intro": "Here is the copy you asked for of your chat with Vern at {controller}, as it was when you asked.",
+        "after": "Our copy of the chat is masked as agreed. Your address has not been kept.",
+        "you": "You", "bot": "Vern", "caseworker": "Caseworker",
+    },
+}
+
+
+def chat_copy(
+    to: str, lines: Sequence[tuple[str, str]], language: str, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """The person's own copy of a chat: `lines` are (who, text) with who in you/bot/caseworker."""
+    t = _texts(_CHAT_COPY, language, settings)
+    transcript = Facts(tuple((t.get(who, who), text) for who, text in lines))
+    blocks: list[Block] = [Paragraph(t["intro"]), transcript, Paragraph(t["after"])]
+    return _compose(to=to, kind="chat_copy", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)

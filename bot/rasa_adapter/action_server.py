@@ -11,6 +11,7 @@ Vern's handler answers with the error type only.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 
 from rasa_sdk.endpoint import create_app
@@ -32,6 +33,30 @@ def secret_matches(presented: str | None, expected: str) -> bool:
     return hmac.compare_digest(presented.encode("utf-8", "replace"), expected.encode("utf-8"))
 
 
+def well_formed_action_call(body: bytes) -> bool:
+    """The shape rasa-sdk relies on: an action name, and a tracker whose parts have the types it indexes by."""
+    try:
+        call = json.loads(body)
+    except (ValueError, RecursionError):
+        return False
+    if not isinstance(call, dict) or not isinstance(call.get("next_action"), str):
+        return False
+    if not isinstance(call.get("version", ""), str) or not isinstance(call.get("sender_id", ""), str):
+        return False
+    tracker = call.get("tracker")
+    if not isinstance(tracker, dict) or not isinstance(tracker.get("sender_id"), str):
+        return False
+    expected_types = {"slots": dict, "latest_message": dict, "events": list, "active_loop": dict,
+                      "latest_action": dict, "followup_action": str, "latest_event_time": (int, float),
+                      "paused": bool, "latest_input_channel": str}
+    for key, kind in expected_types.items():
+        if tracker.get(key) is not None and not isinstance(tracker[key], kind):
+            return False
+    if not all(isinstance(event, dict) for event in tracker.get("events") or []):
+        return False
+    return isinstance(call.get("domain", {}), dict)
+
+
 def create_action_app(settings: Settings | None = None, package: str = "actions") -> Sanic:
     settings = settings or get_settings()
     app = create_app(package, cors_origins=None)
@@ -44,6 +69,9 @@ def create_action_app(settings: Settings | None = None, package: str = "actions"
         if not secret_matches(request.headers.get(SECRET_HEADER), expected):
             logger.warning("Action server refused a request without the shared secret")
             return response.json({"error": "unauthorised"}, status=401)
+        if request.path == "/webhook" and request.method == "POST" and not well_formed_action_call(request.body):
+            # rasa-sdk indexes into the call unchecked; a malformed one is the caller's error, not a crash.
+            return response.json({"error": "malformed action call"}, status=400)
         return None
 
     async def plain_error(_request: Request, exception: Exception) -> HTTPResponse:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -70,18 +71,31 @@ class VernRestInput(RestInput):
         return webhook
 
 
-async def handle_message(
+@dataclass
+class TurnOutcome:
+    """One chat turn's result, for any channel to put into its own words and wire format."""
+
+    messages: list[dict[str, Any]] = field(default_factory=list)  # the bot's replies
+    stored_text: str = ""  # what was kept of the person's message: high-risk numbers already masked
+    warning: str | None = None  # the once-per-kind warning about personal data in the chat, if due
+    error: str | None = None  # an i18n error code when the turn did not happen
+    status: int = 200
+    to_caseworker: bool = False  # handed off: the caseworker reads it, the bot stays out
+    forgotten: bool = False  # the person confirmed "forget this chat" and it is erased
+
+
+async def run_turn(
     message: ChatMessage,
     on_new_message: Callable[[UserMessage], Awaitable[Any]],
     channel: str,
     agent: Any = None,
-) -> HTTPResponse:
+) -> TurnOutcome:
+    """Guard, route and run one message; never raises, so no channel can leak a traceback to a person."""
     collector = CollectingOutputChannel()
     try:
         guarded = await guard_incoming(agent, message)
         if await asyncio.to_thread(_to_caseworker, message.sender, guarded.text):
-            # Handed off: the caseworker reads it in the console; the bot stays out of this chat.
-            return response.json([{"recipient_id": message.sender, "custom": {"vern_control": "to_caseworker"}}])
+            return TurnOutcome(stored_text=guarded.text, to_caseworker=True)
         await on_new_message(
             UserMessage(
                 guarded.text,
@@ -93,25 +107,40 @@ async def handle_message(
         )
     except StoreUnavailable as error:
         logger.error("Chat turn refused: %s", error)
-        return error_response("error_unavailable", 503, message.sender, message.text)
+        return TurnOutcome(error="error_unavailable", status=503)
     except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
         if _caused_by_store_outage(error):
             logger.error("Chat turn refused: store unavailable (%s)", type(error).__name__)
-            return error_response("error_unavailable", 503, message.sender, message.text)
+            return TurnOutcome(error="error_unavailable", status=503)
         logger.error("Chat turn failed (%s)", type(error).__name__, exc_info=_debugging())
-        return error_response("error_internal", 500, message.sender, message.text)
+        return TurnOutcome(error="error_internal", status=500)
     if forget_requested(collector.messages):
         try:
             await asyncio.to_thread(erase_chat, message.sender)
         except Exception as error:  # noqa: BLE001 - the person must not think it is gone
             logger.error("Forgetting a chat failed (%s)", type(error).__name__)
-            return error_response("error_unavailable", 503, message.sender, message.text)
-        return response.json(collector.messages)
-    if guarded.warn:
-        collector.messages.append(
-            {"recipient_id": message.sender, "text": await warning_for(agent, message.sender, guarded.warn)}
-        )
-    return response.json(collector.messages)
+            return TurnOutcome(error="error_unavailable", status=503)
+        return TurnOutcome(messages=collector.messages, forgotten=True)
+    warning = await warning_for(agent, message.sender, guarded.warn) if guarded.warn else None
+    return TurnOutcome(messages=collector.messages, stored_text=guarded.text, warning=warning)
+
+
+async def handle_message(
+    message: ChatMessage,
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    channel: str,
+    agent: Any = None,
+) -> HTTPResponse:
+    outcome = await run_turn(message, on_new_message, channel, agent)
+    if outcome.error:
+        return error_response(outcome.error, outcome.status, message.sender, message.text)
+    if outcome.to_caseworker:
+        # Handed off: the caseworker reads it in the console; the bot stays out of this chat.
+        return response.json([{"recipient_id": message.sender, "custom": {"vern_control": "to_caseworker"}}])
+    messages = list(outcome.messages)
+    if outcome.warning:
+        messages.append({"recipient_id": message.sender, "text": outcome.warning})
+    return response.json(messages)
 
 
 def _to_caseworker(sender: str, text: str) -> bool:

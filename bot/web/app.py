@@ -18,15 +18,22 @@ from sanic.response import HTTPResponse
 
 from bot.chat_errors import chat_error_body
 from bot.chat_input import InputRejected, parse_chat_request
-from bot.config import Settings, get_settings
+from bot.config import Settings, get_settings, origin_of
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
-)
+
+
+def content_security_policy(settings: Settings) -> str:
+    """Vern's own pages load nothing from elsewhere; they connect only to themselves and the chat socket."""
+    socket_origin = origin_of(settings.chat_socket_url)
+    socket_ws = "ws" + socket_origin[len("http"):] if socket_origin.startswith("http") else socket_origin
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"connect-src 'self' {socket_origin} {socket_ws}; frame-ancestors 'self'; base-uri 'none'; "
+        "form-action 'self'; object-src 'none'"
+    )
 
 
 def _error(settings: Settings, code: str, status: int, sender: str | None, text: str = "") -> HTTPResponse:
@@ -39,6 +46,8 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     app.config.REQUEST_MAX_SIZE = 1024 * 1024
     app.config.FALLBACK_ERROR_FORMAT = "json"
     rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+    csp = content_security_policy(settings)
+    widget_script = widget_bundle(settings)
 
     async def open_client(app_: Sanic, _loop: object) -> None:
         app_.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
@@ -49,9 +58,22 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     app.register_listener(open_client, "before_server_start")
     app.register_listener(close_client, "after_server_stop")
 
+    @app.on_request
+    async def readable_form(request: Request) -> HTTPResponse | None:
+        # Sanic parses a form on first use and raises on a malformed one (multipart without a boundary);
+        # parsed here, such a body is the sender's error, answered plainly, not a crash in a handler.
+        content_type = request.content_type or ""
+        if request.method == "POST" and content_type.startswith(("multipart/form-data",
+                                                                  "application/x-www-form-urlencoded")):
+            try:
+                request.form  # noqa: B018 - parsing is the point
+            except Exception:  # noqa: BLE001
+                return response.json({"error": "malformed form"}, status=400)
+        return None
+
     @app.on_response
     async def security_headers(_request: Request, resp: HTTPResponse) -> None:
-        resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        resp.headers.setdefault("Content-Security-Policy", csp)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "no-referrer")
         resp.headers.setdefault("Cache-Control", "no-store")
@@ -59,6 +81,12 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     @app.get("/")
     async def demo_page(_request: Request) -> HTTPResponse:
         return await response.file(STATIC_DIR / "index.html", mime_type="text/html; charset=utf-8")
+
+    @app.get("/widget.js")
+    async def widget(_request: Request) -> HTTPResponse:
+        # What a municipality's page loads with one <script> tag: no personal data, so it may be cached briefly.
+        return response.text(widget_script, content_type="application/javascript; charset=utf-8", headers={
+            "Cache-Control": "public, max-age=300", "Cross-Origin-Resource-Policy": "cross-origin"})
 
     @app.get("/health")
     async def health(_request: Request) -> HTTPResponse:
@@ -143,12 +171,10 @@ def _guardian(app: Sanic, settings: Settings) -> Any:
 
 
 async def end_chat_response(settings: Settings, body: bytes) -> HTTPResponse:
-    import asyncio
     import json
 
     from bot.chat_input import SENDER_PATTERN
-    from bot.i18n import translate
-    from bot.services.conversations import ConversationService
+    from bot.services.chat_end import end_chat
 
     try:
         sender = json.loads(body).get("sender")
@@ -157,17 +183,48 @@ async def end_chat_response(settings: Settings, body: bytes) -> HTTPResponse:
     if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
         return _error(settings, "error_bad_request", 400, None)
     try:
-        from bot.handoff.factory import handoff_service
-
-        # A chat with a caseworker ends for both sides, and is deleted at once (the annex).
-        await asyncio.to_thread(handoff_service().end_for, sender, "person")
-        state = await asyncio.to_thread(ConversationService().end, sender, "widget")
+        ended = await end_chat(settings, sender)
     except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
         logger.error("ending a chat failed (%s)", type(error).__name__)
         return _error(settings, "error_unavailable", 503, sender)
-    language = (state.language if state else None) or settings.default_language
-    minutes = settings.retention.mask_within_minutes
-    return response.json({"ended": state is not None, "text": translate("chat_ended", language, minutes=minutes)})
+    return response.json({"ended": ended.ended, "text": ended.text})
+
+
+def widget_bundle(settings: Settings) -> str:
+    """widget.js as served: its settings and words, the vendored socket.io client, and the widget itself.
+
+    The client is bundled inside a scope where the host page's module loaders
+    (AMD `define`, CommonJS `module`) cannot capture it, and a host page's own
+    `window.io` is put back afterwards."""
+    import json
+
+    from bot.i18n.widget import LANGUAGE_NAMES, WIDGET_STRINGS
+
+    values = {"controller": settings.controller_name, "contact": settings.controller_contact,
+              "minutes": settings.retention.mask_within_minutes}
+    config = {
+        "socketUrl": settings.chat_socket_url,
+        "socketPath": "/socket.io",
+        "languages": list(settings.languages),
+        "defaultLanguage": settings.default_language,
+        "languageNames": {code: LANGUAGE_NAMES[code] for code in settings.languages},
+        "strings": {code: {key: text.format(**values) for key, text in WIDGET_STRINGS[code].items()}
+                    for code in settings.languages},
+    }
+    # JSON inside a script: a "</" in some text must not end the script early.
+    config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    client = (STATIC_DIR / "vendor" / "socket.io.min.js").read_text(encoding="utf-8")
+    widget_js = (STATIC_DIR / "widget.js").read_text(encoding="utf-8")
+    return (
+        f"window.VernWidgetConfig = {config_json};\n"
+        "window.VernWidgetConfig.scriptUrl = document.currentScript ? document.currentScript.src : \"\";\n"
+        "(function () {\n  var define, module, exports; var hostIo = window.io;\n"
+        f"{client}\n"
+        "  window.VernWidgetConfig.io = window.io;\n"
+        "  if (hostIo === undefined) { try { delete window.io; } catch (e) { window.io = undefined; } }\n"
+        "  else { window.io = hostIo; }\n})();\n"
+        f"{widget_js}"
+    )
 
 
 async def metrics_response(settings: Settings, authorization: str | None) -> HTTPResponse:
@@ -183,7 +240,8 @@ async def metrics_response(settings: Settings, authorization: str | None) -> HTT
     if settings.metrics_token is None:
         if settings.environment == "production":
             return response.json({"error": "not found"}, status=404)
-    elif not hmac.compare_digest(authorization or "", f"Bearer {settings.metrics_token.reveal()}"):
+    elif not hmac.compare_digest((authorization or "").encode(),
+                                 f"Bearer {settings.metrics_token.reveal()}".encode()):
         return response.json({"error": "unauthorized"}, status=401)
     try:
         status = await asyncio.to_thread(retention_status, get_engine(), utc_now, load_policy())

@@ -62,7 +62,7 @@ async def updates_response(settings: Settings, http: aiohttp.ClientSession, body
         return response.json({"messages": []}, status=503)
     reply: dict[str, object] = {"messages": pushed_messages(tracker.get("events") or [], since)}
     try:
-        handoff = await asyncio.to_thread(_handoff_state, sender)
+        handoff = await asyncio.to_thread(handoff_state, sender)
     except Exception as error:  # noqa: BLE001 - the messages still go out; the state comes next poll
         logger.error("handoff state unavailable (%s)", type(error).__name__)
         handoff = None
@@ -71,7 +71,7 @@ async def updates_response(settings: Settings, http: aiohttp.ClientSession, body
     return response.json(reply)
 
 
-def _handoff_state(sender: str) -> dict[str, object] | None:
+def handoff_state(sender: str) -> dict[str, object] | None:
     """After a chat with a caseworker ends it is deleted; the widget hears so and starts afresh."""
     from bot.handoff.factory import handoff_service
     from bot.i18n import translate

@@ -16,41 +16,15 @@ from bot.i18n import translate
 from bot.mail.i18n import format_date
 from bot.mail.smtp import DEFAULT_ATTEMPTS as DELIVERY_ATTEMPTS
 from tests.support.domain import expected
+from tests.support.mailbox import code_for, mails_to, new_address
 from tests.support.services import postgres_url
 from tests.support.stack import VernStack
 
 REFERENCE = re.compile(r"VRN-[A-Z0-9]{4}-[A-Z0-9]{2}")
-CODE = re.compile(r"\b(\d{6})\b")
 
 
 def new_chat() -> str:
     return f"dsr-{uuid.uuid4().hex}"
-
-
-def new_address() -> str:
-    return f"person-{uuid.uuid4().hex[:10]}@example.org"
-
-
-def code_for(stack: VernStack, address: str) -> str:
-    assert stack.smtp is not None
-    for message in reversed(stack.smtp.messages):
-        if address in str(message["To"]):
-            body = message.get_body(preferencelist=("plain",))
-            assert body is not None
-            found = CODE.search(body.get_content())
-            assert found, "the code mail holds a 6-digit code"
-            return found.group(1)
-    raise AssertionError("no code mail reached the SMTP server")
-
-
-def mails_to(stack: VernStack, address: str) -> list[str]:
-    assert stack.smtp is not None
-    texts = []
-    for message in stack.smtp.messages:
-        if address in str(message["To"]):
-            body = message.get_body(preferencelist=("plain",))
-            texts.append(body.get_content() if body is not None else "")
-    return texts
 
 
 def case_row(reference: str) -> object:

@@ -1,2 +1,2 @@
-// The two-line embed a municipality pastes into its own page.
-VernWidget.mount({ endpoint: "/api/chat", open: true });
+// The second of the two lines a municipality pastes into its own page (the first loads /widget.js).
+VernWidget.mount({ language: "nb", open: true });

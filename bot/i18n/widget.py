@@ -1,0 +1,180 @@
+"""The web widget's own words (its buttons, labels and notice) and its e-mail copy replies, in nb, nn, da, en.
+
+`WIDGET_STRINGS` is sent to the browser inside widget.js; `{controller}`,
+`{contact}` and `{minutes}` are filled in from the deployment's settings.
+"""
+
+from __future__ import annotations
+
+WIDGET_STRINGS: dict[str, dict[str, str]] = {
+    "nb": {
+        "launcher": "Chat med Vern om personvern",
+        "title": "Vern – personvernassistent",
+        "close": "Lukk chatten",
+        "notice": "Vern er personvernassistenten til {controller}. Ikke skriv personopplysninger her, som "
+                  "fødselsnummer, helseopplysninger eller kontonummer. Samtalen maskeres senest {minutes} minutter "
+                  "etter at den er avsluttet, og den maskerte teksten brukes til å forbedre Vern i ett år.",
+        "language": "Språk",
+        "input": "Melding til Vern",
+        "placeholder": "Skriv spørsmålet ditt …",
+        "send": "Send",
+        "end": "Avslutt chatten",
+        "copy": "Send meg en kopi på e-post",
+        "copy_intro": "Kopien sendes før samtalen maskeres. Vi bekrefter adressen med en kode og tar ikke vare "
+                      "på den.",
+        "copy_email": "E-postadresse",
+        "copy_get_code": "Send kode",
+        "copy_code": "Kode fra e-posten",
+        "copy_send": "Send kopien",
+        "cancel": "Avbryt",
+        "you": "Du",
+        "bot": "Vern",
+        "caseworker": "Saksbehandler",
+        "caseworker_joined": "En saksbehandler har overtatt chatten.",
+        "sent_to_caseworker": "Sendt til saksbehandleren",
+        "unavailable": "Vern er ikke tilgjengelig akkurat nå. Prøv igjen om litt.",
+        "reconnecting": "Mistet forbindelsen. Prøver igjen …",
+        "new_messages": "Ny melding fra Vern",
+    },
+    "nn": {
+        "launcher": "Chat med Vern om personvern",
+        "title": "Vern – personvernassistent",
+        "close": "Lukk chatten",
+        "notice": "Vern er personvernassistenten til {controller}. Ikkje skriv personopplysningar her, som "
+                  "fødselsnummer, helseopplysningar eller kontonummer. Samtalen blir maskert seinast {minutes} "
+                  "minutt etter at han er avslutta, og den maskerte teksten blir brukt til å gjere Vern betre i "
+                  "eitt år.",
+        "language": "Språk",
+        "input": "Melding til Vern",
+        "placeholder": "Skriv spørsmålet ditt …",
+        "send": "Send",
+        "end": "Avslutt chatten",
+        "copy": "Send meg ein kopi på e-post",
+        "copy_intro": "Kopien blir send før samtalen blir maskert. Vi stadfestar adressa med ein kode og tek ikkje "
+                      "vare på henne.",
+        "copy_email": "E-postadresse",
+        "copy_get_code": "Send kode",
+        "copy_code": "Kode frå e-posten",
+        "copy_send": "Send kopien",
+        "cancel": "Avbryt",
+        "you": "Du",
+        "bot": "Vern",
+        "caseworker": "Sakshandsamar",
+        "caseworker_joined": "Ein sakshandsamar har teke over chatten.",
+        "sent_to_caseworker": "Sendt til sakshandsamaren",
+        "unavailable": "Vern er ikkje tilgjengeleg akkurat no. Prøv igjen om litt.",
+        "reconnecting": "Mista sambandet. Prøver igjen …",
+        "new_messages": "Ny melding frå Vern",
+    },
+    "da": {
+        "launcher": "Chat med Vern om databeskyttelse",
+        "title": "Vern – databeskyttelsesassistent",
+        "close": "Luk chatten",
+        "notice": "Vern er databeskyttelsesassistent hos {controller}. Skriv ikke personoplysninger her, som "
+                  "CPR-nummer, helbredsoplysninger eller kontonummer. Samtalen maskeres senest {minutes} minutter "
+                  "efter, at den er afsluttet, og den maskerede tekst bruges til at forbedre Vern i et år.",
+        "language": "Sprog",
+        "input": "Besked til Vern",
+        "placeholder": "Skriv dit spørgsmål …",
+        "send": "Send",
+        "end": "Afslut chatten",
+        "copy": "Send mig en kopi på e-mail",
+        "copy_intro": "Kopien sendes, før samtalen maskeres. Vi bekræfter adressen med en kode og gemmer den ikke.",
+        "copy_email": "E-mailadresse",
+        "copy_get_code": "Send kode",
+        "copy_code": "Kode fra e-mailen",
+        "copy_send": "Send kopien",
+        "cancel": "Annuller",
+        "you": "Dig",
+        "bot": "Vern",
+        "caseworker": "Sagsbehandler",
+        "caseworker_joined": "En sagsbehandler har overtaget chatten.",
+        "sent_to_caseworker": "Sendt til sagsbehandleren",
+        "unavailable": "Vern er ikke tilgængelig lige nu. Prøv igen om lidt.",
+        "reconnecting": "Forbindelsen blev afbrudt. Prøver igen …",
+        "new_messages": "Ny besked fra Vern",
+    },
+    "en": {
+        "launcher": "Chat with Vern about privacy",
+        "title": "Vern – privacy assistant",
+        "close": "Close the chat",
+        "notice": "Vern is the privacy assistant of {controller}. Please do not type personal data here, such as "
+                  "national ID numbers, health information or account numbers. The chat is masked at the latest "
+                  "{minutes} minutes after it ends, and the masked text is used to improve Vern for one year.",
+        "language": "Language",
+        "input": "Message to Vern",
+        "placeholder": "Type your question …",
+        "send": "Send",
+        "end": "End chat",
+        "copy": "E-mail me a copy of this chat",
+        "copy_intro": "The copy is sent before the chat is masked. We confirm the address with a code and do not "
+                      "keep it.",
+        "copy_email": "E-mail address",
+        "copy_get_code": "Send code",
+        "copy_code": "Code from the e-mail",
+        "copy_send": "Send the copy",
+        "cancel": "Cancel",
+        "you": "You",
+        "bot": "Vern",
+        "caseworker": "Caseworker",
+        "caseworker_joined": "A caseworker has taken over the chat.",
+        "sent_to_caseworker": "Sent to the caseworker",
+        "unavailable": "Vern is unavailable right now. Please try again shortly.",
+        "reconnecting": "Connection lost. Trying again …",
+        "new_messages": "New message from Vern",
+    },
+}
+
+# Language names in their own language: a picker lists each language as its speakers know it.
+LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "da": "Dansk", "en": "English"}
+
+CHAT_COPY_MESSAGES: dict[str, dict[str, str]] = {
+    "copy_code_sent": {
+        "nb": "Vi har sendt en kode på 6 sifre til adressen. Skriv den inn for å få kopien.",
+        "nn": "Vi har sendt ein kode på 6 siffer til adressa. Skriv han inn for å få kopien.",
+        "da": "Vi har sendt en kode på 6 cifre til adressen. Skriv den for at få kopien.",
+        "en": "We have sent a 6-digit code to the address. Enter it to get the copy.",
+    },
+    "copy_sent": {
+        "nb": "Kopien av samtalen er sendt. Adressen er ikke lagret.",
+        "nn": "Kopien av samtalen er send. Adressa er ikkje lagra.",
+        "da": "Kopien af samtalen er sendt. Adressen er ikke gemt.",
+        "en": "The copy of the chat has been sent. The address has not been kept.",
+    },
+    "copy_wrong": {
+        "nb": "Koden stemmer ikke. Du har {attempts} forsøk igjen.",
+        "nn": "Koden stemmer ikkje. Du har {attempts} forsøk att.",
+        "da": "Koden passer ikke. Du har {attempts} forsøg tilbage.",
+        "en": "That code is not right. You have {attempts} attempts left.",
+    },
+    "copy_no_code": {
+        "nb": "Koden er ikke gyldig lenger. Be om en ny kode.",
+        "nn": "Koden er ikkje gyldig lenger. Be om ein ny kode.",
+        "da": "Koden er ikke længere gyldig. Bed om en ny kode.",
+        "en": "The code is no longer valid. Please ask for a new code.",
+    },
+    "copy_cooldown": {
+        "nb": "Vent {seconds} sekunder før du ber om en ny kode.",
+        "nn": "Vent {seconds} sekund før du ber om ein ny kode.",
+        "da": "Vent {seconds} sekunder, før du beder om en ny kode.",
+        "en": "Please wait {seconds} seconds before asking for a new code.",
+    },
+    "copy_rate_limited": {
+        "nb": "Det er sendt for mange koder den siste timen. Prøv igjen senere.",
+        "nn": "Det er sendt for mange kodar den siste timen. Prøv igjen seinare.",
+        "da": "Der er sendt for mange koder inden for den sidste time. Prøv igen senere.",
+        "en": "Too many codes were sent in the last hour. Please try again later.",
+    },
+    "copy_unavailable": {
+        "nb": "Vi får ikke sendt e-post akkurat nå. Ingenting er sendt; prøv igjen om litt.",
+        "nn": "Vi får ikkje sendt e-post akkurat no. Ingenting er sendt; prøv igjen om litt.",
+        "da": "Vi kan ikke sende e-mail lige nu. Intet er sendt; prøv igen om lidt.",
+        "en": "We cannot send e-mail right now. Nothing was sent; please try again shortly.",
+    },
+    "copy_empty": {
+        "nb": "Det er ingen samtale å sende ennå.",
+        "nn": "Det er ingen samtale å sende enno.",
+        "da": "Der er ingen samtale at sende endnu.",
+        "en": "There is no chat to send yet.",
+    },
+}

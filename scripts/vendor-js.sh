@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Refreshes the JavaScript files Vern vendors from the npm packages pinned in
+# scripts/vendor/package-lock.json. Needs Node.js and the npm registry, but only
+# when a pin changes: Vern serves the copies and never runs Node.js.
+#   socket.io-client -> bot/web/static/vendor/   (the widget's transport, served by Vern)
+#   axe-core         -> tests/support/vendor/    (the accessibility check injected by the browser tests)
+set -euo pipefail
+cd "$(dirname "$0")/vendor"
+npm ci --ignore-scripts --no-audit --no-fund
+mkdir -p ../../bot/web/static/vendor ../../tests/support/vendor
+cp node_modules/socket.io-client/dist/socket.io.min.js ../../bot/web/static/vendor/socket.io.min.js
+cp node_modules/socket.io-client/LICENSE ../../bot/web/static/vendor/socket.io-client.LICENSE
+cp node_modules/axe-core/axe.min.js ../../tests/support/vendor/axe.min.js
+cp node_modules/axe-core/LICENSE ../../tests/support/vendor/axe-core.LICENSE
+echo "vendored socket.io-client $(node -p 'require("./node_modules/socket.io-client/package.json").version')" \
+     "and axe-core $(node -p 'require("./node_modules/axe-core/package.json").version')"
