@@ -26,6 +26,9 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
     for key, value in rasa_environment().items():
         os.environ.setdefault(key, value)
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    # Rasa's default listen backlog (100) resets connections when a few hundred people write at
+    # once (tests/e2e/test_load.py); queued, they are answered a little later instead.
+    os.environ.setdefault("SANIC_BACKLOG", "1024")
     export_endpoint_variables(settings)
 
     from rasa.core.run import serve_application
