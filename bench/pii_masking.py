@@ -4,7 +4,8 @@
 
 Prints, in one run: recall and precision per entity type from the shared scorer
 on ../shared/eval/pii_dev.jsonl (chat lines) and names_dev.jsonl (real
-sentences); masking throughput in messages/s and MB/s; and the time to mask N
+sentences), and on held-out synthetic prose made here from frames the name
+tagger never trained on; masking throughput in messages/s and MB/s; and the time to mask N
 ended chats of realistic length, with the cost per chat as N grows. Figures,
 never assertions: the development sets find misses, they are not targets to fit.
 """
@@ -12,13 +13,16 @@ never assertions: the development sets find misses, they are not targets to fit.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from bot.pii import mask
+from bot.pii.training_corpus import SentenceMaker, name_pools
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -38,6 +42,52 @@ TEMPLATES = [
 ]
 FIRST = ["Ingrid", "Ahmed", "Sofie", "Jonas", "Amina", "Lars", "Nguyen", "Freja", "Oskar", "Zainab"]
 LAST = ["Haugen", "Hassan", "Nielsen", "Berg", "Kowalski", "Johansen", "Tran", "Dahl", "Olsen", "Ali"]
+
+
+# Held-out prose: frames written apart from the tagger's training frames (bot/pii/data/tagger_templates.txt)
+# and never trained on, filled with names of every origin; places and organisations must stay unmasked.
+HELD_OUT_FRAMES = [
+    ("en", "Last night {PER} gave a talk at the library about growing up in {PLACE}."),
+    ("en", "Can anyone tell me whether {ORG} still ships to {PLACE}?"),
+    ("en", "My landlord, {PER}, finally fixed the heating after three weeks."),
+    ("en", "{FIRST} thinks we should leave before the traffic gets bad."),
+    ("en", "The quarterly figures were sent by {PER} on behalf of {ORG}."),
+    ("en", "We hired {PER} as our new accountant in [March|October]."),
+    ("en", "I asked {FIRST} to forward me the slides, but nothing arrived."),
+    ("en", "Ms {LAST} teaches maths at the high school in {PLACE}."),
+    ("en", "Does {PLACE} have a good public library?"),
+    ("en", "Our flight to {PLACE} was delayed by four hours on Sunday."),
+    ("en", "Congratulations to {PER}, who ran the marathon in under three hours!"),
+    ("en", "If {FIRST} calls, tell [him|her] I will be back at five."),
+    ("en", "The new branch of {ORG} opens next month near the station."),
+    ("en", "Inspector {LAST} arrived at the scene shortly after midnight."),
+    ("en", "I have known {FIRST} since we were at school together."),
+    ("nb", "I går kveld holdt {PER} foredrag på biblioteket om oppveksten i {PLACE}."),
+    ("nb", "Utleieren min, {PER}, har endelig fikset varmen."),
+    ("nb", "{FIRST} mener vi bør dra før køen blir lang."),
+    ("nb", "Regnskapet ble sendt av {PER} på vegne av {ORG}."),
+    ("nb", "Flyet til {PLACE} var fire timer forsinket på søndag."),
+    ("nb", "Lensmann {LAST} kom til stedet like etter midnatt."),
+    ("nn", "I går kveld heldt {PER} føredrag på biblioteket om oppveksten i {PLACE}."),
+    ("nn", "{FIRST} meiner vi bør reise før køen blir lang."),
+    ("nn", "Flyet til {PLACE} var fire timar forseinka på søndag."),
+    ("nn", "Rekneskapen vart send av {PER} på vegner av {ORG}."),
+    ("da", "I aftes holdt {PER} foredrag på biblioteket om sin opvækst i {PLACE}."),
+    ("da", "Min udlejer, {PER}, har endelig fået varmen til at virke."),
+    ("da", "{FIRST} synes, vi skal køre, før trafikken bliver slem."),
+    ("da", "Flyet til {PLACE} var fire timer forsinket søndag."),
+    ("da", "Regnskabet blev sendt af {PER} på vegne af {ORG}."),
+]
+
+
+def write_held_out(path: Path, per_frame: int = 20, seed: int = 29) -> None:
+    maker = SentenceMaker(random.Random(seed), name_pools())
+    with path.open("w", encoding="utf-8") as out:
+        for language, frame in HELD_OUT_FRAMES:
+            for _ in range(per_frame):
+                text, entities = maker.fill(language, frame)
+                spans = [{"start": a, "end": b, "type": "name", "kind": "person"} for a, b, k in entities if k == "PER"]
+                out.write(json.dumps({"lang": language, "text": text, "spans": spans}, ensure_ascii=False) + "\n")
 
 
 def synthetic_turn(rng: random.Random) -> str:
@@ -82,6 +132,12 @@ def quality() -> None:
             continue
         print(f"--- {name} ---", flush=True)
         subprocess.run([sys.executable, str(EVAL / "score_pii.py"), str(path), "bot.pii:mask"], cwd=ROOT, check=False)
+    with tempfile.TemporaryDirectory() as folder:
+        held_out = Path(folder) / "held_out.jsonl"
+        write_held_out(held_out)
+        print("--- held-out synthetic prose (frames never trained on) ---", flush=True)
+        scorer = [sys.executable, str(EVAL / "score_pii.py"), str(held_out), "bot.pii:mask"]
+        subprocess.run(scorer, cwd=ROOT, check=False)
 
 
 def main() -> None:

@@ -77,11 +77,12 @@ def _faker_places() -> set[str]:
     return places
 
 
-def _fold(names: set[str]) -> frozenset[str]:
+def _fold(names: set[str], capitalised_parts: bool = False) -> frozenset[str]:
     folded: set[str] = set()
     for name in names:
         for part in name.split():
-            if _LATIN_NAME.match(part):
+            # "Bosnia and Herzegovina", "Frankfurt am Main": the small words are no place.
+            if _LATIN_NAME.match(part) and not (capitalised_parts and part[0].islower()):
                 folded.add(part.casefold())
     return frozenset(folded)
 
@@ -101,7 +102,7 @@ def name_gazetteer() -> NameGazetteer:
         first_names=_fold(first),
         last_names=_fold(last),
         ambiguous=_word_list("ambiguous_names.txt") | _word_list("common_words.txt"),
-        places=_fold(_faker_places()),
+        places=_fold(_faker_places(), capitalised_parts=True) | _word_list("places.txt"),
     )
 
 
@@ -112,6 +113,13 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_lexicon() -> frozenset[str]:
+    """English words in everyday lowercase use that Faker lists as no one's name (data/english_lexicon.txt)."""
+    return _word_list("english_lexicon.txt")
+
+
+@lru_cache(maxsize=1)
 def lowercase_lexicon() -> frozenset[str]:
-    """Words seen in lowercase in running Norwegian and Danish text (derived from the tagger's training set)."""
-    return _word_list("lowercase_lexicon.txt")
+    """Words seen in lowercase in running text: Norwegian and Danish (derived from the tagger's training set)
+    and English (a word-frequency list less the names, see data/english_lexicon.txt)."""
+    return _word_list("lowercase_lexicon.txt") | english_lexicon()

@@ -24,6 +24,29 @@ CUE_PHRASES = (
 )
 _CUE_WORDS = {tuple(phrase.split()) for phrase in CUE_PHRASES}
 _MAX_CUE = max(len(cue) for cue in _CUE_WORDS)
+# Forms of address: the capitalised word after one is a surname or a full name ("Mrs Okafor", "fru Ulvestad").
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "fru", "frue",
+     "herr", "hr", "frk", "frøken", "madame", "monsieur", "señor", "señora", "sr", "sra"}
+)
+# The commonest function words, to tell English text from Nordic: the tagger learnt Nordic
+# capitalisation habits first, and English capitalises more (days, months, titles, "I").
+_ENGLISH_WORDS = frozenset(
+    [
+        "the", "and", "of", "to", "is", "are", "was", "were", "you", "it", "that", "this", "for", "with",
+        "have", "has", "be", "on", "not", "but", "they", "at", "my", "we", "he", "she", "his", "her",
+        "will", "would", "there", "what", "so", "if", "just", "can", "all", "do", "from", "an", "or", "by",
+        "our", "your", "been", "which", "i", "a", "in", "me", "please", "thanks", "who", "about", "any",
+    ]
+)
+_NORDIC_WORDS = frozenset(
+    [
+        "og", "er", "det", "som", "på", "en", "et", "til", "av", "med", "har", "jeg", "ikke", "de", "den",
+        "at", "var", "om", "så", "han", "hun", "men", "eller", "kan", "vil", "skal", "fra", "dere", "meg",
+        "du", "vi", "eg", "ikkje", "dei", "ho", "dykk", "ein", "eit", "frå", "af", "mig", "hvad", "hvor",
+        "nu", "også", "i", "ble", "vart", "blev", "seg", "sig", "for", "etter", "efter", "sa", "sier", "seier",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -55,16 +78,39 @@ def follows_cue(tokens: list[Token], index: int) -> bool:
     return any(len(words) >= n and tuple(words[-n:]) in _CUE_WORDS for n in range(1, _MAX_CUE + 1))
 
 
+def looks_english(tokens: list[Token], language: str | None = None) -> bool:
+    if language is not None:
+        return language == "en"
+    words = [t.text.casefold() for t in tokens if t.is_word]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    nordic = sum(w in _NORDIC_WORDS for w in words)
+    return english > nordic
+
+
+def after_honorific(tokens: list[Token], index: int) -> bool:
+    """Does "Mr", "Dr.", "fru" or the like come right before tokens[index]?"""
+    j = index - 1
+    if j >= 1 and tokens[j].text == ".":
+        j -= 1
+    return j >= 0 and tokens[j].text.casefold() in HONORIFICS
+
+
+_UPPER = re.compile(r"[A-ZÆØÅÄÖÜÉ]")
+_LOWER = re.compile(r"[a-zæøåäöüéèáíóúñç]")
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"(.)\1{2,}")
+
+
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-ZÆØÅÄÖÜÉ]", "X", word)
-    shape = re.sub(r"[a-zæøåäöüéèáíóúñç]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1{2,}", r"\1\1", shape)
+    shape = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return _RUN.sub(r"\1\1", shape)
 
 
 def token_features(tokens: list[Token], gazetteer: NameGazetteer) -> list[dict[str, object]]:
     common = common_words()
     lexicon = lowercase_lexicon()
+    # One flag for the whole sentence, so the model can weigh capitals differently in English.
+    english = looks_english(tokens)
     features: list[dict[str, object]] = []
     for i, token in enumerate(tokens):
         word = token.text
@@ -88,9 +134,14 @@ def token_features(tokens: list[Token], gazetteer: NameGazetteer) -> list[dict[s
             # Genitive and compound forms: "Bortens", "Kari-Anne".
             "gen_name": folded.endswith("s") and gazetteer.is_name(folded[:-1]),
             "gen_lex": folded.endswith("s") and folded[:-1] in lexicon,
+            "gen_place": folded.endswith("s") and gazetteer.is_place(folded[:-1]),
             "len": str(min(len(word), 12)),
             "start": i == 0 or tokens[i - 1].text in ".!?:«\"",
             "cue": follows_cue(tokens, i),
+            "honorific": after_honorific(tokens, i),
+            "en": english,
+            "en_title": english and word[:1].isupper(),
+            "en_start": english and (i == 0 or tokens[i - 1].text in ".!?:«\""),
         }
         for offset in (-2, -1, 1, 2):
             j = i + offset

@@ -11,36 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.pii.gazetteer import NameGazetteer, common_words, name_gazetteer
-from bot.pii.name_features import Token, follows_cue, tokenize
+from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, name_gazetteer
+from bot.pii.name_features import Token, after_honorific, follows_cue, looks_english, tokenize
 from bot.pii.name_tagger import NameTagger, TokenScores, load_name_tagger
 from bot.pii.spans import NAME, PiiSpan
 
 # Particles inside names: "Ludwig van Beethoven", "Omar al Farouk", "Maria da Silva".
 _PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "del", "der", "al", "el", "bin", "ibn", "la", "le", "af"})
 TAGGER_THRESHOLD = 0.5
-# The tagger learnt Norwegian and Danish; on English text its capital-letter
-# habits misfire, so there a name must be a known one or the tagger very sure.
+# The tagger learnt English from synthetic sentences only; on real English text its
+# capital-letter habits still misfire, so there a name must be a known one or the tagger very sure.
 ENGLISH_CONFIDENT = 0.9
-_ENGLISH_WORDS = frozenset(
-    [
-        "the", "and", "of", "to", "is", "are", "was", "were", "you", "it", "that", "this", "for", "with",
-        "have", "has", "be", "on", "not", "but", "they", "at", "my", "we", "he", "she", "his", "her",
-        "will", "would", "there", "what", "so", "if", "just", "can", "all", "do", "from", "an", "or", "by",
-        "our", "your", "been", "which"
-    ]
-)
-_NORDIC_WORDS = frozenset(
-    [
-        "og", "er", "det", "som", "på", "en", "et", "til", "av", "med", "har", "jeg", "ikke", "de", "den",
-        "at", "var", "om", "så", "han", "hun", "men", "eller", "kan", "vil", "skal", "fra", "dere", "meg",
-        "du", "vi", "eg", "ikkje", "dei", "ho", "dykk", "ein", "eit", "frå", "ikkje", "af", "på", "mig",
-        "jeg", "hvad", "hvor", "nu", "også"
-    ]
-)
 # A word after a name joins it unless the tagger is fairly sure it is a place or organisation.
 EXTENSION_BLOCK = 0.65
 CONFIDENT = 0.85
+EVERYDAY_WORD_CONFIDENT = 0.85
 
 
 class PersonNameRecognizer:
@@ -70,6 +55,8 @@ class PersonNameRecognizer:
         english = looks_english(tokens, language)
         flags = [self._is_name(tokens, scores, i, english) for i in range(len(tokens))]
         self._extend_to_surnames(tokens, scores, flags)
+        _join_initials(tokens, flags)
+        _repeat_mentions(tokens, flags)
         yield from self._spans(tokens, scores, flags)
 
     def _is_name(self, tokens: list[Token], scores: list[TokenScores], i: int, english: bool = False) -> bool:
@@ -79,20 +66,26 @@ class PersonNameRecognizer:
             return False
         folded = word.casefold()
         common = folded in common_words()
-        if word.isupper() and len(word) > 3 and not follows_cue(tokens, i):
+        cue = follows_cue(tokens, i)
+        if word.isupper() and len(word) > 3 and not cue:
             return score.person >= TAGGER_THRESHOLD  # acronyms and shouting
         sentence_start = i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
         if common and (sentence_start or not token.is_capitalised):
             return False  # "Will you…", "Hans bil…": an everyday word that happens to be capitalised
-        if english and score.person < ENGLISH_CONFIDENT and not gazetteer.is_name(word) and not follows_cue(tokens, i):
+        if after_honorific(tokens, i) and token.is_capitalised and not common:
+            return True  # "Mrs Okafor", "Dr. Lindqvist", "fru Ulvestad": the address says a person follows
+        if _everyday_english(word, gazetteer) and score.person < EVERYDAY_WORD_CONFIDENT and not cue:
+            # "Library", "Weather", "Update": capitalised, but no one's name. The word list also holds
+            # famous surnames (it was folded to lowercase), so a sure tagger still wins.
             return False
-        if score.person >= TAGGER_THRESHOLD:
-            # At a sentence start or on a known place the tagger must be sure, or
-            # the word must be a known name: capitals there say little.
-            doubtful = sentence_start or (gazetteer.is_place(word) and not gazetteer.is_first_name(word))
-            if not doubtful or gazetteer.is_name(word) or score.person >= CONFIDENT:
-                return True
-        if follows_cue(tokens, i):
+        if english and score.person < ENGLISH_CONFIDENT and not gazetteer.is_name(word) and not cue:
+            return False
+        # On a known place ("Lincoln", "Preston", also surnames) the tagger must be sure. A sentence
+        # start needs no more than elsewhere: the tagger has seen capitals there in all four languages.
+        place = gazetteer.is_place(word) and not gazetteer.is_first_name(word)
+        if score.person >= (CONFIDENT if place else TAGGER_THRESHOLD):
+            return True
+        if cue:
             return not common and (token.is_capitalised or gazetteer.is_name(word))
         if not token.is_capitalised or common or score.other_entity >= TAGGER_THRESHOLD:
             return False
@@ -132,6 +125,9 @@ class PersonNameRecognizer:
             ):
                 j += 1
             best = max(s.person for s in scores[i : j + 1])
+            if _names_a_thing(tokens, j, self.gazetteer):
+                i = j + 1
+                continue
             yield PiiSpan(tokens[i].start, tokens[j].end, NAME, "person", round(max(best, 0.7), 3))
             i = j + 1
 
@@ -140,13 +136,50 @@ def tagger_present(scores: list[TokenScores]) -> bool:
     return any(s.person or s.other_entity for s in scores)
 
 
-def looks_english(tokens: list[Token], language: str | None) -> bool:
-    if language is not None:
-        return language == "en"
-    words = [t.text.casefold() for t in tokens if t.is_word]
-    english = sum(w in _ENGLISH_WORDS for w in words)
-    nordic = sum(w in _NORDIC_WORDS for w in words)
-    return english > nordic
+def _everyday_english(word: str, gazetteer: NameGazetteer) -> bool:
+    return word[:1].isupper() and word.casefold() in english_lexicon() and not gazetteer.is_name(word)
+
+
+def _names_a_thing(tokens: list[Token], last: int, gazetteer: NameGazetteer) -> bool:
+    """Is the name that ends at tokens[last] the start of a title-case phrase ("Harbour Kitchen", "Photo Editor")?
+
+    A capitalised everyday word right after it makes the run a place, shop or product;
+    a person's name is followed by a lowercase word or punctuation instead."""
+    following = last + 1
+    return (
+        following < len(tokens)
+        and tokens[following].start == tokens[last].end + 1
+        and _everyday_english(tokens[following].text, gazetteer)
+    )
+
+
+def _join_initials(tokens: list[Token], flags: list[bool]) -> None:
+    """ "Jonas K. Aasheim", "Mary T. Okoro": a middle initial and its dot belong to the name around them."""
+    for i in range(1, len(tokens) - 2):
+        initial, dot, after = tokens[i], tokens[i + 1], tokens[i + 2]
+        if flags[i - 1] and len(initial.text) == 1 and initial.text.isupper() and dot.text == "." and (
+            after.is_capitalised and after.start == dot.end + 1
+        ):
+            flags[i] = flags[i + 1] = flags[i + 2] = True
+
+
+def _repeat_mentions(tokens: list[Token], flags: list[bool]) -> None:
+    """Once a name is found in a text, its parts elsewhere in the same text are the same person.
+
+    "Ingvild Brekkestø ... Brekkestø said" or "Per Ulvestad ... Ulvestads bil": the later
+    lone surname has no first name or cue of its own, but the text has named it."""
+    found = {
+        tokens[i].text for i, flag in enumerate(flags)
+        if flag and tokens[i].is_capitalised and len(tokens[i].text) >= 3
+        and tokens[i].text.casefold() not in common_words()
+    }
+    if not found:
+        return
+    for i, token in enumerate(tokens):
+        if flags[i] or not token.is_capitalised:
+            continue
+        if token.text in found or (token.text.endswith("s") and token.text[:-1] in found):
+            flags[i] = True
 
 
 def _chain_starts_at_cue(tokens: list[Token], flags: list[bool], i: int) -> bool:
