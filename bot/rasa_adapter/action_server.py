@@ -46,9 +46,10 @@ def well_formed_action_call(body: bytes) -> bool:
     tracker = call.get("tracker")
     if not isinstance(tracker, dict) or not isinstance(tracker.get("sender_id"), str):
         return False
-    expected_types: dict[str, type | tuple[type, ...]] = {"slots": dict, "latest_message": dict, "events": list, "active_loop": dict,
-                      "latest_action": dict, "followup_action": str, "latest_event_time": (int, float),
-                      "paused": bool, "latest_input_channel": str}
+    expected_types: dict[str, type | tuple[type, ...]] = {
+        "slots": dict, "latest_message": dict, "events": list, "active_loop": dict, "latest_action": dict,
+        "followup_action": str, "latest_event_time": (int, float), "paused": bool, "latest_input_channel": str,
+    }
     for key, kind in expected_types.items():
         if tracker.get(key) is not None and not isinstance(tracker[key], kind):
             return False

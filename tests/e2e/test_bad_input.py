@@ -79,6 +79,7 @@ def test_demo_page_is_served_with_a_strict_policy(stack: VernStack) -> None:
     with urllib.request.urlopen(f"{stack.web_url}/", timeout=10) as resp:
         page = resp.read().decode()
         policy = resp.headers["Content-Security-Policy"]
-    assert "/static/widget.js" in page
+    assert '<script src="/widget.js">' in page
     assert "default-src 'self'" in policy
     assert "unsafe-inline" not in policy
+    assert f"connect-src 'self' {stack.rasa_url} ws://127.0.0.1:{stack.ports['rasa']};" in policy

@@ -34,6 +34,8 @@ def socket(stack: VernStack, origin: str | None = None) -> Iterator[socketio.Sim
     try:
         yield client
     finally:
+        # Without abort, the client waits out the long-poll in flight (about 30 s) before it lets go.
+        client.client.eio.disconnect(abort=True)
         client.disconnect()
 
 
