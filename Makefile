@@ -45,3 +45,18 @@ lock:  ## re-resolve every pin together (needs network to the package index)
 
 clean:
 	rm -rf $(VENV) models .rasa .pytest_cache
+
+# Microsoft Presidio in a venv of its own, for bench/pii_compare.py: its pins clash with rasa's.
+BENCH_PRESIDIO := var/bench-presidio-venv
+.PHONY: bench-presidio
+bench-presidio: $(BENCH_PRESIDIO)/.installed
+
+$(BENCH_PRESIDIO)/.installed: bench/presidio-requirements.txt scripts/find-python.sh
+	@python=$$(scripts/find-python.sh) || exit 1; rm -rf $(BENCH_PRESIDIO) && "$$python" -m venv $(BENCH_PRESIDIO)
+	$(BENCH_PRESIDIO)/bin/pip install --quiet --disable-pip-version-check -r bench/presidio-requirements.txt
+	@touch $@
+
+# pip-audit over every pin, from a venv of its own; needs PyPI's JSON API or OSV (see docs/dependency-audit.md).
+.PHONY: audit
+audit:
+	scripts/audit.sh

@@ -1,31 +1,100 @@
 """Turn latency through the REST channel with the action server: p50/p95/p99 at 1, 10 and 50 chats at once.
 
-    python bench/turn_latency.py            # embedded defaults (SQLite tracker store, no Redis)
-    python bench/turn_latency.py --stores   # the machine's Redis and PostgreSQL
+    .venv/bin/python -m bench.turn_latency            # embedded defaults (SQLite tracker store, no Redis)
+    .venv/bin/python -m bench.turn_latency --stores   # Redis (db 12) and PostgreSQL (database bench_latency)
 
 Starts Vern's real processes on free ports (as the tests do), sends each chat
 the same four-turn conversation (greeting, a question, a request that runs a
 custom action, goodbye) and times every turn from the POST to the last bot
-reply. Prints figures; asserts nothing. Needs a trained model (make model).
+reply. Needs a trained model (make model).
+
+Where a turn's time goes, cheaply: Rasa reaches the action server through a
+timing proxy in this process, which adds up the action server's own time per
+turn; NLU is timed through Rasa's HTTP API (`/model/parse`, the same pipeline
+the channel runs) on the same texts, one at a time; the rest (policies,
+tracker store, the channel's personal-data guard, HTTP) is the difference.
+The split is given for one chat at a time, where queueing does not blur it.
+--stores uses a database and Redis db of its own, never the tests' `test`
+database or Redis db 13, and deletes only its own keys afterwards.
+Prints figures; asserts nothing. Writes var/bench/turn_latency[_stores].json.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.server
 import statistics
-import sys
 import tempfile
 import threading
 import time
+import urllib.request
 import uuid
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tests.support.services import postgres_url, redis_url  # noqa: E402
-from tests.support.stack import VernStack, post_json  # noqa: E402
+from bench.pg import ensure_database
+from bench.results import machine, now, write_result
+from tests.support.services import free_port
+from tests.support.stack import VernStack, post_json
 
 TURNS = ["hei", "hva er retten til innsyn?", "jeg vil ha innsyn i alt dere har om meg", "avbryt"]
+BENCH_POSTGRES = "postgresql://postgres@127.0.0.1:5432/bench_latency"
+# Not 13: the test suite uses Redis db 13.
+BENCH_REDIS = "redis://127.0.0.1:6379/12"
+LEVELS = (1, 10, 50)
+
+
+class ActionTimer:
+    """A forwarding proxy in front of the action server that adds up how long it took."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.seconds = 0.0
+        self.calls = 0
+        self._lock = threading.Lock()
+        timer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                # The target is the action server's loopback http:// address this script built.
+                request = urllib.request.Request(  # noqa: S310
+                    timer.target + self.path, data=body, headers=headers, method="POST"
+                )
+                started = time.perf_counter()
+                try:
+                    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+                        status, payload, kind = response.status, response.read(), response.headers.get("Content-Type")
+                except urllib.error.HTTPError as error:
+                    status, payload, kind = error.code, error.read(), error.headers.get("Content-Type")
+                timer.add(time.perf_counter() - started)
+                self.send_response(status)
+                self.send_header("Content-Type", kind or "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.port = free_port()
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def add(self, seconds: float) -> None:
+        with self._lock:
+            self.seconds += seconds
+            self.calls += 1
+
+    def take(self) -> tuple[float, int]:
+        with self._lock:
+            taken = (self.seconds, self.calls)
+            self.seconds, self.calls = 0.0, 0
+        return taken
+
+    def close(self) -> None:
+        self._server.shutdown()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -57,25 +126,82 @@ def run_chats(stack: VernStack, chats: int) -> tuple[list[float], int]:
     return latencies, errors
 
 
+def nlu_ms(stack: VernStack, repeats: int = 10) -> float:
+    """Median time of Rasa's NLU pipeline alone on the bench's turns."""
+    token = stack.secret("RASA_API_TOKEN")
+    times = []
+    for _ in range(repeats):
+        for text in TURNS:
+            started = time.perf_counter()
+            post_json(f"{stack.rasa_url}/model/parse?token={token}", {"text": text})
+            times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def forget_bench_keys() -> None:
+    import redis
+
+    client = redis.Redis.from_url(BENCH_REDIS)
+    for key in client.scan_iter(match="vern:*", count=1000):
+        client.delete(key)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", action="store_true", help="use the machine's Redis and PostgreSQL")
+    parser.add_argument("--levels", default=",".join(map(str, LEVELS)), help="chats at once, comma-separated")
     args = parser.parse_args()
-    overrides = {"DATABASE_URL": postgres_url(), "REDIS_URL": redis_url()} if args.stores else {}
+    levels_asked = [int(n) for n in args.levels.split(",") if n]
+    started, machine_info = now(), machine()
+    overrides: dict[str, str] = {}
+    if args.stores:
+        ensure_database(BENCH_POSTGRES)
+        overrides = {"DATABASE_URL": BENCH_POSTGRES, "REDIS_URL": BENCH_REDIS}
     stack = VernStack(overrides, Path(tempfile.mkdtemp(prefix="vern-bench-")))
+    timer = ActionTimer(stack.actions_url)
+    stack.env_overrides["ACTION_SERVER_URL"] = f"http://127.0.0.1:{timer.port}/webhook"
     stack.start("actions", "rasa")
+    levels: list[dict[str, Any]] = []
     try:
         run_chats(stack, 2)  # warm-up: the first turns load lazily
+        timer.take()
         label = "Redis + PostgreSQL" if args.stores else "embedded defaults"
         print(f"Turn latency, REST channel with the action server, {label} ({len(TURNS)} turns per chat)")
-        print(f"{'chats at once':>14} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
-        for chats in (1, 10, 50):
+        print(f"{'chats at once':>14} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+              f"{'actions ms/turn':>16}")
+        for chats in levels_asked:
             latencies, errors = run_chats(stack, chats)
+            action_seconds, action_calls = timer.take()
             ms = [value * 1000 for value in latencies]
-            print(f"{chats:>14} {len(ms):>6} {statistics.median(ms):>8.0f} {percentile(ms, 0.95):>8.0f} "
-                  f"{percentile(ms, 0.99):>8.0f} {errors:>7}")
+            row = {
+                "chats": chats, "turns": len(ms), "p50_ms": statistics.median(ms), "p95_ms": percentile(ms, 0.95),
+                "p99_ms": percentile(ms, 0.99), "mean_ms": statistics.fmean(ms), "errors": errors,
+                "action_ms_per_turn": action_seconds * 1000 / len(ms), "action_calls": action_calls,
+            }  # fmt: skip
+            levels.append(row)
+            print(f"{chats:>14} {len(ms):>6} {row['p50_ms']:>8.0f} {row['p95_ms']:>8.0f} {row['p99_ms']:>8.0f} "
+                  f"{errors:>7} {row['action_ms_per_turn']:>16.1f}")
+        nlu = nlu_ms(stack)
     finally:
         stack.stop()
+        timer.close()
+        if args.stores:
+            forget_bench_keys()
+    single = levels[0]
+    split = {"nlu_ms": nlu, "actions_ms": single["action_ms_per_turn"]}
+    split["rest_ms"] = max(0.0, single["mean_ms"] - split["nlu_ms"] - split["actions_ms"])
+    total = single["mean_ms"]
+    shares = {name: 100 * value / total for name, value in split.items()}
+    print(f"one chat at a time, mean turn {total:.0f} ms: NLU {nlu:.0f} ms ({shares['nlu_ms']:.0f}%), "
+          f"action server {split['actions_ms']:.0f} ms ({shares['actions_ms']:.0f}%), "
+          f"policies + tracker store + channel + HTTP {split['rest_ms']:.0f} ms ({shares['rest_ms']:.0f}%)")
+    write_result(
+        "turn_latency_stores" if args.stores else "turn_latency",
+        {"stores": "Redis + PostgreSQL" if args.stores else "embedded (SQLite)", "turns": TURNS, "levels": levels,
+         "split_one_chat": split},
+        started,
+        machine_info,
+    )
     return 0
 
 

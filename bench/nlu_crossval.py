@@ -1,0 +1,139 @@
+"""Intent F1 per language by cross-validation with Rasa's own tooling, and the intents it confuses.
+
+    .venv/bin/python -m bench.nlu_crossval [--folds 3]          # trains one model per fold: minutes each
+    .venv/bin/python -m bench.nlu_crossval --from var/bench/nlu_crossval   # re-score a finished run
+
+Wraps `rasa test nlu --nlu data/nlu --config config.yml --cross-validation
+--folds N --successes` (errors are written by default): every example is predicted once, by the model
+of the fold that held it out. Rasa's report is over all languages; the
+examples in data/nlu/ are tagged with the language they are written in
+(intent-level `metadata: language`), so this script splits the predictions by
+that tag and scores each language: macro F1 over intents, F1 per intent, and
+the most frequent (intent, predicted) confusion pairs. A text listed under
+several languages of the same intent ("ok") counts in each. A prediction of
+nlu_fallback (the FallbackClassifier) counts as wrong. Rasa's folds are
+shuffled without a fixed seed, so a rerun differs slightly. Writes
+var/bench/nlu_crossval.json; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from bench.results import ROOT, machine, now, write_result
+
+LANGUAGES = ("nb", "nn", "da", "en")
+OUT = ROOT / "var" / "bench" / "nlu_crossval"
+
+
+def run_rasa(folds: int, out: Path) -> float:
+    from bot.rasa_adapter.model import rasa_environment
+
+    out.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "rasa", "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
+               "--cross-validation", "--folds", str(folds), "--out", str(out), "--successes"]
+    print("running:", " ".join(command[1:]), flush=True)
+    started = time.perf_counter()
+    with (out / "rasa.log").open("w") as log:
+        subprocess.run(command, cwd=ROOT, env=rasa_environment(), check=True, stdout=log, stderr=subprocess.STDOUT)
+    return time.perf_counter() - started
+
+
+def predictions(out: Path) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for name in ("intent_successes.json", "intent_errors.json"):
+        path = out / name
+        if path.exists():
+            found += json.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def score(predicted: list[dict[str, Any]]) -> dict[str, Any]:
+    from sklearn.metrics import f1_score
+
+    from bot.training.nlu_data import training_examples
+
+    languages_of: dict[str, set[str]] = defaultdict(set)
+    for example in training_examples(ROOT / "data"):
+        languages_of[_key(example.text)].add(example.language)
+    rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    untagged = 0
+    for prediction in predicted:
+        pair = (str(prediction["intent"]), str((prediction.get("intent_prediction") or {}).get("name") or ""))
+        rows["all"].append(pair)
+        tags = languages_of.get(_key(str(prediction["text"])), set())
+        untagged += not tags
+        for language in tags:
+            rows[language].append(pair)
+    figures: dict[str, Any] = {"examples": len(predicted), "untagged": untagged, "languages": {}}
+    for language in ("all", *LANGUAGES):
+        chosen = rows.get(language, [])
+        if not chosen:
+            continue
+        truth, guess = [t for t, _ in chosen], [g for _, g in chosen]
+        labels = sorted(set(truth))
+        per_intent = f1_score(truth, guess, labels=labels, average=None, zero_division=0)
+        confusions = Counter((t, g) for t, g in chosen if t != g)
+        figures["languages"][language] = {
+            "examples": len(chosen),
+            "accuracy": sum(t == g for t, g in chosen) / len(chosen),
+            "macro_f1": float(f1_score(truth, guess, labels=labels, average="macro", zero_division=0)),
+            "weighted_f1": float(f1_score(truth, guess, labels=labels, average="weighted", zero_division=0)),
+            "f1_per_intent": {label: float(value) for label, value in zip(labels, per_intent, strict=True)},
+            "confusions": [[t, g, n] for (t, g), n in confusions.most_common(15)],
+        }
+    return figures
+
+
+def print_figures(figures: dict[str, Any]) -> None:
+    languages = figures["languages"]
+    print(f"{'language':<9} {'examples':>9} {'accuracy':>9} {'macro F1':>9} {'weighted F1':>12}")
+    for language, row in languages.items():
+        print(f"{language:<9} {row['examples']:>9} {row['accuracy']:>9.3f} {row['macro_f1']:>9.3f} "
+              f"{row['weighted_f1']:>12.3f}")
+    intents = sorted(languages["all"]["f1_per_intent"])
+    shown = [lang for lang in LANGUAGES if lang in languages]
+    print(f"\n{'F1 per intent':<28} " + " ".join(f"{lang:>6}" for lang in shown))
+    for intent in intents:
+        cells = [languages[lang]["f1_per_intent"].get(intent) for lang in shown]
+        print(f"{intent:<28} " + " ".join(f"{c:>6.3f}" if c is not None else f"{'-':>6}" for c in cells))
+    for language in ("all", *shown):
+        pairs = languages[language]["confusions"][: 10 if language == "all" else 5]
+        print(f"\nmost frequent confusions ({language}): true -> predicted (count)")
+        for true, guess, count in pairs:
+            print(f"  {true} -> {guess} ({count})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--from", dest="source", type=Path, help="score an existing output folder, do not run Rasa")
+    args = parser.parse_args()
+    started, machine_info = now(), machine()
+    out = args.source or OUT
+    seconds = None if args.source else run_rasa(args.folds, out)
+    predicted = predictions(out)
+    if not predicted:
+        print(f"no predictions in {out}; see {out / 'rasa.log'}")
+        return 1
+    figures = score(predicted)
+    figures.update({"folds": args.folds, "seconds": seconds, "config": "config.yml", "data": "data/nlu"})
+    print_figures(figures)
+    # A re-scored run keeps its timing and machine only in the first file it wrote.
+    write_result("nlu_crossval" if args.source is None else "nlu_crossval_rescored", figures, started, machine_info)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
