@@ -17,6 +17,8 @@ from bot.pii.spans import NAME, NUMBER, PiiSpan, resolve_overlaps
 Detect = Callable[[str], list[PiiSpan]]
 # Bounded so a pathological chat cannot build an enormous pattern.
 MAX_LEARNED_VALUES = 500
+# How many distinct strings of one chat keep their detection result between the two passes.
+MAX_REMEMBERED_TEXTS = 20_000
 
 
 class ChatMasker:
@@ -33,15 +35,27 @@ class ChatMasker:
         return ChatMasker(self._detect, {**self._tokens, **tokens})
 
     def learn_from(self, texts: Iterable[str]) -> Callable[[str], str]:
+        # A chat repeats its strings (the text in the event, in parse data, in a slot; bot texts echoed),
+        # and every one is read twice, to learn and to mask: detection, the costly part, runs once per string.
+        detected: dict[str, list[PiiSpan]] = {}
+
+        def spans_of(text: str) -> list[PiiSpan]:
+            found = detected.get(text)
+            if found is None:
+                found = self._detect(text)
+                if len(detected) < MAX_REMEMBERED_TEXTS:
+                    detected[text] = found
+            return list(found)
+
         known: dict[str, str] = {}
         for text in texts:
-            for span in self._detect(text):
+            for span in spans_of(text):
                 for value in _values(text[span.start : span.end], span.type):
                     known.setdefault(value.casefold(), span.type)
                     if len(known) >= MAX_LEARNED_VALUES:
                         break
         if not known:
-            return self
+            return lambda text: replace_spans(text, spans_of(text), self._tokens) if text else text
         values = sorted(known, key=len, reverse=True)
         pattern = re.compile(
             r"(?<![\w@.])(?:" + "|".join(re.escape(v) for v in values) + r")(?![\w@])", re.IGNORECASE
@@ -50,7 +64,7 @@ class ChatMasker:
         def mask_in_chat(text: str) -> str:
             if not text:
                 return text
-            spans = self._detect(text)
+            spans = spans_of(text)
             spans += [
                 PiiSpan(m.start(), m.end(), known[m.group(0).casefold()], "learned", 0.9)
                 for m in pattern.finditer(text)
