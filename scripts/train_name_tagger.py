@@ -2,9 +2,11 @@
 
     .venv/bin/python scripts/train_name_tagger.py [../shared/data/names_train.jsonl]
 
-Writes bot/pii/data/name_tagger.crfsuite and bot/pii/data/ambiguous_names.txt,
-which are committed: detection must not depend on files outside the repository
-or on the network. Training reads only the training set, never the dev sets.
+Writes bot/pii/data/name_tagger.crfsuite, ambiguous_names.txt,
+lowercase_lexicon.txt and name_likeness.tsv (the spelling model the tagger's
+features use, so it is built first; fitting it needs scikit-learn), which are
+committed: detection must not depend on files outside the repository or on
+the network. Training reads only the training set, never the dev sets.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pycrfsuite
@@ -20,9 +24,28 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.pii.gazetteer import DATA_DIR, lowercase_lexicon, name_gazetteer  # noqa: E402
+from bot.pii.gazetteer import (  # noqa: E402
+    DATA_DIR,
+    _faker_names,
+    _faker_places,
+    _fold,
+    _word_list,
+    english_lexicon,
+    lowercase_lexicon,
+    name_gazetteer,
+)
 from bot.pii.name_features import Token, token_features  # noqa: E402
+from bot.pii.name_likeness import (  # noqa: E402
+    BIAS_KEY,
+    NGRAM_RANGE,
+    WEIGHTS_PATH,
+    _weights,
+    bucket,
+    name_likeness,
+    probability,
+)
 
+FOLDS = 5
 DEFAULT_TRAIN = ROOT.parent / "shared" / "data" / "names_train.jsonl"
 
 
@@ -73,17 +96,69 @@ def write_lexicon(rows: list[dict]) -> int:
     return len(words)
 
 
+def tagged_names(rows: list[dict]) -> set[str]:
+    return {
+        word.casefold() for row in rows for word, tag in zip(row["tokens"], row["tags"], strict=True)
+        if tag.endswith("-PER") and word.isalpha() and len(word) >= 2 and word[0].isupper()
+    }
+
+
+def fit_name_likeness(tagged: set[str]) -> dict[str, float]:
+    """The spelling model: Faker's names of every locale and the tagged sentences' names against places
+    and everyday words. The tagged names bring the Nordic surnames Faker lacks ("-stad", "-land", "-rud")."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    first, last = _faker_names()
+    names = {w for w in _fold(first) | _fold(last) | tagged if len(w) >= 2}
+    others = _fold(_faker_places(), capitalised_parts=True) | _word_list("places.txt") | english_lexicon()
+    # A word that is both (a surname that is also a town or a word) is left to the tagger's context.
+    others = {w for w in others | lowercase_lexicon() if len(w) >= 2 and w.isalpha()} - names
+    words = sorted(names) + sorted(others)
+    labels = [1] * len(names) + [0] * len(others)
+    vectorizer = CountVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, min_df=3, binary=True, lowercase=True)
+    model = LogisticRegression(C=0.5, max_iter=3000, class_weight="balanced")
+    model.fit(vectorizer.fit_transform(words), labels)
+    # Tiny weights change no decision and would only make the committed file larger.
+    weights = {
+        str(g): round(float(w), 3)
+        for g, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True) if abs(w) >= 0.05
+    }
+    weights[BIAS_KEY] = round(float(model.intercept_[0]), 3)
+    return weights
+
+
+def write_name_likeness(weights: dict[str, float]) -> None:
+    lines = [f"{g}\t{w:.3f}" for g, w in sorted(weights.items())]
+    header = f"# Name-likeness weights (character n-gram, logistic regression), by {Path(__file__).name}\n"
+    WEIGHTS_PATH.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def spelling_by_fold(rows: list[dict]) -> list[Callable[[str], str]]:
+    """One spelling model per fold, each fitted without that fold's names: the tagger then learns how
+    far the spelling goes on names it has not seen, which is all it is for at detection time."""
+    models = []
+    for fold in range(FOLDS):
+        weights = fit_name_likeness(tagged_names([r for i, r in enumerate(rows) if i % FOLDS != fold]))
+        models.append(lru_cache(maxsize=None)(partial(lambda w, word: bucket(probability(w, word)), weights)))
+    return models
+
+
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_TRAIN
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     print(f"{len(rows)} sentences; ambiguous names: {write_ambiguous(rows)}; lexicon: {write_lexicon(rows)}")
     name_gazetteer.cache_clear()
     lowercase_lexicon.cache_clear()
+    write_name_likeness(fit_name_likeness(tagged_names(rows)))
+    name_likeness.cache_clear()
+    _weights.cache_clear()
+    spelling = spelling_by_fold(rows)
     gazetteer = name_gazetteer()
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.perf_counter()
-    for row in rows:
-        features = token_features(as_tokens(row["tokens"]), gazetteer)
+    for i, row in enumerate(rows):
+        features = token_features(as_tokens(row["tokens"]), gazetteer, spelling[i % FOLDS])
         trainer.append(features, [label(t) for t in row["tags"]])
     trainer.set_params({"c1": 0.15, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True,
                         "feature.minfreq": 2})

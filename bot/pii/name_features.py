@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon
+from bot.pii.name_likeness import likeness_bucket
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]{0,40}[^\W_])?|\d{1,40}|[^\w\s]", re.UNICODE)
 
@@ -38,6 +40,15 @@ _ENGLISH_WORDS = frozenset(
         "will", "would", "there", "what", "so", "if", "just", "can", "all", "do", "from", "an", "or", "by",
         "our", "your", "been", "which", "i", "a", "in", "me", "please", "thanks", "who", "about", "any",
     ]
+)
+# Verbs of saying and thinking: news prose puts a lone surname next to them ("sa Aaslund", "Okafor told").
+SPEECH_VERBS = frozenset(
+    {"sa", "sier", "seier", "sagde", "siger", "mente", "mener", "meiner", "meinte", "skrev", "skriver", "skreiv",
+     "forteller", "fortalte", "fortel", "fortalde", "fortæller", "uttalte", "uttaler", "forklarer",
+     "forklarte", "spør", "spurte", "spurde", "spørger", "spurgte", "svarer", "svarte", "svarar", "svarede",
+     "understreker", "understreka", "understreger", "tror", "trur", "troede", "synes", "syntes", "said", "says",
+     "told", "tells", "wrote", "writes", "added", "adds", "explained", "asked", "asks", "replied", "believes",
+     "thinks", "thought", "argued", "argues", "insisted", "claimed", "claims"}
 )
 _NORDIC_WORDS = frozenset(
     [
@@ -87,6 +98,15 @@ def looks_english(tokens: list[Token], language: str | None = None) -> bool:
     return english > nordic
 
 
+def age_follows(tokens: list[Token], index: int) -> bool:
+    """Is tokens[index] followed by an age in brackets ("Perisat (24)")? How news prose introduces a person."""
+    after = tokens[index + 1 : index + 4]
+    return (
+        len(after) == 3 and after[0].text == "(" and after[1].text.isdigit() and len(after[1].text) <= 3
+        and after[2].text == ")"
+    )
+
+
 def after_honorific(tokens: list[Token], index: int) -> bool:
     """Does "Mr", "Dr.", "fru" or the like come right before tokens[index]?"""
     j = index - 1
@@ -106,7 +126,11 @@ def _shape(word: str) -> str:
     return _RUN.sub(r"\1\1", shape)
 
 
-def token_features(tokens: list[Token], gazetteer: NameGazetteer) -> list[dict[str, object]]:
+def token_features(
+    tokens: list[Token], gazetteer: NameGazetteer, spelling: Callable[[str], str | None] = likeness_bucket
+) -> list[dict[str, object]]:
+    """The features of each token; `spelling` is the name-likeness bucket of a word (training swaps in
+    a model that never saw the sentence's own names)."""
     common = common_words()
     lexicon = lowercase_lexicon()
     # One flag for the whole sentence, so the model can weigh capitals differently in English.
@@ -142,7 +166,18 @@ def token_features(tokens: list[Token], gazetteer: NameGazetteer) -> list[dict[s
             "en": english,
             "en_title": english and word[:1].isupper(),
             "en_start": english and (i == 0 or tokens[i - 1].text in ".!?:«\""),
+            "age": age_follows(tokens, i),
+            "-1:speech": i > 0 and tokens[i - 1].text.casefold() in SPEECH_VERBS,
+            "+1:speech": i + 1 < len(tokens) and tokens[i + 1].text.casefold() in SPEECH_VERBS,
         }
+        if token.is_word and len(word) > 1:
+            # The spelling of a name never seen in training ("Okonkwo", "Aaslund"); it matters mostly
+            # where the word is capitalised, so that pairing gets its own weight.
+            bucket = spelling(word)
+            if bucket is not None:
+                item["nl"] = bucket
+                if word[:1].isupper():
+                    item["nl_title"] = bucket
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(tokens):

@@ -54,3 +54,20 @@ def test_synthetic_training_sentences_cover_every_language_and_tag_every_token()
         assert len(row["tokens"]) == len(row["tags"])  # type: ignore[arg-type]
     tags = {tag for row in rows for tag in row["tags"]}  # type: ignore[attr-defined]
     assert {"B-PER", "I-PER", "B-OTH", "O"} <= tags
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Det er for tidleg å seie, seier Haugsvær.", "Det er for tidleg å seie, seier <name>."),
+        ("Dette er godt nytt, siger Bækgaard.", "Dette er godt nytt, siger <name>."),
+        ('"We will appeal," Oyelaran told reporters.', '"We will appeal," <name> told reporters.'),
+    ],
+)
+def test_the_speaker_of_a_quote_is_masked_without_a_first_name(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Vi flyttet til Bergen i fjor, sa hun.", "– Vi er glade, sier Oslo kommune."])
+def test_a_pronoun_or_an_institution_after_a_quote_is_not_a_name(text: str) -> None:
+    assert "<name>" not in mask(text)

@@ -1,18 +1,20 @@
 """Person names in nb, nn, da and en, from any origin.
 
-Three kinds of evidence, because none is enough alone: the CRF tagger (trained
+Several kinds of evidence, because none is enough alone: the CRF tagger (trained
 on real Norwegian and Danish sentences; knows that capitalised places and
 organisations are not people), the name gazetteer (Faker's lists for dozens of
-locales, so "Oluwaseun" or "Nguyen" is found as readily as "Kari"), and cue
-phrases ("jeg heter", "min datter", "mvh") that make even a lowercase chat name
-certain."""
+locales, so "Oluwaseun" or "Nguyen" is found as readily as "Kari"), the spelling
+of a word no list knows (name_likeness.py), who speaks after a quote (", sa
+Haugsvær"), and cue phrases ("jeg heter", "min datter", "mvh") that make even a
+lowercase chat name certain."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, name_gazetteer
-from bot.pii.name_features import Token, after_honorific, follows_cue, looks_english, tokenize
+from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon, name_gazetteer
+from bot.pii.name_features import SPEECH_VERBS, Token, after_honorific, follows_cue, looks_english, tokenize
+from bot.pii.name_likeness import name_likeness
 from bot.pii.name_tagger import NameTagger, TokenScores, load_name_tagger
 from bot.pii.spans import NAME, PiiSpan
 
@@ -26,6 +28,8 @@ ENGLISH_CONFIDENT = 0.9
 EXTENSION_BLOCK = 0.65
 CONFIDENT = 0.85
 EVERYDAY_WORD_CONFIDENT = 0.85
+# A word no list knows, spelled like a name (see name_likeness.py), is one unless the tagger doubts it.
+SPELLING_CONFIDENT = 0.8
 
 
 class PersonNameRecognizer:
@@ -74,11 +78,17 @@ class PersonNameRecognizer:
             return False  # "Will you…", "Hans bil…": an everyday word that happens to be capitalised
         if after_honorific(tokens, i) and token.is_capitalised and not common:
             return True  # "Mrs Okafor", "Dr. Lindqvist", "fru Ulvestad": the address says a person follows
+        if token.is_capitalised and _attributes_a_quote(tokens, i) and word.casefold() not in lowercase_lexicon():
+            # "…, sa Haugsvær." / "…," Okafor told: who speaks after a quote is a person, even one
+            # whose name is also a place, and a speaker the tagger has never seen.
+            return score.other_entity < CONFIDENT
         if _everyday_english(word, gazetteer) and score.person < EVERYDAY_WORD_CONFIDENT and not cue:
             # "Library", "Weather", "Update": capitalised, but no one's name. The word list also holds
             # famous surnames (it was folded to lowercase), so a sure tagger still wins.
             return False
-        if english and score.person < ENGLISH_CONFIDENT and not gazetteer.is_name(word) and not cue:
+        if english and score.person < ENGLISH_CONFIDENT and not gazetteer.is_name(word) and not cue and not (
+            score.person >= TAGGER_THRESHOLD and _spelled_like_a_name(word, gazetteer)
+        ):
             return False
         # On a known place ("Lincoln", "Preston", also surnames) the tagger must be sure. A sentence
         # start needs no more than elsewhere: the tagger has seen capitals there in all four languages.
@@ -90,7 +100,9 @@ class PersonNameRecognizer:
         if not token.is_capitalised or common or score.other_entity >= TAGGER_THRESHOLD:
             return False
         known = gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word)
-        return known and not (sentence_start and score.person < 0.1 and tagger_present(scores))
+        if known:
+            return not (sentence_start and score.person < 0.1 and tagger_present(scores))
+        return not sentence_start and _spelled_like_a_name(word, gazetteer)
 
     def _extend_to_surnames(self, tokens: list[Token], scores: list[TokenScores], flags: list[bool]) -> None:
         gazetteer = self.gazetteer
@@ -138,6 +150,32 @@ def tagger_present(scores: list[TokenScores]) -> bool:
 
 def _everyday_english(word: str, gazetteer: NameGazetteer) -> bool:
     return word[:1].isupper() and word.casefold() in english_lexicon() and not gazetteer.is_name(word)
+
+
+_QUOTE_ENDS = frozenset({",", "»", "\"", "”", "'", "’"})
+
+
+def _attributes_a_quote(tokens: list[Token], i: int) -> bool:
+    """Is tokens[i] the speaker of a quote: ", sa Haugsvær" / ", sier Aaslund" (verb first, as Nordic news
+    writes it) or '," Okafor said' (name first, as English does)?"""
+    before = tokens[i - 2 : i]
+    if len(before) == 2 and before[0].text in _QUOTE_ENDS and before[1].text.casefold() in SPEECH_VERBS:
+        return True
+    return (
+        i >= 1 and tokens[i - 1].text in _QUOTE_ENDS - {","} and i + 1 < len(tokens)
+        and tokens[i + 1].text.casefold() in SPEECH_VERBS
+    )
+
+
+def _spelled_like_a_name(word: str, gazetteer: NameGazetteer) -> bool:
+    """A lone capitalised word no list knows ("Aaslund mente…"): its spelling is the only evidence left.
+
+    Words seen in lowercase and places are excluded first (the tagger's organisations were
+    excluded by the caller), so what is left is mostly names and the odd foreign or made-up word."""
+    if word.casefold() in lowercase_lexicon() or gazetteer.is_place(word):
+        return False
+    likeness = name_likeness(word)
+    return likeness is not None and likeness >= SPELLING_CONFIDENT
 
 
 def _names_a_thing(tokens: list[Token], last: int, gazetteer: NameGazetteer) -> bool:
