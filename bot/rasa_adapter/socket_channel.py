@@ -245,9 +245,7 @@ class _SocketEvents:
 
     async def updates(self, sid: str, data: Any) -> dict[str, Any]:
         """Messages that reached the chat between the person's turns (a guardian, a caseworker)."""
-        import asyncio
-
-        from bot.web.updates import handoff_state, pushed_messages
+        from bot.web.updates import updates_reply
 
         sender = await self._session(sid)
         if sender is None:
@@ -262,17 +260,10 @@ class _SocketEvents:
         except Exception as error:  # noqa: BLE001 - the next poll tries again
             logger.error("chat updates unavailable (%s)", type(error).__name__)
             return {"messages": [], "error": "error_unavailable"}
-        reply: dict[str, Any] = {"messages": pushed_messages(events, since)}
-        try:
-            state = await asyncio.to_thread(handoff_state, sender)
-        except Exception as error:  # noqa: BLE001 - the messages still go out; the state comes next poll
-            logger.error("handoff state unavailable (%s)", type(error).__name__)
-            state = None
-        if state is not None:
-            reply.update(state)
-            if state.get("handoff") == "ended":
-                await self._sio.leave_room(sid, sender)
-                await self._sio.save_session(sid, {})
+        reply = await updates_reply(sender, events, since)
+        if reply.get("handoff") == "ended":
+            await self._sio.leave_room(sid, sender)
+            await self._sio.save_session(sid, {})
         return reply
 
     def _chat_copies(self) -> Any:

@@ -60,7 +60,12 @@ async def updates_response(settings: Settings, http: aiohttp.ClientSession, body
     except (aiohttp.ClientError, TimeoutError, ValueError) as error:
         logger.error("Rasa server unreachable for chat updates (%s)", type(error).__name__)
         return response.json({"messages": []}, status=503)
-    reply: dict[str, object] = {"messages": pushed_messages(tracker.get("events") or [], since)}
+    return response.json(await updates_reply(sender, tracker.get("events") or [], since))
+
+
+async def updates_reply(sender: str, events: list[dict[str, Any]], since: float) -> dict[str, Any]:
+    """The pushed messages since `since`, and the handoff state when there is one (for both channels)."""
+    reply: dict[str, Any] = {"messages": pushed_messages(events, since)}
     try:
         handoff = await asyncio.to_thread(handoff_state, sender)
     except Exception as error:  # noqa: BLE001 - the messages still go out; the state comes next poll
@@ -68,7 +73,7 @@ async def updates_response(settings: Settings, http: aiohttp.ClientSession, body
         handoff = None
     if handoff is not None:
         reply.update(handoff)
-    return response.json(reply)
+    return reply
 
 
 def handoff_state(sender: str) -> dict[str, object] | None:

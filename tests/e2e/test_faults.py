@@ -14,14 +14,13 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
 
-from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from tests.support.fault_proxy import FaultProxy
 from tests.support.mailbox import code_for, new_address
 from tests.support.services import postgres_url, redis_url
 from tests.support.stack import VernStack, post_json
+from tests.support.stored import case_count_for_chat
 
 REFERENCE = re.compile(r"VRN-[A-Z0-9]{4}-[A-Z0-9]{2}")
 TRY_AGAIN = (translate("error_unavailable", "nb"), translate("service_unavailable", "nb"))
@@ -71,16 +70,6 @@ def say(vern: VernStack, chat: str, message: str) -> tuple[int, str]:
     return result.status, "\n".join(m.get("text", "") for m in messages)
 
 
-def cases_for(chat: str) -> int:
-    engine = create_db_engine(postgres_url())
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(text("SELECT count(*) FROM cases WHERE conversation_id = :c"),
-                                          {"c": chat}).scalar_one())
-    finally:
-        engine.dispose()
-
-
 def start_request(vern: VernStack) -> tuple[str, str, str]:
     chat, address = f"fault-{uuid.uuid4().hex}", new_address()
     status, _ = say(vern, chat, "slett alle opplysningene dere har om meg")
@@ -100,10 +89,10 @@ def test_redis_down_during_the_code_check(outages: Outages) -> None:
         assert not REFERENCE.search(reply)
     finally:
         outages.redis.restore()
-    assert cases_for(chat) == 0, "nobody was verified while Redis was down"
+    assert case_count_for_chat(chat) == 0, "nobody was verified while Redis was down"
     status, reply = say(vern, chat, code)
     assert status == 200 and REFERENCE.search(reply), "the same code works once Redis is back: nothing was used up"
-    assert cases_for(chat) == 1
+    assert case_count_for_chat(chat) == 1
 
 
 def test_postgres_down_during_the_code_check(outages: Outages) -> None:
@@ -119,7 +108,7 @@ def test_postgres_down_during_the_code_check(outages: Outages) -> None:
     status, reply = say(vern, chat, code)
     references = set(REFERENCE.findall(reply))
     assert status == 200 and len(references) == 1, reply
-    assert cases_for(chat) == 1, "the case was neither lost nor made twice"
+    assert case_count_for_chat(chat) == 1, "the case was neither lost nor made twice"
 
 
 def test_a_conversation_carries_on_after_postgres_returns(outages: Outages) -> None:

@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import text
 
-from bot.db.engine import create_db_engine
 from tests.support.mailbox import code_for, new_address
-from tests.support.services import postgres_url
 from tests.support.stack import VernStack, http, post_json
+from tests.support.stored import case_count_for_chat
 
 REFERENCE = re.compile(r"VRN-[A-Z0-9]{4}-[A-Z0-9]{2}")
 SHARED_SECRETS = ("SECRET_KEY", "RASA_API_TOKEN", "ACTION_SERVER_SECRET")
@@ -49,16 +47,6 @@ def user_texts(stack: VernStack, chat: str) -> list[str]:
     return [e["text"] for e in tracker.body["events"] if e["event"] == "user"]
 
 
-def case_count(chat: str) -> int:
-    engine = create_db_engine(postgres_url())
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(text("SELECT count(*) FROM cases WHERE conversation_id = :c"),
-                                          {"c": chat}).scalar_one())
-    finally:
-        engine.dispose()
-
-
 def test_a_request_alternating_between_replicas_becomes_one_case(stack: VernStack, second: VernStack) -> None:
     chat, address = f"replica-{uuid.uuid4().hex}", new_address()
     say(stack, chat, "jeg vil at dere sletter alt dere har om meg")
@@ -66,7 +54,7 @@ def test_a_request_alternating_between_replicas_becomes_one_case(stack: VernStac
     assert user_texts(stack, chat) == ["jeg vil at dere sletter alt dere har om meg", address]
     done = say(stack, chat, code_for(stack, address))
     assert REFERENCE.search(done), done
-    assert case_count(chat) == 1
+    assert case_count_for_chat(chat) == 1
 
 
 def test_simultaneous_messages_of_one_chat_on_both_replicas_are_each_handled_once(

@@ -19,6 +19,7 @@ from tests.support.domain import expected
 from tests.support.mailbox import code_for, mails_to, new_address
 from tests.support.services import postgres_url
 from tests.support.stack import VernStack
+from tests.support.stored import case_count_for_chat
 
 REFERENCE = re.compile(r"VRN-[A-Z0-9]{4}-[A-Z0-9]{2}")
 
@@ -35,17 +36,6 @@ def case_row(reference: str) -> object:
                 text("SELECT request_type, language, status, details FROM cases WHERE reference = :r"),
                 {"r": reference},
             ).one_or_none()
-    finally:
-        engine.dispose()
-
-
-def case_count_for_chat(chat: str) -> int:
-    engine = create_db_engine(postgres_url())
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(
-                text("SELECT count(*) FROM cases WHERE conversation_id = :c"), {"c": chat}
-            ).scalar_one())
     finally:
         engine.dispose()
 

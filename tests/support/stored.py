@@ -34,3 +34,14 @@ def everything_stored(var_dir: Path | None = None) -> str:
     if var_dir is not None:
         parts += [log.read_text(errors="replace") for log in Path(var_dir).glob("*.log")]
     return "\n".join(parts)
+
+
+def case_count_for_chat(chat: str) -> int:
+    """How many cases the conversation `chat` opened (0 or 1 when nothing is lost or doubled)."""
+    engine = create_db_engine(postgres_url())
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM cases WHERE conversation_id = :c"),
+                                          {"c": chat}).scalar_one())
+    finally:
+        engine.dispose()
