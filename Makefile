@@ -11,6 +11,8 @@ run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 
 test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and PostgreSQL
 	@scripts/ensure-services.sh
+	@# Training takes minutes on two cores; done here, it does not eat into the first test's time limit.
+	$(PY) -m bot.cli model ensure
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 venv: $(INSTALLED)

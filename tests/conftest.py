@@ -22,12 +22,26 @@ from tests.support.services import free_port, postgres_url, redis_url  # noqa: E
 from tests.support.stack import VernStack  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def trained_model() -> Path:
+def _ensure_model() -> Path:
     from bot.config import load_settings
     from bot.rasa_adapter.model import ensure_model
 
     return ensure_model(load_settings())
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Training takes several minutes on two cores. Done inside the first test that needs the model, it would count
+    # against that test's time limit and fail every test that shares the stack; done here, before any test starts,
+    # it counts against nothing.
+    if session.config.option.collectonly:
+        return
+    if any("trained_model" in getattr(item, "fixturenames", ()) for item in session.items):
+        _ensure_model()
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    return _ensure_model()
 
 
 def reset_postgres(url: str) -> None:
