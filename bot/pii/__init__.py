@@ -16,6 +16,7 @@ from bot.pii.masking import ANNEX_TOKENS, HIGH_RISK_KINDS, replace_spans
 from bot.pii.recognizers import default_recognizers
 from bot.pii.recognizers.address import StreetAddressRecognizer
 from bot.pii.recognizers.email import EmailRecognizer
+from bot.pii.recognizers.mailbox_name import MailboxNameRecognizer
 from bot.pii.recognizers.names import PersonNameRecognizer
 from bot.pii.recognizers.numbers import NumberRecognizer
 from bot.pii.registry import RecognizerRegistry
@@ -47,7 +48,10 @@ def _log_registry() -> RecognizerRegistry:
     # Log lines are English system text ("Server Started", "Rasa"), where the
     # Nordic-trained tagger sees people; names there need a cue or a known first name.
     return RecognizerRegistry(
-        [EmailRecognizer(), NumberRecognizer(), StreetAddressRecognizer(), PersonNameRecognizer(tagger=None)]
+        [
+            EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), StreetAddressRecognizer(),
+            PersonNameRecognizer(tagger=None),
+        ]
     )
 
 

@@ -123,3 +123,9 @@ def lowercase_lexicon() -> frozenset[str]:
     """Words seen in lowercase in running text: Norwegian and Danish (derived from the tagger's training set)
     and English (a word-frequency list less the names, see data/english_lexicon.txt)."""
     return _word_list("lowercase_lexicon.txt") | english_lexicon()
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Offices, professions and kinship words that stand before a name ("sosialøkonom", "pappa", "teacher")."""
+    return _word_list("role_nouns.txt")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon
+from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon, role_nouns
 from bot.pii.name_likeness import likeness_bucket
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]{0,40}[^\W_])?|\d{1,40}|[^\w\s]", re.UNICODE)
@@ -113,6 +113,34 @@ def after_honorific(tokens: list[Token], index: int) -> bool:
     if j >= 1 and tokens[j].text == ".":
         j -= 1
     return j >= 0 and tokens[j].text.casefold() in HONORIFICS
+
+
+# A compound's head must leave a real first part: "statsminister", "kjøkkensjef", but not "forlegen" for "lege".
+_MIN_COMPOUND_HEAD = 4
+_MIN_COMPOUND_FIRST_PART = 3
+
+
+def is_role_noun(word: str) -> bool:
+    """Is `word` an office, profession or kinship word, alone or as a compound's head ("NHO-direktør")?"""
+    folded = word.casefold().rsplit("-", 1)[-1]
+    roles = role_nouns()
+    heads = range(_MIN_COMPOUND_FIRST_PART, len(folded) - _MIN_COMPOUND_HEAD + 1)
+    return folded in roles or any(folded[cut:] in roles for cut in heads)
+
+
+def after_role(tokens: list[Token], index: int) -> bool:
+    """Does a role word come right before tokens[index] ("sosialøkonom Hersoug", "forfattaren Espen")?
+
+    Mid-sentence a capitalised role is usually part of a name itself ("General Motors", "Director General"),
+    so only a lowercase one counts there, or one at the start of a sentence."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if not before.is_word or not is_role_noun(before.text):
+        return False
+    at_start = index == 1 or tokens[index - 2].text in ".!?:«\"-–\n"
+    head = before.text.rsplit("-", 1)[-1]  # "NHO-direktør": the head's case is what counts
+    return head[:1].islower() or at_start
 
 
 _UPPER = re.compile(r"[A-ZÆØÅÄÖÜÉ]")

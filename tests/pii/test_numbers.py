@@ -80,3 +80,24 @@ def test_digits_inside_a_record_id_are_not_a_number_but_a_number_beside_one_is()
     assert [i for i in ids if detect(f'/confirm_withdraw_consent{{"consent_record": "{i}"}}')] == []
     (span,) = detect("ring 99887766, saken er 65a80e98-44bd-4f49-a3be-694324720734")
     assert span.type == "number" and span.start == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se kap. 3.5.2.3 i meldingen",
+        "i perioden 2004-2007 og 1998–2001",
+        "komponisten levde (1862-97)",
+        "08/10/2000 08:28 AM",
+        "founded on September 20 1888",
+        "stipendet er verdt 200.000 kroner",
+        "Slope: 0.1171 (0.0022)",
+        "oppdatert i versjon 2.14",
+    ],
+)
+def test_section_numbers_year_spans_timestamps_decimals_and_amounts_are_not_personal(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_a_phone_next_to_a_timestamp_is_still_masked() -> None:
+    assert mask("08/10/2000 08:28 AM ring 41234567") == "08/10/2000 08:28 AM ring <number>"

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from bot.pii.recognizers.address import StreetAddressRecognizer
 from bot.pii.recognizers.email import EmailRecognizer
+from bot.pii.recognizers.mailbox_name import MailboxNameRecognizer
 from bot.pii.recognizers.names import PersonNameRecognizer
 from bot.pii.recognizers.numbers import NumberRecognizer
 from bot.pii.registry import Recognizer
 
 
 def default_recognizers() -> list[Recognizer]:
-    return [EmailRecognizer(), NumberRecognizer(), StreetAddressRecognizer(), PersonNameRecognizer()]
+    return [
+        EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), StreetAddressRecognizer(),
+        PersonNameRecognizer(),
+    ]
 
 
 __all__ = ["default_recognizers"]

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon, name_gazetteer
-from bot.pii.name_features import SPEECH_VERBS, Token, after_honorific, follows_cue, looks_english, tokenize
+from bot.pii.name_features import (
+    SPEECH_VERBS,
+    Token,
+    after_honorific,
+    after_role,
+    age_follows,
+    follows_cue,
+    looks_english,
+    tokenize,
+)
 from bot.pii.name_likeness import name_likeness
 from bot.pii.name_tagger import NameTagger, TokenScores, load_name_tagger
 from bot.pii.spans import NAME, PiiSpan
@@ -27,9 +36,19 @@ ENGLISH_CONFIDENT = 0.9
 # A word after a name joins it unless the tagger is fairly sure it is a place or organisation.
 EXTENSION_BLOCK = 0.65
 CONFIDENT = 0.85
+# A speaker named last in the clause (", sa Viken.") is a person unless the tagger is all but certain it is not.
+SPEAKER_DOUBT = 0.95
+# Listed with a person ("Giske, Valla og Kolberg"), a word is one too unless the tagger is all but sure of a place.
+LISTED_DOUBT = 0.97
 EVERYDAY_WORD_CONFIDENT = 0.85
+# A speaker named last in the clause (", sa Viken.") is a person unless the tagger is all but certain it is not.
+SPEAKER_DOUBT = 0.95
+# Listed with a person ("Giske, Valla og Kolberg"), a word is one too unless the tagger is all but sure of a place.
+LISTED_DOUBT = 0.97
 # A word no list knows, spelled like a name (see name_likeness.py), is one unless the tagger doubts it.
 SPELLING_CONFIDENT = 0.8
+# Where the place in the sentence already suggests a person, the spelling need only not speak against one.
+SPELLING_PLAUSIBLE = 0.15
 
 
 class PersonNameRecognizer:
@@ -59,7 +78,9 @@ class PersonNameRecognizer:
         english = looks_english(tokens, language)
         flags = [self._is_name(tokens, scores, i, english) for i in range(len(tokens))]
         self._extend_to_surnames(tokens, scores, flags)
+        _first_name_before(tokens, scores, flags, self.gazetteer)
         _join_initials(tokens, flags)
+        self._coordinated_names(tokens, scores, flags, _FIRST_PERSON_ENGLISH if english else _FIRST_PERSON)
         _repeat_mentions(tokens, flags)
         yield from self._spans(tokens, scores, flags)
 
@@ -78,10 +99,20 @@ class PersonNameRecognizer:
             return False  # "Will you…", "Hans bil…": an everyday word that happens to be capitalised
         if after_honorific(tokens, i) and token.is_capitalised and not common:
             return True  # "Mrs Okafor", "Dr. Lindqvist", "fru Ulvestad": the address says a person follows
-        if token.is_capitalised and _attributes_a_quote(tokens, i) and word.casefold() not in lowercase_lexicon():
+        if token.is_capitalised and _attributes_a_quote(tokens, i):
             # "…, sa Haugsvær." / "…," Okafor told: who speaks after a quote is a person, even one
-            # whose name is also a place, and a speaker the tagger has never seen.
-            return score.other_entity < CONFIDENT
+            # whose name is also a place, and a speaker the tagger has never seen. A name that is also
+            # a word ("Viken", "Berg") counts where it closes the sentence: ", sa Viken." names no bay.
+            if _closes_clause(tokens, i):
+                # News lets papers and agencies speak too (", skriver Aftenposten."): only they make the tagger
+                # this sure.
+                return score.other_entity < SPEAKER_DOUBT
+            if word.casefold() not in lowercase_lexicon():
+                return score.other_entity < CONFIDENT
+        if token.is_capitalised and not common and after_role(tokens, i) and self._could_be_a_name(word):
+            return True  # "sosialøkonom Hersoug", "NHO-direktør Hansen", "pappa Svindal", "the teacher Adz"
+        if token.is_capitalised and not common and self._introduced_as_a_person(tokens, scores, i):
+            return True
         if _everyday_english(word, gazetteer) and score.person < EVERYDAY_WORD_CONFIDENT and not cue:
             # "Library", "Weather", "Update": capitalised, but no one's name. The word list also holds
             # famous surnames (it was folded to lowercase), so a sure tagger still wins.
@@ -103,6 +134,77 @@ class PersonNameRecognizer:
         if known:
             return not (sentence_start and score.person < 0.1 and tagger_present(scores))
         return not sentence_start and _spelled_like_a_name(word, gazetteer)
+
+    def _introduced_as_a_person(self, tokens: list[Token], scores: list[TokenScores], i: int) -> bool:
+        """How prose and pasted transcripts introduce a person the lists do not know:
+
+        "Gulsum (28) satt…" (an age in brackets), "Hersoug nemner…" / "Shojai told…" (the subject of a verb of
+        saying, where the tagger sees no organisation) and "Elling: …" (a transcript's speaker label)."""
+        word = tokens[i].text
+        if not self._could_be_a_name(word) or word.casefold() in english_lexicon():
+            return False
+        if age_follows(tokens, i):
+            return True
+        at_start = i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
+        if not at_start or i + 1 >= len(tokens):
+            return False
+        # Headings and definite nouns take these places too ("Vaktsjefen skriver", "Hockeyutstyr:"); their
+        # spelling gives them away.
+        likeness = name_likeness(word)
+        if likeness is None or likeness < SPELLING_PLAUSIBLE:
+            return False
+        following = tokens[i + 1]
+        if following.text.casefold() in ATTRIBUTION_VERBS:
+            return scores[i].other_entity < TAGGER_THRESHOLD
+        if following.text != ":" or i != 0:
+            return False
+        # "Elling:" alone on its line, or a known name before what it said ("Kari: ja, det stemmer"); an unknown
+        # word before a colon and text is as often a heading ("Merk: …", "Tips: …").
+        return i + 2 == len(tokens) or self.gazetteer.is_first_name(word)
+
+    def _could_be_a_name(self, word: str) -> bool:
+        """Not a place, and not an everyday word unless the name lists know it too: what a cue can make a name."""
+        gazetteer = self.gazetteer
+        if gazetteer.is_place(word) and not gazetteer.is_first_name(word):
+            return False
+        return word.casefold() not in lowercase_lexicon() or gazetteer.is_name(word)
+
+    def _coordinated_names(
+        self, tokens: list[Token], scores: list[TokenScores], flags: list[bool], first_person: frozenset[str]
+    ) -> None:
+        """ "Giske, Valla og Kolberg", "Rumsfeld, Wolfowitz and Feith", "shanna and i": what is listed with a
+        person is a person. Places and everyday words in the list stay; a list with no one found stays."""
+        for first, last in _enumerations(tokens):
+            items = _items(tokens, first, last)
+            has_person = any(
+                all(flags[k] for k in item) or (len(item) == 1 and tokens[item[0]].text.casefold() in first_person)
+                for item in items
+            )
+            if not has_person:
+                continue
+            for item in items:
+                if all(flags[k] for k in item):
+                    continue
+                if all(self._listed_name(tokens, k) and scores[k].other_entity < LISTED_DOUBT for k in item):
+                    for k in item:
+                        flags[k] = True
+
+    def _listed_name(self, tokens: list[Token], k: int) -> bool:
+        token = tokens[k]
+        word = token.text
+        if not token.is_word or len(word) < 2 or word.casefold() in common_words() or (
+            word.casefold() in _FIRST_PERSON_ENGLISH
+        ):
+            return False
+        if token.is_capitalised:
+            # "Obama-administrasjonen": a compound with a lowercase head is a thing named after someone.
+            compound_noun = "-" in word and word.rsplit("-", 1)[-1][:1].islower()
+            return self._could_be_a_name(word) and not compound_noun and not (word.isupper() and len(word) > 1)
+        # A lowercase name only where the list knows it: "shanna and i".
+        gazetteer = self.gazetteer
+        return gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and (
+            word.casefold() not in lowercase_lexicon()
+        )
 
     def _extend_to_surnames(self, tokens: list[Token], scores: list[TokenScores], flags: list[bool]) -> None:
         gazetteer = self.gazetteer
@@ -144,6 +246,77 @@ class PersonNameRecognizer:
             i = j + 1
 
 
+# The tagger's verbs of saying (a fixed feature set) and more that news prose puts next to a speaker's name.
+ATTRIBUTION_VERBS = SPEECH_VERBS | frozenset(
+    {"nemner", "nevner", "nemnde", "nevnte", "understrekar", "framhevar", "framheva", "fremhever", "fremhevet",
+     "opplyser", "opplyste", "hevder", "hevdet", "hevdar", "hevda", "påpeker", "påpekte", "peikar", "konstaterer",
+     "konstaterte", "erkjenner", "innrømmer", "legger", "legg", "lover", "lovar", "advarer", "åtvarar", "meinte",
+     "sagt", "udtaler", "udtalte", "fortsætter", "tilføjer", "noted", "stated", "warned", "announced", "insists"}
+)
+# Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
+_CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
+# "i" and "me" only in English: in Norwegian they are "in" and (nynorsk) "we".
+_FIRST_PERSON = frozenset({"jeg", "eg", "meg", "mig"})
+_FIRST_PERSON_ENGLISH = _FIRST_PERSON | {"i", "me"}
+_MAX_LIST_ITEMS = 12
+_MAX_ITEM_TOKENS = 4
+
+
+def _enumerations(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """(first, last) token index of each list "A, B og C" / "A and B": items joined by commas and at least
+    one conjunction. An item is a run of up to four words."""
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not tokens[i].is_word:
+            i += 1
+            continue
+        j = _item_end(tokens, i)
+        items, joined, last = 1, False, j
+        while last + 2 < n and items < _MAX_LIST_ITEMS:
+            separator = tokens[last + 1].text.casefold()
+            if separator not in _CONJUNCTIONS and separator != ",":
+                break
+            if not tokens[last + 2].is_word:
+                break
+            joined = joined or separator in _CONJUNCTIONS
+            last = _item_end(tokens, last + 2)
+            items += 1
+            if separator in _CONJUNCTIONS:
+                break  # "A, B og C": the conjunction closes the list
+        if joined:
+            yield i, last
+            i = last + 1
+        else:
+            i = j + 1
+
+
+def _item_end(tokens: list[Token], start: int) -> int:
+    """A list item is one word, or a run of capitalised words ("Trygve Bratteli")."""
+    end = start
+    while (
+        end + 1 < len(tokens) and end - start + 1 < _MAX_ITEM_TOKENS and tokens[start].is_capitalised
+        and tokens[end + 1].is_word and tokens[end + 1].is_capitalised
+    ):
+        end += 1
+    return end
+
+
+def _items(tokens: list[Token], first: int, last: int) -> list[list[int]]:
+    items: list[list[int]] = [[]]
+    for k in range(first, last + 1):
+        text = tokens[k].text.casefold()
+        if text == "," or text in _CONJUNCTIONS:
+            items.append([])
+        else:
+            items[-1].append(k)
+    return [item for item in items if item]
+
+
+def _closes_clause(tokens: list[Token], i: int) -> bool:
+    return i + 1 == len(tokens) or tokens[i + 1].text in ".,;!?"
+
+
 def tagger_present(scores: list[TokenScores]) -> bool:
     return any(s.person or s.other_entity for s in scores)
 
@@ -159,11 +332,11 @@ def _attributes_a_quote(tokens: list[Token], i: int) -> bool:
     """Is tokens[i] the speaker of a quote: ", sa Haugsvær" / ", sier Aaslund" (verb first, as Nordic news
     writes it) or '," Okafor said' (name first, as English does)?"""
     before = tokens[i - 2 : i]
-    if len(before) == 2 and before[0].text in _QUOTE_ENDS and before[1].text.casefold() in SPEECH_VERBS:
+    if len(before) == 2 and before[0].text in _QUOTE_ENDS and before[1].text.casefold() in ATTRIBUTION_VERBS:
         return True
     return (
         i >= 1 and tokens[i - 1].text in _QUOTE_ENDS - {","} and i + 1 < len(tokens)
-        and tokens[i + 1].text.casefold() in SPEECH_VERBS
+        and tokens[i + 1].text.casefold() in ATTRIBUTION_VERBS
     )
 
 
@@ -199,6 +372,31 @@ def _join_initials(tokens: list[Token], flags: list[bool]) -> None:
             after.is_capitalised and after.start == dot.end + 1
         ):
             flags[i] = flags[i + 1] = flags[i + 2] = True
+    for i in range(1, len(tokens) - 1):
+        # "Jeffrey T Hodge": an initial without its dot, between two parts of a name.
+        if flags[i - 1] and flags[i + 1] and _is_initial(tokens[i]):
+            flags[i] = True
+    for i in range(len(tokens) - 1, 1, -1):
+        # "A. Noel Kramer", "H. C. Andersen", "R.E. Glenn": initials with dots before a name.
+        if flags[i] and tokens[i - 1].text == "." and _is_initial(tokens[i - 2]) and not flags[i - 2]:
+            flags[i - 1] = flags[i - 2] = True
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
+
+
+def _first_name_before(
+    tokens: list[Token], scores: list[TokenScores], flags: list[bool], gazetteer: NameGazetteer
+) -> None:
+    """ "Per Borten", "Bill Gottlieb" at the start of a sentence: a first name that is also a word ("per", "bill")
+    is held back on its own, but before a found surname, and with the tagger agreeing, it is the name's start."""
+    for i in range(len(tokens) - 2, -1, -1):
+        token = tokens[i]
+        if flags[i] or not flags[i + 1] or not token.is_capitalised:
+            continue
+        if gazetteer.is_first_name(token.text) and scores[i].person >= TAGGER_THRESHOLD:
+            flags[i] = True
 
 
 def _repeat_mentions(tokens: list[Token], flags: list[bool]) -> None:

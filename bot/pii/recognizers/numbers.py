@@ -21,6 +21,16 @@ MIN_IDENTIFYING_DIGITS = 5
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-./]?\d){3,24}(?![\w])")
 _DATE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
 _AMOUNT = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
+# One decimal point: a price, a measurement, a version or "2005.09". Phones are written in groups, never so.
+_DECIMAL = re.compile(r"\d{1,4}\.\d{1,4}")
+# "2004-2007", "1862-97": a span of years in prose, not a number in two halves.
+_YEAR_RANGE = re.compile(r"(1[5-9]\d\d|20\d\d)[\-–](\d\d|\d{4})")
+# "08/10/2000 08" of "08/10/2000 08:28": the candidate pattern runs a date on into the hour after it.
+_DATE_THEN_HOUR = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4} \d{1,2}")
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zæøå]*\.? ?$", re.IGNORECASE
+)
+_DAY_YEAR = re.compile(r"\d{1,2},? \d{4}")
 _IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 # host:port after a machine's own address: an operational detail, not a person.
 _PORT_AFTER_HOST = re.compile(r"(?:localhost|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-fA-F:]+\]):$")
@@ -30,6 +40,10 @@ def _ip_kind(candidate: str) -> str | None:
     """A public IPv4 address identifies a household; loopback and private ones are the server's own."""
     parts = [int(p) for p in _IPV4.fullmatch(candidate).groups()]  # type: ignore[union-attr]
     if any(part > 255 for part in parts):
+        return None
+    if all(part < 10 for part in parts):
+        # "kap. 3.5.2.3" is a section of a report; the few real addresses of this shape ("8.8.8.8", "1.1.1.1")
+        # are public resolvers that every household shares.
         return None
     first, second = parts[0], parts[1]
     private = first in (0, 10, 127) or (first == 172 and 16 <= second <= 31) or (first == 192 and second == 168)
@@ -45,6 +59,8 @@ def classify_number(candidate: str) -> tuple[str, float] | None:
         return (kind, 0.8) if kind else None
     if not international and _DATE.fullmatch(candidate):
         return None  # a date; birth dates alone are not masked as numbers
+    if not international and (_DECIMAL.fullmatch(candidate) or _is_year_range(candidate)):
+        return None
     if not international:
         kind = norwegian_id_kind(digits)
         if kind:
@@ -57,13 +73,29 @@ def classify_number(candidate: str) -> tuple[str, float] | None:
             return "kontonummer", 0.95
         if is_payment_card(digits):
             return "card", 0.95
+    if _AMOUNT.fullmatch(candidate) and len(digits) <= 6:
+        return None  # "25 000" or "200.000" kroner is an amount: no home region's phone number is that short
     if is_phone_number(candidate):
         return "phone", 0.9
     if len(digits) >= MIN_IDENTIFYING_DIGITS:
-        if _AMOUNT.fullmatch(candidate) and len(digits) <= 6:
-            return None  # "25 000" kroner is an amount, not a person
         return "digits", 0.6
     return None
+
+
+def _is_year_range(candidate: str) -> bool:
+    match = _YEAR_RANGE.fullmatch(candidate)
+    if not match:
+        return False
+    first, second = match.group(1), match.group(2)
+    end = int(first[:2] + second) if len(second) == 2 else int(second)
+    return 0 < end - int(first) <= 100
+
+
+def _is_a_date_or_time(candidate: str, before: str, after: str) -> bool:
+    """ "08/10/2000 08:28 AM" and "September 20 1888" are when something happened, not who."""
+    if _DATE_THEN_HOUR.fullmatch(candidate) and after.startswith(":"):
+        return True
+    return bool(_DAY_YEAR.fullmatch(candidate) and _MONTH_BEFORE.search(before))
 
 
 def _looks_like_cpr(candidate: str) -> bool:
@@ -80,7 +112,8 @@ class NumberRecognizer:
         yield from self._iban.find(text, language)
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(0)
-            if _PORT_AFTER_HOST.search(text[max(0, match.start() - 48) : match.start()]):
+            before = text[max(0, match.start() - 48) : match.start()]
+            if _PORT_AFTER_HOST.search(before) or _is_a_date_or_time(candidate, before, text[match.end() :]):
                 continue
             classified = classify_number(candidate)
             if classified is not None:
