@@ -3,7 +3,7 @@
     .venv/bin/python scripts/train_name_tagger.py [../shared/data/names_train.jsonl]
 
 Writes bot/pii/data/name_tagger.crfsuite, ambiguous_names.txt,
-lowercase_lexicon.txt and name_likeness.tsv (the spelling model the tagger's
+lowercase_lexicon.txt, corpus_person_names.txt and name_likeness.tsv (the spelling model the tagger's
 features use, so it is built first; fitting it needs scikit-learn), which are
 committed: detection must not depend on files outside the repository or on
 the network. Training reads only the training set, never the dev sets.
@@ -16,6 +16,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.pii.gazetteer import (  # noqa: E402
     DATA_DIR,
+    NameGazetteer,
     _faker_names,
     _faker_places,
     _fold,
@@ -46,6 +48,13 @@ from bot.pii.name_likeness import (  # noqa: E402
 )
 
 FOLDS = 5
+# Folds are blocks of consecutive sentences (the real set is in document order), so a fold's names are
+# mostly names of documents the other folds never saw: what the tagger meets in new text.
+FOLD_BLOCK = 200
+
+
+def fold_of(index: int) -> int:
+    return (index // FOLD_BLOCK) % FOLDS
 DEFAULT_TRAIN = ROOT.parent / "shared" / "data" / "names_train.jsonl"
 
 
@@ -139,9 +148,37 @@ def spelling_by_fold(rows: list[dict]) -> list[Callable[[str], str]]:
     far the spelling goes on names it has not seen, which is all it is for at detection time."""
     models = []
     for fold in range(FOLDS):
-        weights = fit_name_likeness(tagged_names([r for i, r in enumerate(rows) if i % FOLDS != fold]))
+        weights = fit_name_likeness(tagged_names([r for i, r in enumerate(rows) if fold_of(i) != fold]))
         models.append(lru_cache(maxsize=None)(partial(lambda w, word: bucket(probability(w, word)), weights)))
     return models
+
+
+def person_words(rows: list[dict]) -> set[str]:
+    """Words the real sentences tag as part of a person's name (the synthetic ones only repeat Faker's lists)."""
+    common = _word_list("common_words.txt")
+    return {
+        word for word in tagged_names([r for r in rows if r.get("source") != "synthetic"])
+        if len(word) >= 3 and word not in common
+    }
+
+
+def write_person_words(words: set[str]) -> int:
+    header = (
+        "# Words the real training sentences tag as part of a person's name, derived by "
+        "scripts/train_name_tagger.py\n"
+    )
+    (DATA_DIR / "corpus_person_names.txt").write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def gazetteer_by_fold(rows: list[dict]) -> list[NameGazetteer]:
+    """The gazetteer each fold's sentences are featurised with: it knows the persons of the other folds only,
+    so the tagger learns how much "seen before as a person" is worth for a name it has not seen."""
+    base = name_gazetteer()
+    return [
+        replace(base, seen_persons=frozenset(person_words([r for i, r in enumerate(rows) if fold_of(i) != fold])))
+        for fold in range(FOLDS)
+    ]
 
 
 def main() -> None:
@@ -153,12 +190,14 @@ def main() -> None:
     write_name_likeness(fit_name_likeness(tagged_names(rows)))
     name_likeness.cache_clear()
     _weights.cache_clear()
+    print(f"person words: {write_person_words(person_words(rows))}")
+    name_gazetteer.cache_clear()
     spelling = spelling_by_fold(rows)
-    gazetteer = name_gazetteer()
+    gazetteers = gazetteer_by_fold(rows)
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.perf_counter()
     for i, row in enumerate(rows):
-        features = token_features(as_tokens(row["tokens"]), gazetteer, spelling[i % FOLDS])
+        features = token_features(as_tokens(row["tokens"]), gazetteers[fold_of(i)], spelling[fold_of(i)])
         trainer.append(features, [label(t) for t in row["tags"]])
     trainer.set_params({"c1": 0.15, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True,
                         "feature.minfreq": 2})

@@ -25,6 +25,8 @@ class NameGazetteer:
     last_names: frozenset[str]
     ambiguous: frozenset[str]
     places: frozenset[str] = frozenset()
+    # Words the real training sentences tag as (part of) a person's name: Nordic surnames Faker lacks.
+    seen_persons: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word.casefold() in self.first_names
@@ -41,6 +43,9 @@ class NameGazetteer:
 
     def is_place(self, word: str) -> bool:
         return word.casefold() in self.places
+
+    def is_seen_person(self, word: str) -> bool:
+        return word.casefold() in self.seen_persons
 
 
 def _names_of(value: object) -> set[str]:
@@ -103,6 +108,7 @@ def name_gazetteer() -> NameGazetteer:
         last_names=_fold(last),
         ambiguous=_word_list("ambiguous_names.txt") | _word_list("common_words.txt"),
         places=_fold(_faker_places(), capitalised_parts=True) | _word_list("places.txt"),
+        seen_persons=_word_list("corpus_person_names.txt"),
     )
 
 

@@ -4,8 +4,10 @@ Several kinds of evidence, because none is enough alone: the CRF tagger (trained
 on real Norwegian and Danish sentences; knows that capitalised places and
 organisations are not people), the name gazetteer (Faker's lists for dozens of
 locales, so "Oluwaseun" or "Nguyen" is found as readily as "Kari"), the spelling
-of a word no list knows (name_likeness.py), who speaks after a quote (", sa
-Haugsvær"), and cue phrases ("jeg heter", "min datter", "mvh") that make even a
+of a word no list knows (name_likeness.py), where a word stands (who speaks
+after a quote, ", sa Haugsvær"; a role before it, "sosialøkonom Hersoug"; an
+age after it, "Gulsum (28)"; a list it shares with a person, "Giske, Valla og
+Kolberg"), and cue phrases ("jeg heter", "min datter", "mvh") that make even a
 lowercase chat name certain."""
 
 from __future__ import annotations
@@ -158,9 +160,9 @@ class PersonNameRecognizer:
             return scores[i].other_entity < TAGGER_THRESHOLD
         if following.text != ":" or i != 0:
             return False
-        # "Elling:" alone on its line, or a known name before what it said ("Kari: ja, det stemmer"); an unknown
-        # word before a colon and text is as often a heading ("Merk: …", "Tips: …").
-        return i + 2 == len(tokens) or self.gazetteer.is_first_name(word)
+        # "Kari: ja, det stemmer". Only a name the lists know: a word before a colon is as often a heading
+        # ("Merk: …", "Pragmatikar:").
+        return self.gazetteer.is_first_name(word) or self.gazetteer.is_seen_person(word)
 
     def _could_be_a_name(self, word: str) -> bool:
         """Not a place, and not an everyday word unless the name lists know it too: what a cue can make a name."""
@@ -176,11 +178,14 @@ class PersonNameRecognizer:
         person is a person. Places and everyday words in the list stay; a list with no one found stays."""
         for first, last in _enumerations(tokens):
             items = _items(tokens, first, last)
+            # The person the list is anchored on must be one by the tagger's own judgement (not by a rule that may
+            # have erred), and a list that names a known place is a list of places ("Kabul, Faizabad og Kunduz").
             has_person = any(
-                all(flags[k] for k in item) or (len(item) == 1 and tokens[item[0]].text.casefold() in first_person)
+                all(flags[k] and scores[k].person >= TAGGER_THRESHOLD for k in item)
+                or (len(item) == 1 and tokens[item[0]].text.casefold() in first_person)
                 for item in items
             )
-            if not has_person:
+            if not has_person or any(self.gazetteer.is_place(tokens[k].text) for item in items for k in item):
                 continue
             for item in items:
                 if all(flags[k] for k in item):
@@ -246,13 +251,8 @@ class PersonNameRecognizer:
             i = j + 1
 
 
-# The tagger's verbs of saying (a fixed feature set) and more that news prose puts next to a speaker's name.
-ATTRIBUTION_VERBS = SPEECH_VERBS | frozenset(
-    {"nemner", "nevner", "nemnde", "nevnte", "understrekar", "framhevar", "framheva", "fremhever", "fremhevet",
-     "opplyser", "opplyste", "hevder", "hevdet", "hevdar", "hevda", "påpeker", "påpekte", "peikar", "konstaterer",
-     "konstaterte", "erkjenner", "innrømmer", "legger", "legg", "lover", "lovar", "advarer", "åtvarar", "meinte",
-     "sagt", "udtaler", "udtalte", "fortsætter", "tilføjer", "noted", "stated", "warned", "announced", "insists"}
-)
+# Verbs of saying: the tagger sees them as features, the quote and subject rules use them directly.
+ATTRIBUTION_VERBS = SPEECH_VERBS
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
 # "i" and "me" only in English: in Norwegian they are "in" and (nynorsk) "we".
