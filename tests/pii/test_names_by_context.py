@@ -85,3 +85,8 @@ def test_initials_and_a_first_name_that_is_also_a_word_join_the_name() -> None:
 def test_the_display_name_of_a_pasted_mail_header_is_a_name() -> None:
     assert mask('From: "Strandvik, Ola" <ola@example.no>') == 'From: "<name>" <<email>>'
     assert mask('"Ms Adaeze Nwosu"<adaeze@example.com> wrote:') == '"<name>"<<email>> wrote:'
+
+
+@pytest.mark.parametrize("text", ["can we speak English?", "Do you speak French", "Engelsk er greit for meg."])
+def test_a_language_asked_for_is_no_name_even_where_it_is_a_surname(text: str) -> None:
+    assert mask(text) == text

@@ -94,6 +94,8 @@ class PersonNameRecognizer:
         folded = word.casefold()
         common = folded in common_words()
         cue = follows_cue(tokens, i)
+        if folded in _LANGUAGES and not cue:
+            return False  # "can we speak English?": a surname too, but here the language Vern should answer in
         if word.isupper() and len(word) > 3 and not cue:
             return score.person >= TAGGER_THRESHOLD  # acronyms and shouting
         sentence_start = i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
@@ -253,6 +255,15 @@ class PersonNameRecognizer:
 
 # Verbs of saying: the tagger sees them as features, the quote and subject rules use them directly.
 ATTRIBUTION_VERBS = SPEECH_VERBS
+# Languages and nationalities, capitalised in English and at a sentence's start; several are surnames as well
+# ("English", "French"), which a first name before them still makes a name ("Bill English").
+_LANGUAGES = frozenset(
+    {"english", "norwegian", "danish", "swedish", "finnish", "icelandic", "german", "french", "spanish", "italian",
+     "dutch", "polish", "portuguese", "russian", "ukrainian", "arabic", "somali", "urdu", "persian", "farsi",
+     "turkish", "tigrinya", "chinese", "vietnamese", "thai", "sami", "nynorsk", "bokmål", "bokmal", "norsk",
+     "dansk", "svensk", "engelsk", "tysk", "fransk", "spansk", "polsk", "arabisk", "somalisk", "ukrainsk",
+     "russisk", "samisk", "finsk", "islandsk"}
+)
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
 # "i" and "me" only in English: in Norwegian they are "in" and (nynorsk) "we".
