@@ -27,6 +27,7 @@ class NameGazetteer:
     places: frozenset[str] = frozenset()
     # Words the real training sentences tag as (part of) a person's name: Nordic surnames Faker lacks.
     seen_persons: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word.casefold() in self.first_names
@@ -46,6 +47,9 @@ class NameGazetteer:
 
     def is_seen_person(self, word: str) -> bool:
         return word.casefold() in self.seen_persons
+
+    def is_organisation(self, word: str) -> bool:
+        return word.casefold() in self.organisations
 
 
 def _names_of(value: object) -> set[str]:
@@ -109,6 +113,7 @@ def name_gazetteer() -> NameGazetteer:
         ambiguous=_word_list("ambiguous_names.txt") | _word_list("common_words.txt"),
         places=_fold(_faker_places(), capitalised_parts=True) | _word_list("places.txt"),
         seen_persons=_word_list("corpus_person_names.txt"),
+        organisations=_word_list("organisations.txt"),
     )
 
 

@@ -90,3 +90,17 @@ def test_the_display_name_of_a_pasted_mail_header_is_a_name() -> None:
 @pytest.mark.parametrize("text", ["can we speak English?", "Do you speak French", "Engelsk er greit for meg."])
 def test_a_language_asked_for_is_no_name_even_where_it_is_a_surname(text: str) -> None:
     assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visma sier at dataene er slettet.",
+        "Spond har bilder av barnet mitt.",
+        "hvordan sletter jeg data fra Spond og Vigilo?",
+        "Microsoft says my data is deleted.",
+        "- Vi har rettet feilen, skriver Telenor.",
+    ],
+)
+def test_the_apps_and_agencies_a_chat_about_data_names_are_no_people(text: str) -> None:
+    assert mask(text) == text

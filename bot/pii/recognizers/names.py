@@ -96,6 +96,8 @@ class PersonNameRecognizer:
         cue = follows_cue(tokens, i)
         if folded in _LANGUAGES and not cue:
             return False  # "can we speak English?": a surname too, but here the language Vern should answer in
+        if gazetteer.is_organisation(word) and not cue:
+            return False  # "Visma sier at…", "bildene på Spond": the apps and agencies a chat about data names
         if word.isupper() and len(word) > 3 and not cue:
             return score.person >= TAGGER_THRESHOLD  # acronyms and shouting
         sentence_start = i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
@@ -169,7 +171,7 @@ class PersonNameRecognizer:
     def _could_be_a_name(self, word: str) -> bool:
         """Not a place, and not an everyday word unless the name lists know it too: what a cue can make a name."""
         gazetteer = self.gazetteer
-        if gazetteer.is_place(word) and not gazetteer.is_first_name(word):
+        if gazetteer.is_organisation(word) or gazetteer.is_place(word) and not gazetteer.is_first_name(word):
             return False
         return word.casefold() not in lowercase_lexicon() or gazetteer.is_name(word)
 
