@@ -8,7 +8,7 @@ split would let a person named in one sentence be learnt from the next, which
 is not how unseen text behaves. The tagger, its word lists and its spelling
 model are all rebuilt from the other nine tenths (plus the synthetic
 sentences) in a copy of the code, so nothing here touches the committed model.
-Prints the shared scorer's recall and precision; takes about ten minutes on two
+Prints the shared scorer's recall and precision; takes about three minutes on two
 cores. A figure, never an assertion.
 """
 
