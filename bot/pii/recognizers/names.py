@@ -43,10 +43,6 @@ SPEAKER_DOUBT = 0.95
 # Listed with a person ("Giske, Valla og Kolberg"), a word is one too unless the tagger is all but sure of a place.
 LISTED_DOUBT = 0.97
 EVERYDAY_WORD_CONFIDENT = 0.85
-# A speaker named last in the clause (", sa Viken.") is a person unless the tagger is all but certain it is not.
-SPEAKER_DOUBT = 0.95
-# Listed with a person ("Giske, Valla og Kolberg"), a word is one too unless the tagger is all but sure of a place.
-LISTED_DOUBT = 0.97
 # A word no list knows, spelled like a name (see name_likeness.py), is one unless the tagger doubts it.
 SPELLING_CONFIDENT = 0.8
 # Where the place in the sentence already suggests a person, the spelling need only not speak against one.
@@ -145,7 +141,7 @@ class PersonNameRecognizer:
         """How prose and pasted transcripts introduce a person the lists do not know:
 
         "Gulsum (28) satt…" (an age in brackets), "Hersoug nemner…" / "Shojai told…" (the subject of a verb of
-        saying, where the tagger sees no organisation) and "Elling: …" (a transcript's speaker label)."""
+        saying, where the tagger sees no organisation) and "Kari: …" (a transcript's speaker label)."""
         word = tokens[i].text
         if not self._could_be_a_name(word) or word.casefold() in english_lexicon():
             return False
@@ -160,7 +156,7 @@ class PersonNameRecognizer:
         if likeness is None or likeness < SPELLING_PLAUSIBLE:
             return False
         following = tokens[i + 1]
-        if following.text.casefold() in ATTRIBUTION_VERBS:
+        if following.text.casefold() in SPEECH_VERBS:
             return scores[i].other_entity < TAGGER_THRESHOLD
         if following.text != ":" or i != 0:
             return False
@@ -255,8 +251,6 @@ class PersonNameRecognizer:
             i = j + 1
 
 
-# Verbs of saying: the tagger sees them as features, the quote and subject rules use them directly.
-ATTRIBUTION_VERBS = SPEECH_VERBS
 # Languages and nationalities, capitalised in English and at a sentence's start; several are surnames as well
 # ("English", "French"), which a first name before them still makes a name ("Bill English").
 _LANGUAGES = frozenset(
@@ -345,11 +339,11 @@ def _attributes_a_quote(tokens: list[Token], i: int) -> bool:
     """Is tokens[i] the speaker of a quote: ", sa Haugsvær" / ", sier Aaslund" (verb first, as Nordic news
     writes it) or '," Okafor said' (name first, as English does)?"""
     before = tokens[i - 2 : i]
-    if len(before) == 2 and before[0].text in _QUOTE_ENDS and before[1].text.casefold() in ATTRIBUTION_VERBS:
+    if len(before) == 2 and before[0].text in _QUOTE_ENDS and before[1].text.casefold() in SPEECH_VERBS:
         return True
     return (
         i >= 1 and tokens[i - 1].text in _QUOTE_ENDS - {","} and i + 1 < len(tokens)
-        and tokens[i + 1].text.casefold() in ATTRIBUTION_VERBS
+        and tokens[i + 1].text.casefold() in SPEECH_VERBS
     )
 
 
