@@ -91,9 +91,9 @@ def _is_year_range(candidate: str) -> bool:
     return 0 < end - int(first) <= 100
 
 
-def _is_a_date_or_time(candidate: str, before: str, after: str) -> bool:
+def _is_a_date_or_time(candidate: str, before: str, next_char: str) -> bool:
     """ "08/10/2000 08:28 AM" and "September 20 1888" are when something happened, not who."""
-    if _DATE_THEN_HOUR.fullmatch(candidate) and after.startswith(":"):
+    if _DATE_THEN_HOUR.fullmatch(candidate) and next_char == ":":
         return True
     return bool(_DAY_YEAR.fullmatch(candidate) and _MONTH_BEFORE.search(before))
 
@@ -113,7 +113,8 @@ class NumberRecognizer:
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(0)
             before = text[max(0, match.start() - 48) : match.start()]
-            if _PORT_AFTER_HOST.search(before) or _is_a_date_or_time(candidate, before, text[match.end() :]):
+            next_char = text[match.end() : match.end() + 1]
+            if _PORT_AFTER_HOST.search(before) or _is_a_date_or_time(candidate, before, next_char):
                 continue
             classified = classify_number(candidate)
             if classified is not None:
