@@ -19,7 +19,8 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or (
     else "postgresql://postgres@127.0.0.1:5432/test"
 )
 _REDIS_BASE = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-REDIS_TEST_DB = 13
+# A developer running two checkouts side by side gives each its own database number.
+REDIS_TEST_DB = int(os.environ.get("TEST_REDIS_DB", "13"))
 
 
 def redis_url(db: int = REDIS_TEST_DB) -> str:
