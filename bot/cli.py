@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from bot.audit.cli import add_audit_commands
+from bot.backup.cli import add_backup_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
 from bot.private_files import restrict_process_umask
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_training_commands(sub)
     add_console_commands(sub)
     add_audit_commands(sub)
+    add_backup_commands(sub)
     return parser
 
 
