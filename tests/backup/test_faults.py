@@ -8,8 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bot.db.engine import create_db_engine
-from tests.backup.test_restore import Deployment, found, postgres, seed  # noqa: F401 - the fixture
-from tests.retention.chats import SeededChat
+from tests.backup.deployment import Deployment, backed_up, found
 
 DEAD_POSTGRES = "postgresql://postgres@127.0.0.1:1/vern"
 DEAD_REDIS = "redis://127.0.0.1:1/0"
@@ -27,12 +26,9 @@ def test_a_dead_database_fails_the_backup_plainly_and_leaves_no_file(tmp_path: P
     assert list((tmp_path / "var" / "backups").iterdir()) == [], "no partial backup is left to be restored later"
 
 
-def test_restore_refuses_while_redis_is_dead_or_the_database_is_in_use(postgres: Deployment) -> None:  # noqa: F811
+def test_restore_refuses_while_redis_is_dead_or_the_database_is_in_use(postgres: Deployment) -> None:
     engine = create_db_engine(postgres.url)
-    kari = SeededChat()
-    seed(engine, [kari])
-    assert postgres.vern("create").returncode == 0
-    name = postgres.only_backup()
+    _, name = backed_up(postgres, engine)
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM case_events"))
         connection.execute(text("DELETE FROM cases"))
@@ -60,12 +56,9 @@ def test_restore_refuses_while_redis_is_dead_or_the_database_is_in_use(postgres:
         engine.dispose()
 
 
-def test_a_damaged_backup_is_refused_and_the_live_database_is_kept(postgres: Deployment) -> None:  # noqa: F811
+def test_a_damaged_backup_is_refused_and_the_live_database_is_kept(postgres: Deployment) -> None:
     engine = create_db_engine(postgres.url)
-    kari = SeededChat()
-    seed(engine, [kari])
-    assert postgres.vern("create").returncode == 0
-    name = postgres.only_backup()
+    kari, name = backed_up(postgres, engine)
     backup = postgres.var_dir / "backups" / name
     data = bytearray(backup.read_bytes())
     data[len(data) // 2] ^= 0xFF
