@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import struct
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import IO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -44,7 +44,7 @@ def _nonce(prefix: bytes, index: int, final: bool) -> bytes:
     return prefix + struct.pack(">I", index) + (b"\x01" if final else b"\x00")
 
 
-def encrypt_stream(key: bytes, chunks: Iterable[bytes], out: BinaryIO) -> int:
+def encrypt_stream(key: bytes, chunks: Iterable[bytes], out: IO[bytes]) -> int:
     """Encrypt the plaintext `chunks` into `out`; returns the plaintext size."""
     aead = AESGCM(key)
     prefix = os.urandom(_PREFIX_BYTES)
@@ -61,14 +61,14 @@ def encrypt_stream(key: bytes, chunks: Iterable[bytes], out: BinaryIO) -> int:
     return total
 
 
-def _write_chunk(out: BinaryIO, aead: AESGCM, header: bytes, index: int, body: bytes, *, final: bool) -> int:
+def _write_chunk(out: IO[bytes], aead: AESGCM, header: bytes, index: int, body: bytes, *, final: bool) -> int:
     sealed = aead.encrypt(_nonce(header[len(MAGIC):], index, final), body, header)
     out.write(_FRAME.pack(int(final), len(sealed)))
     out.write(sealed)
     return len(body)
 
 
-def decrypt_stream(key: bytes, source: BinaryIO) -> Iterator[bytes]:
+def decrypt_stream(key: bytes, source: IO[bytes]) -> Iterator[bytes]:
     """The plaintext of a backup, chunk by chunk; raises BackupUnreadable on any mismatch."""
     aead = AESGCM(key)
     header = source.read(len(MAGIC) + _PREFIX_BYTES)
@@ -94,6 +94,6 @@ def decrypt_stream(key: bytes, source: BinaryIO) -> Iterator[bytes]:
         index += 1
 
 
-def read_chunks(source: BinaryIO, size: int = CHUNK_BYTES) -> Iterator[bytes]:
+def read_chunks(source: IO[bytes], size: int = CHUNK_BYTES) -> Iterator[bytes]:
     while chunk := source.read(size):
         yield chunk

@@ -13,7 +13,7 @@ import os
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from typing import BinaryIO, TypeVar
+from typing import IO, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -112,7 +112,7 @@ def _pg_restore(live: URL, scratch: str, plaintext: Iterable[bytes]) -> None:
             raise _failure("pg_restore", stderr)
 
 
-def _feed(sink: BinaryIO, chunks: Iterable[bytes]) -> None:
+def _feed(sink: IO[bytes], chunks: Iterable[bytes]) -> None:
     try:
         for chunk in chunks:
             sink.write(chunk)
