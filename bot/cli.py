@@ -6,8 +6,10 @@ import argparse
 import sys
 
 from bot.audit.cli import add_audit_commands
+from bot.backup.cli import add_backup_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
+from bot.private_files import restrict_process_umask
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
 
@@ -115,10 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_training_commands(sub)
     add_console_commands(sub)
     add_audit_commands(sub)
+    add_backup_commands(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Everything a Vern process creates (SQLite, exports, outbox, secrets, backups, Rasa's files) is its own.
+    restrict_process_umask()
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bot.private_files import private_dir, write_private_bytes
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
 
@@ -116,6 +118,14 @@ class Settings:
     var_dir: Path = PROJECT_ROOT / "var"
     models_dir: Path = PROJECT_ROOT / "models"
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
+    # Backups (bot.backup): BACKUP_DIR holds the encrypted dumps, kept BACKUP_RETENTION_DAYS (the processing
+    # agreements' 30 days: 000 Vedlegg 2, 003 §4.3 and Appendiks B §3); BACKUP_KEY encrypts them (when unset,
+    # a key derived from SECRET_KEY with its own purpose label). ERASURE_JOURNAL lists every erased subject
+    # key, outside the dumps, so a restore can erase them again before Vern serves.
+    backup_dir: Path = PROJECT_ROOT / "var" / "backups"
+    backup_retention_days: int = 30
+    backup_key: Secret | None = None
+    erasure_journal: Path = PROJECT_ROOT / "var" / "erasure-journal.jsonl"
     host: str = "127.0.0.1"
     web_port: int = 8000
     rasa_port: int = 5005
@@ -164,7 +174,7 @@ def _env_str(env: Mapping[str, str], name: str, default: str | None = None) -> s
 def _dev_secret(var_dir: Path, name: str) -> str:
     """A per-checkout development secret, generated once and kept in var/."""
     path = var_dir / "dev-secrets.json"
-    var_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(var_dir)
     stored: dict[str, str] = {}
     if path.exists():
         try:
@@ -173,10 +183,7 @@ def _dev_secret(var_dir: Path, name: str) -> str:
             stored = {}
     if name not in stored:
         stored[name] = secrets.token_urlsafe(32)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(stored, indent=2), encoding="utf-8")
-        tmp.chmod(0o600)
-        tmp.replace(path)
+        write_private_bytes(path, json.dumps(stored, indent=2).encode("utf-8"))
     return stored[name]
 
 
@@ -253,6 +260,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if telegram_webhook_secret and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", telegram_webhook_secret):
         raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -")
     audit_signing_key = _env_str(env, "AUDIT_SIGNING_KEY")
+    backup_key = _env_str(env, "BACKUP_KEY")
+    if backup_key and len(backup_key) < 16:
+        raise ConfigError("BACKUP_KEY is too short (at least 16 characters)")
+    backup_retention_days = _env_int(env, "BACKUP_RETENTION_DAYS", 30)
+    if backup_retention_days < 1:
+        raise ConfigError("BACKUP_RETENTION_DAYS must be at least 1")
     webhook_url = _env_str(env, "CASE_WEBHOOK_URL")
     metrics_token = _env_str(env, "METRICS_TOKEN")
     webhook_secret = _env_str(env, "CASE_WEBHOOK_SECRET")
@@ -322,6 +335,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         var_dir=var_dir,
         models_dir=Path(_env_str(env, "MODELS_DIR", str(PROJECT_ROOT / "models")) or "models"),
         outbox_dir=Path(_env_str(env, "OUTBOX_DIR", str(var_dir / "outbox")) or "outbox"),
+        backup_dir=Path(_env_str(env, "BACKUP_DIR", str(var_dir / "backups")) or "backups").resolve(),
+        backup_retention_days=backup_retention_days,
+        backup_key=Secret(backup_key) if backup_key else None,
+        erasure_journal=Path(
+            _env_str(env, "ERASURE_JOURNAL", str(var_dir / "erasure-journal.jsonl")) or "erasure-journal.jsonl"
+        ).resolve(),
         host=host,
         web_port=web_port,
         rasa_port=rasa_port,

@@ -13,6 +13,7 @@ from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import get_settings
+from bot.private_files import private_dir, private_file
 
 _engines: dict[str, Engine] = {}
 
@@ -27,12 +28,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _create_private_sqlite_file(path: Path) -> None:
+    """The file exists, mode 0600, before SQLite opens it: SQLite would create it 0644 (under the usual
+    umask), and its -wal and -shm files take the main file's mode."""
+    if not path.parent.exists():
+        private_dir(path.parent)
+    private_file(path)
+
+
 def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _create_private_sqlite_file(Path(parsed.database))
         kwargs["connect_args"] = {"timeout": 10}
     else:
         # Fail fast when the database is down instead of hanging a chat turn.

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 
 from bot.fulfilment.models import ExportDownload
 from bot.models.conversation import utc_naive
+from bot.private_files import private_dir, write_private_bytes
 
 TABLE = ExportDownload.__table__
 # Issue text: the link expires in 72 hours.
@@ -65,8 +66,8 @@ class DownloadStore:
         token = secrets.token_urlsafe(32)
         token_hash = _hash(token)
         now = utc_naive(self._clock())
-        self._folder.mkdir(parents=True, exist_ok=True)
-        self._path(token_hash).write_bytes(_cipher(token).encrypt(content))
+        private_dir(self._folder)
+        write_private_bytes(self._path(token_hash), _cipher(token).encrypt(content))
         with self._engine.begin() as connection:
             connection.execute(TABLE.insert().values(
                 token_hash=token_hash, case_reference=case_reference, subject_key=subject_key,

@@ -24,6 +24,7 @@ from enum import Enum
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 
+from bot.backup.journal import journal_erasure
 from bot.cases.models import Case, CaseEvent, SubjectContact
 from bot.cases.request_types import RequestType
 from bot.cases.views import CaseView
@@ -138,6 +139,8 @@ class Fulfilment:
                 to_status="completed", actor="system", note=json.dumps(deleted, sort_keys=True),
             ))
         self._record(case.reference, "subject.erased", subject_key, deleted)
+        # Outside the database, so a restored backup taken before today cannot bring the person back.
+        journal_erasure(self._settings, subject_key, self._clock())
         return FulfilmentOutcome(Fulfilled.ERASED, erase_current_chat=True)
 
     def _record(self, reference: str, event: str, subject_key: str, details: dict) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot.clock import Clock, utc_now
 from bot.mail.message import OutgoingMail, build_message
+from bot.private_files import private_dir
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,5 @@ class OutboxMailer:
         return path, True
 
     def _ensure_private_directory(self) -> None:
-        self._directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # mkdir's mode is filtered by the umask, and an existing folder may be
-        # wider: the mails inside hold login codes, so tighten it either way.
-        self._directory.chmod(0o700)
+        # The mails inside hold login codes: 0700 whatever the umask or an older mode.
+        private_dir(self._directory)

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
+from bot.private_files import private_file
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ class DatabaseLeaderLock:
         if self._file is not None:
             return True
         self._lock_path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self._lock_path)
         handle = open(self._lock_path, "a+", encoding="utf-8")  # noqa: SIM115 (held until release)
         try:
             # flock belongs to the open file, so two locks in one process exclude each other too.

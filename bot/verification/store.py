@@ -6,7 +6,9 @@ since the epoch), so tests move time without sleeping. Key expiries, in real
 time, are only a backstop that stops leftovers from piling up.
 
 Two implementations: Redis (shared by every process and replica) and memory
-(one process only). `build_store` picks Redis when REDIS_URL is set.
+(one process only). `build_store` picks Redis when REDIS_URL is set, and
+returns the same store to every caller of one process: a consent session
+granted by the request flow must be readable by the withdraw action (Art. 7(3)).
 """
 
 from __future__ import annotations
@@ -332,13 +334,33 @@ class RedisShortLivedStore:
         return deleted
 
 
+_process_stores: dict[str | None, ShortLivedStore] = {}
+_process_stores_lock = threading.Lock()
+
+
 def build_store(settings: Settings) -> ShortLivedStore:
-    """Redis when REDIS_URL is set, else the per-process memory store (the embedded default)."""
-    if not settings.redis_url:
+    """The process's one short-lived store: Redis when REDIS_URL is set, else memory (the embedded default).
+
+    Built on first use and shared by every builder after, so sessions, codes and
+    throttles written by one component are seen by all others of the process.
+    Without Redis a second memory store would be a second, disjoint world: a
+    consent session granted after the e-mail code would be "expired" to the
+    withdraw action.
+    """
+    with _process_stores_lock:
+        store = _process_stores.get(settings.redis_url)
+        if store is None:
+            store = _new_store(settings.redis_url)
+            _process_stores[settings.redis_url] = store
+        return store
+
+
+def _new_store(redis_url: str | None) -> ShortLivedStore:
+    if not redis_url:
         return MemoryShortLivedStore()
     try:
         # Short timeouts: a hung Redis must turn into "try again later" quickly, not a stalled chat.
-        client = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=2)
+        client = redis.Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=2)
     except ValueError:
         # The URL may carry a password: it stays out of the message.
         raise VerificationConfigError("REDIS_URL is not a Redis URL") from None

@@ -9,6 +9,7 @@ import uuid
 import zipfile
 from pathlib import Path
 
+from bot.cases.keys import subject_key
 from bot.i18n import translate
 from tests.e2e.test_requests import REFERENCE, code_for, mails_to, new_address, new_chat
 from tests.support.stack import VernStack, http
@@ -73,3 +74,6 @@ def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: Vern
     assert not any(path.exists() for path in theirs), "the waiting export is deleted"
     logs = "\n".join(log.read_text(errors="replace") for log in Path(stack.var_dir).glob("*.log"))
     assert marker not in logs and address not in logs
+    # Journaled outside the database, so a restored backup cannot bring the person back (bot.backup).
+    journal = (Path(stack.var_dir) / "erasure-journal.jsonl").read_text()
+    assert subject_key(stack.secret("SECRET_KEY").encode(), address) in journal and address not in journal
