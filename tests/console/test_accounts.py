@@ -15,7 +15,6 @@ from bot.clock import FrozenClock
 from bot.console.access_log import AccessLog
 from bot.console.accounts import AccountError, AccountService, LoginOutcome
 from bot.console.sessions import SessionStore
-from bot.console.throttle import HOURLY_LIMIT, LoginThrottle
 from tests.support.databases import migrated_sqlite
 
 SECRET = b"console-test-secret-0123456789abc"
@@ -84,27 +83,6 @@ def test_bad_account_details_are_refused_plainly(accounts: AccountService, usern
                                                  password: str) -> None:
     with pytest.raises(AccountError):
         accounts.create(username, role, password)
-
-
-def test_failures_slow_an_account_down_and_stop_it_after_100_in_an_hour(
-    engine: Engine, clock: FrozenClock
-) -> None:
-    throttle = LoginThrottle(engine, clock, SECRET)
-    for _ in range(4):
-        throttle.failed("kari")
-    assert throttle.wait_seconds("kari") == 0, "a few typos cost nothing"
-    throttle.failed("kari")
-    assert throttle.wait_seconds("kari") == 2
-    throttle.failed("kari")
-    assert throttle.wait_seconds("kari") == 4, "the delay doubles"
-    assert throttle.wait_seconds("ola") == 0, "per account"
-    for _ in range(HOURLY_LIMIT):
-        throttle.failed("kari")
-    clock.advance(minutes=20)
-    assert throttle.wait_seconds("kari") > 30 * 60, "after 100 failures the hour must pass"
-    clock.advance(minutes=41)
-    assert throttle.wait_seconds("kari") == 0
-    throttle.succeeded("kari")
 
 
 def test_sessions_end_when_idle_after_8_hours_and_at_logout(
