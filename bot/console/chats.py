@@ -124,7 +124,8 @@ def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[
         except HandoffError:
             return response.json({"ended": True, "messages": []})
         if _someone_elses(view, account):
-            return response.json({"error": "another caseworker is answering this chat"}, status=403)
+            return response.json({"error": "Another caseworker is answering this chat (it was taken over)."},
+                                 status=403)
         await asyncio.to_thread(s.access.record, account.username, "read_chat_messages", f"handoff-{handoff_id}")
         messages = await asyncio.to_thread(s.handoffs.messages, handoff_id)
         return response.json({"ended": False, "messages": [

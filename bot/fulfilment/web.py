@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse
 
 from bot.clock import utc_now
 from bot.config import Settings
-from bot.fulfilment.downloads import DownloadStore, Redeemed
+from bot.fulfilment.downloads import Download, DownloadStore, Redeemed
 
 logger = logging.getLogger(__name__)
 
@@ -76,13 +76,21 @@ def _page(status: Redeemed, language: str, code: int) -> HTTPResponse:
     return _html(language, "".join(f"<p>{html.escape(text)}</p>" for text in chosen), code)
 
 
+async def _visit(settings: Settings, operation: str, token: str) -> Download | HTTPResponse:
+    """The store's answer for the link, or a 503 page when the store cannot answer."""
+    try:
+        result: Download = await asyncio.to_thread(getattr(_store(settings), operation), token)
+        return result
+    except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
+        logger.error("export link %s failed (%s)", operation, type(error).__name__)
+        return response.html("<!doctype html><p>Vern is temporarily unavailable. Try again shortly.</p>", status=503)
+
+
 async def confirmation_response(settings: Settings, token: str) -> HTTPResponse:
     """GET: what the link leads to, and a button; the link is not used up."""
-    try:
-        found = await asyncio.to_thread(_store(settings).peek, token)
-    except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
-        logger.error("export link check failed (%s)", type(error).__name__)
-        return response.html("<!doctype html><p>Vern is temporarily unavailable. Try again shortly.</p>", status=503)
+    found = await _visit(settings, "peek", token)
+    if isinstance(found, HTTPResponse):
+        return found
     if found.status is not Redeemed.OK:
         return _page(found.status, found.language, 410 if found.status is Redeemed.EXPIRED else 404)
     title, text, button = CONFIRM.get(found.language, CONFIRM["en"])
@@ -94,11 +102,9 @@ async def confirmation_response(settings: Settings, token: str) -> HTTPResponse:
 
 async def download_response(settings: Settings, token: str) -> HTTPResponse:
     """POST: the file, once."""
-    try:
-        result = await asyncio.to_thread(_store(settings).redeem, token)
-    except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
-        logger.error("export download failed (%s)", type(error).__name__)
-        return response.html("<!doctype html><p>Vern is temporarily unavailable. Try again shortly.</p>", status=503)
+    result = await _visit(settings, "redeem", token)
+    if isinstance(result, HTTPResponse):
+        return result
     if result.status is Redeemed.OK:
         return response.raw(
             result.content, content_type="application/zip",

@@ -76,7 +76,8 @@ def test_a_caseworker_reads_or_ends_another_caseworkers_chat_only_after_a_logged
 
     assert ola.call("POST", f"/console/chats/{chat_id}/take-over", {"csrf": ola.csrf()}).status == 302
     assert secret_words in ola.call("GET", f"/console/chats/{chat_id}/messages").text
-    assert kari.call("GET", f"/console/chats/{chat_id}/messages").status == 403, "now Ola's"
+    now_olas = kari.call("GET", f"/console/chats/{chat_id}/messages")
+    assert now_olas.status == 403 and "taken over" in now_olas.text, "Kari's open page is told"
 
     log = AccessLog(console_web.engine, utc_now).recent(2000)
     reads = {(e.username, e.action, e.target) for e in log}
