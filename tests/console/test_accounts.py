@@ -118,3 +118,20 @@ def test_the_access_log_keeps_who_saw_what(engine: Engine, clock: FrozenClock) -
     assert [(r.username, r.action) for r in log.recent()] == [("ola", "revealed_contact"), ("kari", "viewed_case")]
     assert [r.action for r in log.recent(username="kari")] == ["viewed_case"]
     assert log.recent()[0].at - log.recent()[1].at == timedelta(seconds=5)
+
+
+def test_a_new_account_must_replace_its_initial_password(accounts: AccountService, clock: FrozenClock) -> None:
+    created = accounts.create("siri", "caseworker")  # generated, shown to the admin
+    outcome, account = accounts.verify("siri", created.password, code(created.totp_secret, clock))
+    assert outcome is LoginOutcome.OK and account is not None and account.must_change_password
+    with pytest.raises(AccountError, match="current password"):
+        accounts.change_password(account.id, "not it at all", PASSWORD)
+    with pytest.raises(AccountError, match="differ"):
+        accounts.change_password(account.id, created.password, created.password)
+    with pytest.raises(AccountError, match="12 characters"):
+        accounts.change_password(account.id, created.password, "short")
+    accounts.change_password(account.id, created.password, PASSWORD)
+    refreshed = accounts.get(account.id)
+    assert refreshed is not None and not refreshed.must_change_password
+    clock.advance(seconds=30)
+    assert accounts.verify("siri", PASSWORD, code(created.totp_secret, clock))[0] is LoginOutcome.OK
