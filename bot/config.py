@@ -82,6 +82,26 @@ class RetentionPeriods:
 
 
 @dataclass(frozen=True)
+class ConsoleGuard:
+    """Who may reach the case console, and when its use is unusual enough to alert the admins.
+
+    The processing agreement and the school DPIA ask for the console to be reachable from the controller's
+    networks only and for unusual access to be noticed; the thresholds are per caseworker per hour."""
+
+    # CONSOLE_ALLOWED_NETWORKS: CIDRs the console answers (e.g. "10.20.0.0/16, 2001:db8::/48"); empty: any.
+    allowed_networks: tuple[str, ...] = ()
+    # TRUSTED_PROXIES: CIDRs of the reverse proxies whose X-Forwarded-For is believed; empty: none, the
+    # connecting address is the client.
+    trusted_proxies: tuple[str, ...] = ()
+    # CONSOLE_ALERT_REVEALS_PER_HOUR: more reveals of masked contact details than this in an hour alerts.
+    alert_reveals_per_hour: int = 20
+    # CONSOLE_ALERT_CASES_PER_HOUR: more cases opened than this in an hour alerts.
+    alert_cases_per_hour: int = 60
+    # CONSOLE_ALERT_EMAILS: the admins' addresses for these alerts; default CONTROLLER_CONTACT.
+    alert_recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     environment: str = "development"
     database_url: str = ""
@@ -115,6 +135,7 @@ class Settings:
     controller_contact: str = "personvern@example.org"
     age_bands: AgeBands = field(default_factory=AgeBands)
     retention: RetentionPeriods = field(default_factory=RetentionPeriods)
+    console: ConsoleGuard = field(default_factory=ConsoleGuard)
     var_dir: Path = PROJECT_ROOT / "var"
     models_dir: Path = PROJECT_ROOT / "models"
     outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
@@ -332,6 +353,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             masked_chat_days=_env_int(env, "MASKED_CHAT_RETENTION_DAYS", 365),
             tracker_expiry_days=_env_int(env, "TRACKER_EXPIRY_DAYS", 400),
         ),
+        console=_console_guard(env),
         var_dir=var_dir,
         models_dir=Path(_env_str(env, "MODELS_DIR", str(PROJECT_ROOT / "models")) or "models"),
         outbox_dir=Path(_env_str(env, "OUTBOX_DIR", str(var_dir / "outbox")) or "outbox"),
@@ -384,6 +406,38 @@ def _widget_origins(configured: str | None, public_url: str, web_port: int) -> t
                 "optional port; no path, no *), separated by commas"
             )
     return origins
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """A comma-separated CIDR list, each normalised (10.1.2.3/16 -> 10.1.0.0/16)."""
+    import ipaddress
+
+    networks = []
+    for item in (_env_str(env, name) or "").split(","):
+        if not item.strip():
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item.strip(), strict=False)))
+        except ValueError:
+            raise ConfigError(f"{name} must list networks such as 10.20.0.0/16 or 2001:db8::/48, "
+                              f"separated by commas; {item.strip()!r} is not one") from None
+    return tuple(networks)
+
+
+def _console_guard(env: Mapping[str, str]) -> ConsoleGuard:
+    reveals = _env_int(env, "CONSOLE_ALERT_REVEALS_PER_HOUR", 20)
+    opened = _env_int(env, "CONSOLE_ALERT_CASES_PER_HOUR", 60)
+    if reveals < 1 or opened < 1:
+        raise ConfigError("CONSOLE_ALERT_REVEALS_PER_HOUR and CONSOLE_ALERT_CASES_PER_HOUR must be at least 1")
+    recipients = _env_str(env, "CONSOLE_ALERT_EMAILS") or _env_str(env, "CONTROLLER_CONTACT",
+                                                                     "personvern@example.org") or ""
+    return ConsoleGuard(
+        allowed_networks=_networks(env, "CONSOLE_ALLOWED_NETWORKS"),
+        trusted_proxies=_networks(env, "TRUSTED_PROXIES"),
+        alert_reveals_per_hour=reveals,
+        alert_cases_per_hour=opened,
+        alert_recipients=tuple(a.strip() for a in recipients.split(",") if a.strip()),
+    )
 
 
 _cached: Settings | None = None

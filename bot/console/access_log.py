@@ -1,12 +1,14 @@
-"""Who saw what, when: every view of a case or a transcript, and every reveal of a contact."""
+"""Who saw what, when: every view of a case or a chat, every read of a chat's messages, every reveal of a
+contact, every take-over; flagged rows mark unusual access the admins were alerted to. Targets are case
+references or chat numbers, never message text or contact details."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from bot.console.models import AccessLogEntry
@@ -21,6 +23,7 @@ class AccessRecord:
     username: str
     action: str
     target: str
+    flagged: bool = False
 
 
 class AccessLog:
@@ -28,10 +31,17 @@ class AccessLog:
         self._engine = engine
         self._clock = clock
 
-    def record(self, username: str, action: str, target: str) -> None:
+    def record(self, username: str, action: str, target: str, flagged: bool = False) -> None:
         with self._engine.begin() as connection:
             connection.execute(LOG.insert().values(at=utc_naive(self._clock()), username=username[:64],
-                                                   action=action[:32], target=target[:64]))
+                                                   action=action[:32], target=target[:64], flagged=flagged))
+
+    def count_within(self, username: str, action: str, period: timedelta) -> int:
+        """How many distinct targets `username` did `action` to in the last `period`."""
+        since = utc_naive(self._clock()) - period
+        with self._engine.connect() as connection:
+            return int(connection.execute(select(func.count(func.distinct(LOG.c.target))).where(
+                LOG.c.username == username, LOG.c.action == action, LOG.c.at > since)).scalar_one())
 
     def recent(self, limit: int = 200, username: str | None = None) -> list[AccessRecord]:
         query = select(LOG).order_by(LOG.c.id.desc()).limit(limit)
@@ -39,4 +49,4 @@ class AccessLog:
             query = query.where(LOG.c.username == username)
         with self._engine.connect() as connection:
             rows = connection.execute(query).all()
-        return [AccessRecord(row.at, row.username, row.action, row.target) for row in rows]
+        return [AccessRecord(row.at, row.username, row.action, row.target, bool(row.flagged)) for row in rows]

@@ -49,6 +49,7 @@ class Account:
     username: str
     role: str
     disabled: bool
+    must_change_password: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -74,7 +75,8 @@ class AccountService:
         self._cipher = _cipher(secret_key)
         self._hasher = PasswordHasher()
 
-    def create(self, username: str, role: str, password: str | None = None) -> NewCredentials:
+    def create(self, username: str, role: str, password: str | None = None,
+               must_change_password: bool = True) -> NewCredentials:
         username = username.strip().lower()
         if not USERNAME.match(username):
             raise AccountError("usernames are 2-64 lowercase letters, digits, dots, dashes or underscores")
@@ -90,7 +92,7 @@ class AccountService:
             connection.execute(USERS.insert().values(
                 username=username, password_hash=self._hasher.hash(password),
                 totp_secret=self._cipher.encrypt(totp_secret.encode()).decode(), role=role, disabled=False,
-                created_at=utc_naive(self._clock()),
+                created_at=utc_naive(self._clock()), must_change_password=must_change_password,
             ))
         return NewCredentials(password, self._uri(username, totp_secret), totp_secret)
 
@@ -118,12 +120,28 @@ class AccountService:
     def get(self, user_id: int) -> Account | None:
         with self._engine.connect() as connection:
             row = connection.execute(select(USERS).where(USERS.c.id == user_id)).first()
-        return Account(row.id, row.username, row.role, bool(row.disabled)) if row else None
+        return _account(row) if row else None
 
     def list(self) -> list[Account]:
         with self._engine.connect() as connection:
             rows = connection.execute(select(USERS).order_by(USERS.c.username)).all()
-        return [Account(row.id, row.username, row.role, bool(row.disabled)) for row in rows]
+        return [_account(row) for row in rows]
+
+    def change_password(self, user_id: int, current: str, new: str) -> None:
+        """The owner replaces their password (at first login: the one an admin chose or generated)."""
+        with self._engine.connect() as connection:
+            row = connection.execute(select(USERS).where(USERS.c.id == user_id)).first()
+        if row is None:
+            raise AccountError("there is no such account")
+        try:
+            self._hasher.verify(row.password_hash, current[:1024])
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            raise AccountError("the current password is not right") from None
+        if len(new) < MIN_PASSWORD_CHARS or len(new) > 1024:
+            raise AccountError(f"passwords have at least {MIN_PASSWORD_CHARS} characters")
+        if secrets.compare_digest(new.encode(), current[:1024].encode()):
+            raise AccountError("the new password must differ from the current one")
+        self._set(row.username, password_hash=self._hasher.hash(new), must_change_password=False)
 
     def verify(self, username: str, password: str, code: str) -> tuple[LoginOutcome, Account | None]:
         """Password and code together; which of them was wrong is not revealed."""
@@ -150,7 +168,7 @@ class AccountService:
             return LoginOutcome.WRONG, None
         if row.disabled:
             return LoginOutcome.DISABLED, None
-        return LoginOutcome.OK, Account(row.id, row.username, row.role, False)
+        return LoginOutcome.OK, _account(row)
 
     def _accepted_step(self, row: object, code: str) -> int | None:
         code = re.sub(r"\s", "", code or "")
@@ -167,3 +185,8 @@ class AccountService:
             if secrets.compare_digest(totp.at(at).encode(), code.encode()):
                 return int(at // totp.interval)
         return None
+
+
+def _account(row: object) -> Account:
+    return Account(row.id, row.username, row.role, bool(row.disabled),  # type: ignore[attr-defined]
+                   bool(row.must_change_password))  # type: ignore[attr-defined]

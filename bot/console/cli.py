@@ -30,7 +30,7 @@ def cmd(args: argparse.Namespace) -> int:
             created = accounts.create(args.username, args.role, password or None)
             print(f"Created {args.role} {args.username}.")
             if not password:
-                print(f"Initial password: {created.password}")
+                print(f"Initial password: {created.password} (to be changed at the first login)")
             print(f"Second factor: add this to an authenticator app:\n{created.totp_uri}")
         elif args.action == "disable-user":
             accounts.disable(args.username)

@@ -8,6 +8,7 @@ from bot.clock import utc_now
 from bot.config import Settings
 from bot.console.access_log import AccessLog
 from bot.console.accounts import AccountService
+from bot.console.alerts import UnusualAccess
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
 from bot.console.web import ConsoleServices
@@ -24,14 +25,17 @@ def console_services(settings: Settings) -> ConsoleServices:
     engine = get_engine(settings.database_url)
     secret = settings.secret_key.reveal().encode()
     accounts = AccountService(engine, utc_now, secret)
+    access = AccessLog(engine, utc_now)
+    mailer = build_mailer(settings)
     return ConsoleServices(
         accounts=accounts, sessions=SessionStore(engine, utc_now, secret, accounts),
-        throttle=LoginThrottle(engine, utc_now, secret), access=AccessLog(engine, utc_now),
+        throttle=LoginThrottle(engine, utc_now, secret), access=access,
         cases=CaseService(engine, utc_now, secret, downstream_recipients=settings.art19_recipients),
-        mailer=build_mailer(settings), settings=settings, handoffs=handoff_service(),
+        mailer=mailer, settings=settings, handoffs=handoff_service(),
         conversations=RasaConversationApi.from_settings(settings),
         transcript=lambda conversation_id: _transcript(settings, engine, conversation_id),
         now=lambda: utc_naive(utc_now()),
+        alerts=UnusualAccess(engine, access, mailer, settings, utc_now, secret),
     )
 
 

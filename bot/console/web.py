@@ -26,6 +26,10 @@ from bot.cases.status import CaseStatus
 from bot.config import SUPPORTED_LANGUAGES, Settings
 from bot.console.access_log import AccessLog
 from bot.console.accounts import Account, AccountService, LoginOutcome
+from bot.console.alerts import UnusualAccess
+from bot.console.case_fields import case_fields
+from bot.console.guard import register_allow_list, source_of
+from bot.console.password_page import PASSWORD_PATH, register_password_page
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
 from bot.mail import Mailer, templates
@@ -52,6 +56,7 @@ class ConsoleServices:
     conversations: Any = None  # bot.rasa_adapter.conversation_api.RasaConversationApi
     transcript: Callable[[str | None], list[dict[str, Any]]] = lambda _cid: []
     now: Callable[[], Any] = lambda: None
+    alerts: UnusualAccess | None = None
 
 
 def esc(value: object) -> str:
@@ -96,14 +101,18 @@ def _forget_cookie(resp: HTTPResponse, name: str) -> None:
 Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
 
 
-def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]) -> None:
+def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices], settings: Settings) -> None:
+    register_allow_list(app, settings)
+
     def services() -> ConsoleServices:
         if not hasattr(app.ctx, "console"):
             app.ctx.console = services_factory()
         return app.ctx.console
 
-    def signed_in(admin: bool = False, form: bool = False) -> Callable[[Handler], Handler]:
-        """The account behind the cookie, the CSRF check for forms, the role for admin pages."""
+    def signed_in(admin: bool = False, form: bool = False, allow_pending: bool = False
+                  ) -> Callable[[Handler], Handler]:
+        """The account behind the cookie, the CSRF check for forms, the role for admin pages; an account
+        still on its initial password reaches only the page that changes it."""
 
         def wrap(handler: Handler) -> Handler:
             async def checked(request: Request, **kwargs: Any) -> HTTPResponse:
@@ -118,6 +127,8 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
                 if form and not s.sessions.csrf_ok(token, request.form.get("csrf")):
                     return page("Refused", "<p>The form was not sent from this console (CSRF check).</p>",
                                 account, s.sessions.csrf_token(str(token)), status=403)
+                if account.must_change_password and not allow_pending:
+                    return response.redirect(PASSWORD_PATH)
                 if admin and not account.is_admin:
                     return page("Not allowed", "<p>This page is for admins.</p>", account,
                                 s.sessions.csrf_token(str(token)), status=403)
@@ -144,19 +155,24 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
         username = (request.form.get("username") or "").strip().lower()[:64]
         password = request.form.get("password") or ""
         code = request.form.get("code") or ""
-        wait = await asyncio.to_thread(s.throttle.wait_seconds, username)
+        address = source_of(request, s.settings)
+        source = str(address) if address else "unknown"
+        # Counted as a failure before the (slow) check: parallel guesses cannot outrun the count.
+        wait = await asyncio.to_thread(s.throttle.admit, username, source)
         if wait:
             return page("Log in", f"<p class='error'>Too many failed attempts. Try again in {wait} seconds.</p>"
                         + _login_form(nonce), status=429)
         outcome, account = await asyncio.to_thread(s.accounts.verify, username, password, code)
         if outcome is not LoginOutcome.OK or account is None:
-            await asyncio.to_thread(s.throttle.failed, username)
             logger.info("console login refused")
             return page("Log in", "<p class='error'>Wrong username, password or code.</p>" + _login_form(nonce),
                         status=401)
-        await asyncio.to_thread(s.throttle.succeeded, username)
+        await asyncio.to_thread(s.throttle.succeeded, username, source)
+        await asyncio.to_thread(s.throttle.purge)
+        if s.alerts is not None and await asyncio.to_thread(s.alerts.new_network, account.id, address):
+            await s.alerts.alert(account.username, "new_network")
         token = await asyncio.to_thread(s.sessions.start, account)
-        resp = response.redirect(f"{PREFIX}/")
+        resp = response.redirect(PASSWORD_PATH if account.must_change_password else f"{PREFIX}/")
         _cookie(resp, SESSION_COOKIE, token, s.settings)
         _forget_cookie(resp, LOGIN_COOKIE)
         return resp
@@ -222,12 +238,14 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
     from bot.console.chats import register_chats
 
     register_chats(app, services, signed_in, page)
+    register_password_page(app, services, signed_in, page, esc)
 
     @app.get(f"{PREFIX}/admin/access-log")
     @signed_in(admin=True)
     async def access_log(request: Request, account: Account, csrf: str) -> HTTPResponse:
         entries = await asyncio.to_thread(services().access.recent, 500, request.args.get("user") or None)
-        rows = "".join(f"<tr><td>{esc(e.at.isoformat(timespec='seconds'))}Z</td><td>{esc(e.username)}</td>"
+        rows = "".join(f"<tr class='{'flagged' if e.flagged else ''}'>"
+                       f"<td>{esc(e.at.isoformat(timespec='seconds'))}Z</td><td>{esc(e.username)}</td>"
                        f"<td>{esc(e.action)}</td><td>{esc(e.target)}</td></tr>" for e in entries)
         return page("Access log", "<table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Which</th>"
                     f"</tr></thead><tbody>{rows}</tbody></table>", account, csrf)
@@ -289,10 +307,13 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         case = await asyncio.to_thread(s.cases.get, reference.upper()[:16])
     except CaseError:
         return page("No such case", "<p>There is no case with this reference.</p>", account, csrf, status=404)
-    await asyncio.to_thread(s.access.record, account.username, "revealed_contact" if reveal else "viewed_case",
-                            case.reference)
-    details = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v if reveal else mask(str(v)))}</dd>"
-                      for k, v in sorted(case.details.items()))
+    action = "revealed_contact" if reveal else "viewed_case"
+    await asyncio.to_thread(s.access.record, account.username, action, case.reference)
+    if s.alerts is not None:
+        kind = await asyncio.to_thread(s.alerts.crossed, account.username, action)
+        if kind:
+            await s.alerts.alert(account.username, kind)
+    details = case_fields(case.details, str if reveal else mask)
     contact = ""
     if reveal:
         address = await asyncio.to_thread(s.cases.contact_email, case.subject_key)
@@ -304,7 +325,9 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
     history = await asyncio.to_thread(s.cases.history, case.reference)
     events = "".join(f"<li>{esc(e.occurred_at.isoformat(timespec='minutes'))}: {esc(e.kind)} {esc(e.to_status or '')}"
                      f"{(' — ' + esc(mask(e.note))) if e.note else ''}</li>" for e in history)
-    statuses = "".join(f'<option value="{s_.value}">{s_.value}</option>' for s_ in CaseStatus)
+    # The selector starts on the case's status: saving a note alone must not move the case.
+    statuses = "".join(f'<option value="{s_.value}"{" selected" if s_ is case.status else ""}>{s_.value}</option>'
+                       for s_ in CaseStatus)
     forms = (
         f'<form method="post" action="{PREFIX}/cases/{esc(case.reference)}/status">'
         f'<input type="hidden" name="csrf" value="{esc(csrf)}"><label for="status">New status</label>'
@@ -317,6 +340,6 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         '<textarea id="reason" name="reason" required maxlength="2000"></textarea><button>Extend</button></form>'
     ) if case.is_open else ""
     body = (f"<p>{esc(case.request_type.value)} · {esc(case.status.value)} · {esc(case.language)} · deadline "
-            f"{esc(case.deadline.isoformat())}</p>{contact}<dl>{details}</dl><h2>History</h2><ul>{events}</ul>{forms}")
+            f"{esc(case.deadline.isoformat())}</p>{contact}{details}<h2>History</h2><ul>{events}</ul>{forms}")
     return page(f"Case {case.reference}", body, account, csrf)
 

@@ -149,6 +149,17 @@ class HandoffService:
         self._add(handoff_id, "system", "joined", delivered=False)
         return self.get(handoff_id)
 
+    def take_over(self, handoff_id: int, username: str) -> HandoffView:
+        """Another caseworker's live chat becomes this one's (the console logs who did it)."""
+        with self._engine.begin() as connection:
+            taken = connection.execute(
+                update(HANDOFFS).where(HANDOFFS.c.id == handoff_id, HANDOFFS.c.status == "active")
+                .values(taken_at=self._now(), taken_by=username)
+            ).rowcount
+        if not taken:
+            raise HandoffError("this chat is not being answered by a caseworker, or it has ended")
+        return self.get(handoff_id)
+
     def caseworker_says(self, handoff_id: int, username: str, text: str) -> HandoffView:
         current = self.get(handoff_id)
         if current.status != "active" or current.taken_by != username:

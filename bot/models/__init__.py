@@ -3,7 +3,7 @@
 from bot.audit.models import AuditEntry  # noqa: F401
 from bot.cases.models import Case, CaseEvent, SubjectContact  # noqa: F401
 from bot.consent.models import ConsentEvent, ConsentRecord, GuardianInvitation  # noqa: F401
-from bot.console.models import AccessLogEntry, ConsoleSession, ConsoleUser, LoginFailure  # noqa: F401
+from bot.console.models import AccessLogEntry, ConsoleSession, ConsoleUser, KnownNetwork, LoginCounter  # noqa: F401
 from bot.fulfilment.models import ExportDownload, SubjectRestriction  # noqa: F401
 from bot.handoff.models import Handoff, HandoffMessage  # noqa: F401
 from bot.models.conversation import Conversation

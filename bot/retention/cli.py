@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from bot.config import Settings, settings_or_exit
@@ -88,6 +89,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     from bot.retention.chat_stores import build_chat_stores
     from bot.retention.leader import build_leader_lock
     from bot.retention.policy import load_policy
+    from bot.retention.rules import housekeeping_jobs
     from bot.retention.worker import RetentionWorker
 
     if args.interval <= 0:
@@ -115,7 +117,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
         # Act one interval early, so a rule's limit holds between two runs.
         lead=timedelta(seconds=args.interval),
-        housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings)),
+        housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings),
+                      *(partial(job.run, settings) for job in housekeeping_jobs())),
     )
     if args.once:
         try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Table, and_, false, or_, true
 from sqlalchemy.sql.elements import ColumnElement
@@ -124,5 +125,46 @@ MASKED_BOT_CHAT = register_rule_kind(
         order=30,
         required=True,
         pending=_masked_bot_chat_pending,
+    )
+)
+
+
+# --- Housekeeping: other data with a deadline, outside the chat rules ----------------------------------------
+# Each job takes the settings and returns how many items it removed; the worker runs every registered job after
+# the chat rules on each run (bot.retention.cli), so a deadline holds whether or not a person comes back.
+
+
+@dataclass(frozen=True)
+class HousekeepingJob:
+    name: str
+    description: str
+    run: Callable[[Any], int]  # Settings -> number of items removed
+
+
+_HOUSEKEEPING: dict[str, HousekeepingJob] = {}
+
+
+def register_housekeeping(job: HousekeepingJob) -> HousekeepingJob:
+    if job.name in _HOUSEKEEPING:
+        raise ValueError(f"housekeeping job {job.name!r} is already registered")
+    _HOUSEKEEPING[job.name] = job
+    return job
+
+
+def housekeeping_jobs() -> tuple[HousekeepingJob, ...]:
+    return tuple(_HOUSEKEEPING.values())
+
+
+def _purge_expired_exports(settings: Any) -> int:
+    from bot.fulfilment.downloads import purge_expired_exports
+
+    return purge_expired_exports(settings)
+
+
+EXPIRED_EXPORTS = register_housekeeping(
+    HousekeepingJob(
+        name="expired_exports",
+        description="access exports whose single-use link is past its 72 hours (file and row)",
+        run=_purge_expired_exports,
     )
 )

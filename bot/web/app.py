@@ -112,8 +112,15 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
         return await end_chat_response(settings, request.body or b"")
 
     @app.get("/download/<token:str>")
+    async def download_page(_request: Request, token: str) -> HTTPResponse:
+        # The link in the export e-mail. A GET (a mail scanner's too) only shows a button.
+        from bot.fulfilment.web import confirmation_response
+
+        return await confirmation_response(settings, token)
+
+    @app.post("/download/<token:str>")
     async def download(_request: Request, token: str) -> HTTPResponse:
-        # The link in the export e-mail. Single use: a second visit finds nothing.
+        # Single use: of all visits, one gets the file; the rest find nothing.
         from bot.fulfilment.web import download_response
 
         return await download_response(settings, token)
@@ -157,7 +164,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     from bot.console.factory import console_services
     from bot.console.web import register_console
 
-    register_console(app, lambda: console_services(settings))
+    register_console(app, lambda: console_services(settings), settings)
     app.static("/static", str(STATIC_DIR), name="static")
     return app
 

@@ -3,18 +3,12 @@ the case list by deadline, extension and completion e-mails, the access log, and
 
 from __future__ import annotations
 
-import http.cookiejar
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-import pyotp
 import pytest
 from sqlalchemy.engine import Engine
 
@@ -23,61 +17,12 @@ from bot.clock import FrozenClock, utc_now
 from bot.console.accounts import AccountService
 from bot.db.engine import create_db_engine
 from tests.e2e.test_requests import mails_to, new_address
+from tests.support.console_client import ConsoleClient, User
 from tests.support.services import postgres_url
 from tests.support.stack import VernStack
 
 PASSWORD = "a long console password"
-CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-@dataclass
-class Reply:
-    status: int
-    text: str
-    location: str | None
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-class ConsoleClient:
-    """A browser's worth of HTTP: cookies kept, redirects shown rather than followed."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
-
-    def call(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        request = urllib.request.Request(self.base + path, data=data, method=method, headers={
-            "Content-Type": "application/x-www-form-urlencoded"} if data is not None else {})
-        try:
-            with self.opener.open(request, timeout=30) as resp:
-                return Reply(resp.status, resp.read().decode(), resp.headers.get("Location"))
-        except urllib.error.HTTPError as error:
-            return Reply(error.code, error.read().decode(), error.headers.get("Location"))
-
-    def csrf(self, path: str = "/console/") -> str:
-        found = CSRF_FIELD.search(self.call("GET", path).text)
-        assert found, "the page carries a CSRF token"
-        return found.group(1)
-
-    def login(self, username: str, password: str, code: str) -> Reply:
-        nonce = self.csrf("/console/login")
-        return self.call("POST", "/console/login", {"csrf": nonce, "username": username, "password": password,
-                                                    "code": code})
-
-
-@dataclass(frozen=True)
-class User:
-    name: str
-    secret: str
-
-    def code(self, at: datetime | None = None, step: int = 0) -> str:
-        return pyotp.TOTP(self.secret).at((at or utc_now()) + timedelta(seconds=30 * step))
+__all__ = ["ConsoleClient", "PASSWORD", "User", "new_user", "signed_in"]
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +34,9 @@ def engine() -> Iterator[Engine]:
 
 def new_user(stack: VernStack, engine: Engine, role: str = "caseworker") -> User:
     name = f"{role}-{uuid.uuid4().hex[:8]}"
-    created = AccountService(engine, utc_now, stack.secret("SECRET_KEY").encode()).create(name, role, PASSWORD)
+    # Past the first-login password change (tests/console/test_console_web.py covers that step).
+    created = AccountService(engine, utc_now, stack.secret("SECRET_KEY").encode()).create(
+        name, role, PASSWORD, must_change_password=False)
     return User(name, created.totp_secret)
 
 

@@ -71,6 +71,7 @@ def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: 
 
     page = client.call("GET", f"/console/chats/{handoff_id}").text
     assert marker in page, "the caseworker reads the conversation so far"
+    assert "/confirm_handoff" not in page and "EXTERNAL" not in page, "button presses are not chat lines"
     other, _ = signed_in(stack, engine)
     assert other.call("POST", f"/console/chats/{handoff_id}/take",
                       {"csrf": other.csrf("/console/chats")}).status == 409, "one caseworker per chat"
@@ -89,7 +90,9 @@ def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: 
     assert {"from": "person", "text": f"Jeg vil vite hva som står om {marker}"} in [
         {"from": m["from"], "text": m["text"]} for m in live["messages"]]
 
-    assert client.call("POST", f"/console/chats/{handoff_id}/end", {"csrf": csrf}).status == 302
+    confirm = client.call("POST", f"/console/chats/{handoff_id}/end", {"csrf": csrf})
+    assert confirm.status == 200 and "cannot be undone" in confirm.text, "ending asks first"
+    assert client.call("POST", f"/console/chats/{handoff_id}/end", {"csrf": csrf, "confirmed": "yes"}).status == 302
     state = updates(stack, chat)
     assert state["handoff"] == "ended" and state["ended_text"] == translate("handoff_ended", "nb")
     stored = everything_stored(stack.var_dir)
@@ -152,6 +155,7 @@ def test_in_real_browsers_the_citizen_sees_the_caseworkers_reply_and_the_end(
     console.wait_for_selector("text=Person: Jeg lurer på en sak om meg", timeout=5_000)
 
     console.click('button:has-text("End and delete the chat")')
+    console.click('button:has-text("Yes, end and delete the chat")')
     citizen.wait_for_selector(f'text="{translate("handoff_ended", "nb")}"', timeout=10_000)
     assert citizen.evaluate("sessionStorage.getItem('vern.sender')") is None, "the next message is a new chat"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -79,3 +79,56 @@ def test_erasure_removes_a_subjects_exports(engine: Engine, tmp_path: Path, cloc
     assert downloads.delete_for_subject("subject") == 1
     assert downloads.redeem(token).status is Redeemed.UNKNOWN
     assert len(list((tmp_path / "exports").iterdir())) == 1
+
+
+def test_parallel_visits_of_one_link_give_one_download(tmp_path: Path, clock: FrozenClock) -> None:
+    # Eight visits at once (a person double-clicking, a scanner and a browser): one file, not five to eight.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.db.engine import create_db_engine
+    from tests.console.conftest import own_database_name
+    from tests.support.databases import own_postgres_database
+
+    with own_postgres_database(own_database_name("exports")) as url:
+        engine = create_db_engine(url)
+        try:
+            downloads = store(engine, tmp_path, clock)
+            big = CONTENT * 100_000  # a real export's size: reading it takes the time a second visit needs
+            for _ in range(3):
+                token = downloads.create(big, "VRN-ABCD-EF", "subject", "nb")
+                with ThreadPoolExecutor(max_workers=8) as pool:
+                    results = list(pool.map(lambda _: downloads.redeem(token), range(8)))
+                assert [r.status for r in results].count(Redeemed.OK) == 1
+                assert all(r.content == big for r in results if r.status is Redeemed.OK)
+        finally:
+            engine.dispose()
+
+
+def test_looking_at_a_link_does_not_use_it_up(engine: Engine, tmp_path: Path, clock: FrozenClock) -> None:
+    downloads = store(engine, tmp_path, clock)
+    token = downloads.create(CONTENT, "VRN-ABCD-EF", "subject", "nn")
+    seen = downloads.peek(token)
+    assert seen.status is Redeemed.OK and seen.language == "nn" and seen.content == b""
+    assert downloads.redeem(token).status is Redeemed.OK
+    assert downloads.peek(token).status is Redeemed.UNKNOWN
+
+
+def test_the_retention_worker_purges_expired_exports(tmp_path: Path) -> None:
+    from bot.clock import utc_now
+    from bot.config import load_settings
+    from bot.db import migrate
+    from bot.db.engine import get_engine
+    from bot.retention.rules import housekeeping_jobs
+
+    settings = load_settings({"VERN_ENV": "test", "VERN_VAR_DIR": str(tmp_path),
+                              "DATABASE_URL": f"sqlite:///{tmp_path / 'vern.sqlite3'}"})
+    engine = get_engine(settings.database_url)
+    migrate.upgrade(engine)
+    clock = FrozenClock(utc_now())  # the job runs on the real clock, as the worker does
+    earlier = FrozenClock(clock() - timedelta(hours=73))
+    fresh = DownloadStore(engine, settings.var_dir / "exports", clock).create(CONTENT, "VRN-ZZZZ-ZZ", "s2", "nb")
+    DownloadStore(engine, settings.var_dir / "exports", earlier).create(CONTENT, "VRN-ABCD-EF", "subject", "nb")
+    (job,) = [job for job in housekeeping_jobs() if job.name == "expired_exports"]
+    assert job.run(settings) == 1, "no visit, no new export: the worker's run alone removes it"
+    assert len(list((tmp_path / "exports").iterdir())) == 1
+    assert DownloadStore(engine, settings.var_dir / "exports", clock).redeem(fresh).status is Redeemed.OK

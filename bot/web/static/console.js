@@ -11,7 +11,8 @@
   function poll(node, render) {
     var url = node.getAttribute("data-live");
     function tick() {
-      fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; })
+      // 403: the chat was taken over by another caseworker; the body says so.
+      fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok || r.status === 403 ? r.json() : null; })
         .then(function (body) { if (body) render(body); }).catch(function () {});
     }
     tick();
@@ -45,6 +46,7 @@
   if (messages) {
     poll(messages, function (body) {
       messages.textContent = "";
+      if (body.error) { messages.appendChild(el("li", { "class": "error" }, body.error)); return; }
       body.messages.forEach(function (m) {
         messages.appendChild(el("li", { "class": "from-" + m.from }, (m.from === "person" ? "Person: " : "You: ") + m.text));
       });
