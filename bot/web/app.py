@@ -120,11 +120,13 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
     @app.post("/api/cases/<reference:str>/completion")
     async def case_completion(request: Request, reference: str) -> HTTPResponse:
-        from bot.connectors.completion import completion_response
         from bot.connectors.signing import SIGNATURE_HEADER
 
-        return await completion_response(settings, request.body or b"", request.headers.get(SIGNATURE_HEADER),
-                                         reference)
+        if settings.case_webhook_secret is None:
+            return response.json({"error": "no connector is configured"}, status=404)
+        reply = await _completions(app, settings).receive(reference, request.body or b"",
+                                                          request.headers.get(SIGNATURE_HEADER))
+        return response.json(reply.body, status=reply.status)
 
     @app.get("/guardian/<token:str>")
     async def guardian_page(request: Request, token: str) -> HTTPResponse:
@@ -160,6 +162,24 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     register_console(app, lambda: console_services(settings))
     app.static("/static", str(STATIC_DIR), name="static")
     return app
+
+
+def _completions(app: Sanic, settings: Settings) -> Any:
+    """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica)."""
+    if not hasattr(app.ctx, "completions"):
+        from bot.cases.service import CaseService
+        from bot.clock import utc_now
+        from bot.connectors.completion import CompletionReceiver
+        from bot.connectors.signing import ReplayCache
+        from bot.db.engine import get_engine
+        from bot.verification.store import build_store
+
+        assert settings.case_webhook_secret is not None
+        app.ctx.completions = CompletionReceiver(
+            lambda: CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode()),
+            ReplayCache(build_store(settings)), settings.case_webhook_secret.reveal().encode(),
+            lambda: utc_now().timestamp())
+    return app.ctx.completions
 
 
 def _guardian(app: Sanic, settings: Settings) -> Any:
