@@ -19,6 +19,8 @@ from sanic.response import HTTPResponse
 from bot.chat_errors import chat_error_body
 from bot.chat_input import InputRejected, parse_chat_request
 from bot.config import Settings, get_settings, origin_of
+from bot.web.request_guard import form_problem, malformed_request_problem, refuse
+from bot.web.static_files import StaticFiles
 
 logger = logging.getLogger(__name__)
 
@@ -59,16 +61,21 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     app.register_listener(close_client, "after_server_stop")
 
     @app.on_request
-    async def readable_form(request: Request) -> HTTPResponse | None:
+    async def well_formed(request: Request) -> HTTPResponse | None:
+        problem = malformed_request_problem(request)
+        if problem is not None:
+            return refuse(problem)
         # Sanic parses a form on first use and raises on a malformed one (multipart without a boundary);
         # parsed here, such a body is the sender's error, answered plainly, not a crash in a handler.
         content_type = request.content_type or ""
         if request.method == "POST" and content_type.startswith(("multipart/form-data",
                                                                   "application/x-www-form-urlencoded")):
             try:
-                request.form  # noqa: B018 - parsing is the point
+                problem = form_problem(request)
             except Exception:  # noqa: BLE001
-                return response.json({"error": "malformed form"}, status=400)
+                problem = "malformed form"
+            if problem is not None:
+                return refuse(problem)
         return None
 
     @app.on_response
@@ -160,7 +167,12 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     from bot.console.web import register_console
 
     register_console(app, lambda: console_services(settings))
-    app.static("/static", str(STATIC_DIR), name="static")
+    static_files = StaticFiles(STATIC_DIR)
+
+    @app.route("/static/<name:path>", methods=["GET", "HEAD"], name="static")
+    async def static(_request: Request, name: str) -> HTTPResponse:
+        return await static_files.serve(name)  # Sanic drops the body of a HEAD answer
+
     return app
 
 
