@@ -118,13 +118,19 @@ class GuardianPages:
         except InvalidEmail:
             return _page(language, _p(translate("web_email_invalid", language)), 400)
 
-    async def send_code(self, token: str, email_field: str, lang: str | None) -> HTTPResponse:
+    async def send_code(self, token: str, email_field: str, lang: str | None,
+                        client: str | None = None) -> HTTPResponse:
         prepared = await self._prepare(token, email_field, lang)
         if isinstance(prepared, HTTPResponse):
             return prepared
         opened, language, email = prepared
         result = await self._s.verification.request_code(
-            self._verification_chat(token, email), opened.invitation_id, email, language)
+            self._verification_chat(token, email), opened.invitation_id, email, language, client=client)
+        if result.status is CodeRequestStatus.RATE_LIMITED and result.limited_by is not None:
+            minutes = max(1, -(-(result.retry_after_seconds or 3600) // 60))
+            words = translate(f"code_rate_limited_{result.limited_by.value}", language, minutes=minutes,
+                              contact=self._s.contact)
+            return _page(language, _p(words), 429)
         if result.status not in (CodeRequestStatus.SENT, CodeRequestStatus.COOLDOWN):
             return _page(language, _p(translate("web_code_not_sent", language)), 503)
         return _page(language, self._answer_form(token, email, language))

@@ -113,8 +113,11 @@ class RequestFlow:
         language: str,
         channel: str,
         details: dict[str, str] | None = None,
+        client: str | None = None,
     ) -> CodeRequestResult:
-        """Record the request on the server and send a code to `email` (raises InvalidEmail)."""
+        """Record the request on the server and send a code to `email` (raises InvalidEmail).
+
+        `client` is the channel's tag for where the message came from (bot.rasa_adapter.client_identity)."""
         request = PendingRequest(
             request_id=new_request_id(),
             kind=kind,
@@ -125,21 +128,22 @@ class RequestFlow:
             received_at=self._clock(),
             details={key: value for key, value in (details or {}).items() if value},
         )
-        return await self._send_for(conversation_id, request)
+        return await self._send_for(conversation_id, request, client)
 
-    async def change_email(self, conversation_id: str, email: str) -> CodeRequestResult | None:
+    async def change_email(self, conversation_id: str, email: str,
+                           client: str | None = None) -> CodeRequestResult | None:
         """The person gave another address: the same request, a new code to the new address."""
         request = await self._load(conversation_id)
         if request is None:
             return None
-        return await self._send_for(conversation_id, request.with_email(normalise_email(email)))
+        return await self._send_for(conversation_id, request.with_email(normalise_email(email)), client)
 
-    async def resend(self, conversation_id: str) -> CodeRequestResult | None:
+    async def resend(self, conversation_id: str, client: str | None = None) -> CodeRequestResult | None:
         request = await self._load(conversation_id)
         if request is None:
             return None
         return await self._verification.request_code(conversation_id, request.request_id, request.email,
-                                                     request.language)
+                                                     request.language, client=client)
 
     async def check_code(self, conversation_id: str, code: str) -> CodeCheckResult:
         try:
@@ -232,13 +236,14 @@ class RequestFlow:
         except StoreUnavailable:
             logger.warning("pending request not dropped now: store unavailable (it expires by itself)")
 
-    async def _send_for(self, conversation_id: str, request: PendingRequest) -> CodeRequestResult:
+    async def _send_for(self, conversation_id: str, request: PendingRequest,
+                        client: str | None) -> CodeRequestResult:
         try:
             await asyncio.to_thread(self._pending.save, conversation_id, request)
         except StoreUnavailable:
             return CodeRequestResult(CodeRequestStatus.UNAVAILABLE)
         return await self._verification.request_code(conversation_id, request.request_id, request.email,
-                                                     request.language)
+                                                     request.language, client=client)
 
     async def _load(self, conversation_id: str) -> PendingRequest | None:
         return await asyncio.to_thread(self._pending.load, conversation_id)

@@ -142,8 +142,11 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
     @app.post("/guardian/<token:str>/code")
     async def guardian_code(request: Request, token: str) -> HTTPResponse:
+        from bot.rasa_adapter.client_identity import client_tag, request_address
+
+        client = client_tag(settings.secret_key.reveal().encode(), request_address(request))
         return await _guardian(app, settings).send_code(token, request.form.get("email") or "",
-                                                        request.args.get("lang"))
+                                                        request.args.get("lang"), client)
 
     @app.post("/guardian/<token:str>/answer")
     async def guardian_answer(request: Request, token: str) -> HTTPResponse:

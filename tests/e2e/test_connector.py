@@ -45,7 +45,7 @@ def test_a_verified_case_is_pushed_signed_with_what_the_receiver_needs(stack: Ve
     pushes = [r for r in stack.webhook.received if reference.encode() in r.body]
     assert len(pushes) == 1
     push = pushes[0]
-    assert verify(SECRET, push.body, push.headers[SIGNATURE_HEADER], time.time())
+    assert verify(SECRET, push.body, push.headers[SIGNATURE_HEADER], time.time(), method="POST", path=push.path)
     assert push.headers[IDEMPOTENCY_HEADER] == f"{reference}:verified"
     data = json.loads(push.body)
     assert data["event"] == "case.verified" and data["case"]["type"] == "restriction"

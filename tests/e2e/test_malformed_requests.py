@@ -5,7 +5,7 @@ system), and a null byte in a guardian link reached PostgreSQL, which refuses it
 
 from __future__ import annotations
 
-import http.client
+from http.client import HTTPConnection
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,7 +17,7 @@ def raw_request(stack: VernStack, method: str, target: str, headers: dict[str, s
                 body: bytes | None = None) -> tuple[int, bytes]:
     """Sends the request line as given: urllib would refuse or re-encode some of these on our side."""
     address = urlsplit(stack.web_url)
-    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    connection = HTTPConnection(address.hostname, address.port, timeout=30)
     try:
         connection.putrequest(method, target, skip_accept_encoding=True)
         for name, value in (headers or {}).items():
