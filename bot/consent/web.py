@@ -28,6 +28,7 @@ from bot.consent.invitations import (
     InvitationIntent,
     InvitationProblem,
     OpenInvitation,
+    tell_child_of_refusal,
 )
 from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
@@ -39,7 +40,7 @@ logger = logging.getLogger(__name__)
 RELATION = "parent_or_guardian"
 METHOD = "email-code"
 _STATUS = {InvitationProblem.UNKNOWN: 404, InvitationProblem.EXPIRED: 410, InvitationProblem.USED: 409,
-           InvitationProblem.NOT_OPENER: 403, InvitationProblem.WITHDRAWN: 410}
+           InvitationProblem.NOT_OPENER: 403, InvitationProblem.WITHDRAWN: 410, InvitationProblem.CHILD_ITSELF: 403}
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class GuardianPages:
             view = await asyncio.to_thread(self._s.invitations.answer, opened.invitation_id, guardian, approve,
                                            RELATION, METHOD)
         except InvitationError as error:
+            # The child's own address: the guardian page says why here, the child's chat says it there.
+            await tell_child_of_refusal(self._s.invitations, self._s.notify_child, error)
             return _problem(error, language)
         if conversation and self._s.notify_child is not None:
             try:
@@ -184,6 +187,8 @@ class GuardianPages:
         else:
             text = translate("tg_declined", language, title=title)
         return _page(language, _p(text))
+
+
 
 
 def guardian_pages(settings: Settings) -> GuardianPages:
