@@ -69,8 +69,8 @@ def _tell_code_request(result: CodeRequestResult, email: str, dispatcher: Collec
     elif result.status is CodeRequestStatus.RATE_LIMITED:
         # Whose budget is spent decides what is true to say: "you asked too often" or "this inbox has had its codes".
         scope = (result.limited_by or RateLimitScope.ADDRESS).value
-        minutes = max(1, -(-(result.retry_after_seconds or 3600) // 60))
-        dispatcher.utter_message(text=say(f"code_rate_limited_{scope}", tracker, contact=contact(), minutes=minutes))
+        dispatcher.utter_message(text=say(f"code_rate_limited_{scope}", tracker, contact=contact(),
+                                          minutes=result.retry_after_minutes))
     elif result.status is CodeRequestStatus.DELIVERY_FAILED:
         dispatcher.utter_message(text=say("code_delivery_failed", tracker))
     else:

@@ -128,9 +128,8 @@ class GuardianPages:
         result = await self._s.verification.request_code(
             self._verification_chat(token, email), opened.invitation_id, email, language, client=client)
         if result.status is CodeRequestStatus.RATE_LIMITED and result.limited_by is not None:
-            minutes = max(1, -(-(result.retry_after_seconds or 3600) // 60))
-            words = translate(f"code_rate_limited_{result.limited_by.value}", language, minutes=minutes,
-                              contact=self._s.contact)
+            words = translate(f"code_rate_limited_{result.limited_by.value}", language,
+                              minutes=result.retry_after_minutes, contact=self._s.contact)
             return _page(language, _p(words), 429)
         if result.status not in (CodeRequestStatus.SENT, CodeRequestStatus.COOLDOWN):
             return _page(language, _p(translate("web_code_not_sent", language)), 503)

@@ -43,6 +43,11 @@ class CodeRequestResult:
     status: CodeRequestStatus
     retry_after_seconds: int | None = None  # COOLDOWN and RATE_LIMITED
     limited_by: RateLimitScope | None = None  # RATE_LIMITED only
+
+    @property
+    def retry_after_minutes(self) -> int:
+        """Whole minutes to wait, rounded up, for words like "try again in 12 minutes"."""
+        return max(1, -(-(self.retry_after_seconds or 3600) // 60))
     valid_for_seconds: int | None = None  # SENT only
 
 
