@@ -25,7 +25,7 @@ from sanic.response import HTTPResponse
 from bot.chat_errors import chat_error_body
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
 from bot.config import get_settings
-from bot.rasa_adapter.client_identity import client_tag, request_address, with_client
+from bot.rasa_adapter.client_identity import client_of_request, with_client
 from bot.rasa_adapter.errors import StoreUnavailable
 from bot.rasa_adapter.pii_guard import guard_incoming, warning_for
 from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
@@ -69,7 +69,7 @@ class VernRestInput(RestInput):
             parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
             if isinstance(parsed, InputRejected):
                 return error_response(parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
-            client = client_tag(settings.secret_key.reveal().encode(), request_address(request))
+            client = client_of_request(settings.secret_key.reveal().encode(), parsed.metadata, request)
             parsed = dataclasses.replace(parsed, metadata=with_client(parsed.metadata, client))
             return await handle_message(parsed, on_new_message, self.name(), getattr(request.app.ctx, "agent", None))
 

@@ -13,6 +13,10 @@ import hmac
 from typing import Any
 
 CLIENT_METADATA_KEY = "vern_client"
+# The web app forwards /api/chat to the REST channel, which then sees the web app's address for everyone.
+# It vouches for the client it saw with this proof (an HMAC under SECRET_KEY, which both processes hold);
+# a client cannot make one.
+CLIENT_PROOF_KEY = "vern_client_proof"
 
 
 def client_tag(secret_key: bytes, address: str | None) -> str | None:
@@ -26,9 +30,26 @@ def request_address(request: Any) -> str | None:
     return getattr(request, "remote_addr", None) or getattr(request, "ip", None) or None
 
 
+def _proof(secret_key: bytes, tag: str) -> str:
+    return hmac.new(secret_key, b"chat-client-forwarded:" + tag.encode(), hashlib.sha256).hexdigest()
+
+
+def vouched_client(secret_key: bytes, tag: str | None) -> dict[str, str]:
+    """What the web app adds to a forwarded message's metadata: the client it saw, with its proof."""
+    return {CLIENT_METADATA_KEY: tag, CLIENT_PROOF_KEY: _proof(secret_key, tag)} if tag else {}
+
+
+def client_of_request(secret_key: bytes, metadata: dict[str, Any], request: Any) -> str | None:
+    """The client a message came from: the one the web app vouched for, else the address this request came from."""
+    tag, proof = metadata.get(CLIENT_METADATA_KEY), metadata.get(CLIENT_PROOF_KEY)
+    if isinstance(tag, str) and isinstance(proof, str) and hmac.compare_digest(proof, _proof(secret_key, tag)):
+        return tag
+    return client_tag(secret_key, request_address(request))
+
+
 def with_client(metadata: dict[str, Any], tag: str | None) -> dict[str, Any]:
-    """The metadata with the server's word on the client, whatever the client sent under that key."""
-    cleaned = {key: value for key, value in metadata.items() if key != CLIENT_METADATA_KEY}
+    """The metadata with the server's word on the client, whatever the client sent under those keys."""
+    cleaned = {key: value for key, value in metadata.items() if key not in (CLIENT_METADATA_KEY, CLIENT_PROOF_KEY)}
     if tag:
         cleaned[CLIENT_METADATA_KEY] = tag
     return cleaned

@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse
 from bot.chat_errors import chat_error_body
 from bot.chat_input import InputRejected, parse_chat_request
 from bot.config import Settings, get_settings, origin_of
+from bot.rasa_adapter.client_identity import client_tag, request_address, vouched_client
 from bot.web.request_guard import form_problem, malformed_request_problem, refuse
 from bot.web.static_files import StaticFiles
 
@@ -50,6 +51,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
     csp = content_security_policy(settings)
     widget_script = widget_bundle(settings)
+    secret = settings.secret_key.reveal().encode()
 
     async def open_client(app_: Sanic, _loop: object) -> None:
         app_.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
@@ -104,7 +106,9 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
         parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
         if isinstance(parsed, InputRejected):
             return _error(settings, parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
-        payload = {"sender": parsed.sender, "message": parsed.text}
+        # Rasa sees this app's address for every /api/chat client; the app vouches for the one it saw.
+        payload = {"sender": parsed.sender, "message": parsed.text,
+                   "metadata": vouched_client(secret, client_tag(secret, request_address(request)))}
         try:
             async with app.ctx.http.post(rasa_webhook, json=payload) as upstream:
                 body = await upstream.json(content_type=None)
@@ -142,9 +146,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
     @app.post("/guardian/<token:str>/code")
     async def guardian_code(request: Request, token: str) -> HTTPResponse:
-        from bot.rasa_adapter.client_identity import client_tag, request_address
-
-        client = client_tag(settings.secret_key.reveal().encode(), request_address(request))
+        client = client_tag(secret, request_address(request))
         return await _guardian(app, settings).send_code(token, request.form.get("email") or "",
                                                         request.args.get("lang"), client)
 

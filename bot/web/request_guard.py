@@ -2,12 +2,14 @@
 
 A null byte or another control character in the path, the query or a header is never part of a valid
 Vern request, and deeper down it turns into a 500 (PostgreSQL refuses NUL in text, the file system
-refuses it in names). Neither is a path or query that is not valid UTF-8 once percent-decoded. Checked
+refuses it in names). Neither is a path or query that is not valid UTF-8 once percent-decoded, nor a
+cookie header Python's parser refuses where a cookie is read (Sanic would raise there: a 500). Checked
 on every request of the web app and the console, so a new route cannot forget it."""
 
 from __future__ import annotations
 
 import re
+from http.cookies import CookieError
 from urllib.parse import unquote_to_bytes
 
 from sanic import response
@@ -17,6 +19,7 @@ from sanic.response import HTTPResponse
 # C0 controls and DEL; a tab is allowed in header values (RFC 9110, 5.5) but nowhere in a URL.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HEADER_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+COOKIE_PATHS = ("/console",)  # the only pages that read a cookie (the console session and login nonce)
 
 
 def _decoded(raw: str) -> str | None:
@@ -37,6 +40,12 @@ def malformed_request_problem(request: Request) -> str | None:
     for name, value in request.headers.items():
         if _HEADER_CONTROL.search(name) or _HEADER_CONTROL.search(value):
             return "a header holds control characters"
+    if path.startswith(COOKIE_PATHS):
+        # Only where Vern reads cookies: a junk cookie from a parent domain must not break the widget.
+        try:
+            request.cookies  # noqa: B018 - Sanic parses on first use and raises on an illegal cookie name
+        except CookieError:
+            return "a cookie cannot be read; clear this site's cookies and try again"
     return None
 
 

@@ -53,6 +53,9 @@ def test_static_files_are_served_and_nothing_else(stack: VernStack) -> None:
 def test_control_characters_in_headers_and_form_fields_are_client_errors(stack: VernStack) -> None:
     status, _ = raw_request(stack, "GET", "/health", {"X-Anything": "a\x00b"})
     assert 400 <= status < 500
+    for target in ("/console/chats", "/console/chats.json", "/console/"):
+        status, _ = raw_request(stack, "GET", target, {"Cookie": "0=;<="})  # found by the fuzz test: a 500
+        assert 400 <= status < 500, target
     form = {"Content-Type": "application/x-www-form-urlencoded"}
     for body in (b"email=a%00b%40example.org", b"email=%ff%fe", b"csrf=%00&username=x&password=y"):
         for target in ("/guardian/abcdefghijabcdefghij1/code", "/console/login"):
