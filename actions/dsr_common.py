@@ -23,6 +23,7 @@ from actions.names import (
 )
 from bot.config import get_settings
 from bot.i18n import translate
+from bot.rasa_adapter.client_identity import CLIENT_METADATA_KEY
 
 REFERENCE_PATTERN = re.compile(r"\bVRN-[A-Z0-9]{4}-[A-Z0-9]{2}\b", re.IGNORECASE)
 
@@ -54,6 +55,13 @@ def contact() -> str:
 
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "rest"
+
+
+def client_of(tracker: Tracker) -> str | None:
+    """The channel's tag for where this message came from; set by the server, whatever the client sent."""
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    found = metadata.get(CLIENT_METADATA_KEY) if isinstance(metadata, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def details_from(tracker: Tracker) -> dict[str, str]:

@@ -19,6 +19,7 @@ from actions.consent import receipt_button
 from actions.dsr_common import (
     channel_of,
     clear_request_slots,
+    client_of,
     contact,
     details_from,
     language_of,
@@ -52,7 +53,7 @@ from bot.dsr.kinds import parse_kind
 from bot.mail.i18n import format_date
 from bot.mail.templates import REQUEST_TYPE_NAMES
 from bot.retention.forget import FORGET_CHAT_CONTROL
-from bot.verification import CodeCheckStatus, CodeRequestResult, CodeRequestStatus
+from bot.verification import CodeCheckStatus, CodeRequestResult, CodeRequestStatus, RateLimitScope
 
 EMAIL_IN_TEXT = re.compile(r"[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,63}")
 VERIFIED_MARK = "verified"
@@ -66,7 +67,10 @@ def _tell_code_request(result: CodeRequestResult, email: str, dispatcher: Collec
     elif result.status is CodeRequestStatus.COOLDOWN:
         dispatcher.utter_message(text=say("code_cooldown", tracker, seconds=result.retry_after_seconds or 60))
     elif result.status is CodeRequestStatus.RATE_LIMITED:
-        dispatcher.utter_message(text=say("code_rate_limited", tracker, contact=contact()))
+        # Whose budget is spent decides what is true to say: "you asked too often" or "this inbox has had its codes".
+        scope = (result.limited_by or RateLimitScope.ADDRESS).value
+        dispatcher.utter_message(text=say(f"code_rate_limited_{scope}", tracker, contact=contact(),
+                                          minutes=result.retry_after_minutes))
     elif result.status is CodeRequestStatus.DELIVERY_FAILED:
         dispatcher.utter_message(text=say("code_delivery_failed", tracker))
     else:
@@ -101,7 +105,7 @@ async def _begin(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     try:
         result = await request_flow().begin(
             tracker.sender_id, parse_kind(str(kind)), str(email), language_of(tracker), channel_of(tracker),
-            details_from(tracker),
+            details_from(tracker), client_of(tracker),
         )
     except (InvalidEmail, ValueError):
         dispatcher.utter_message(text=say("email_invalid", tracker))
@@ -121,7 +125,7 @@ class ActionResendCode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        result = await request_flow().resend(tracker.sender_id)
+        result = await request_flow().resend(tracker.sender_id, client_of(tracker))
         if result is None:
             # Nothing on the server (it expired, or the store was down when the
             # request came): start again from what the person already told us.
@@ -173,7 +177,7 @@ class ValidateCodeForm(FormValidationAction):
         if address:
             # A new address instead of a code: the person is correcting it.
             try:
-                result = await flow.change_email(tracker.sender_id, address.group(0))
+                result = await flow.change_email(tracker.sender_id, address.group(0), client_of(tracker))
             except InvalidEmail:
                 dispatcher.utter_message(text=say("email_invalid", tracker))
                 return {SLOT_VERIFICATION_CODE: None}

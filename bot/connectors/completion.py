@@ -1,67 +1,107 @@
 """The controller's system reports a case done: `POST /api/cases/<reference>/completion`, signed.
 
-Body: {"status": "completed" | "rejected", "note": "..."}. Idempotent: reporting
-the status a case already has is a 200. A verified case passes through
-in_progress, as every case does."""
+Body: {"status": "completed" | "rejected", "note": "..."}. The signature covers
+the method, this path (so the case reference), the timestamp and the body, and
+each signature is accepted once (bot.connectors.signing). Only an open case
+takes a report (bot.cases.status): a closed one answers 409 with the status it
+has, so a receiver that lost our first answer can tell its report was recorded.
+A verified case passes through in_progress, as every case does."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import time
-
-from sanic import response
-from sanic.response import HTTPResponse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from bot.cases.errors import CaseNotFound, IllegalTransition
 from bot.cases.service import CaseService
-from bot.cases.status import CaseStatus
-from bot.clock import utc_now
-from bot.config import Settings
-from bot.connectors.signing import SIGNATURE_HEADER, verify
+from bot.cases.status import ALLOWED_TRANSITIONS, CaseStatus
+from bot.connectors.signing import SIGNATURE_HEADER, ReplayCache, verify
+from bot.verification.errors import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 ACTOR = "connector"
 REPORTABLE = {"completed": CaseStatus.COMPLETED, "rejected": CaseStatus.REJECTED}
+METHOD = "POST"
 
 
-def _cases(settings: Settings) -> CaseService:
-    from bot.db.engine import get_engine
+def completion_path(reference: str) -> str:
+    """The path a report for `reference` is signed for; the reference in upper case, as Vern writes it."""
+    return f"/api/cases/{reference.upper()}/completion"
 
-    return CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode())
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    body: dict[str, Any]
+
+
+class CaseClosed(Exception):
+    def __init__(self, status: CaseStatus) -> None:
+        super().__init__(status.value)
+        self.status = status
 
 
 def report_completion(cases: CaseService, reference: str, target: CaseStatus, note: str | None) -> str:
     current = cases.status_of(reference)
-    if current is target:
-        return current.value
+    if not current.is_open:
+        raise CaseClosed(current)
     if current is CaseStatus.VERIFIED:
         cases.change_status(reference, CaseStatus.IN_PROGRESS, None, ACTOR)
+    elif target not in ALLOWED_TRANSITIONS[current]:
+        raise IllegalTransition(current.value, target.value)  # received: not yet verified, nothing to complete
     return cases.change_status(reference, target, note, ACTOR).status.value
 
 
-async def completion_response(settings: Settings, body: bytes, signature: str | None, reference: str) -> HTTPResponse:
-    if settings.case_webhook_secret is None:
-        return response.json({"error": "no connector is configured"}, status=404)
-    if not verify(settings.case_webhook_secret.reveal().encode(), body, signature, time.time()):
-        return response.json({"error": f"missing or wrong {SIGNATURE_HEADER}"}, status=401)
+def _parse(body: bytes) -> tuple[CaseStatus, str | None] | None:
     try:
         data = json.loads(body)
         target = REPORTABLE[data["status"]]
         note = data.get("note")
-        if note is not None and (not isinstance(note, str) or len(note) > 2000):
-            raise ValueError("note")
     except (ValueError, KeyError, TypeError):
-        return response.json({"error": 'send {"status": "completed" | "rejected", "note": "..."}'}, status=400)
-    try:
-        status = await asyncio.to_thread(report_completion, _cases(settings), reference.upper(), target, note)
-    except CaseNotFound:
-        return response.json({"error": "no case has that reference"}, status=404)
-    except IllegalTransition:
-        return response.json({"error": "the case cannot take that status now"}, status=409)
-    except Exception as error:  # noqa: BLE001 - the caller gets a status code, the log the type
-        logger.error("completion report failed (%s)", type(error).__name__)
-        return response.json({"error": "temporarily unavailable"}, status=503)
-    logger.info("case %s reported %s by the connector", reference.upper(), status)
-    return response.json({"reference": reference.upper(), "status": status})
+        return None
+    if note is not None and (not isinstance(note, str) or len(note) > 2000):
+        return None
+    return target, note
+
+
+class CompletionReceiver:
+    def __init__(self, cases: Callable[[], CaseService], replays: ReplayCache, secret: bytes,
+                 clock: Callable[[], float]) -> None:
+        self._cases = cases
+        self._replays = replays
+        self._secret = secret
+        self._clock = clock
+
+    async def receive(self, reference: str, body: bytes, signature: str | None) -> Reply:
+        reference = reference.upper()
+        digest = verify(self._secret, body, signature, self._clock(), method=METHOD,
+                        path=completion_path(reference))
+        if digest is None:
+            return Reply(401, {"error": f"missing or wrong {SIGNATURE_HEADER} (v2, for this case's path)"})
+        try:
+            first = await asyncio.to_thread(self._replays.first_sighting, digest)
+        except StoreUnavailable:
+            return Reply(503, {"error": "temporarily unavailable"})
+        if not first:
+            return Reply(409, {"error": "this signed report was received before; sign each request afresh"})
+        parsed = _parse(body)
+        if parsed is None:
+            return Reply(400, {"error": 'send {"status": "completed" | "rejected", "note": "..."}'})
+        try:
+            status = await asyncio.to_thread(report_completion, self._cases(), reference, *parsed)
+        except CaseNotFound:
+            return Reply(404, {"error": "no case has that reference"})
+        except CaseClosed as closed:
+            return Reply(409, {"error": f"the case is closed ({closed.status.value}) and takes no more reports",
+                               "reference": reference, "status": closed.status.value})
+        except IllegalTransition:
+            return Reply(409, {"error": "the case is not verified yet and cannot be closed by a report"})
+        except Exception as error:  # noqa: BLE001 - the caller gets a status code, the log the type
+            logger.error("completion report failed (%s)", type(error).__name__)
+            return Reply(503, {"error": "temporarily unavailable"})
+        logger.info("case %s reported %s by the connector", reference, status)
+        return Reply(200, {"reference": reference, "status": status})

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -35,6 +36,7 @@ class WebhookConnector:
         first_delay: float = 0.5, sleep: Sleep = asyncio.sleep, timeout: float = 10,
     ) -> None:
         self._url = url
+        self._path = urlsplit(url).path or "/"  # signed, so a push cannot be replayed to another endpoint
         self._secret = secret
         self._clock = clock
         self._attempts = attempts
@@ -49,7 +51,7 @@ class WebhookConnector:
         for attempt in range(1, self._attempts + 1):
             headers = {
                 "Content-Type": "application/json",
-                SIGNATURE_HEADER: sign(self._secret, body, int(self._clock())),
+                SIGNATURE_HEADER: sign(self._secret, body, int(self._clock()), method="POST", path=self._path),
                 IDEMPOTENCY_HEADER: idempotency_key,
             }
             try:

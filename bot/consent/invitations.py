@@ -6,16 +6,24 @@ short code for typing instead. Both are stored only as keyed hashes, are
 valid for 72 hours and can be answered once. Whoever opens the link last is
 recorded (pseudonymously), and only that account may answer it: a button
 press from another account, or a replayed one, changes nothing.
+
+Vern cannot prove parenthood, but it refuses the obvious: each invitation
+keeps the keyed hashes of the child's own addresses and account (the verified
+address, every address the chat asked a code for, the Telegram account the
+chat came from), and none of them may open or answer it. The refusal is noted
+for the child's chat, which is told why.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -28,6 +36,7 @@ from bot.consent.models import GuardianInvitation
 from bot.consent.service import ConsentError, ConsentService, ConsentView, NotAllowed
 from bot.models.conversation import utc_naive
 
+logger = logging.getLogger(__name__)
 INVITATIONS = GuardianInvitation.__table__
 VALID_FOR = timedelta(hours=72)
 # No 0/O, 1/I/L: the code is read aloud and typed on a phone.
@@ -47,6 +56,7 @@ class InvitationProblem(str, Enum):
     USED = "used"
     NOT_OPENER = "not_opener"
     WITHDRAWN = "withdrawn"
+    CHILD_ITSELF = "child_itself"  # the answering address or account is the child's own
 
 
 # What a guardian is told for each problem (bot.i18n keys), in Telegram and on the web page alike.
@@ -56,13 +66,16 @@ PROBLEM_TEXT = {
     InvitationProblem.USED: "tg_used",
     InvitationProblem.NOT_OPENER: "tg_not_opener",
     InvitationProblem.WITHDRAWN: "tg_withdrawn_before",
+    InvitationProblem.CHILD_ITSELF: "tg_child_itself",
 }
+SELF_ANSWER = "self_answer"  # what the child's chat is told (bot.i18n key guardian_self_answer_child)
 
 
 class InvitationError(ConsentError):
-    def __init__(self, problem: InvitationProblem) -> None:
+    def __init__(self, problem: InvitationProblem, invitation_id: str | None = None) -> None:
         super().__init__(problem.value)
         self.problem = problem
+        self.invitation_id = invitation_id  # set for CHILD_ITSELF, so the child's chat can be told
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,8 @@ class GuardianInvitations:
         return utc_naive(self._clock())
 
     def issue(self, record_id: str, intent: InvitationIntent, language: str,
-              conversation_id: str | None) -> IssuedInvitation:
+              conversation_id: str | None, excluded_keys: Iterable[str] = ()) -> IssuedInvitation:
+        """A link for the child to pass on; `excluded_keys` are the child's own pseudonyms, which may not answer."""
         token = secrets.token_urlsafe(24)
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         now = self._now()
@@ -125,7 +139,8 @@ class GuardianInvitations:
                 invitation_id=invitation_id, token_hash=self._hash("token", token), code_hash=self._hash("code", code),
                 record_id=record_id, intent=intent.value, language=language,
                 conversation_id=(conversation_id or None) and conversation_id[:128], child_told=False,
-                created_at=now, expires_at=now + VALID_FOR,
+                created_at=now, expires_at=now + VALID_FOR, excluded_keys=_joined(excluded_keys),
+                refusal_untold=False,
             ))
         return IssuedInvitation(invitation_id, token, format_code(code), now + VALID_FOR)
 
@@ -154,6 +169,7 @@ class GuardianInvitations:
         if row is None:
             raise InvitationError(InvitationProblem.UNKNOWN)
         self._check_usable(row)
+        self._refuse_the_child(row, opener_key)
         with self._engine.begin() as connection:
             connection.execute(update(INVITATIONS).where(INVITATIONS.c.invitation_id == row.invitation_id)
                                .values(opened_by=opener_key))
@@ -169,6 +185,24 @@ class GuardianInvitations:
         if self._consents.get(row.record_id).status in ("withdrawn", "refused", "expired"):
             raise InvitationError(InvitationProblem.WITHDRAWN)
 
+    def _refuse_the_child(self, row: Any, key: str) -> None:
+        if key in (row.excluded_keys or "").split():
+            with self._engine.begin() as connection:
+                connection.execute(update(INVITATIONS).where(INVITATIONS.c.invitation_id == row.invitation_id)
+                                   .values(refusal_untold=True))
+            raise InvitationError(InvitationProblem.CHILD_ITSELF, row.invitation_id)
+
+    def exclude_for_chat(self, conversation_id: str, key: str) -> None:
+        """The child's chat used another address after making the link: that one may not answer either."""
+        with self._engine.begin() as connection:
+            rows = connection.execute(
+                select(INVITATIONS.c.invitation_id, INVITATIONS.c.excluded_keys)
+                .where(INVITATIONS.c.conversation_id == conversation_id[:128], INVITATIONS.c.used_at.is_(None))
+            ).all()
+            for row in rows:
+                connection.execute(update(INVITATIONS).where(INVITATIONS.c.invitation_id == row.invitation_id)
+                                   .values(excluded_keys=_joined([*(row.excluded_keys or "").split(), key])))
+
     def answer(self, invitation_id: str, guardian_key: str, approve: bool, relation: str,
                method: str) -> ConsentView:
         """The guardian's answer; only the account that opened the link may give it, and only once."""
@@ -181,6 +215,7 @@ class GuardianInvitations:
         if row.opened_by is None or not hmac.compare_digest(row.opened_by, guardian_key):
             raise InvitationError(InvitationProblem.NOT_OPENER)
         self._check_usable(row)
+        self._refuse_the_child(row, guardian_key)
         now = self._now()
         with self._engine.begin() as connection:
             claimed = connection.execute(
@@ -216,6 +251,7 @@ class GuardianInvitations:
             ).all()
         notices = [ChildNotice(row.invitation_id, self._consents.get(row.record_id).purpose_id, row.answer)
                    for row in rows]
+        notices = self._untold_refusals(conversation_id) + notices
         if notices:
             with self._engine.begin() as connection:
                 connection.execute(
@@ -223,6 +259,20 @@ class GuardianInvitations:
                     .values(child_told=True, conversation_id=None)
                 )
         return notices
+
+    def _untold_refusals(self, conversation_id: str) -> list[ChildNotice]:
+        """Refused answers from the child's own address or account; the link stays open for the real guardian."""
+        with self._engine.begin() as connection:
+            rows = connection.execute(
+                select(INVITATIONS.c.invitation_id, INVITATIONS.c.record_id)
+                .where(INVITATIONS.c.conversation_id == conversation_id, INVITATIONS.c.refusal_untold.is_(True))
+            ).all()
+            if rows:
+                connection.execute(update(INVITATIONS)
+                                   .where(INVITATIONS.c.invitation_id.in_([row.invitation_id for row in rows]))
+                                   .values(refusal_untold=False))
+        return [ChildNotice(row.invitation_id, self._consents.get(row.record_id).purpose_id, SELF_ANSWER)
+                for row in rows]
 
     def conversation_of(self, invitation_id: str) -> str | None:
         with self._engine.connect() as connection:
@@ -241,3 +291,21 @@ class GuardianInvitations:
             connection.execute(update(INVITATIONS).where(INVITATIONS.c.expires_at <= now)
                                .values(conversation_id=None))
         return sum(self._consents.expire_pending(record_id) for record_id in set(stale))
+
+
+def _joined(keys: Iterable[str]) -> str | None:
+    unique = sorted({key for key in keys if key})
+    return " ".join(unique) or None
+
+
+async def tell_child_of_refusal(invitations: GuardianInvitations, notify_child: Callable[[str], Awaitable[None]]
+                                | None, error: InvitationError) -> None:
+    """After a CHILD_ITSELF refusal, the child's chat hears why (the out-of-turn path that carries answers)."""
+    if error.problem is not InvitationProblem.CHILD_ITSELF or error.invitation_id is None or notify_child is None:
+        return
+    try:
+        conversation = await asyncio.to_thread(invitations.conversation_of, error.invitation_id)
+        if conversation:
+            await notify_child(conversation)
+    except Exception as failure:  # noqa: BLE001 - the refusal stands; the chat hears it when it next asks
+        logger.warning("child's chat not told of the refusal (%s)", type(failure).__name__)

@@ -70,3 +70,6 @@ class GuardianInvitation(Base):
     created_at = Column(DateTime, nullable=False)
     expires_at = Column(DateTime, nullable=False)
     used_at = Column(DateTime, nullable=True)
+    # Keyed hashes (space-separated) of the child's own addresses and account: none of them may answer.
+    excluded_keys = Column(Text, nullable=True)
+    refusal_untold = Column(Boolean, nullable=False, default=False)  # the child's own key tried; chat not told

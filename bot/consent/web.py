@@ -28,6 +28,7 @@ from bot.consent.invitations import (
     InvitationIntent,
     InvitationProblem,
     OpenInvitation,
+    tell_child_of_refusal,
 )
 from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
@@ -39,7 +40,7 @@ logger = logging.getLogger(__name__)
 RELATION = "parent_or_guardian"
 METHOD = "email-code"
 _STATUS = {InvitationProblem.UNKNOWN: 404, InvitationProblem.EXPIRED: 410, InvitationProblem.USED: 409,
-           InvitationProblem.NOT_OPENER: 403, InvitationProblem.WITHDRAWN: 410}
+           InvitationProblem.NOT_OPENER: 403, InvitationProblem.WITHDRAWN: 410, InvitationProblem.CHILD_ITSELF: 403}
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,18 @@ class GuardianPages:
         except InvalidEmail:
             return _page(language, _p(translate("web_email_invalid", language)), 400)
 
-    async def send_code(self, token: str, email_field: str, lang: str | None) -> HTTPResponse:
+    async def send_code(self, token: str, email_field: str, lang: str | None,
+                        client: str | None = None) -> HTTPResponse:
         prepared = await self._prepare(token, email_field, lang)
         if isinstance(prepared, HTTPResponse):
             return prepared
         opened, language, email = prepared
         result = await self._s.verification.request_code(
-            self._verification_chat(token, email), opened.invitation_id, email, language)
+            self._verification_chat(token, email), opened.invitation_id, email, language, client=client)
+        if result.status is CodeRequestStatus.RATE_LIMITED and result.limited_by is not None:
+            words = translate(f"code_rate_limited_{result.limited_by.value}", language,
+                              minutes=result.retry_after_minutes, contact=self._s.contact)
+            return _page(language, _p(words), 429)
         if result.status not in (CodeRequestStatus.SENT, CodeRequestStatus.COOLDOWN):
             return _page(language, _p(translate("web_code_not_sent", language)), 503)
         return _page(language, self._answer_form(token, email, language))
@@ -161,6 +167,8 @@ class GuardianPages:
             view = await asyncio.to_thread(self._s.invitations.answer, opened.invitation_id, guardian, approve,
                                            RELATION, METHOD)
         except InvitationError as error:
+            # The child's own address: the guardian page says why here, the child's chat says it there.
+            await tell_child_of_refusal(self._s.invitations, self._s.notify_child, error)
             return _problem(error, language)
         if conversation and self._s.notify_child is not None:
             try:
@@ -178,6 +186,8 @@ class GuardianPages:
         else:
             text = translate("tg_declined", language, title=title)
         return _page(language, _p(text))
+
+
 
 
 def guardian_pages(settings: Settings) -> GuardianPages:

@@ -9,6 +9,7 @@ from bot.cases.service import CaseService
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.connectors.webhook import WebhookConnector
+from bot.consent.chat_addresses import ChatAddresses
 from bot.consent.invitations import GuardianInvitations
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
@@ -32,6 +33,7 @@ def request_flow() -> RequestFlow:
     return RequestFlow(
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
         connector(), (consent_service(), ConsentSessions(store, secret)), guardian_invitations(),
+        ChatAddresses(store, secret),
     )
 
 

@@ -23,6 +23,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.connectors.webhook import WebhookConnector, case_payload
 from bot.consent.ages import ConsentRule, ImplausibleBirth, youngest_age
+from bot.consent.chat_addresses import ChatAddresses
 from bot.consent.invitations import GuardianInvitations, InvitationIntent, IssuedInvitation
 from bot.consent.service import ConsentError, ConsentService, ConsentView
 from bot.consent.sessions import ConsentSessions
@@ -93,8 +94,10 @@ class RequestFlow:
         connector: WebhookConnector | None = None,
         consents: tuple[ConsentService, ConsentSessions] | None = None,
         invitations: GuardianInvitations | None = None,
+        chat_addresses: ChatAddresses | None = None,
     ) -> None:
         self._consents = consents
+        self._chat_addresses = chat_addresses
         self._invitations = invitations
         self._fulfilment = fulfilment
         self._connector = connector
@@ -113,8 +116,11 @@ class RequestFlow:
         language: str,
         channel: str,
         details: dict[str, str] | None = None,
+        client: str | None = None,
     ) -> CodeRequestResult:
-        """Record the request on the server and send a code to `email` (raises InvalidEmail)."""
+        """Record the request on the server and send a code to `email` (raises InvalidEmail).
+
+        `client` is the channel's tag for where the message came from (bot.rasa_adapter.client_identity)."""
         request = PendingRequest(
             request_id=new_request_id(),
             kind=kind,
@@ -125,21 +131,23 @@ class RequestFlow:
             received_at=self._clock(),
             details={key: value for key, value in (details or {}).items() if value},
         )
-        return await self._send_for(conversation_id, request)
+        return await self._send_for(conversation_id, request, client)
 
-    async def change_email(self, conversation_id: str, email: str) -> CodeRequestResult | None:
+    async def change_email(self, conversation_id: str, email: str,
+                           client: str | None = None) -> CodeRequestResult | None:
         """The person gave another address: the same request, a new code to the new address."""
         request = await self._load(conversation_id)
         if request is None:
             return None
-        return await self._send_for(conversation_id, request.with_email(normalise_email(email)))
+        return await self._send_for(conversation_id, request.with_email(normalise_email(email)), client)
 
-    async def resend(self, conversation_id: str) -> CodeRequestResult | None:
+    async def resend(self, conversation_id: str, client: str | None = None) -> CodeRequestResult | None:
         request = await self._load(conversation_id)
         if request is None:
             return None
+        await self._note_address(conversation_id, request.email)
         return await self._verification.request_code(conversation_id, request.request_id, request.email,
-                                                     request.language)
+                                                     request.language, client=client)
 
     async def check_code(self, conversation_id: str, code: str) -> CodeCheckResult:
         try:
@@ -232,13 +240,28 @@ class RequestFlow:
         except StoreUnavailable:
             logger.warning("pending request not dropped now: store unavailable (it expires by itself)")
 
-    async def _send_for(self, conversation_id: str, request: PendingRequest) -> CodeRequestResult:
+    async def _send_for(self, conversation_id: str, request: PendingRequest,
+                        client: str | None) -> CodeRequestResult:
         try:
             await asyncio.to_thread(self._pending.save, conversation_id, request)
         except StoreUnavailable:
             return CodeRequestResult(CodeRequestStatus.UNAVAILABLE)
+        await self._note_address(conversation_id, request.email)
         return await self._verification.request_code(conversation_id, request.request_id, request.email,
-                                                     request.language)
+                                                     request.language, client=client)
+
+    async def _note_address(self, conversation_id: str, email: str) -> None:
+        """An address this chat used may never answer as the guardian of this chat's consent (issue 15)."""
+        if self._chat_addresses is None or self._consents is None:
+            return
+        key = self._consents[0].pseudonym(email)
+        try:
+            await asyncio.to_thread(self._chat_addresses.note, conversation_id, key)
+            if self._invitations is not None:
+                await asyncio.to_thread(self._invitations.exclude_for_chat, conversation_id, key)
+        except (StoreUnavailable, SQLAlchemyError) as error:
+            # The code still goes out; the verified address itself is excluded when the link is made.
+            logger.warning("address of the chat not noted (%s)", type(error).__name__)
 
     async def _load(self, conversation_id: str) -> PendingRequest | None:
         return await asyncio.to_thread(self._pending.load, conversation_id)
@@ -280,8 +303,24 @@ class RequestFlow:
         invitation = None
         if self._invitations is not None and view.rule is not ConsentRule.SELF:
             intent = InvitationIntent.APPROVE if view.rule.needs_guardian else InvitationIntent.INFORM
-            invitation = self._invitations.issue(view.record_id, intent, request.language, conversation_id)
+            invitation = self._invitations.issue(view.record_id, intent, request.language, conversation_id,
+                                                 self._childs_own_keys(conversation_id, request, subject))
         return RequestCompletion(CompletionStatus.CONSENT_RECORDED, consents=[view], invitation=invitation)
+
+    def _childs_own_keys(self, conversation_id: str, request: PendingRequest, subject: str) -> set[str]:
+        """Who may not answer as the guardian: the child's verified address, every address this chat asked a
+        code for, and the Telegram account the chat came from (Rasa's Telegram channel names a private chat
+        by the account's id)."""
+        assert self._consents is not None
+        keys = {subject}
+        if self._chat_addresses is not None:
+            try:
+                keys.update(self._chat_addresses.keys(conversation_id))
+            except StoreUnavailable:
+                logger.warning("addresses of the chat unavailable; the verified one is still excluded")
+        if request.channel == "telegram":
+            keys.add(self._consents[0].pseudonym(f"telegram:{conversation_id}"))
+        return keys
 
     def _status(self, request: PendingRequest) -> RequestCompletion:
         reference = request.details.get("reference")

@@ -134,6 +134,16 @@ GUARDIAN_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Din forælder har afvist samtykket til »{title}«, så der bliver ikke registreret noget for det.",
         "en": "Your parent has declined the consent to \"{title}\", so nothing is recorded for it.",
     },
+    "guardian_self_answer_child": {
+        "nb": "Noen prøvde å svare på samtykket til «{title}» med din egen e-postadresse eller konto. Svaret må "
+              "komme fra forelderen din, så det ble ikke godtatt. Gi lenken til forelderen din.",
+        "nn": "Nokon prøvde å svare på samtykket til «{title}» med di eiga e-postadresse eller konto. Svaret må "
+              "kome frå forelderen din, så det vart ikkje godteke. Gi lenkja til forelderen din.",
+        "da": "Nogen forsøgte at svare på samtykket til »{title}« med din egen e-mailadresse eller konto. Svaret "
+              "skal komme fra din forælder, så det blev ikke godtaget. Giv linket til din forælder.",
+        "en": "Someone tried to answer the consent to \"{title}\" with your own e-mail address or account. The "
+              "answer has to come from your parent, so it was not accepted. Please give the link to your parent.",
+    },
     "guardian_informed_child": {
         "nb": "Forelderen din har fått beskjed om samtykket ditt til «{title}».",
         "nn": "Forelderen din har fått beskjed om samtykket ditt til «{title}».",
@@ -229,6 +239,24 @@ GUARDIAN_MESSAGES: dict[str, dict[str, str]] = {
         "nn": "Barnet har alt trekt tilbake denne førespurnaden, så det er ingenting å svare på.",
         "da": "Barnet har allerede trukket denne anmodning tilbage, så der er intet at svare på.",
         "en": "Your child has already withdrawn this request, so there is nothing to answer.",
+    },
+    "tg_child_itself": {
+        "nb": "Denne lenken er til barnets forelder eller verge. Adressen eller kontoen du svarer fra, er en barnet "
+              "selv har brukt i samtalen, så svaret kan ikke tas imot herfra. Be forelderen svare fra sin egen "
+              "e-postadresse eller Telegram-konto. (Vern kan ikke bekrefte hvem som er forelder, bare avvise det "
+              "åpenbare.)",
+        "nn": "Denne lenkja er til forelderen eller verja til barnet. Adressa eller kontoen du svarer frå, er ei "
+              "barnet sjølv har brukt i samtalen, så svaret kan ikkje takast imot herifrå. Be forelderen svare frå "
+              "si eiga e-postadresse eller Telegram-konto. (Vern kan ikkje stadfeste kven som er forelder, berre "
+              "avvise det openberre.)",
+        "da": "Dette link er til barnets forælder eller værge. Den adresse eller konto, du svarer fra, har barnet "
+              "selv brugt i samtalen, så svaret kan ikke modtages herfra. Bed forælderen svare fra sin egen "
+              "e-mailadresse eller Telegram-konto. (Vern kan ikke bekræfte, hvem der er forælder, kun afvise det "
+              "åbenlyse.)",
+        "en": "This link is for the child's parent or guardian. The address or account you are answering from is "
+              "one the child used in the chat, so the answer cannot be taken from it. Please ask the parent to "
+              "answer from their own e-mail address or Telegram account. (Vern cannot prove who is a parent, "
+              "only refuse the obvious.)",
     },
     "tg_not_opener": {
         "nb": "Denne knappen hører til en lenke som ikke er åpnet fra denne kontoen. Åpne lenken på nytt.",

@@ -77,11 +77,36 @@ REQUEST_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Du fik en kode for under et minut siden. Vent {seconds} sekunder, før du beder om en ny.",
         "en": "You got a code less than a minute ago. Please wait {seconds} seconds before asking for a new one.",
     },
-    "code_rate_limited": {
-        "nb": "Det er sendt for mange koder den siste timen. Prøv igjen senere, eller kontakt {contact}.",
-        "nn": "Det er sendt for mange kodar den siste timen. Prøv igjen seinare, eller kontakt {contact}.",
-        "da": "Der er sendt for mange koder inden for den sidste time. Prøv igen senere, eller kontakt {contact}.",
-        "en": "Too many codes were sent in the last hour. Please try again later, or contact {contact}.",
+    # Whose hourly budget is spent (bot.verification.RateLimitScope): say which, so the person is told the truth.
+    "code_rate_limited_address": {
+        "nb": "Denne e-postadressen har fått så mange koder den siste timen som den kan få, fra deg eller fra "
+              "andre. Prøv igjen om {minutes} minutter, eller kontakt {contact}.",
+        "nn": "Denne e-postadressa har fått så mange kodar den siste timen som ho kan få, frå deg eller frå "
+              "andre. Prøv igjen om {minutes} minutt, eller kontakt {contact}.",
+        "da": "Denne e-mailadresse har fået så mange koder inden for den sidste time, som den kan få, fra dig "
+              "eller fra andre. Prøv igen om {minutes} minutter, eller kontakt {contact}.",
+        "en": "This e-mail address has had as many codes in the last hour as it can get, asked for by you or by "
+              "others. Please try again in {minutes} minutes, or contact {contact}.",
+    },
+    "code_rate_limited_client": {
+        "nb": "Det er bedt om for mange koder til denne adressen fra din tilkobling den siste timen. Adressen "
+              "selv er ikke sperret. Prøv igjen om {minutes} minutter, eller kontakt {contact}.",
+        "nn": "Det er bede om for mange kodar til denne adressa frå tilkoplinga di den siste timen. Adressa "
+              "sjølv er ikkje sperra. Prøv igjen om {minutes} minutt, eller kontakt {contact}.",
+        "da": "Der er bedt om for mange koder til denne adresse fra din forbindelse inden for den sidste time. "
+              "Selve adressen er ikke spærret. Prøv igen om {minutes} minutter, eller kontakt {contact}.",
+        "en": "Too many codes for this address were asked for from your connection in the last hour. The "
+              "address itself is not blocked. Please try again in {minutes} minutes, or contact {contact}.",
+    },
+    "code_rate_limited_chat": {
+        "nb": "Denne samtalen har bedt om for mange koder den siste timen. Prøv igjen om {minutes} minutter, "
+              "eller kontakt {contact}.",
+        "nn": "Denne samtalen har bede om for mange kodar den siste timen. Prøv igjen om {minutes} minutt, "
+              "eller kontakt {contact}.",
+        "da": "Denne samtale har bedt om for mange koder inden for den sidste time. Prøv igen om {minutes} "
+              "minutter, eller kontakt {contact}.",
+        "en": "This chat has asked for too many codes in the last hour. Please try again in {minutes} minutes, "
+              "or contact {contact}.",
     },
     "code_delivery_failed": {
         "nb": "Jeg fikk ikke sendt e-posten akkurat nå. Forespørselen din er tatt vare på: skriv «send koden på "

@@ -10,6 +10,7 @@ silent empty reply.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from sanic.response import HTTPResponse
 from bot.chat_errors import chat_error_body
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
 from bot.config import get_settings
+from bot.rasa_adapter.client_identity import client_of_request, with_client
 from bot.rasa_adapter.errors import StoreUnavailable
 from bot.rasa_adapter.pii_guard import guard_incoming, warning_for
 from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
@@ -63,9 +65,12 @@ class VernRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            parsed = parse_chat_request(request.body or b"", get_settings().max_message_chars)
+            settings = get_settings()
+            parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
             if isinstance(parsed, InputRejected):
                 return error_response(parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
+            client = client_of_request(settings.secret_key.reveal().encode(), parsed.metadata, request)
+            parsed = dataclasses.replace(parsed, metadata=with_client(parsed.metadata, client))
             return await handle_message(parsed, on_new_message, self.name(), getattr(request.app.ctx, "agent", None))
 
         return webhook

@@ -36,6 +36,7 @@ from bot.chat_input import MAX_BODY_BYTES, SENDER_PATTERN, ChatMessage, InputRej
 from bot.config import Settings, get_settings
 from bot.i18n import translate
 from bot.rasa_adapter.channels import run_turn
+from bot.rasa_adapter.client_identity import client_tag, request_address, with_client
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ class VernSocketIOInput(SocketIOInput):
         async def health(_request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        sio.on("connect", events.connect)
         sio.on("session_request", events.session_request)
         sio.on(self.user_message_evt, events.user_uttered)
         sio.on("vern_end", events.end)
@@ -147,6 +149,23 @@ class _SocketEvents:
         found = session.get("session_id")
         return found if isinstance(found, str) else None
 
+    async def _client(self, sid: str) -> str | None:
+        try:
+            found = (await self._sio.get_session(sid)).get("client")
+        except KeyError:
+            return None
+        return found if isinstance(found, str) else None
+
+    async def _keep_only_client(self, sid: str) -> None:
+        """Forget which chat this socket speaks for, but not where it connected from."""
+        await self._sio.save_session(sid, {"client": await self._client(sid)})
+
+    async def connect(self, sid: str, environ: dict[str, Any], _auth: Any = None) -> None:
+        # Where the socket came from, as a keyed tag: the code limits count per client (bot.verification).
+        address = request_address(environ.get("sanic.request")) or environ.get("REMOTE_ADDR")
+        await self._sio.save_session(sid, {"client": client_tag(self._settings.secret_key.reveal().encode(),
+                                                                address)})
+
     def _language(self, data: Any, key: str = "language") -> str:
         """The widget says which language it shows; used for words spoken before the chat has one."""
         wanted = data.get(key) if isinstance(data, dict) else None
@@ -174,7 +193,7 @@ class _SocketEvents:
         if previous and previous != session_id:
             await self._sio.leave_room(sid, previous)
         await self._sio.enter_room(sid, session_id)
-        await self._sio.save_session(sid, {"session_id": session_id})
+        await self._sio.save_session(sid, {"session_id": session_id, "client": await self._client(sid)})
         await self._sio.emit("session_confirm", session_id, room=sid)
 
     async def user_uttered(self, sid: str, data: Any) -> None:
@@ -190,6 +209,7 @@ class _SocketEvents:
         if picked in self._settings.languages:
             # The person chose a language in the widget's picker: it counts as asking for it.
             metadata["language"] = picked
+        metadata = with_client(metadata, await self._client(sid))
         parsed = parse_chat_payload(
             {"sender": sender, "message": data.get("message"), "metadata": metadata}, self._settings.max_message_chars
         )
@@ -240,7 +260,7 @@ class _SocketEvents:
             return {"error": "error_unavailable", "text": translate("error_unavailable", language)}
         # This socket no longer speaks for that chat: the next message starts a new one.
         await self._sio.leave_room(sid, sender)
-        await self._sio.save_session(sid, {})
+        await self._keep_only_client(sid)
         return {"ended": ended.ended, "text": ended.text}
 
     async def updates(self, sid: str, data: Any) -> dict[str, Any]:
@@ -263,7 +283,7 @@ class _SocketEvents:
         reply = await updates_reply(sender, events, since)
         if reply.get("handoff") == "ended":
             await self._sio.leave_room(sid, sender)
-            await self._sio.save_session(sid, {})
+            await self._keep_only_client(sid)
         return reply
 
     def _chat_copies(self) -> Any:
@@ -281,7 +301,7 @@ class _SocketEvents:
             return {"ok": False, "text": translate("email_invalid", language), "field": "email"}
         try:
             language = await self._chat_language(sender, language)
-            reply = await self._chat_copies().request_code(sender, email, language)
+            reply = await self._chat_copies().request_code(sender, email, language, client=await self._client(sid))
         except Exception as error:  # noqa: BLE001
             logger.error("chat copy code failed (%s)", type(error).__name__)
             return {"ok": False, "text": translate("copy_unavailable", language), "field": "email"}

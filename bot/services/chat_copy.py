@@ -43,12 +43,14 @@ class ChatCopies:
         # The verification service keys this with HMAC; the address itself is never stored.
         return f"{_REQUEST}:{email}"
 
-    async def request_code(self, conversation_id: str, raw_email: str, language: str) -> CopyReply:
+    async def request_code(self, conversation_id: str, raw_email: str, language: str,
+                           client: str | None = None) -> CopyReply:
         try:
             email = normalise_email(raw_email)
         except InvalidEmail:
             return CopyReply(False, translate("email_invalid", language), "email")
-        result = await self._verification.request_code(conversation_id, self._request_id(email), email, language)
+        result = await self._verification.request_code(conversation_id, self._request_id(email), email, language,
+                                                       client=client)
         if result.status is CodeRequestStatus.SENT:
             return CopyReply(True, translate("copy_code_sent", language), "code")
         if result.status is CodeRequestStatus.COOLDOWN:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.consent.invitations import PROBLEM_TEXT, GuardianInvitations, InvitationError, InvitationIntent
+from bot.consent.invitations import (
+    PROBLEM_TEXT,
+    GuardianInvitations,
+    InvitationError,
+    InvitationIntent,
+    tell_child_of_refusal,
+)
 from bot.consent.purposes import Purpose, notice_text
 from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
 from bot.i18n import translate
@@ -103,6 +109,7 @@ class GuardianBot:
         try:
             opened = await asyncio.to_thread(self._s.invitations.open, token_or_code, self._guardian_key(update))
         except InvitationError as error:
+            await tell_child_of_refusal(self._s.invitations, self._s.notify_child, error)
             await message.reply_text(translate(PROBLEM_TEXT[error.problem], self._language(update)))
             return
         language = self._language(update, opened.language)
@@ -159,6 +166,7 @@ class GuardianBot:
             else:
                 await query.edit_message_text(translate("tg_cancelled", language))
         except InvitationError as error:
+            await tell_child_of_refusal(self._s.invitations, self._s.notify_child, error)
             await query.edit_message_text(translate(PROBLEM_TEXT[error.problem], language))
         except (NotAllowed, RecordNotFound):
             await query.edit_message_text(translate("tg_not_yours", language))
@@ -197,6 +205,7 @@ class GuardianBot:
         view = await asyncio.to_thread(self._s.consents.withdraw, record_id, key, METHOD)
         await query.edit_message_text(  # type: ignore[attr-defined]
             translate("consent_withdrawn", language, title=self._title(view.purpose_id, language)))
+
 
     def _title(self, purpose_id: str, language: str) -> str:
         purpose = self._s.purposes.get(purpose_id)

@@ -12,6 +12,7 @@ from bot.verification.results import (
     CodeRequestResult,
     CodeRequestStatus,
     CodeSender,
+    RateLimitScope,
 )
 from bot.verification.service import VerificationService, build_verification_service
 from bot.verification.store import (
@@ -28,6 +29,7 @@ __all__ = [
     "CodeRequestStatus",
     "CodeSender",
     "MemoryShortLivedStore",
+    "RateLimitScope",
     "RedisShortLivedStore",
     "ShortLivedStore",
     "StoreUnavailable",

@@ -64,3 +64,7 @@ class Keyring:
 
     def address_tag(self, email: str) -> str:
         return self._mac("address", normalise_address(email))[:32]
+
+    def client_tag(self, client: str) -> str:
+        """A client (an IP address, a socket) only as a tag: the store never holds where a request came from."""
+        return self._mac("client", client)[:32]

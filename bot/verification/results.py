@@ -25,15 +25,29 @@ class CodeSender(Protocol):
 class CodeRequestStatus(str, Enum):
     SENT = "sent"
     COOLDOWN = "cooldown"  # a code for this request went out less than a minute ago
-    RATE_LIMITED = "rate_limited"  # hourly cap of the address or the conversation reached
+    RATE_LIMITED = "rate_limited"  # an hourly cap is reached; `limited_by` says whose
     UNAVAILABLE = "unavailable"  # store down: nothing sent (fail closed)
     DELIVERY_FAILED = "delivery_failed"  # the sender raised: no slot used, the previous code still works
+
+
+class RateLimitScope(str, Enum):
+    """Whose hourly budget is spent, so the person hears the truth: their own asking, or the address's."""
+
+    ADDRESS = "address"  # the inbox has had its codes this hour, whoever asked
+    CLIENT = "client"  # this connection asked for this address too often
+    CHAT = "chat"  # this chat asked too often (for this address, or in all)
 
 
 @dataclass(frozen=True)
 class CodeRequestResult:
     status: CodeRequestStatus
-    retry_after_seconds: int | None = None  # COOLDOWN only
+    retry_after_seconds: int | None = None  # COOLDOWN and RATE_LIMITED
+    limited_by: RateLimitScope | None = None  # RATE_LIMITED only
+
+    @property
+    def retry_after_minutes(self) -> int:
+        """Whole minutes to wait, rounded up, for words like "try again in 12 minutes"."""
+        return max(1, -(-(self.retry_after_seconds or 3600) // 60))
     valid_for_seconds: int | None = None  # SENT only
 
 

@@ -33,6 +33,7 @@ from bot.verification.results import (
     CodeRequestResult,
     CodeRequestStatus,
     CodeSender,
+    RateLimitScope,
 )
 from bot.verification.store import EXPIRES_AT, FAILURES, TOKEN, AttemptKind, Put, ShortLivedStore, Window, build_store
 
@@ -62,11 +63,13 @@ class VerificationService:
         resend_cooldown: float | timedelta = 60,
         max_codes_per_address_per_hour: int = 5,
         max_codes_per_conversation_per_hour: int = 5,
+        max_codes_per_asker_per_address_per_hour: int = 3,
         verified_ttl: float | timedelta = 1800,
     ) -> None:
         if len(secret_key) < MIN_SECRET_KEY_BYTES:
             raise VerificationConfigError(f"the secret key needs at least {MIN_SECRET_KEY_BYTES} bytes")
-        if min(max_wrong, max_codes_per_address_per_hour, max_codes_per_conversation_per_hour) < 1:
+        if min(max_wrong, max_codes_per_address_per_hour, max_codes_per_conversation_per_hour,
+               max_codes_per_asker_per_address_per_hour) < 1:
             raise VerificationConfigError("attempt and hourly limits must be at least 1")
         self._store = store
         self._sender = sender
@@ -77,6 +80,7 @@ class VerificationService:
         self._cooldown = _seconds(resend_cooldown)
         self._per_address = max_codes_per_address_per_hour
         self._per_conversation = max_codes_per_conversation_per_hour
+        self._per_asker = max_codes_per_asker_per_address_per_hour
         self._verified_ttl = _seconds(verified_ttl)
 
     # Key layout, relative to the store's prefix: everything of a conversation
@@ -97,17 +101,39 @@ class VerificationService:
         # lives in the store (Lua, lock) and not here.
         return await asyncio.to_thread(operation, *args, **kwargs)
 
-    async def request_code(
-        self, conversation_id: str, request_id: str, email: str, language: str
-    ) -> CodeRequestResult:
-        now = self._now()
-        windows = [
-            # Order matters: a full hourly window is reported before a cooldown, so
-            # nobody waits out a minute only to hear "not this hour".
-            Window(f"a:{self._keys.address_tag(email)}:sent", self._per_address, HOUR),  # inbox flooding
-            Window(f"{self._conversation(conversation_id)}sent", self._per_conversation, HOUR),  # one chat spraying
-            Window(self._request_key("cooldown", conversation_id, request_id), 1, self._cooldown),
+    def _windows(self, conversation_id: str, request_id: str, email: str,
+                 client: str | None) -> list[tuple[Window, RateLimitScope | None]]:
+        """The limits a code request must fit in, each with whose budget it is.
+
+        The address's cap stops inbox flooding, but alone it let anyone spend a
+        person's codes from throwaway chats. So whoever asks (a client, when the
+        channel knows it, and always the chat) may spend only part of one
+        address's budget; the rest stays for the person. Order matters: the
+        asker's own limits are reported before the address's (that is the truth
+        the asker can act on), and every hourly one before the cooldown, so
+        nobody waits out a minute only to hear "not this hour"."""
+        address = self._keys.address_tag(email)
+        conversation = self._conversation(conversation_id)
+        windows: list[tuple[Window, RateLimitScope | None]] = []
+        if client:
+            windows.append((Window(f"k:{self._keys.client_tag(client)}:{address}", self._per_asker, HOUR),
+                            RateLimitScope.CLIENT))
+        windows += [
+            (Window(f"{conversation}a:{address}", self._per_asker, HOUR), RateLimitScope.CHAT),
+            (Window(f"{conversation}sent", self._per_conversation, HOUR), RateLimitScope.CHAT),  # one chat spraying
+            (Window(f"a:{address}:sent", self._per_address, HOUR), RateLimitScope.ADDRESS),  # inbox flooding
+            (Window(self._request_key("cooldown", conversation_id, request_id), 1, self._cooldown), None),
         ]
+        return windows
+
+    async def request_code(
+        self, conversation_id: str, request_id: str, email: str, language: str, *, client: str | None = None
+    ) -> CodeRequestResult:
+        """Send a code within the limits. `client` names where the request came from (an IP address, as the
+        channel saw it), when the channel knows; it is kept only as a keyed tag."""
+        now = self._now()
+        scoped = self._windows(conversation_id, request_id, email, client)
+        windows = [window for window, _ in scoped]
         member = secrets.token_hex(8)
         try:
             decision = await self._call(self._store.take_slots, windows, member, now)
@@ -115,11 +141,12 @@ class VerificationService:
             logger.warning("verification code not sent: store unavailable")
             return CodeRequestResult(CodeRequestStatus.UNAVAILABLE)
         if not decision.granted:
-            if decision.blocked_by == len(windows) - 1:
-                wait = max(1, math.ceil(decision.retry_after_seconds))
+            wait = max(1, math.ceil(decision.retry_after_seconds))
+            scope = scoped[decision.blocked_by or 0][1]
+            if scope is None:
                 return CodeRequestResult(CodeRequestStatus.COOLDOWN, retry_after_seconds=wait)
-            logger.info("verification code not sent: hourly limit reached")
-            return CodeRequestResult(CodeRequestStatus.RATE_LIMITED)
+            logger.info("verification code not sent: hourly limit of the %s reached", scope.value)
+            return CodeRequestResult(CodeRequestStatus.RATE_LIMITED, retry_after_seconds=wait, limited_by=scope)
 
         code = new_code()
         # Deliver first, store after: if delivery fails, the previous code of

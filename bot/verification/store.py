@@ -81,6 +81,9 @@ class ShortLivedStore(Protocol):
 
     def get(self, key: str) -> str | None: ...
 
+    def put_if_absent(self, key: str, value: str, ttl_seconds: float) -> bool:
+        """Atomically: write `value` unless `key` holds something live; True when it was written."""
+
     def put_record(self, key: str, fields: Mapping[str, str], ttl_seconds: float) -> None:
         """Replace the record at `key` whole (no field of an older record survives)."""
 
@@ -162,6 +165,13 @@ class MemoryShortLivedStore:
         with self._lock:
             value = self._live(key)
             return value if isinstance(value, str) else None
+
+    def put_if_absent(self, key: str, value: str, ttl_seconds: float) -> bool:
+        with self._lock:
+            if self._live(key) is not None:
+                return False
+            self._write(key, value, ttl_seconds)
+            return True
 
     def put_record(self, key: str, fields: Mapping[str, str], ttl_seconds: float) -> None:
         with self._lock:
@@ -266,6 +276,10 @@ class RedisShortLivedStore:
         with self._guard("get"):
             value = self._redis.get(self._key(key))
         return None if value is None else _text(value)
+
+    def put_if_absent(self, key: str, value: str, ttl_seconds: float) -> bool:
+        with self._guard("put_if_absent"):
+            return bool(self._redis.set(self._key(key), value, px=_ms(ttl_seconds), nx=True))
 
     def put_record(self, key: str, fields: Mapping[str, str], ttl_seconds: float) -> None:
         with self._guard("put_record"), self._redis.pipeline(transaction=True) as multi:

@@ -19,6 +19,9 @@ from sanic.response import HTTPResponse
 from bot.chat_errors import chat_error_body
 from bot.chat_input import InputRejected, parse_chat_request
 from bot.config import Settings, get_settings, origin_of
+from bot.rasa_adapter.client_identity import client_tag, request_address, vouched_client
+from bot.web.request_guard import form_problem, malformed_request_problem, refuse
+from bot.web.static_files import StaticFiles
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +51,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
     csp = content_security_policy(settings)
     widget_script = widget_bundle(settings)
+    secret = settings.secret_key.reveal().encode()
 
     async def open_client(app_: Sanic, _loop: object) -> None:
         app_.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
@@ -59,16 +63,21 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     app.register_listener(close_client, "after_server_stop")
 
     @app.on_request
-    async def readable_form(request: Request) -> HTTPResponse | None:
+    async def well_formed(request: Request) -> HTTPResponse | None:
+        problem = malformed_request_problem(request)
+        if problem is not None:
+            return refuse(problem)
         # Sanic parses a form on first use and raises on a malformed one (multipart without a boundary);
         # parsed here, such a body is the sender's error, answered plainly, not a crash in a handler.
         content_type = request.content_type or ""
         if request.method == "POST" and content_type.startswith(("multipart/form-data",
                                                                   "application/x-www-form-urlencoded")):
             try:
-                request.form  # noqa: B018 - parsing is the point
+                problem = form_problem(request)
             except Exception:  # noqa: BLE001
-                return response.json({"error": "malformed form"}, status=400)
+                problem = "malformed form"
+            if problem is not None:
+                return refuse(problem)
         return None
 
     @app.on_response
@@ -97,7 +106,9 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
         parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
         if isinstance(parsed, InputRejected):
             return _error(settings, parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
-        payload = {"sender": parsed.sender, "message": parsed.text}
+        # Rasa sees this app's address for every /api/chat client; the app vouches for the one it saw.
+        payload = {"sender": parsed.sender, "message": parsed.text,
+                   "metadata": vouched_client(secret, client_tag(secret, request_address(request)))}
         try:
             async with app.ctx.http.post(rasa_webhook, json=payload) as upstream:
                 body = await upstream.json(content_type=None)
@@ -127,11 +138,13 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
     @app.post("/api/cases/<reference:str>/completion")
     async def case_completion(request: Request, reference: str) -> HTTPResponse:
-        from bot.connectors.completion import completion_response
         from bot.connectors.signing import SIGNATURE_HEADER
 
-        return await completion_response(settings, request.body or b"", request.headers.get(SIGNATURE_HEADER),
-                                         reference)
+        if settings.case_webhook_secret is None:
+            return response.json({"error": "no connector is configured"}, status=404)
+        reply = await _completions(app, settings).receive(reference, request.body or b"",
+                                                          request.headers.get(SIGNATURE_HEADER))
+        return response.json(reply.body, status=reply.status)
 
     @app.get("/guardian/<token:str>")
     async def guardian_page(request: Request, token: str) -> HTTPResponse:
@@ -140,8 +153,9 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
     @app.post("/guardian/<token:str>/code")
     async def guardian_code(request: Request, token: str) -> HTTPResponse:
+        client = client_tag(secret, request_address(request))
         return await _guardian(app, settings).send_code(token, request.form.get("email") or "",
-                                                        request.args.get("lang"))
+                                                        request.args.get("lang"), client)
 
     @app.post("/guardian/<token:str>/answer")
     async def guardian_answer(request: Request, token: str) -> HTTPResponse:
@@ -165,8 +179,31 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     from bot.console.web import register_console
 
     register_console(app, lambda: console_services(settings), settings)
-    app.static("/static", str(STATIC_DIR), name="static")
+    static_files = StaticFiles(STATIC_DIR)
+
+    @app.route("/static/<name:path>", methods=["GET", "HEAD"], name="static")
+    async def static(_request: Request, name: str) -> HTTPResponse:
+        return await static_files.serve(name)  # Sanic drops the body of a HEAD answer
+
     return app
+
+
+def _completions(app: Sanic, settings: Settings) -> Any:
+    """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica)."""
+    if not hasattr(app.ctx, "completions"):
+        from bot.cases.service import CaseService
+        from bot.clock import utc_now
+        from bot.connectors.completion import CompletionReceiver
+        from bot.connectors.signing import ReplayCache
+        from bot.db.engine import get_engine
+        from bot.verification.store import build_store
+
+        assert settings.case_webhook_secret is not None
+        app.ctx.completions = CompletionReceiver(
+            lambda: CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode()),
+            ReplayCache(build_store(settings)), settings.case_webhook_secret.reveal().encode(),
+            lambda: utc_now().timestamp())
+    return app.ctx.completions
 
 
 def _guardian(app: Sanic, settings: Settings) -> Any:

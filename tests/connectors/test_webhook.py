@@ -35,7 +35,7 @@ async def test_a_push_is_signed_and_carries_the_case(receiver: WebhookReceiver) 
     result = await connector(receiver.url).push("case.verified", "VRN-AAAA-BB:verified", {"case": {"x": 1}})
     assert result.delivered and result.attempts == 1
     (request,) = receiver.received
-    assert verify(SECRET, request.body, request.headers[SIGNATURE_HEADER], NOW)
+    assert verify(SECRET, request.body, request.headers[SIGNATURE_HEADER], NOW, method="POST", path="/vern/cases")
     assert request.headers[IDEMPOTENCY_HEADER] == "VRN-AAAA-BB:verified"
     assert json.loads(request.body) == {"event": "case.verified", "case": {"x": 1}}
 

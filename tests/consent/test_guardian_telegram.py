@@ -222,3 +222,25 @@ def test_the_bot_greets_without_a_code_and_never_crashes_on_odd_input(telegram: 
 def test_telegram_interface_languages_map_to_vern_languages() -> None:
     assert [telegram_language(c, "da") for c in ("nb", "no", "nn", "da", "en-GB", "sv", None)] == [
         "nb", "nb", "nn", "da", "en", "da", "da"]
+
+
+def test_the_childs_own_telegram_account_cannot_answer_and_both_hear_why(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations, told: list[str]
+) -> None:
+    # The child's chat came from Telegram account 777: the flow excludes that account (tests/consent/
+    # test_guardian_not_child.py); here the bot refuses it, in the account's language, and tells the chat.
+    record = consents.give(consents.pseudonym("child-14@example.org"), PURPOSE, "nb", "telegram", age=14)
+    issued = invitations.issue(record.record_id, InvitationIntent.APPROVE, "nb", "777",
+                               excluded_keys={consents.pseudonym("telegram:777")})
+    telegram.user_sends(777, f"/start {issued.token}", language="nn")
+    (refusal,) = telegram.wait_for(777, 1)
+    assert refusal.text == translate("tg_child_itself", "nn")
+    assert not refusal.buttons
+    assert consents.get(record.record_id).status == "pending_guardian"
+    assert told == ["777"], "the child's chat is told why"
+
+    telegram.user_sends(505, f"/start {issued.token}", language="nb")
+    (offer,) = telegram.wait_for(505, 1)
+    telegram.user_presses(505, offer, "Godkjenn")
+    telegram.wait_for_edit(offer)
+    assert consents.get(record.record_id).active, "the parent's own account still can"

@@ -4,6 +4,7 @@ and the child's conversation told through Rasa's HTTP API."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -314,3 +315,25 @@ def test_a_guardians_answer_during_another_request_is_told_and_the_request_goes_
     after = stack.texts(chat, "alt")
     assert "Hvilken e-postadresse kan vi nå deg på?" in after, "the form carried on where it was"
     assert translate("email_invalid", "nb") not in after, "the answer was not taken for the next question"
+
+
+def test_a_child_entering_their_own_address_on_the_guardian_page_is_refused_and_told_why(
+    stack: VernStack, guardian_bot: FakeTelegram, engine: Engine
+) -> None:
+    # The attack of issue 15: on main the record became `given` with the child's own key as the guardian's.
+    chat, address = new_chat(), new_address()
+    done = child_gives_consent(stack, chat, address, 14, "jeg vil være med på videoopptak av treningen")
+    token = WEB_LINK.search("\n".join(m.get("text", "") for m in done)).group(1)  # type: ignore[union-attr]
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    sent = http("POST", f"{stack.web_url}/guardian/{token}/code?lang=en",
+                urllib.parse.urlencode({"email": address}).encode(), form)
+    assert sent.status == 200
+    answer = urllib.parse.urlencode({"email": address, "code": code_for(stack, address), "decision": "approve"})
+    refused = http("POST", f"{stack.web_url}/guardian/{token}/answer?lang=en", answer.encode(), form)
+    assert refused.status == 403
+    assert translate("tg_child_itself", "en") in html.unescape(refused.raw.decode()), "in the guardian's language"
+
+    service = consents(stack, engine)
+    (record,) = service.records_for(service.pseudonym(address))
+    assert record.status == "pending_guardian"
+    assert pushed_to(stack, chat) == [translate("guardian_self_answer_child", "nb", title=VIDEOS_NB)]
