@@ -178,6 +178,10 @@ class _SocketEvents:
 
     async def user_uttered(self, sid: str, data: Any) -> None:
         data = data if isinstance(data, dict) else {}
+        if data and "message" not in data:
+            # rasa-webchat opens a chat with its `initPayload`, and without one sends no message at all:
+            # nothing was said, so nothing is answered (an "empty message" error would greet every visitor).
+            return
         message_id = str(data.get("message_id") or "")[:_MESSAGE_ID_MAX]
         sender = await self._session(sid)
         raw = raw_metadata(data, self._channel.metadata_key or "metadata")
