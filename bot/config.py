@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
+# Loopback and the private ranges (RFC 1918, RFC 4193): the only places Rasa's HTTP API may be called from.
 DEFAULT_API_NETWORKS = ("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
 
 
@@ -387,7 +388,8 @@ def _api_networks(configured: str | None, production: bool) -> tuple[str, ...]:
             network = ipaddress.ip_network(entry, strict=False)
         except ValueError:
             raise ConfigError("RASA_API_NETWORKS must list networks such as 10.0.0.0/8, separated by commas") from None
-        if production and not (network.is_private or network.is_loopback):
+        internal = (ipaddress.ip_network(n) for n in DEFAULT_API_NETWORKS)
+        if production and not any(network.version == n.version and network.subnet_of(n) for n in internal):  # type: ignore[arg-type]
             raise ConfigError(f"RASA_API_NETWORKS may list only internal networks in production, not {entry}")
         networks.append(str(network))
     return tuple(networks)

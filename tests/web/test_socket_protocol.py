@@ -24,7 +24,7 @@ from sanic import Sanic
 from bot.config import get_settings
 from bot.i18n import translate
 from bot.rasa_adapter.socket_channel import VernSocketIOInput
-from tests.support.services import free_port
+from tests.support.sanic_server import sanic_test_mode, served
 
 JWT_KEY = "socket-test-secret-0123456789abcdef"
 TIMEOUT = 10
@@ -36,9 +36,7 @@ def migrated() -> Iterator[None]:
     from bot.db.engine import get_engine
 
     migrate.upgrade(get_engine(get_settings().database_url))
-    # Sanic 21.12 rewrites its request handler when a server starts; only in test mode can it do so twice.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Sanic, "test_mode", True)
+    with sanic_test_mode():
         yield
 
 
@@ -62,16 +60,8 @@ async def channel_server(credentials: dict[str, Any]) -> AsyncIterator[tuple[Ver
     echo = Echo()
     app = Sanic(f"socket_protocol_{time.monotonic_ns()}", configure_logging=False)
     app.blueprint(channel.blueprint(echo))
-    port = free_port()
-    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
-    assert server is not None
-    await server.startup()
-    task = asyncio.ensure_future(server.serve_forever())
-    try:
-        yield channel, echo, f"http://127.0.0.1:{port}"
-    finally:
-        task.cancel()
-        await server.close()
+    async with served(app) as url:
+        yield channel, echo, url
 
 
 class _Client(socketio.AsyncClient):
