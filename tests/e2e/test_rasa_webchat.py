@@ -111,6 +111,17 @@ def session_of(page: Any) -> str:
     return str(stored["session_id"])
 
 
+def mailed_code(stack: VernStack, address: str, timeout: float = 20) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return code_for(stack, address)
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def screenshot(page: Any, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"rasa-webchat-{name}.png"))
@@ -196,13 +207,11 @@ def test_a_guardians_answer_shows_in_the_childs_widget(stack: VernStack, page: A
     send(page, "jeg vil være med på videoopptak av treningen")
     page.locator(".rw-reply").first.wait_for(timeout=REPLY_TIMEOUT)
     page.locator(".rw-reply").first.click()  # yes
-    page.wait_for_function("() => document.querySelectorAll('.rw-response').length >= 3", timeout=REPLY_TIMEOUT)
-    for answer in (str(born_for_age(12)), address):
-        before = page.locator(".rw-response").count()
-        send(page, answer)
-        page.wait_for_function(f"() => document.querySelectorAll('.rw-response').length > {before}",
-                               timeout=REPLY_TIMEOUT)
-    send(page, code_for(stack, address))
+    wait_for_bot(page, translate("consent_ask_birth_year", "nb")[:30])
+    send(page, str(born_for_age(12)))
+    wait_for_bot(page, expected("utter_ask_email", "nb")[:30])
+    send(page, address)
+    send(page, mailed_code(stack, address))
     wait_for_bot(page, translate("consent_needs_guardian_only", "nb", age=13)[:40])
     tracker = http("GET", f"{stack.rasa_url}/conversations/{session_of(page)}/tracker",
                    headers={"Authorization": f"Bearer {stack.secret('RASA_API_TOKEN')}"})
@@ -211,7 +220,7 @@ def test_a_guardians_answer_shows_in_the_childs_widget(stack: VernStack, page: A
     parent = new_address()
     form = {"Content-Type": "application/x-www-form-urlencoded"}
     http("POST", f"{stack.web_url}/guardian/{token}/code", urllib.parse.urlencode({"email": parent}).encode(), form)
-    answer = urllib.parse.urlencode({"email": parent, "code": code_for(stack, parent), "decision": "approve"})
+    answer = urllib.parse.urlencode({"email": parent, "code": mailed_code(stack, parent), "decision": "approve"})
     assert http("POST", f"{stack.web_url}/guardian/{token}/answer", answer.encode(), form).status == 200
     wait_for_bot(page, translate("guardian_approved_child", "nb", title=VIDEOS_NB)[:40], 15_000)
     screenshot(page, "guardian")
