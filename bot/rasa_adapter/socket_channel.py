@@ -63,9 +63,13 @@ def _client_manager(settings: Settings) -> Any:
     cannot: it warns that external events fail with several instances)."""
     if not settings.redis_url:
         return None
+    from urllib.parse import urlsplit
+
     from socketio import AsyncRedisManager
 
-    return AsyncRedisManager(settings.redis_url, channel="vern-socketio")
+    # Redis's pub/sub spans its databases: the database number keeps deployments sharing a server apart.
+    database = urlsplit(settings.redis_url).path.strip("/") or "0"
+    return AsyncRedisManager(settings.redis_url, channel=f"vern-socketio-{database}")
 
 
 class VernSocketIOInput(SocketIOInput):
@@ -174,7 +178,7 @@ class _SocketEvents:
             await self._sio.leave_room(sid, previous, namespace=self._ns)
         await self._sio.enter_room(sid, session_id, namespace=self._ns)
         await self._sio.save_session(sid, {"session_id": session_id}, namespace=self._ns)
-        await self._sio.emit("session_confirm", session_id, room=sid, namespace=self._ns)
+        await self._emit(sid, session_id, "session_confirm")
 
     async def user_uttered(self, sid: str, data: Any) -> None:
         data = data if isinstance(data, dict) else {}
@@ -198,8 +202,11 @@ class _SocketEvents:
             return
         await self._turn(sid, sender, parsed, message_id, language)
 
-    async def _emit(self, room: str, message: dict[str, Any]) -> None:
-        await self._sio.emit(self._channel.bot_message_evt, message, room=room, namespace=self._ns)
+    async def _emit(self, room: str, message: Any, event: str | None = None) -> None:
+        # A turn's answer goes to the sockets of that session on this replica, not through Redis: the socket
+        # that asked is here, and "try again shortly" must reach it while Redis is down.
+        await self._sio.emit(event or self._channel.bot_message_evt, message, room=room, namespace=self._ns,
+                             ignore_queue=True)
 
     async def _turn(self, sid: str, sender: str, message: ChatMessage, message_id: str, language: str) -> None:
         outcome = await run_turn(message, self._on_new_message, CHANNEL, self._agent)
@@ -225,10 +232,10 @@ class _SocketEvents:
             await self._emit(sender, vern_extra(CLEAR_TRANSCRIPT))
         else:
             turn["language"] = await self.widget.chat_language(sender, language)
-        await self._sio.emit("vern_turn", turn, room=sid, namespace=self._ns)
+        await self._emit(sid, turn, "vern_turn")
 
     async def _error(self, sid: str, message_id: str, code: str, language: str) -> None:
         words = translate(code, language, limit=self._settings.max_message_chars)
         await self._emit(sid, next_is("error", message_id=message_id, error=code))
         await self._emit(sid, {"text": words})
-        await self._sio.emit("vern_turn", {"message_id": message_id, "error": code}, room=sid, namespace=self._ns)
+        await self._emit(sid, {"message_id": message_id, "error": code}, "vern_turn")

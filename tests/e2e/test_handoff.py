@@ -54,6 +54,15 @@ def chat_id_in_queue(client: ConsoleClient, language: str) -> int:
     return int(ids[-1])
 
 
+def take_waiting_chat(stack: VernStack, engine: Engine, language: str) -> tuple[ConsoleClient, int, str]:
+    """A caseworker signs in to the console and takes the newest waiting chat in `language`."""
+    console, _ = signed_in(stack, engine)
+    handoff_id = chat_id_in_queue(console, language)
+    csrf = console.csrf("/console/chats")
+    assert console.call("POST", f"/console/chats/{handoff_id}/take", {"csrf": csrf}).status == 302
+    return console, handoff_id, csrf
+
+
 def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: VernStack, engine: Engine) -> None:
     chat = f"handoff-{uuid.uuid4().hex}"
     marker = f"innsynssak{uuid.uuid4().hex[:6]}"

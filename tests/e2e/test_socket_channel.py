@@ -218,8 +218,7 @@ def receive_text(client: socketio.SimpleClient, wanted: str, timeout: float) -> 
 
 
 def test_a_caseworkers_reply_reaches_the_sessions_room_as_a_plain_rasa_message(stack: VernStack) -> None:
-    from tests.e2e.test_console import signed_in
-    from tests.e2e.test_handoff import chat_id_in_queue
+    from tests.e2e.test_handoff import take_waiting_chat
 
     engine = create_db_engine(postgres_url())
     try:
@@ -228,10 +227,7 @@ def test_a_caseworkers_reply_reaches_the_sessions_room_as_a_plain_rasa_message(s
             turn(citizen, "kan jeg snakke med et menneske?")
             queued, _ = turn(citizen, "/confirm_handoff")
             assert {"vern_control": "await_updates", "handoff": True} in [r.get("custom") for r in queued]
-            console, _ = signed_in(stack, engine)
-            handoff_id = chat_id_in_queue(console, "nb")
-            csrf = console.csrf("/console/chats")
-            assert console.call("POST", f"/console/chats/{handoff_id}/take", {"csrf": csrf}).status == 302
+            console, handoff_id, csrf = take_waiting_chat(stack, engine, "nb")
             receive_text(citizen, translate("handoff_joined", "nb"), 10)
             reply = f"Hei, jeg er saksbehandler {uuid.uuid4().hex[:4]}."
             sent_at = time.monotonic()
