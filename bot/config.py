@@ -21,6 +21,8 @@ from bot.private_files import private_dir, write_private_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
+# Loopback and the private ranges (RFC 1918, RFC 4193): the only places Rasa's HTTP API may be called from.
+DEFAULT_API_NETWORKS = ("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
 
 
 class ConfigError(Exception):
@@ -158,6 +160,10 @@ class Settings:
     # allowed to open it: the web widget works only on the pages of these origins.
     chat_socket_url: str = "http://127.0.0.1:5005"
     widget_origins: tuple[str, ...] = ("http://127.0.0.1:8000",)
+    # RASA_API_NETWORKS: the networks (CIDR, comma-separated) from which Rasa's HTTP API (/conversations,
+    # /model, /status, …) may be called on Rasa's port; the chat channels (/webhooks/, the socket) stay open.
+    # Default: loopback and private networks. In production every entry must be a private network.
+    rasa_api_networks: tuple[str, ...] = DEFAULT_API_NETWORKS
     max_message_chars: int = 2000
     # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
     # only chats whose person consented to assistant training ("consent").
@@ -314,6 +320,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
     public_url = _env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or ""
     widget_origins = _widget_origins(_env_str(env, "WIDGET_ORIGINS"), public_url, web_port)
+    rasa_api_networks = _api_networks(_env_str(env, "RASA_API_NETWORKS"), production)
 
     return Settings(
         environment=environment,
@@ -373,6 +380,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         public_url=public_url,
         chat_socket_url=(_env_str(env, "CHAT_SOCKET_URL", f"http://{host}:{rasa_port}") or "").rstrip("/"),
         widget_origins=widget_origins,
+        rasa_api_networks=rasa_api_networks,
         max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
         training_basis=training_basis,
         handoff_hours=handoff_hours,
@@ -438,6 +446,26 @@ def _console_guard(env: Mapping[str, str]) -> ConsoleGuard:
         alert_cases_per_hour=opened,
         alert_recipients=tuple(a.strip() for a in recipients.split(",") if a.strip()),
     )
+
+
+def _api_networks(configured: str | None, production: bool) -> tuple[str, ...]:
+    """Where Rasa's HTTP API may be called from. It can replay, rewrite and read every conversation, so in
+    production it is never open to the internet (issue 15 item 8): a public network is a start-up error."""
+    import ipaddress
+
+    if configured is None or not configured.strip():
+        return DEFAULT_API_NETWORKS
+    networks = []
+    for entry in (e.strip() for e in configured.split(",") if e.strip()):
+        try:
+            network = ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ConfigError("RASA_API_NETWORKS must list networks such as 10.0.0.0/8, separated by commas") from None
+        internal = (ipaddress.ip_network(n) for n in DEFAULT_API_NETWORKS)
+        if production and not any(network.version == n.version and network.subnet_of(n) for n in internal):  # type: ignore[arg-type]
+            raise ConfigError(f"RASA_API_NETWORKS may list only internal networks in production, not {entry}")
+        networks.append(str(network))
+    return tuple(networks)
 
 
 _cached: Settings | None = None

@@ -4,6 +4,8 @@
 # when a pin changes: Vern serves the copies and never runs Node.js.
 #   socket.io-client -> bot/web/static/vendor/   (the widget's transport, served by Vern)
 #   axe-core         -> tests/support/vendor/    (the accessibility check injected by the browser tests)
+#   rasa-webchat     -> tests/support/vendor/    (the standard Rasa widget the browser tests drive against Vern;
+#                                                 its lib/index.js is the standalone build, React included)
 set -euo pipefail
 cd "$(dirname "$0")/vendor"
 npm ci --ignore-scripts --no-audit --no-fund
@@ -12,5 +14,8 @@ cp node_modules/socket.io-client/dist/socket.io.min.js ../../bot/web/static/vend
 cp node_modules/socket.io-client/LICENSE ../../bot/web/static/vendor/socket.io-client.LICENSE
 cp node_modules/axe-core/axe.min.js ../../tests/support/vendor/axe.min.js
 cp node_modules/axe-core/LICENSE ../../tests/support/vendor/axe-core.LICENSE
-echo "vendored socket.io-client $(node -p 'require("./node_modules/socket.io-client/package.json").version')" \
-     "and axe-core $(node -p 'require("./node_modules/axe-core/package.json").version')"
+cp node_modules/rasa-webchat/lib/index.js ../../tests/support/vendor/rasa-webchat.js
+cp node_modules/rasa-webchat/LICENSE ../../tests/support/vendor/rasa-webchat.LICENSE
+echo "vendored socket.io-client $(node -p 'require("./node_modules/socket.io-client/package.json").version')," \
+     "axe-core $(node -p 'require("./node_modules/axe-core/package.json").version')" \
+     "and rasa-webchat $(node -p 'require("./node_modules/rasa-webchat/package.json").version')"

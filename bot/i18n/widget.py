@@ -1,7 +1,8 @@
 """The web widget's own words (its buttons, labels and notice) and its e-mail copy replies, in nb, nn, da, en.
 
 `WIDGET_STRINGS` is sent to the browser inside widget.js; `{controller}`,
-`{contact}` and `{minutes}` are filled in from the deployment's settings.
+`{contact}`, `{minutes}` and `{limit}` are filled in from the deployment's settings,
+`{{count}}` by the widget (the length of what the person typed).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "bot": "Vern",
         "caseworker": "Saksbehandler",
         "caseworker_joined": "En saksbehandler har overtatt chatten.",
+        "caseworker_waiting": "Du står i køen. En saksbehandler tar chatten så snart en er ledig.",
+        "counter": "{{count}} av {limit} tegn",
+        "too_long": "Meldingen er for lang: {{count}} av høyst {limit} tegn. Del den opp før du sender.",
         "sent_to_caseworker": "Sendt til saksbehandleren",
         "unavailable": "Vern er ikke tilgjengelig akkurat nå. Prøv igjen om litt.",
         "reconnecting": "Mistet forbindelsen. Prøver igjen …",
@@ -61,6 +65,9 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "bot": "Vern",
         "caseworker": "Sakshandsamar",
         "caseworker_joined": "Ein sakshandsamar har teke over chatten.",
+        "caseworker_waiting": "Du står i køen. Ein sakshandsamar tek chatten så snart ein er ledig.",
+        "counter": "{{count}} av {limit} teikn",
+        "too_long": "Meldinga er for lang: {{count}} av høgst {limit} teikn. Del henne opp før du sender.",
         "sent_to_caseworker": "Sendt til sakshandsamaren",
         "unavailable": "Vern er ikkje tilgjengeleg akkurat no. Prøv igjen om litt.",
         "reconnecting": "Mista sambandet. Prøver igjen …",
@@ -89,6 +96,9 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "bot": "Vern",
         "caseworker": "Sagsbehandler",
         "caseworker_joined": "En sagsbehandler har overtaget chatten.",
+        "caseworker_waiting": "Du står i køen. En sagsbehandler tager chatten, så snart en er ledig.",
+        "counter": "{{count}} af {limit} tegn",
+        "too_long": "Beskeden er for lang: {{count}} af højst {limit} tegn. Del den op, før du sender.",
         "sent_to_caseworker": "Sendt til sagsbehandleren",
         "unavailable": "Vern er ikke tilgængelig lige nu. Prøv igen om lidt.",
         "reconnecting": "Forbindelsen blev afbrudt. Prøver igen …",
@@ -118,6 +128,10 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "bot": "Vern",
         "caseworker": "Caseworker",
         "caseworker_joined": "A caseworker has taken over the chat.",
+        "caseworker_waiting": "You are in the queue. A caseworker will take the chat as soon as one is free.",
+        "counter": "{{count}} of {limit} characters",
+        "too_long": "The message is too long: {{count}} of at most {limit} characters. Please split it up "
+                    "before sending.",
         "sent_to_caseworker": "Sent to the caseworker",
         "unavailable": "Vern is unavailable right now. Please try again shortly.",
         "reconnecting": "Connection lost. Trying again …",

@@ -73,6 +73,12 @@ class VernRestInput(RestInput):
             parsed = dataclasses.replace(parsed, metadata=with_client(parsed.metadata, client))
             return await handle_message(parsed, on_new_message, self.name(), getattr(request.app.ctx, "agent", None))
 
+        @webhook.route("/updates", methods=["POST"])
+        async def updates(request: Request) -> HTTPResponse:
+            # REST clients poll here for what reached the chat between their turns (a guardian's answer,
+            # a caseworker's words) and for the handoff state; see docs/rasa-clients.md.
+            return await rest_updates(request.body or b"", getattr(request.app.ctx, "agent", None))
+
         return webhook
 
 
@@ -145,7 +151,26 @@ async def handle_message(
     messages = list(outcome.messages)
     if outcome.warning:
         messages.append({"recipient_id": message.sender, "text": outcome.warning})
+    if outcome.forgotten:
+        # The chat is erased here; a client that keeps a transcript should drop it too.
+        messages.append({"recipient_id": message.sender, "custom": {"vern": "clear_transcript"}})
     return response.json(messages)
+
+
+async def rest_updates(body: bytes, agent: Any) -> HTTPResponse:
+    from bot.web.updates import parse_updates_request, updates_reply
+
+    parsed = parse_updates_request(body)
+    if parsed is None:
+        return error_response("error_bad_request", 400, None)
+    sender, since = parsed
+    try:
+        tracker = await agent.tracker_store.retrieve(sender) if agent is not None else None
+        events = [event.as_dict() for event in tracker.events] if tracker is not None else []
+    except Exception as error:  # noqa: BLE001 - the client polls again
+        logger.error("chat updates unavailable (%s)", type(error).__name__)
+        return error_response("error_unavailable", 503, sender)
+    return response.json(await updates_reply(sender, events, since))
 
 
 def _to_caseworker(sender: str, text: str) -> bool:

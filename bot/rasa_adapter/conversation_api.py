@@ -32,9 +32,10 @@ class RasaConversationApi:
 
     async def trigger_intent(self, conversation_id: str, intent: str) -> None:
         url = f"{self._base}/conversations/{quote(conversation_id, safe='')}/trigger_intent"
-        params = {"output_channel": "latest", "token": self._token}
+        # The token in a header, never in a URL (URLs end up in proxy and access logs).
+        headers = {"Authorization": f"Bearer {self._token}"}
         async with aiohttp.ClientSession(timeout=self._timeout) as session, session.post(
-            url, params=params, json={"name": intent, "entities": {}}
+            url, params={"output_channel": "latest"}, json={"name": intent, "entities": {}}, headers=headers
         ) as response:
             if response.status != 200:
                 raise ConversationApiError(f"Rasa answered {response.status}")

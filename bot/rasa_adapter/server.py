@@ -1,7 +1,9 @@
 """The Rasa server, started in-process so the API token never shows in `ps`.
 
 The HTTP API is always enabled with a token (RASA_API_TOKEN): handoff and the
-guardian bot use it, and it must never be open.
+guardian bot use it, and it must never be open. It shares the port with the
+public chat channels, so `api_guard` refuses its paths to anyone outside
+RASA_API_NETWORKS (see docs/rasa-clients.md).
 """
 
 from __future__ import annotations
@@ -31,23 +33,28 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
     os.environ.setdefault("SANIC_BACKLOG", "1024")
     export_endpoint_variables(settings)
 
-    from rasa.core.run import serve_application
-    from rasa.core.utils import AvailableEndpoints
+    from functools import partial
+
+    from rasa.core.run import close_resources, configure_app, create_http_input_channels, load_agent_on_start
+    from rasa.core.utils import AvailableEndpoints, number_of_sanic_workers
+
+    from bot.rasa_adapter.api_guard import install_api_guard
 
     configure_rasa_logging()
     model = ensure_model(settings) if train_if_missing else _existing_model(settings)
     endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml"))
-    logger.info("Rasa server listening on %s:%s", settings.host, settings.rasa_port)
-    serve_application(
-        model_path=str(model),
-        interface=settings.host,
-        port=settings.rasa_port,
-        credentials=str(PROJECT_ROOT / "credentials.yml"),
-        cors=None,
-        auth_token=settings.rasa_api_token.reveal(),
-        enable_api=True,
-        endpoints=endpoints,
-    )
+    # What rasa.core.run.serve_application does, with Vern's guard on the HTTP API before it runs.
+    channels = create_http_input_channels(None, str(PROJECT_ROOT / "credentials.yml"))
+    app = configure_app(channels, None, settings.rasa_api_token.reveal(), True, port=settings.rasa_port,
+                        endpoints=endpoints)
+    public = ["/webhooks"] + [c.socketio_path for c in channels if getattr(c, "socketio_path", None)]
+    install_api_guard(app, settings, public)
+    app.register_listener(partial(load_agent_on_start, str(model), endpoints, None), "before_server_start")
+    app.register_listener(close_resources, "after_server_stop")
+    logger.info("Rasa server listening on %s:%s; its HTTP API only for %s", settings.host, settings.rasa_port,
+                ", ".join(settings.rasa_api_networks))
+    app.run(host=settings.host, port=settings.rasa_port, backlog=int(os.environ["SANIC_BACKLOG"]),
+            workers=number_of_sanic_workers(endpoints.lock_store))
 
 
 def configure_rasa_logging() -> None:

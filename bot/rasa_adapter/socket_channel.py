@@ -1,21 +1,25 @@
-"""Vern's socket.io channel: what the web widget talks to.
+"""Vern's socket.io channel: Rasa's documented socket.io protocol, what rasa-webchat and Vern's widget talk to.
 
-Registered under Rasa's name "socketio" (path /socket.io), speaking Rasa's
-socket.io protocol (`session_request`/`session_confirm`, `user_uttered`,
-`bot_uttered` with `quick_replies`), so a standard Rasa socket.io client works
-too. On top of Rasa's channel it:
+Registered under Rasa's name "socketio" (path /socket.io by default). It
+honours the options of Rasa's channel in credentials.yml (`user_message_evt`,
+`bot_message_evt`, `namespace`, `session_persistence`, `socketio_path`,
+`jwt_key`/`jwt_method`, `metadata_key`) and speaks the protocol as stock Rasa
+3.6 does (`session_request`/`session_confirm`, `user_uttered`, `bot_uttered`
+with `{"text"}` or `{"text", "quick_replies"}`). On top of it:
 
-- opens only to the pages of the configured origins (WIDGET_ORIGINS); the
+- it opens only to the pages of the configured origins (WIDGET_ORIGINS); the
   check is python-engineio's, on every transport, before any event;
-- runs each message through the same checks, PII guard, handoff routing and
-  erasure as the REST channel (`run_turn`), and answers errors in words;
-- tells the widget, per message, what was kept of it (high-risk numbers
-  masked) and the one-time warning, so it can show that next to the message;
-- carries the widget's other actions as acknowledged events: end the chat,
-  fetch messages pushed between turns, and e-mail a copy of the chat.
+- each message goes through the same checks, PII guard, handoff routing and
+  erasure as the REST channel (`run_turn`); errors and the personal-data
+  warning are plain messages, so every client shows them;
+- Vern's widget gets its extras (masked echo, error codes, caseworker marker,
+  "clear your transcript") as custom messages and a `vern_turn` receipt that
+  other clients may ignore (see socket_output);
+- replies to intents triggered from outside a turn (a caseworker, a guardian)
+  go to the session's room, as in stock Rasa; with Redis configured, through
+  Redis, so they reach the socket whichever replica holds it.
 
-A socket acts only for the session it joined with `session_request`; the
-session id (a random UUID the browser keeps in sessionStorage) is the chat.
+A socket acts only for the session it joined with `session_request`.
 """
 
 from __future__ import annotations
@@ -37,11 +41,13 @@ from bot.config import Settings, get_settings
 from bot.i18n import translate
 from bot.rasa_adapter.channels import run_turn
 from bot.rasa_adapter.client_identity import client_tag, request_address, with_client
+from bot.rasa_adapter.socket_metadata import jwt_allows, page_metadata, raw_metadata
+from bot.rasa_adapter.socket_output import CLEAR_TRANSCRIPT, VernSocketOutput, next_is, socket_messages, vern_extra
+from bot.rasa_adapter.socket_widget_events import WidgetEvents
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "socketio"
-LANGUAGE_SLOT = "language"
 _MESSAGE_ID_MAX = 64
 
 
@@ -53,19 +59,18 @@ class _AppAwareBlueprint(SocketBlueprint):
         super().register(app, options)
 
 
-def socket_message(message: dict[str, Any]) -> dict[str, Any]:
-    """A collected reply in Rasa's socket.io format: buttons become `quick_replies`."""
-    out: dict[str, Any] = {}
-    if message.get("text"):
-        out["text"] = message["text"]
-    if message.get("buttons"):
-        out["quick_replies"] = [
-            {"content_type": "text", "title": b.get("title", ""), "payload": b.get("payload", "")}
-            for b in message["buttons"]
-        ]
-    if isinstance(message.get("custom"), dict):
-        out["custom"] = message["custom"]
-    return out
+def _client_manager(settings: Settings) -> Any:
+    """With Redis, an emit to a session's room reaches its socket on any replica (Rasa's own channel
+    cannot: it warns that external events fail with several instances)."""
+    if not settings.redis_url:
+        return None
+    from urllib.parse import urlsplit
+
+    from socketio import AsyncRedisManager
+
+    # Redis's pub/sub spans its databases: the database number keeps deployments sharing a server apart.
+    database = urlsplit(settings.redis_url).path.strip("/") or "0"
+    return AsyncRedisManager(settings.redis_url, channel=f"vern-socketio-{database}")
 
 
 class VernSocketIOInput(SocketIOInput):
@@ -76,27 +81,29 @@ class VernSocketIOInput(SocketIOInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         credentials = credentials or {}
-        # Session persistence is not optional: the widget's reload must find its chat again.
         return cls(
             credentials.get("user_message_evt", "user_uttered"),
             credentials.get("bot_message_evt", "bot_uttered"),
-            None,
-            True,
+            credentials.get("namespace"),
+            # Vern's default differs from Rasa's: the widget's reload must find its chat again.
+            bool(credentials.get("session_persistence", True)),
             credentials.get("socketio_path", "/socket.io"),
+            credentials.get("jwt_key"),
+            credentials.get("jwt_method", "HS256"),
+            credentials.get("metadata_key", "metadata"),
         )
 
     def get_output_channel(self) -> OutputChannel | None:
-        """Where replies to an intent triggered from outside a turn (a caseworker, a guardian) go: nowhere.
-
-        The widget fetches them from the conversation (`vern_updates`), which works whichever
-        replica holds its socket; a push from this process would reach only sockets connected here,
-        and Rasa's socket output cannot carry Vern's custom payloads."""
-        return CollectingOutputChannel()
+        """Where replies to an intent triggered from outside a turn go: the session's room, as stock Rasa."""
+        if self.sio is None:
+            return CollectingOutputChannel()
+        return VernSocketOutput(self.sio, self.bot_message_evt, self.namespace)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         settings = get_settings()
         sio = AsyncServer(
             async_mode="sanic",
+            client_manager=_client_manager(settings),
             cors_allowed_origins=list(settings.widget_origins),
             max_http_buffer_size=MAX_BODY_BYTES,
             logger=False,
@@ -104,37 +111,40 @@ class VernSocketIOInput(SocketIOInput):
         )
         blueprint = _AppAwareBlueprint(sio, self.socketio_path, "vern_socketio_webhook", __name__)
         self.sio = sio
-        events = _SocketEvents(sio, blueprint, on_new_message, settings, self.bot_message_evt)
+        events = _SocketEvents(self, sio, blueprint, on_new_message, settings)
 
         @blueprint.route("/", methods=["GET"])
         async def health(_request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
-        sio.on("connect", events.connect)
-        sio.on("session_request", events.session_request)
-        sio.on(self.user_message_evt, events.user_uttered)
-        sio.on("vern_end", events.end)
-        sio.on("vern_updates", events.updates)
-        sio.on("vern_copy_code", events.copy_code)
-        sio.on("vern_copy_send", events.copy_send)
+        namespace = self.namespace
+        sio.on("connect", events.connect, namespace=namespace)
+        sio.on("session_request", events.session_request, namespace=namespace)
+        sio.on(self.user_message_evt, events.user_uttered, namespace=namespace)
+        widget = events.widget
+        sio.on("vern_end", widget.end, namespace=namespace)
+        sio.on("vern_updates", widget.updates, namespace=namespace)
+        sio.on("vern_copy_code", widget.copy_code, namespace=namespace)
+        sio.on("vern_copy_send", widget.copy_send, namespace=namespace)
         return blueprint
 
 
 class _SocketEvents:
     def __init__(
         self,
+        channel: VernSocketIOInput,
         sio: AsyncServer,
         blueprint: _AppAwareBlueprint,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
         settings: Settings,
-        bot_message_evt: str,
     ) -> None:
+        self._channel = channel
         self._sio = sio
         self._blueprint = blueprint
         self._on_new_message = on_new_message
         self._settings = settings
-        self._bot_evt = bot_message_evt
-        self._copies: Any = None
+        self._ns = channel.namespace
+        self.widget = WidgetEvents(sio, settings, self._session, self._tracker, channel.namespace, self._client)
 
     @property
     def _agent(self) -> Any:
@@ -143,7 +153,7 @@ class _SocketEvents:
 
     async def _session(self, sid: str) -> str | None:
         try:
-            session = await self._sio.get_session(sid)
+            session = await self._sio.get_session(sid, namespace=self._ns)
         except KeyError:
             return None
         found = session.get("session_id")
@@ -151,34 +161,10 @@ class _SocketEvents:
 
     async def _client(self, sid: str) -> str | None:
         try:
-            found = (await self._sio.get_session(sid)).get("client")
+            found = (await self._sio.get_session(sid, namespace=self._ns)).get("client")
         except KeyError:
             return None
         return found if isinstance(found, str) else None
-
-    async def _keep_only_client(self, sid: str) -> None:
-        """Forget which chat this socket speaks for, but not where it connected from."""
-        await self._sio.save_session(sid, {"client": await self._client(sid)})
-
-    async def connect(self, sid: str, environ: dict[str, Any], _auth: Any = None) -> None:
-        # Where the socket came from, as a keyed tag: the code limits count per client (bot.verification).
-        address = request_address(environ.get("sanic.request")) or environ.get("REMOTE_ADDR")
-        await self._sio.save_session(sid, {"client": client_tag(self._settings.secret_key.reveal().encode(),
-                                                                address)})
-
-    def _language(self, data: Any, key: str = "language") -> str:
-        """The widget says which language it shows; used for words spoken before the chat has one."""
-        wanted = data.get(key) if isinstance(data, dict) else None
-        return wanted if wanted in self._settings.languages else self._settings.default_language
-
-    async def _chat_language(self, sender: str, fallback: str) -> str:
-        try:
-            tracker = await self._tracker(sender)
-        except Exception as error:  # noqa: BLE001 - words in the widget's language are still words
-            logger.warning("chat language unavailable (%s)", type(error).__name__)
-            return fallback
-        language = tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None
-        return language if language in self._settings.languages else fallback
 
     async def _tracker(self, sender: str) -> Any:
         agent = self._agent
@@ -186,142 +172,86 @@ class _SocketEvents:
             return None
         return await agent.tracker_store.retrieve(sender)
 
+    async def connect(self, sid: str, environ: dict[str, Any], auth: Any = None) -> bool:
+        # The origin was checked by engineio already; this is Rasa's optional JWT on top.
+        if not jwt_allows(auth, self._channel.jwt_key, self._channel.jwt_algorithm or "HS256"):
+            return False
+        # Where the socket came from, as a keyed tag: the code limits count per client (bot.verification).
+        address = request_address(environ.get("sanic.request")) or environ.get("REMOTE_ADDR")
+        await self._sio.save_session(sid, {"client": client_tag(self._settings.secret_key.reveal().encode(), address)},
+                                     namespace=self._ns)
+        return True
+
     async def session_request(self, sid: str, data: Any) -> None:
         wanted = data.get("session_id") if isinstance(data, dict) else None
-        session_id = wanted if isinstance(wanted, str) and SENDER_PATTERN.fullmatch(wanted) else uuid.uuid4().hex
+        keep = self._channel.session_persistence and isinstance(wanted, str) and SENDER_PATTERN.fullmatch(wanted)
+        # Without session persistence (Rasa's meaning) every connection is a new chat.
+        session_id = wanted if keep else uuid.uuid4().hex
         previous = await self._session(sid)
         if previous and previous != session_id:
-            await self._sio.leave_room(sid, previous)
-        await self._sio.enter_room(sid, session_id)
-        await self._sio.save_session(sid, {"session_id": session_id, "client": await self._client(sid)})
-        await self._sio.emit("session_confirm", session_id, room=sid)
+            await self._sio.leave_room(sid, previous, namespace=self._ns)
+        await self._sio.enter_room(sid, session_id, namespace=self._ns)
+        await self._sio.save_session(sid, {"session_id": session_id, "client": await self._client(sid)},
+                                     namespace=self._ns)
+        await self._emit(sid, session_id, "session_confirm")
 
     async def user_uttered(self, sid: str, data: Any) -> None:
         data = data if isinstance(data, dict) else {}
+        if data and "message" not in data:
+            # rasa-webchat opens a chat with its `initPayload`, and without one sends no message at all:
+            # nothing was said, so nothing is answered (an "empty message" error would greet every visitor).
+            return
         message_id = str(data.get("message_id") or "")[:_MESSAGE_ID_MAX]
         sender = await self._session(sid)
-        language = self._language(data.get("metadata"), "widget_language")
+        raw = raw_metadata(data, self._channel.metadata_key or "metadata")
+        metadata = page_metadata(raw, self._settings.languages)
+        language = metadata.get("language") or self.widget.language(raw, "widget_language")
         if sender is None:
             await self._error(sid, message_id, "error_bad_request", language)
             return
-        metadata = {}
-        picked = (data.get("metadata") or {}).get("language") if isinstance(data.get("metadata"), dict) else None
-        if picked in self._settings.languages:
-            # The person chose a language in the widget's picker: it counts as asking for it.
-            metadata["language"] = picked
         metadata = with_client(metadata, await self._client(sid))
         parsed = parse_chat_payload(
             {"sender": sender, "message": data.get("message"), "metadata": metadata}, self._settings.max_message_chars
         )
         if isinstance(parsed, InputRejected):
-            await self._error(sid, message_id, parsed.code, await self._chat_language(sender, language))
+            await self._error(sid, message_id, parsed.code, await self.widget.chat_language(sender, language))
             return
         await self._turn(sid, sender, parsed, message_id, language)
+
+    async def _emit(self, room: str, message: Any, event: str | None = None) -> None:
+        # A turn's answer goes to the sockets of that session on this replica, not through Redis: the socket
+        # that asked is here, and "try again shortly" must reach it while Redis is down.
+        await self._sio.emit(event or self._channel.bot_message_evt, message, room=room, namespace=self._ns,
+                             ignore_queue=True)
 
     async def _turn(self, sid: str, sender: str, message: ChatMessage, message_id: str, language: str) -> None:
         outcome = await run_turn(message, self._on_new_message, CHANNEL, self._agent)
         if outcome.error:
             await self._error(sid, message_id, outcome.error, language)
             return
-        for reply in outcome.messages:
-            formatted = socket_message(reply)
-            if formatted:
-                await self._sio.emit(self._bot_evt, formatted, room=sender)
         turn: dict[str, Any] = {"message_id": message_id}
         if outcome.stored_text and outcome.stored_text != message.text:
             turn["stored_text"] = outcome.stored_text
         if outcome.warning:
+            # The warning is a plain message (every client shows it); the receipt tells Vern's widget
+            # which text it is, so it can show it beside the person's message instead.
             turn["warning"] = outcome.warning
+            await self._emit(sid, next_is("warning", message_id=message_id))
+            await self._emit(sender, {"text": outcome.warning})
+        for reply in outcome.messages:
+            for part in socket_messages(reply):
+                await self._emit(sender, part)
         if outcome.to_caseworker:
             turn["to_caseworker"] = True
         if outcome.forgotten:
             turn["forgotten"] = True
+            await self._emit(sender, vern_extra(CLEAR_TRANSCRIPT))
         else:
-            turn["language"] = await self._chat_language(sender, language)
-        await self._sio.emit("vern_turn", turn, room=sid)
+            turn["language"] = await self.widget.chat_language(sender, language)
+        await self._emit(sid, turn, "vern_turn")
 
     async def _error(self, sid: str, message_id: str, code: str, language: str) -> None:
         words = translate(code, language, limit=self._settings.max_message_chars)
-        await self._sio.emit(self._bot_evt, {"text": words, "vern_error": code}, room=sid)
-        await self._sio.emit("vern_turn", {"message_id": message_id, "error": code}, room=sid)
-
-    async def end(self, sid: str, data: Any) -> dict[str, Any]:
-        from bot.services.chat_end import end_chat
-
-        sender = await self._session(sid)
-        language = self._language(data)
-        if sender is None:
-            return {"ended": False, "text": translate("chat_ended", language,
-                                                      minutes=self._settings.retention.mask_within_minutes)}
-        try:
-            ended = await end_chat(self._settings, sender)
-        except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type
-            logger.error("ending a chat failed (%s)", type(error).__name__)
-            return {"error": "error_unavailable", "text": translate("error_unavailable", language)}
-        # This socket no longer speaks for that chat: the next message starts a new one.
-        await self._sio.leave_room(sid, sender)
-        await self._keep_only_client(sid)
-        return {"ended": ended.ended, "text": ended.text}
-
-    async def updates(self, sid: str, data: Any) -> dict[str, Any]:
-        """Messages that reached the chat between the person's turns (a guardian, a caseworker)."""
-        from bot.web.updates import updates_reply
-
-        sender = await self._session(sid)
-        if sender is None:
-            return {"messages": []}
-        try:
-            since = float(data.get("since") or 0) if isinstance(data, dict) else 0.0
-        except (TypeError, ValueError):
-            since = 0.0
-        try:
-            tracker = await self._tracker(sender)
-            events = [event.as_dict() for event in tracker.events] if tracker is not None else []
-        except Exception as error:  # noqa: BLE001 - the next poll tries again
-            logger.error("chat updates unavailable (%s)", type(error).__name__)
-            return {"messages": [], "error": "error_unavailable"}
-        reply = await updates_reply(sender, events, since)
-        if reply.get("handoff") == "ended":
-            await self._sio.leave_room(sid, sender)
-            await self._keep_only_client(sid)
-        return reply
-
-    def _chat_copies(self) -> Any:
-        from bot.services.chat_copy import chat_copies
-
-        if self._copies is None:
-            self._copies = chat_copies(self._settings)
-        return self._copies
-
-    async def copy_code(self, sid: str, data: Any) -> dict[str, Any]:
-        sender = await self._session(sid)
-        email = data.get("email") if isinstance(data, dict) else None
-        language = self._language(data)
-        if sender is None or not isinstance(email, str) or len(email) > 320:
-            return {"ok": False, "text": translate("email_invalid", language), "field": "email"}
-        try:
-            language = await self._chat_language(sender, language)
-            reply = await self._chat_copies().request_code(sender, email, language, client=await self._client(sid))
-        except Exception as error:  # noqa: BLE001
-            logger.error("chat copy code failed (%s)", type(error).__name__)
-            return {"ok": False, "text": translate("copy_unavailable", language), "field": "email"}
-        return {"ok": reply.ok, "text": reply.text, "field": reply.field}
-
-    async def copy_send(self, sid: str, data: Any) -> dict[str, Any]:
-        from bot.services.chat_copy import transcript_lines
-
-        sender = await self._session(sid)
-        data = data if isinstance(data, dict) else {}
-        email, code = data.get("email"), data.get("code")
-        language = self._language(data)
-        if sender is None or not isinstance(email, str) or not isinstance(code, str) or len(email) > 320:
-            return {"ok": False, "text": translate("copy_no_code", language), "field": "email"}
-        try:
-            tracker = await self._tracker(sender)
-            language = await self._chat_language(sender, language)
-            lines = transcript_lines([event.as_dict() for event in tracker.events]) if tracker is not None else []
-            reply = await self._chat_copies().send_copy(sender, email, code[:32], language, lines)
-        except Exception as error:  # noqa: BLE001
-            logger.error("chat copy failed (%s)", type(error).__name__)
-            return {"ok": False, "text": translate("copy_unavailable", language), "field": "code"}
-        return {"ok": reply.ok, "text": reply.text, "field": reply.field}
+        await self._emit(sid, next_is("error", message_id=message_id, error=code))
+        await self._emit(sid, {"text": words})
+        await self._emit(sid, {"message_id": message_id, "error": code}, "vern_turn")

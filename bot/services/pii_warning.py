@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.i18n import translate
 from bot.pii import detect
 from bot.pii.masking import ANNEX_TOKENS, HIGH_RISK_KINDS, replace_spans
+from bot.pii.spans import PiiSpan
 from bot.verification.store import ShortLivedStore
 
 NATIONAL_ID = "national_id"
@@ -41,8 +42,7 @@ class PiiGuard:
 
     def inspect(self, conversation_id: str, text: str, expected: frozenset[str] = frozenset()) -> GuardedText:
         spans = detect(text)
-        high_risk = [s for s in spans if s.kind in HIGH_RISK_KINDS]
-        stored = replace_spans(text, high_risk, ANNEX_TOKENS) if high_risk else text
+        stored = _without_high_risk(text, spans)
         found = frozenset(NATIONAL_ID if s.kind in HIGH_RISK_KINDS else s.type for s in spans)
         warn = []
         for kind in KIND_ORDER:
@@ -64,6 +64,17 @@ class PiiGuard:
 
     def forget(self, conversation_id: str) -> None:
         self._store.delete(*(self._key(conversation_id, kind) for kind in KIND_ORDER))
+
+
+def _without_high_risk(text: str, spans: list[PiiSpan]) -> str:
+    high_risk = [s for s in spans if s.kind in HIGH_RISK_KINDS]
+    return replace_spans(text, high_risk, ANNEX_TOKENS) if high_risk else text
+
+
+def storable_text(text: str) -> str:
+    """What of a text may enter a conversation: high-risk numbers masked, as on the live chat path
+    (for text that arrives by another way, such as Rasa's HTTP API; no warning is due there)."""
+    return _without_high_risk(text, detect(text))
 
 
 # Forms and slots in which Vern itself asks for a kind of data: no warning for giving it.

@@ -245,10 +245,11 @@ def widget_bundle(settings: Settings) -> str:
     from bot.i18n.widget import LANGUAGE_NAMES, WIDGET_STRINGS
 
     values = {"controller": settings.controller_name, "contact": settings.controller_contact,
-              "minutes": settings.retention.mask_within_minutes}
+              "minutes": settings.retention.mask_within_minutes, "limit": settings.max_message_chars}
     config = {
         "socketUrl": settings.chat_socket_url,
         "socketPath": "/socket.io",
+        "maxChars": settings.max_message_chars,
         "languages": list(settings.languages),
         "defaultLanguage": settings.default_language,
         "languageNames": {code: LANGUAGE_NAMES[code] for code in settings.languages},

@@ -41,19 +41,29 @@ def pushed_messages(events: list[dict[str, Any]], since: float) -> list[dict[str
     return found
 
 
-async def updates_response(settings: Settings, http: aiohttp.ClientSession, body: bytes) -> HTTPResponse:
+def parse_updates_request(body: bytes) -> tuple[str, float] | None:
+    """`{"sender": <chat id>, "since": <timestamp of the last message seen, or 0>}`."""
     try:
         parsed = json.loads(body)
         sender = parsed.get("sender")
         since = float(parsed.get("since") or 0)
-    except (ValueError, AttributeError, TypeError):
-        return response.json({"error": "bad request"}, status=400)
+    except (ValueError, AttributeError, TypeError, RecursionError):
+        return None
     if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
+        return None
+    return sender, since
+
+
+async def updates_response(settings: Settings, http: aiohttp.ClientSession, body: bytes) -> HTTPResponse:
+    parsed = parse_updates_request(body)
+    if parsed is None:
         return response.json({"error": "bad request"}, status=400)
+    sender, since = parsed
     url = f"{settings.rasa_url.rstrip('/')}/conversations/{quote(sender, safe='')}/tracker"
-    params = {"token": settings.rasa_api_token.reveal(), "include_events": "APPLIED"}
+    # The token in a header, never in a URL (URLs end up in proxy and access logs).
+    headers = {"Authorization": f"Bearer {settings.rasa_api_token.reveal()}"}
     try:
-        async with http.get(url, params=params) as upstream:
+        async with http.get(url, params={"include_events": "APPLIED"}, headers=headers) as upstream:
             if upstream.status != 200:
                 return response.json({"messages": []}, status=503 if upstream.status >= 500 else 200)
             tracker = await upstream.json(content_type=None)
@@ -77,13 +87,15 @@ async def updates_reply(sender: str, events: list[dict[str, Any]], since: float)
 
 
 def handoff_state(sender: str) -> dict[str, object] | None:
-    """After a chat with a caseworker ends it is deleted; the widget hears so and starts afresh."""
+    """"waiting" in the queue, "taken" by a caseworker, or "ended": after a chat with a caseworker ends it
+    is deleted; the widget hears so and starts afresh."""
     from bot.handoff.factory import handoff_service
     from bot.i18n import translate
 
     service = handoff_service()
-    if service.open_for(sender) is not None:
-        return {"handoff": "open"}
+    current = service.open_for(sender)
+    if current is not None:
+        return {"handoff": "waiting" if current.status == "waiting" else "taken"}
     last = service.last_for(sender)
     if last is None or last[0] != "ended":
         return None

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bot.db.engine import create_db_engine
 from bot.i18n import translate
+from bot.i18n.widget import WIDGET_STRINGS
 from tests.e2e.test_console import ConsoleClient, signed_in
 from tests.support.services import postgres_url
 from tests.support.stack import VernStack, post_json
@@ -51,6 +52,15 @@ def chat_id_in_queue(client: ConsoleClient, language: str) -> int:
     ids = re.findall(r'<tr data-chat="(\d+)" class="waiting">.*?<td>' + language + "</td>", page)
     assert ids, "the waiting chat is in the console's queue"
     return int(ids[-1])
+
+
+def take_waiting_chat(stack: VernStack, engine: Engine, language: str) -> tuple[ConsoleClient, int, str]:
+    """A caseworker signs in to the console and takes the newest waiting chat in `language`."""
+    console, _ = signed_in(stack, engine)
+    handoff_id = chat_id_in_queue(console, language)
+    csrf = console.csrf("/console/chats")
+    assert console.call("POST", f"/console/chats/{handoff_id}/take", {"csrf": csrf}).status == 302
+    return console, handoff_id, csrf
 
 
 def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: VernStack, engine: Engine) -> None:
@@ -133,6 +143,10 @@ def test_in_real_browsers_the_citizen_sees_the_caseworkers_reply_and_the_end(
     citizen.press("#vern-input", "Enter")
     citizen.click(f'.vern-buttons button:has-text("{translate("handoff_yes", "nb")}")')
     citizen.wait_for_selector("text=i køen", timeout=30_000)
+    status = citizen.locator('[data-testid="vern-status"]')
+    citizen.wait_for_function(
+        "t => document.querySelector('[data-testid=\"vern-status\"]').innerText === t",
+        arg=WIDGET_STRINGS["nb"]["caseworker_waiting"], timeout=10_000)
 
     user = new_user(stack, engine)
     console = browser.new_context().new_page()
@@ -150,6 +164,7 @@ def test_in_real_browsers_the_citizen_sees_the_caseworkers_reply_and_the_end(
 
     shown = citizen.locator(".vern-msg.caseworker", has_text=reply)
     shown.wait_for(timeout=5_000)
+    assert status.inner_text() == WIDGET_STRINGS["nb"]["caseworker_joined"], "only now: a caseworker has it"
     citizen.fill("#vern-input", "Jeg lurer på en sak om meg")
     citizen.press("#vern-input", "Enter")
     console.wait_for_selector("text=Person: Jeg lurer på en sak om meg", timeout=5_000)
@@ -157,6 +172,7 @@ def test_in_real_browsers_the_citizen_sees_the_caseworkers_reply_and_the_end(
     console.click('button:has-text("End and delete the chat")')
     console.click('button:has-text("Yes, end and delete the chat")')
     citizen.wait_for_selector(f'text="{translate("handoff_ended", "nb")}"', timeout=10_000)
+    assert status.inner_text() == "", "after the end, no one has taken over anything"
     assert citizen.evaluate("sessionStorage.getItem('vern.sender')") is None, "the next message is a new chat"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import json
 import random
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +66,14 @@ def words(replies: list[dict[str, Any]]) -> str:
     return "\n".join(r.get("text", "") for r in replies)
 
 
+def shown(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a standard Rasa client (rasa-webchat) shows: messages of exactly Rasa's keys; Vern's custom
+    messages are for Vern's widget only."""
+    plain = [r for r in replies if "custom" not in r]
+    assert all(set(r) in ({"text"}, {"text", "quick_replies"}) for r in plain), plain
+    return plain
+
+
 def test_a_page_from_an_origin_not_configured_cannot_open_the_socket(stack: VernStack) -> None:
     with pytest.raises(socketio.exceptions.ConnectionError), socket(stack, "http://evil.example"):
         pass
@@ -102,7 +112,9 @@ def test_bad_messages_get_plain_words_and_the_socket_lives_on(stack: VernStack) 
                           ("x" * 5000, "error_message_too_long"), ({"a": 1}, "error_bad_request")):
             replies, receipt = turn(client, bad)
             assert receipt["error"] == code
-            assert replies[0]["vern_error"] == code and "Traceback" not in replies[0]["text"]
+            assert shown(replies) == [{"text": translate(code, "nb", limit=2000)}], "plain words any client shows"
+            assert {"vern": "next", "as": "error", "message_id": receipt["message_id"], "error": code} in [
+                r.get("custom") for r in replies], "Vern's widget also learns it is an error"
         replies, receipt = turn(client, "hva er personvern?")
         assert "error" not in receipt and words(replies)
 
@@ -111,7 +123,7 @@ def test_a_message_before_joining_a_session_is_refused_in_words(stack: VernStack
     with socket(stack, stack.web_url) as client:
         replies, receipt = turn(client, "hei")
     assert receipt["error"] == "error_bad_request"
-    assert replies[0]["text"] == translate("error_bad_request", "nb")
+    assert shown(replies) == [{"text": translate("error_bad_request", "nb")}]
 
 
 def test_a_national_id_comes_back_masked_with_the_warning_for_that_message(stack: VernStack) -> None:
@@ -121,7 +133,11 @@ def test_a_national_id_comes_back_masked_with_the_warning_for_that_message(stack
         replies, receipt = turn(client, f"fødselsnummeret mitt er {national_id}, kan dere slette meg?")
     assert national_id not in receipt["stored_text"] and "<number>" in receipt["stored_text"]
     assert receipt["warning"] == warning_text(("national_id",), "nb", 15)
-    assert receipt["warning"] not in words(replies), "the widget shows it next to the message, not as a reply"
+    plain = shown(replies)
+    assert plain[0] == {"text": receipt["warning"]}, "a plain message every client shows, before the answer"
+    assert len(plain) > 1, "and the answer after it"
+    marker = replies.index({"custom": {"vern": "next", "as": "warning", "message_id": receipt["message_id"]}})
+    assert replies[marker + 1] == plain[0], "Vern's widget is told the next text is the warning, to put it beside"
     stored = redis.Redis.from_url(redis_url()).get(f"vern:tracker:{chat}")
     assert stored is not None and national_id.encode() not in stored
 
@@ -184,3 +200,62 @@ def test_a_bad_address_for_a_copy_is_answered_in_words(stack: VernStack) -> None
         assert reply == {"ok": False, "text": translate("email_invalid", "da"), "field": "email"}
         reply = client.call("vern_copy_send", {"email": 5, "code": None, "language": "en"}, timeout=TIMEOUT)
         assert reply["ok"] is False and reply["field"] == "email"
+
+
+def receive_text(client: socketio.SimpleClient, wanted: str, timeout: float) -> list[Any]:
+    """Everything the socket got until a bot message with exactly the text `wanted` (within `timeout` s)."""
+    deadline = time.monotonic() + timeout
+    got: list[Any] = []
+    while time.monotonic() < deadline:
+        try:
+            event, data = client.receive(timeout=max(0.1, deadline - time.monotonic()))
+        except socketio.exceptions.TimeoutError:
+            break
+        got.append((event, data))
+        if event == "bot_uttered" and data == {"text": wanted}:
+            return got
+    raise AssertionError(f"{wanted!r} did not reach the socket: {got}")
+
+
+def test_a_caseworkers_reply_reaches_the_sessions_room_as_a_plain_rasa_message(stack: VernStack) -> None:
+    from tests.e2e.test_handoff import take_waiting_chat
+
+    engine = create_db_engine(postgres_url())
+    try:
+        with socket(stack, stack.web_url) as citizen:
+            join(citizen, None)
+            turn(citizen, "kan jeg snakke med et menneske?")
+            queued, _ = turn(citizen, "/confirm_handoff")
+            assert {"vern_control": "await_updates", "handoff": True} in [r.get("custom") for r in queued]
+            console, handoff_id, csrf = take_waiting_chat(stack, engine, "nb")
+            receive_text(citizen, translate("handoff_joined", "nb"), 10)
+            reply = f"Hei, jeg er saksbehandler {uuid.uuid4().hex[:4]}."
+            sent_at = time.monotonic()
+            console.call("POST", f"/console/chats/{handoff_id}/send", {"csrf": csrf, "message": reply})
+            got = receive_text(citizen, reply, 5)
+            assert time.monotonic() - sent_at < 5, "pushed, not waiting for a poll"
+            assert got[-2] == ("bot_uttered", {"custom": {"vern": "next", "as": "caseworker"}}), (
+                "Vern's widget is told whose words follow; other clients ignore it")
+            console.call("POST", f"/console/chats/{handoff_id}/end", {"csrf": csrf})
+    finally:
+        engine.dispose()
+
+
+def test_forgetting_the_chat_tells_the_client_to_drop_its_transcript(stack: VernStack) -> None:
+    with socket(stack, stack.web_url) as client:
+        join(client, None)
+        turn(client, "slett denne samtalen")
+        replies, receipt = turn(client, "/confirm_forget_chat")
+    assert receipt.get("forgotten") is True
+    assert shown(replies) == [{"text": translate("chat_forgotten", "nb")}]
+    assert {"custom": {"vern": "clear_transcript"}} in replies
+
+
+def test_rasa_webchats_custom_data_sets_the_language(stack: VernStack) -> None:
+    with socket(stack, stack.web_url) as client:
+        session = join(client, None)
+        # Exactly what rasa-webchat 1.0.1 emits: its page's customData, and the session id in the message.
+        replies, receipt = turn(client, "hei", customData={"language": "en"}, session_id=session)
+        assert receipt["language"] == "en" and shown(replies)
+        _, receipt = turn(client, "hva med sletting?", metadata=json.dumps({"language": "da"}))
+    assert receipt["language"] == "da", "Rasa's metadata key, as a JSON string, works as well"

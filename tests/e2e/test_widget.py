@@ -103,6 +103,41 @@ def test_a_national_id_is_masked_in_the_chat_with_the_warning_beside_it(stack: V
     screenshot(page, "pii-warning")
 
 
+def test_after_a_warning_the_bots_reply_is_in_view(stack: VernStack, page: Any) -> None:
+    national_id = norwegian_id(datetime.date(1991, 4, 2), random.randint(100, 400))
+    open_demo(page, stack)
+    for question in ("hva er personvern?", "hva betyr retten til innsyn?", "hva er en databehandleravtale?"):
+        send(page, question)  # enough lines that the log scrolls
+    before = page.locator('[data-who="bot"]').count()
+    send(page, f"fødselsnummeret mitt er {national_id}, og jeg vil vite hva dere har lagret om meg")
+    page.locator('[data-who="user"] [data-testid="vern-warning"]').last.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)  # let the receipt land: the message may grow once more
+    in_view = page.evaluate("""n => {
+        const log = document.querySelector('[data-testid="vern-log"]').getBoundingClientRect();
+        const reply = document.querySelectorAll('[data-who="bot"]')[n].getBoundingClientRect();
+        return reply.top >= log.top - 1 && reply.bottom <= log.bottom + 1;
+    }""", before)
+    assert in_view, "the reply below the warning is scrolled into view"
+
+
+def test_a_pasted_text_over_the_limit_is_refused_visibly_not_cut(stack: VernStack, page: Any) -> None:
+    open_demo(page, stack)
+    text = "Jeg har et langt spørsmål. " * 80 + "Hva gjør jeg nå?"  # 2,176 characters, the question last
+    page.fill("#vern-input", text)
+    counter = page.locator('[data-testid="vern-counter"]')
+    assert counter.is_visible()
+    refused = WIDGET_STRINGS["nb"]["too_long"].format(limit=2000).replace("{count}", str(len(text.strip())))
+    assert counter.inner_text() == refused
+    page.press("#vern-input", "Enter")
+    page.wait_for_timeout(500)
+    assert page.locator('[data-who="user"]').count() == 0, "nothing was sent"
+    assert page.input_value("#vern-input") == text, "nothing was cut: the question at the end is still there"
+    assert page.get_attribute("#vern-input", "aria-invalid") == "true"
+    page.fill("#vern-input", "Hva gjør jeg nå?")
+    assert counter.is_hidden(), "a short message has no counter"
+    send(page, "Hva gjør jeg nå?")
+
+
 def test_end_chat_forgets_the_chat_in_the_tab(stack: VernStack, page: Any) -> None:
     open_demo(page, stack)
     send(page, "hei, hva gjør dere med opplysningene mine?")

@@ -107,10 +107,15 @@
 
     var form = el("form", { "class": "vern-form" });
     var inputLabel = el("label", { "for": "vern-input", "class": "vern-sr-only" });
-    var input = el("input", { id: "vern-input", type: "text", autocomplete: "off", maxlength: "2000",
-                              "aria-describedby": "vern-notice" });
+    // No maxlength: it would cut a pasted text without a word (and lose the question at its end).
+    // Over the limit, the counter says so and the message is not sent.
+    var MAX_CHARS = CONFIG.maxChars || 2000;
+    var input = el("input", { id: "vern-input", type: "text", autocomplete: "off",
+                              "aria-describedby": "vern-notice vern-counter" });
     var send = el("button", { type: "submit", "data-testid": "vern-send" });
-    form.appendChild(inputLabel); form.appendChild(input); form.appendChild(send);
+    var counter = el("p", { id: "vern-counter", "class": "vern-counter", "aria-live": "polite",
+                            "data-testid": "vern-counter", hidden: "" });
+    form.appendChild(inputLabel); form.appendChild(input); form.appendChild(send); form.appendChild(counter);
 
     [header, tools, notice, log, status, copyForm, form].forEach(function (n) { panel.appendChild(n); });
     var root = el("div", { "class": "vern-root" });
@@ -132,6 +137,7 @@
       inputLabel.textContent = t("input");
       input.setAttribute("placeholder", t("placeholder"));
       send.textContent = t("send");
+      if (!counter.hidden) updateCounter();
       copyIntro.textContent = t("copy_intro");
       emailLabel.textContent = t("copy_email");
       codeLabel.textContent = t("copy_code");
@@ -167,10 +173,12 @@
     }
     function saveHistory() { store(STORAGE.log, JSON.stringify(history)); }
 
+    function scrollToLatest() { log.scrollTop = log.scrollHeight; }
     function render(entry) {
       var item = el("li", { "class": "vern-msg " + entry.who, "data-who": entry.who });
       if (entry.id) item.setAttribute("data-id", entry.id);
       var role = entry.who === "user" ? "you" : (entry.who === "caseworker" ? "caseworker" : "bot");
+      if (entry.who === "warning") role = "bot";
       var who = el("span", { "class": "vern-who", "data-role": role }, t(role) + ": ");
       var text = el("span", { "class": "vern-text" }, entry.text);
       item.appendChild(who); item.appendChild(text);
@@ -192,12 +200,13 @@
         });
         item.appendChild(row);
       }
-      log.scrollTop = log.scrollHeight;
+      scrollToLatest();
       return item;
     }
     function addWarning(item, warning) {
       if (item.querySelector(".vern-warning")) return;
       item.appendChild(el("p", { "class": "vern-warning", role: "note", "data-testid": "vern-warning" }, warning));
+      scrollToLatest();  // the warning makes the message taller: the bot's reply below must stay in view
     }
     function markSent(item) {
       item.setAttribute("data-to", "caseworker");
@@ -213,6 +222,7 @@
 
     // --- the socket ---
     var socket = null;
+    var expectNext = null;  // Vern's marker for the next text message (a warning, an error, a caseworker)
     var confirmed = false;
     var waiting = [];  // messages typed before the session was confirmed
     var requesting = false;
@@ -242,15 +252,33 @@
       });
       socket.on("connect_error", function () { status.textContent = t("reconnecting"); });
       socket.on("disconnect", function () { confirmed = false; status.textContent = t("reconnecting"); });
+      // Everything a person reads arrives as a plain Rasa message ({text} or {text, quick_replies}), as
+      // for any Rasa client; Vern's custom messages only say how to show the next one, or what to forget.
       socket.on("bot_uttered", function (message) {
-        if (message.vern_error) { show("error", message.text, null, false); return; }
+        message = message || {};
         var custom = message.custom || {};
+        if (custom.vern === "next") { expectNext = custom; return; }
+        if (custom.vern === "clear_transcript") { forget(); return; }
         if (custom.vern_control === "await_updates") { awaitUpdates(); return; }
-        if (message.text) {
-          var buttons = (message.quick_replies || []).map(function (q) { return { title: q.title, payload: q.payload }; });
-          show("bot", message.text, buttons, true);
-          status.textContent = "";
+        if (!message.text) return;
+        var marked = expectNext; expectNext = null;
+        if (marked && marked.as === "warning") {
+          var mine = marked.message_id ? log.querySelector('[data-id="' + marked.message_id + '"]') : null;
+          if (mine) {
+            addWarning(mine, message.text);
+            history.forEach(function (h) { if (h.id === marked.message_id) h.warning = message.text; });
+            saveHistory();
+          } else {
+            show("warning", message.text, null, true);
+          }
+          return;
         }
+        if (marked && marked.as === "error") { show("error", message.text, null, false); return; }
+        var buttons = (message.quick_replies || message.buttons || []).map(function (q) {
+          return { title: q.title, payload: q.payload };
+        });
+        show(marked && marked.as === "caseworker" ? "caseworker" : "bot", message.text, buttons, true);
+        if (!stored(STORAGE.handoff)) status.textContent = "";
       });
       socket.on("vern_turn", function (turn) {
         var item = turn.message_id ? log.querySelector('[data-id="' + turn.message_id + '"]') : null;
@@ -303,19 +331,20 @@
       socket.timeout(5000).emit("vern_updates", { since: parseFloat(since) || 0, language: lang },
         function (err, body) {
           if (err || !body) return;  // the next poll tries again
-          (body.messages || []).forEach(function (m) {
-            show(m.from === "caseworker" ? "caseworker" : "bot", m.text, m.buttons, true);
-            store(STORAGE.since, String(m.timestamp));
-          });
-          if (body.handoff === "open" && !stored(STORAGE.handoff)) {
-            store(STORAGE.handoff, "open");
-            status.textContent = t("caseworker_joined");
-          }
-          if (body.handoff === "ended") {
+          // The messages themselves arrive on the socket (bot_uttered), as for any Rasa client;
+          // this asks only where the handoff stands, for the status line.
+          if (body.handoff === "waiting" || body.handoff === "taken") {
+            store(STORAGE.handoff, body.handoff);
+            status.textContent = t(body.handoff === "taken" ? "caseworker_joined" : "caseworker_waiting");
+          } else if (body.handoff === "ended") {
             // The chat with the caseworker is deleted; the next message starts a new chat.
             stopUpdates();
             forget();
+            status.textContent = "";
             show("bot", body.ended_text, null, false);
+          } else if (stored(STORAGE.handoff)) {
+            store(STORAGE.handoff, null);
+            status.textContent = "";
           }
         });
     }
@@ -402,11 +431,24 @@
       applyLanguage();
     });
 
+    function updateCounter() {
+      var count = input.value.trim().length;
+      var over = count > MAX_CHARS;
+      // Shown from 90 % of the limit, and as a refusal above it.
+      counter.hidden = count < MAX_CHARS * 0.9;
+      counter.textContent = (over ? t("too_long") : t("counter")).replace("{count}", String(count));
+      counter.classList.toggle("vern-counter-over", over);
+      if (over) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+      return over;
+    }
+    input.addEventListener("input", updateCounter);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var text = input.value.trim();
       if (!text) return;
+      if (updateCounter()) { input.focus(); return; }  // refused, visibly; the text stays to be shortened
       input.value = "";
+      updateCounter();
       say(text);
     });
 
