@@ -25,7 +25,7 @@ from bot.chat_errors import chat_error_body
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
 from bot.config import get_settings
 from bot.rasa_adapter.errors import StoreUnavailable
-from bot.rasa_adapter.pii_guard import guard_incoming, warning_for
+from bot.rasa_adapter.pii_guard import guard_incoming, guard_metadata, warning_for
 from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
 
 
@@ -102,7 +102,7 @@ async def run_turn(
                 collector,
                 message.sender,
                 input_channel=channel,
-                metadata=message.metadata or None,
+                metadata=guard_metadata(message.metadata),
             )
         )
     except StoreUnavailable as error:
