@@ -19,6 +19,7 @@ from bot.pii.recognizers.email import EmailRecognizer
 from bot.pii.recognizers.mailbox_name import MailboxNameRecognizer
 from bot.pii.recognizers.names import PersonNameRecognizer
 from bot.pii.recognizers.numbers import NumberRecognizer
+from bot.pii.recognizers.phones import BracketedPhoneRecognizer
 from bot.pii.registry import RecognizerRegistry
 from bot.pii.spans import ADDRESS, EMAIL, NAME, NUMBER, PiiSpan
 
@@ -49,8 +50,8 @@ def _log_registry() -> RecognizerRegistry:
     # Nordic-trained tagger sees people; names there need a cue or a known first name.
     return RecognizerRegistry(
         [
-            EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), StreetAddressRecognizer(),
-            PersonNameRecognizer(tagger=None),
+            EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), BracketedPhoneRecognizer(),
+            StreetAddressRecognizer(), PersonNameRecognizer(tagger=None),
         ]
     )
 
