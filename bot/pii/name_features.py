@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon, role_nouns
@@ -26,6 +26,19 @@ CUE_PHRASES = (
 )
 _CUE_WORDS = {tuple(phrase.split()) for phrase in CUE_PHRASES}
 _MAX_CUE = max(len(cue) for cue in _CUE_WORDS)
+# Particles inside names: "Ludwig van Beethoven", "Omar al Farouk", "Maria da Silva".
+NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "di", "du", "del", "der", "al", "el", "bin", "ibn", "la", "le", "af"}
+)
+# Languages and nationalities, capitalised in English and at a sentence's start; several are surnames as well
+# ("English", "French"), which a first name before them still makes a name ("Bill English").
+LANGUAGE_WORDS = frozenset(
+    {"english", "norwegian", "danish", "swedish", "finnish", "icelandic", "german", "french", "spanish", "italian",
+     "dutch", "polish", "portuguese", "russian", "ukrainian", "arabic", "somali", "urdu", "persian", "farsi",
+     "turkish", "tigrinya", "chinese", "vietnamese", "thai", "sami", "nynorsk", "bokmål", "bokmal", "norsk",
+     "dansk", "svensk", "engelsk", "tysk", "fransk", "spansk", "polsk", "arabisk", "somalisk", "ukrainsk",
+     "russisk", "samisk", "finsk", "islandsk"}
+)
 # Forms of address: the capitalised word after one is a surname or a full name ("Mrs Okafor", "fru Ulvestad").
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "fru", "frue",
@@ -86,12 +99,17 @@ def tokenize(text: str) -> list[Token]:
 
 def follows_cue(tokens: list[Token], index: int) -> bool:
     """Does a cue phrase ("jeg heter", "min datter", "mvh", "navn:") end right before tokens[index]?"""
-    words = [t.text.casefold() for t in tokens[max(0, index - _MAX_CUE - 2) : index]]
+    return phrase_before(tokens, index, _CUE_WORDS, _MAX_CUE)
+
+
+def phrase_before(tokens: list[Token], index: int, phrases: Set[tuple[str, ...]], longest: int) -> bool:
+    """Does one of `phrases` (lowercase word tuples) end right before tokens[index], a comma after it allowed?"""
+    words = [t.text.casefold() for t in tokens[max(0, index - longest - 2) : index]]
     if len(words) >= 2 and words[-1] == ":":
         words = words[:-2] + [words[-2] + ":"]
     elif words and words[-1] == ",":
         words = words[:-1]
-    return any(len(words) >= n and tuple(words[-n:]) in _CUE_WORDS for n in range(1, _MAX_CUE + 1))
+    return any(len(words) >= n and tuple(words[-n:]) in phrases for n in range(1, longest + 1))
 
 
 def looks_english(tokens: list[Token], language: str | None = None) -> bool:

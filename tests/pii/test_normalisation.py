@@ -19,7 +19,8 @@ from bot.services.pii_warning import PiiGuard
 from bot.verification.store import MemoryShortLivedStore
 from tests.pii.generators import danish_cpr, norwegian_id
 
-ZWSP, ZWJ, SHY, BOM, WJ, NBSP, NNBSP, FIGURE = "\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060", "\u00a0", "\u202f", "\u2007"
+ZWSP, ZWJ, SHY, BOM, WJ = "\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"
+NBSP, NNBSP, FIGURE = "\u00a0", "\u202f", "\u2007"
 FNR = norwegian_id(datetime.date(1987, 3, 14), 263)
 FNR_2 = norwegian_id(datetime.date(2001, 11, 2), 508)
 CPR = danish_cpr(datetime.date(1979, 6, 23), 4127)
