@@ -21,11 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import shared_folder
 from bot.pii import mask
 from bot.pii.training_corpus import SentenceMaker, name_pools
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = shared_folder() / "eval"
 
 # Chat turns with and without personal data, in the four languages.
 TEMPLATES = [

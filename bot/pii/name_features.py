@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon, role_nouns
 from bot.pii.name_likeness import likeness_bucket
@@ -24,7 +25,7 @@ CUE_PHRASES = (
     "navn:", "namn:", "name:", "heter", "heiter", "hedder", "named", "called", "min mor", "min far",
     "mi mor", "my mother", "my father", "my mum", "my dad", "moren min", "faren min", "trener", "lærer",
 )
-_CUE_WORDS = {tuple(phrase.split()) for phrase in CUE_PHRASES}
+_CUE_WORDS = frozenset(tuple(phrase.split()) for phrase in CUE_PHRASES)
 _MAX_CUE = max(len(cue) for cue in _CUE_WORDS)
 # Particles inside names: "Ludwig van Beethoven", "Omar al Farouk", "Maria da Silva".
 NAME_PARTICLES = frozenset(
@@ -102,14 +103,26 @@ def follows_cue(tokens: list[Token], index: int) -> bool:
     return phrase_before(tokens, index, _CUE_WORDS, _MAX_CUE)
 
 
-def phrase_before(tokens: list[Token], index: int, phrases: Set[tuple[str, ...]], longest: int) -> bool:
+def phrase_before(tokens: list[Token], index: int, phrases: frozenset[tuple[str, ...]], longest: int) -> bool:
     """Does one of `phrases` (lowercase word tuples) end right before tokens[index], a comma after it allowed?"""
+    if index == 0:
+        return False
+    last = tokens[index - 1].text
+    if last in ",:" and index >= 2:
+        last = tokens[index - 2].text + (":" if last == ":" else "")
+    if last.casefold() not in _last_words(phrases):
+        return False  # the common case, decided without building the window
     words = [t.text.casefold() for t in tokens[max(0, index - longest - 2) : index]]
     if len(words) >= 2 and words[-1] == ":":
         words = words[:-2] + [words[-2] + ":"]
     elif words and words[-1] == ",":
         words = words[:-1]
     return any(len(words) >= n and tuple(words[-n:]) in phrases for n in range(1, longest + 1))
+
+
+@lru_cache(maxsize=16)
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in phrases)
 
 
 def looks_english(tokens: list[Token], language: str | None = None) -> bool:
