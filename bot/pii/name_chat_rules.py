@@ -43,6 +43,8 @@ SIGN_OFFS = _phrases(
 _LONGEST = max(len(p) for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS | SIGN_OFFS)
 # A name is at most a first name, two middle parts and a surname, particles aside.
 MAX_NAME_WORDS = 4
+# A word no list knows must not be spelled against a name: "mit navn er stavet forkert", "feilstavet".
+UNKNOWN_WORD_SPELLING = 0.3
 # A word everyday lists also know counts as a later name part only when spelled like a surname ("nordmann").
 SURNAME_SPELLING = 0.8
 _LINE_ENDS = frozenset({".", "!", ")"})
@@ -60,11 +62,14 @@ def _in_lexicon(word: str) -> bool:
 
 
 def _unknown_word(word: str, gazetteer: NameGazetteer) -> bool:
-    """A word no everyday list knows and that names no place or organisation: a name in this position."""
-    return (
-        word.replace("-", "").replace("'", "").isalpha() and len(word) >= 2 and not _in_lexicon(word)
-        and not gazetteer.is_place(word) and not gazetteer.is_organisation(word)
-    )
+    """A word no everyday list knows, that names no place or organisation and is spelled like a name could be:
+    a name in this position (participles and compounds the lists lack are spelled otherwise)."""
+    if not word.replace("-", "").replace("'", "").isalpha() or len(word) < 2 or _in_lexicon(word):
+        return False
+    if gazetteer.is_place(word) or gazetteer.is_organisation(word):
+        return False
+    likeness = name_likeness(word)
+    return likeness is None or likeness >= UNKNOWN_WORD_SPELLING
 
 
 def _known_name(word: str, gazetteer: NameGazetteer) -> bool:
