@@ -37,10 +37,13 @@ LIGHT_INTRODUCTIONS = _phrases(
 SIGN_OFFS = _phrases(
     "mvh", "vh", "hilsen", "helsing", "hilsner", "venlig hilsen", "vennlig hilsen", "venleg helsing",
     "med vennlig hilsen", "med venlig hilsen", "med venleg helsing", "beste hilsen", "bedste hilsner",
-    "kind regards", "best regards", "regards", "best", "thanks", "thank you", "cheers", "br", "sincerely",
-    "takk", "tak", "mange takk", "tusen takk", "takk skal du ha",
+    "kind regards", "best regards", "regards", "sincerely",
 )
-_LONGEST = max(len(p) for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS | SIGN_OFFS)
+# Sign-offs that are everyday words too ("best sellers", "thanks everyone"): only with a comma before the name.
+LOOSE_SIGN_OFFS = _phrases(
+    "best", "thanks", "thank you", "cheers", "br", "takk", "tak", "mange takk", "tusen takk", "takk skal du ha",
+)
+_LONGEST = max(len(p) for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS | SIGN_OFFS | LOOSE_SIGN_OFFS)
 # A name is at most a first name, two middle parts and a surname, particles aside.
 MAX_NAME_WORDS = 4
 # A word no list knows must not be spelled against a name: "mit navn er stavet forkert", "feilstavet".
@@ -133,7 +136,10 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
 def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     """ "mvh per olav", "hilsen ola", "thanks, priya": the words that close a message under a sign-off."""
     for i, token in enumerate(tokens):
-        if not token.is_word or not phrase_before(tokens, i, SIGN_OFFS, _LONGEST):
+        if not token.is_word:
+            continue
+        loose = tokens[i - 1].text == "," and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
+        if not (loose or phrase_before(tokens, i, SIGN_OFFS, _LONGEST)):
             continue
         if not (_known_name(token.text, gazetteer) or gazetteer.is_first_name(token.text)
                 or _unknown_word(token.text, gazetteer)) or _everyday(token.text) and not gazetteer.is_name(token.text):

@@ -21,12 +21,13 @@ _TLD = r"[A-Za-z]{2,24}"
 # The words for "@" and "." in the four languages: "snabel-a" (da), "krøllalfa"/"alfakrøll" (nb, nn).
 _AT_WORDS = r"at|snabel-?a|krøll?-?alfa|alfa-?krøll?"
 _DOT_WORDS = r"dot|punkt|punktum|prikk|prik"
-# A disguised "@": in brackets (no spaces needed), a word between spaces, or "@" with spaces around it.
+# A disguised "@": in brackets (no spaces needed), a word between spaces, or "@" with a space on both sides
+# ("plus @firm.com" is a handle or a domain, not an address).
 _OPEN, _CLOSE = r"\s{0,2}[\(\[\{<]\s{0,2}", r"\s{0,2}[\)\]\}>]\s{0,2}"
 _AT = (
     rf"(?:{_OPEN}(?:{_AT_WORDS}|@|a){_CLOSE}"
     rf"|\s{{1,2}}(?P<word_at>{_AT_WORDS})\s{{1,2}}"
-    r"|\s{0,2}@\s{0,2})"
+    r"|\s{1,2}@\s{1,2})"
 )
 # A disguised ".": in brackets, a word between spaces, a dot with a space on both sides, or a plain dot.
 # Not ". " alone: that ends a sentence ("I'm at home. No…").
