@@ -23,6 +23,7 @@ INTRODUCTIONS = [
     ("nb", "jeg heter jan van der velde og bor i Oslo", "jeg heter <name> og bor i Oslo"),
     ("da", "jeg hedder Agnieszka Kowalczyk-Nowicka", "jeg hedder <name>"),
     ("en", "my name is Abdirahman Warsame Yusuf", "my name is <name>"),
+    ("en", "hi, I'm Siobhan Keane", "hi, I'm <name>"),
 ]
 
 SIGNATURES = [

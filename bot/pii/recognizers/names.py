@@ -91,6 +91,8 @@ class PersonNameRecognizer:
         if not token.is_word or len(word) < 2:
             return False
         folded = word.casefold()
+        if folded in _ENGLISH_FIRST_PERSON_FORMS:
+            return False  # "I'm Priya": the tagger hears a capitalised word before a name as its first part
         common = folded in common_words()
         cue = follows_cue(tokens, i)
         if folded in LANGUAGE_WORDS and (not cue or after_light_introduction(tokens, i)):
@@ -254,6 +256,7 @@ class PersonNameRecognizer:
             i = j + 1
 
 
+_ENGLISH_FIRST_PERSON_FORMS = frozenset({"i'm", "i’m", "i've", "i'd", "i'll"})
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
 # "i" and "me" only in English: in Norwegian they are "in" and (nynorsk) "we".
