@@ -5,7 +5,10 @@
     mask_high_risk(text) -> str                    only national IDs, cards and accounts
 
 The live chat path, the retention worker, the log filter and the training
-export all call `mask`, so what one path hides every path hides."""
+export all detect through one registry, so what one path hides every path hides.
+Every detection reads the text normalised first (bot.pii.normalise: NFKC, no
+format characters, plain spaces) and reports spans of the text as received.
+docs/pii.md says what is found and what is missed."""
 
 from __future__ import annotations
 

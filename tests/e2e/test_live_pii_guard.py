@@ -91,7 +91,10 @@ def _stored_as_read(chat: str) -> str:
     ("language", "template", "value"),
     [
         ("nb", "fødselsnummeret mitt er {}", "\u200b".join(norwegian_id(datetime.date(1983, 4, 9), 318))),
-        ("nn", "personnummeret mitt er {}", "\u00ad".join(norwegian_id(datetime.date(1991, 12, 24), 472))),
+        (
+            "nn", "kva lagrar de om meg? eg er ikkje trygg, personnummeret mitt er {}",
+            "\u00ad".join(norwegian_id(datetime.date(1991, 12, 24), 472)),
+        ),
         ("da", "mit cpr-nummer er {}", danish_cpr(datetime.date(1977, 5, 30), 2291).replace("-", "\u00a0")),
         ("en", "my Danish CPR is {}", "\u200d".join(danish_cpr(datetime.date(1999, 2, 14), 3564))),
     ],
