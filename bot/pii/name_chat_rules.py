@@ -44,6 +44,8 @@ LOOSE_SIGN_OFFS = _phrases(
     "best", "thanks", "thank you", "cheers", "br", "takk", "tak", "mange takk", "tusen takk", "takk skal du ha",
 )
 _LONGEST = max(len(p) for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS | SIGN_OFFS | LOOSE_SIGN_OFFS)
+_INTRODUCTION_ENDS = frozenset(p[-1] for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS)
+_SIGN_OFF_ENDS = frozenset(p[-1] for p in SIGN_OFFS | LOOSE_SIGN_OFFS)
 # A name is at most a first name, two middle parts and a surname, particles aside.
 MAX_NAME_WORDS = 4
 # A word no list knows must not be spelled against a name: "mit navn er stavet forkert", "feilstavet".
@@ -117,9 +119,17 @@ def _name_run(tokens: list[Token], start: int, gazetteer: NameGazetteer) -> int:
     return end
 
 
+def _could_follow(tokens: list[Token], i: int, last_words: frozenset[str]) -> bool:
+    """A cheap first test: can any phrase end right before tokens[i]? (Most words follow none.)"""
+    before = tokens[i - 1].text if i else ""
+    if before in (",", ":") and i >= 2:
+        before = tokens[i - 2].text + (":" if before == ":" else "")
+    return before.casefold() in last_words
+
+
 def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     for i, token in enumerate(tokens):
-        if not token.is_word:
+        if not token.is_word or not _could_follow(tokens, i, _INTRODUCTION_ENDS):
             continue
         if phrase_before(tokens, i, INTRODUCTIONS, _LONGEST):
             light = False
@@ -136,7 +146,7 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
 def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     """ "mvh per olav", "hilsen ola", "thanks, priya": the words that close a message under a sign-off."""
     for i, token in enumerate(tokens):
-        if not token.is_word:
+        if not token.is_word or not _could_follow(tokens, i, _SIGN_OFF_ENDS):
             continue
         loose = tokens[i - 1].text == "," and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
         if not (loose or phrase_before(tokens, i, SIGN_OFFS, _LONGEST)):

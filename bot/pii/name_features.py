@@ -190,6 +190,12 @@ def _shape(word: str) -> str:
     return _RUN.sub(r"\1\1", shape)
 
 
+_NEIGHBOUR_KEYS = tuple(
+    (offset, tuple(f"{offset}:{name}" for name in ("w", "title", "name", "lex", "place", "suf2", "edge")))
+    for offset in (-2, -1, 1, 2)
+)
+
+
 def token_features(
     tokens: list[Token], gazetteer: NameGazetteer, spelling: Callable[[str], str | None] = likeness_bucket
 ) -> list[dict[str, object]]:
@@ -199,10 +205,16 @@ def token_features(
     lexicon = lowercase_lexicon()
     # One flag for the whole sentence, so the model can weigh capitals differently in English.
     english = looks_english(tokens)
+    # What each token's neighbours read of it, worked out once per token rather than once per neighbour.
+    folded_all = [token.text.casefold() for token in tokens]
+    title_all = [token.text[:1].isupper() for token in tokens]
+    name_all = [gazetteer.is_name(token.text) and not gazetteer.is_ambiguous(token.text) for token in tokens]
+    lex_all = [folded in lexicon for folded in folded_all]
+    place_all = [gazetteer.is_place(token.text) for token in tokens]
     features: list[dict[str, object]] = []
     for i, token in enumerate(tokens):
         word = token.text
-        folded = word.casefold()
+        folded = folded_all[i]
         item: dict[str, object] = {
             "bias": 1.0,
             "w": folded,
@@ -215,10 +227,10 @@ def token_features(
             "first": gazetteer.is_first_name(word),
             "last": gazetteer.is_last_name(word),
             "ambig": gazetteer.is_ambiguous(word),
-            "place": gazetteer.is_place(word),
+            "place": place_all[i],
             "common": folded in common,
             # Seen in lowercase in running text: an everyday word even when capitalised here.
-            "lex": folded in lexicon,
+            "lex": lex_all[i],
             # Genitive and compound forms: "Bortens", "Kari-Anne".
             "gen_name": folded.endswith("s") and gazetteer.is_name(folded[:-1]),
             "gen_lex": folded.endswith("s") and folded[:-1] in lexicon,
@@ -245,17 +257,16 @@ def token_features(
                 item["nl"] = bucket
                 if word[:1].isupper():
                     item["nl_title"] = bucket
-        for offset in (-2, -1, 1, 2):
+        for offset, (w_key, title_key, name_key, lex_key, place_key, suf2_key, edge_key) in _NEIGHBOUR_KEYS:
             j = i + offset
             if 0 <= j < len(tokens):
-                other = tokens[j].text
-                item[f"{offset}:w"] = other.casefold()
-                item[f"{offset}:title"] = other[:1].isupper()
-                item[f"{offset}:name"] = gazetteer.is_name(other) and not gazetteer.is_ambiguous(other)
-                item[f"{offset}:lex"] = other.casefold() in lexicon
-                item[f"{offset}:place"] = gazetteer.is_place(other)
-                item[f"{offset}:suf2"] = other.casefold()[-2:]
+                item[w_key] = folded_all[j]
+                item[title_key] = title_all[j]
+                item[name_key] = name_all[j]
+                item[lex_key] = lex_all[j]
+                item[place_key] = place_all[j]
+                item[suf2_key] = folded_all[j][-2:]
             else:
-                item[f"{offset}:edge"] = True
+                item[edge_key] = True
         features.append({k: v for k, v in item.items() if v is not False})
     return features

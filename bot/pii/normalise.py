@@ -68,6 +68,10 @@ def normalise(text: str) -> NormalisedText:
     sources: list[tuple[int, int]] = []
     for start, end in _clusters(text):
         cluster = text[start:end]
+        if cluster.isascii():
+            pieces.append(cluster)  # most of any message: already in its final form
+            sources.extend([(start, end)] * len(cluster))
+            continue
         if unicodedata.category(cluster[0]) == "Cf":
             cluster = cluster[1:]  # a combining mark after an invisible character stays with the text
             if not cluster:
