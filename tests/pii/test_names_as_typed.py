@@ -24,6 +24,10 @@ INTRODUCTIONS = [
     ("da", "jeg hedder Agnieszka Kowalczyk-Nowicka", "jeg hedder <name>"),
     ("en", "my name is Abdirahman Warsame Yusuf", "my name is <name>"),
     ("en", "hi, I'm Siobhan Keane", "hi, I'm <name>"),
+    ("en", "my name is Anna-Lena von Hohenberg", "my name is <name>"),
+    ("nb", "jeg heter lukas von der heide og bor i Bergen", "jeg heter <name> og bor i Bergen"),
+    ("nn", "mitt namn er Thi Mai Phuong Tran", "mitt namn er <name>"),
+    ("da", "jeg hedder Ewa Wiśniewska-Kaczmarek", "jeg hedder <name>"),
 ]
 
 SIGNATURES = [
