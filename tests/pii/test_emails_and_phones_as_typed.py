@@ -24,6 +24,8 @@ DISGUISED_EMAILS = [
     ("en", "my email is priya.raman {at} example {dot} co {dot} uk", "my email is <email>"),
     ("en", "write to tom_harris at example dot org please", "write to <email> please"),
     ("en", "contact: ahmed.k(a)mailbox.net", "contact: <email>"),
+    ("en", "my email is kate underscore m at hotmail dot com", "my email is <email>"),
+    ("nb", "ola bindestrek brekke (at) epost (dot) no", "<email>"),
 ]
 
 EVERYDAY_PROSE = [

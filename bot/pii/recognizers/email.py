@@ -21,6 +21,8 @@ _TLD = r"[A-Za-z]{2,24}"
 # The words for "@" and "." in the four languages: "snabel-a" (da), "krøllalfa"/"alfakrøll" (nb, nn).
 _AT_WORDS = r"at|snabel-?a|krøll?-?alfa|alfa-?krøll?"
 _DOT_WORDS = r"dot|punkt|punktum|prikk|prik"
+# Spelled joiners inside a local part or domain: "kate underscore m", "ola bindestrek nordmann".
+_JOIN_WORDS = r"underscore|understrek|understreg|bindestrek|bindestreg|dash|hyphen"
 # A disguised "@": in brackets (no spaces needed), a word between spaces, or "@" with a space on both sides
 # ("plus @firm.com" is a handle or a domain, not an address).
 _OPEN, _CLOSE = r"\s{0,2}[\(\[\{<]\s{0,2}", r"\s{0,2}[\)\]\}>]\s{0,2}"
@@ -31,7 +33,10 @@ _AT = (
 )
 # A disguised ".": in brackets, a word between spaces, a dot with a space on both sides, or a plain dot.
 # Not ". " alone: that ends a sentence ("I'm at home. No…").
-_DOT = rf"(?:{_OPEN}(?:{_DOT_WORDS}|\.){_CLOSE}|\s{{1,2}}(?:{_DOT_WORDS})\s{{1,2}}|\s{{1,2}}\.\s{{1,2}}|\.)"
+_DOT = (
+    rf"(?:{_OPEN}(?:{_DOT_WORDS}|\.){_CLOSE}|\s{{1,2}}(?:{_DOT_WORDS}|{_JOIN_WORDS})\s{{1,2}}"
+    r"|\s{1,2}\.\s{1,2}|\.)"
+)
 _WORD = r"[A-Za-z0-9ÆØÅæøåÄÖÜäöü_%+\-']{1,64}"
 
 
