@@ -52,8 +52,8 @@ class EmailRecognizer:
 
     def find(self, text: str, language: str | None) -> Iterator[PiiSpan]:
         if "@" in text:
-            for match in self.PLAIN.finditer(text):
-                yield PiiSpan(match.start(), match.end(), EMAIL, "email", 1.0)
+            for plain in self.PLAIN.finditer(text):
+                yield PiiSpan(plain.start(), plain.end(), EMAIL, "email", 1.0)
         if not self._HINT.search(text):
             return
         position = 0
