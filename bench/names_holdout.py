@@ -24,8 +24,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from bench import shared_folder
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = shared_folder()
 TRAIN = SHARED / "data" / "names_train.jsonl"
 SCORER = SHARED / "eval" / "score_pii.py"
 BLOCK = 200  # consecutive sentences per block: several short news documents

@@ -1,11 +1,13 @@
 """Masking: quality on the development sets and throughput on one core.
 
-    .venv/bin/python -m bench.pii_masking [--chats 1000,10000] [--skip-quality]
+    .venv/bin/python -m bench.pii_masking [--chats 1000,10000] [--skip-quality] [--baseline main]
 
 Prints, in one run: recall and precision per entity type from the shared scorer
 on ../shared/eval/pii_dev.jsonl (chat lines) and names_dev.jsonl (real
-sentences), and on held-out synthetic prose made here from frames the name
-tagger never trained on; masking throughput in messages/s and MB/s; and the time to mask N
+sentences, also per language), on held-out synthetic prose made here from frames the name
+tagger never trained on, and on the chat set of bench/data/chat_lines.txt (lines as people type them:
+split values, disguised e-mails, phones, lowercase names, signatures); masking throughput in messages/s
+and MB/s, and on the chat set against the `--baseline` code in the same run; and the time to mask N
 ended chats of realistic length, with the cost per chat as N grows. Figures,
 never assertions: the development sets find misses, they are not targets to fit.
 """
@@ -21,11 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import chat_set, shared_folder
 from bot.pii import mask
 from bot.pii.training_corpus import SentenceMaker, name_pools
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = shared_folder() / "eval"
 
 # Chat turns with and without personal data, in the four languages.
 TEMPLATES = [
@@ -124,6 +127,20 @@ def chats(rng: random.Random, sizes: list[int], turns_per_chat: int = 12) -> Non
         previous = per_chat
 
 
+def score_by_language(path: Path) -> None:
+    """The scorer's last line (recall, precision) for each language's lines alone: precision per language."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as folder:
+        for language in sorted({row["lang"] for row in rows}):
+            part = Path(folder) / f"{language}.jsonl"
+            part.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if r["lang"] == language))
+            result = subprocess.run(
+                [sys.executable, str(EVAL / "score_pii.py"), str(part), "bot.pii:mask"],
+                cwd=ROOT, check=False, capture_output=True, text=True,
+            )
+            print(f"  lang={language}: {result.stdout.strip().splitlines()[-1]}", flush=True)
+
+
 def quality() -> None:
     for name in ("pii_dev.jsonl", "names_dev.jsonl"):
         path = EVAL / name
@@ -132,6 +149,15 @@ def quality() -> None:
             continue
         print(f"--- {name} ---", flush=True)
         subprocess.run([sys.executable, str(EVAL / "score_pii.py"), str(path), "bot.pii:mask"], cwd=ROOT, check=False)
+        if name == "names_dev.jsonl":
+            score_by_language(path)
+    rows = chat_set.labelled_rows()
+    with tempfile.TemporaryDirectory() as folder:
+        typed = Path(folder) / "chat_set.jsonl"
+        typed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"--- chat set as people type ({len(rows)} lines, bench/data/chat_lines.txt) ---", flush=True)
+        subprocess.run([sys.executable, str(EVAL / "score_pii.py"), str(typed), "bot.pii:mask"], cwd=ROOT, check=False)
+        score_by_language(typed)
     with tempfile.TemporaryDirectory() as folder:
         held_out = Path(folder) / "held_out.jsonl"
         write_held_out(held_out)
@@ -144,11 +170,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chats", default="1000,10000", help="comma-separated numbers of ended chats to mask")
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--baseline", default="main", help="git ref to compare chat-line speed with")
     args = parser.parse_args()
     rng = random.Random(7)
     if not args.skip_quality:
         quality()
     throughput(rng)
+    chat_set.compare_speed([row["text"] for row in chat_set.labelled_rows()], args.baseline)
     chats(rng, [int(n) for n in args.chats.split(",") if n])
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import importlib.util
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+from bench import shared_folder
+
+EVAL = shared_folder() / "eval"
 TYPES = ("name", "number", "email")
 LANGUAGES = ("nb", "nn", "da", "en")
 

@@ -15,6 +15,9 @@ from typing import Any
 # restricting them keeps them out of the way of log injection and key tricks.
 SENDER_PATTERN = re.compile(r"[A-Za-z0-9_.:@-]{1,128}")
 MAX_BODY_BYTES = 256 * 1024
+# Metadata carries the widget's language choice; anything much bigger is not Vern's client, and
+# whatever it holds reaches the tracker (masked, see bot.rasa_adapter.pii_guard), so it is bounded.
+MAX_METADATA_CHARS = 2_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -72,4 +75,8 @@ def parse_chat_payload(payload: Any, max_chars: int) -> ChatMessage | InputRejec
     if len(text) > max_chars:
         return InputRejected("error_message_too_long", 413, sender, text[:max_chars])
     metadata = payload.get("metadata")
-    return ChatMessage(sender=sender, text=text, metadata=metadata if isinstance(metadata, dict) else {})
+    if not isinstance(metadata, dict):
+        metadata = {}
+    elif len(json.dumps(metadata, ensure_ascii=False, default=str)) > MAX_METADATA_CHARS:
+        return InputRejected("error_bad_request", 400, sender, text)
+    return ChatMessage(sender=sender, text=text, metadata=metadata)

@@ -5,7 +5,10 @@
     mask_high_risk(text) -> str                    only national IDs, cards and accounts
 
 The live chat path, the retention worker, the log filter and the training
-export all call `mask`, so what one path hides every path hides."""
+export all detect through one registry, so what one path hides every path hides.
+Every detection reads the text normalised first (bot.pii.normalise: NFKC, no
+format characters, plain spaces) and reports spans of the text as received.
+docs/pii.md says what is found and what is missed."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from bot.pii.recognizers.email import EmailRecognizer
 from bot.pii.recognizers.mailbox_name import MailboxNameRecognizer
 from bot.pii.recognizers.names import PersonNameRecognizer
 from bot.pii.recognizers.numbers import NumberRecognizer
+from bot.pii.recognizers.phones import BracketedPhoneRecognizer
 from bot.pii.registry import RecognizerRegistry
 from bot.pii.spans import ADDRESS, EMAIL, NAME, NUMBER, PiiSpan
 
@@ -49,8 +53,8 @@ def _log_registry() -> RecognizerRegistry:
     # Nordic-trained tagger sees people; names there need a cue or a known first name.
     return RecognizerRegistry(
         [
-            EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), StreetAddressRecognizer(),
-            PersonNameRecognizer(tagger=None),
+            EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), BracketedPhoneRecognizer(),
+            StreetAddressRecognizer(), PersonNameRecognizer(tagger=None),
         ]
     )
 

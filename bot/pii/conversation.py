@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from bot.pii.gazetteer import common_words
 from bot.pii.masking import ANNEX_TOKENS, replace_spans
+from bot.pii.normalise import normalised
 from bot.pii.spans import NAME, NUMBER, PiiSpan, resolve_overlaps
 
 Detect = Callable[[str], list[PiiSpan]]
@@ -50,7 +51,8 @@ class ChatMasker:
         known: dict[str, str] = {}
         for text in texts:
             for span in spans_of(text):
-                for value in _values(text[span.start : span.end], span.type):
+                # Learnt as it reads: "Kari\u200bNordby" found once is "Kari Nordby" wherever else it appears.
+                for value in _values(normalised(text[span.start : span.end]), span.type):
                     known.setdefault(value.casefold(), span.type)
                     if len(known) >= MAX_LEARNED_VALUES:
                         break

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon, role_nouns
 from bot.pii.name_likeness import likeness_bucket
@@ -24,8 +25,21 @@ CUE_PHRASES = (
     "navn:", "namn:", "name:", "heter", "heiter", "hedder", "named", "called", "min mor", "min far",
     "mi mor", "my mother", "my father", "my mum", "my dad", "moren min", "faren min", "trener", "lærer",
 )
-_CUE_WORDS = {tuple(phrase.split()) for phrase in CUE_PHRASES}
+_CUE_WORDS = frozenset(tuple(phrase.split()) for phrase in CUE_PHRASES)
 _MAX_CUE = max(len(cue) for cue in _CUE_WORDS)
+# Particles inside names: "Ludwig van Beethoven", "Omar al Farouk", "Maria da Silva".
+NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "di", "du", "del", "der", "al", "el", "bin", "ibn", "la", "le", "af"}
+)
+# Languages and nationalities, capitalised in English and at a sentence's start; several are surnames as well
+# ("English", "French"), which a first name before them still makes a name ("Bill English").
+LANGUAGE_WORDS = frozenset(
+    {"english", "norwegian", "danish", "swedish", "finnish", "icelandic", "german", "french", "spanish", "italian",
+     "dutch", "polish", "portuguese", "russian", "ukrainian", "arabic", "somali", "urdu", "persian", "farsi",
+     "turkish", "tigrinya", "chinese", "vietnamese", "thai", "sami", "nynorsk", "bokmål", "bokmal", "norsk",
+     "dansk", "svensk", "engelsk", "tysk", "fransk", "spansk", "polsk", "arabisk", "somalisk", "ukrainsk",
+     "russisk", "samisk", "finsk", "islandsk"}
+)
 # Forms of address: the capitalised word after one is a surname or a full name ("Mrs Okafor", "fru Ulvestad").
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "fru", "frue",
@@ -86,12 +100,29 @@ def tokenize(text: str) -> list[Token]:
 
 def follows_cue(tokens: list[Token], index: int) -> bool:
     """Does a cue phrase ("jeg heter", "min datter", "mvh", "navn:") end right before tokens[index]?"""
-    words = [t.text.casefold() for t in tokens[max(0, index - _MAX_CUE - 2) : index]]
+    return phrase_before(tokens, index, _CUE_WORDS, _MAX_CUE)
+
+
+def phrase_before(tokens: list[Token], index: int, phrases: frozenset[tuple[str, ...]], longest: int) -> bool:
+    """Does one of `phrases` (lowercase word tuples) end right before tokens[index], a comma after it allowed?"""
+    if index == 0:
+        return False
+    last = tokens[index - 1].text
+    if last in ",:" and index >= 2:
+        last = tokens[index - 2].text + (":" if last == ":" else "")
+    if last.casefold() not in _last_words(phrases):
+        return False  # the common case, decided without building the window
+    words = [t.text.casefold() for t in tokens[max(0, index - longest - 2) : index]]
     if len(words) >= 2 and words[-1] == ":":
         words = words[:-2] + [words[-2] + ":"]
     elif words and words[-1] == ",":
         words = words[:-1]
-    return any(len(words) >= n and tuple(words[-n:]) in _CUE_WORDS for n in range(1, _MAX_CUE + 1))
+    return any(len(words) >= n and tuple(words[-n:]) in phrases for n in range(1, longest + 1))
+
+
+@lru_cache(maxsize=16)
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in phrases)
 
 
 def looks_english(tokens: list[Token], language: str | None = None) -> bool:
@@ -159,6 +190,12 @@ def _shape(word: str) -> str:
     return _RUN.sub(r"\1\1", shape)
 
 
+_NEIGHBOUR_KEYS = tuple(
+    (offset, tuple(f"{offset}:{name}" for name in ("w", "title", "name", "lex", "place", "suf2", "edge")))
+    for offset in (-2, -1, 1, 2)
+)
+
+
 def token_features(
     tokens: list[Token], gazetteer: NameGazetteer, spelling: Callable[[str], str | None] = likeness_bucket
 ) -> list[dict[str, object]]:
@@ -168,10 +205,16 @@ def token_features(
     lexicon = lowercase_lexicon()
     # One flag for the whole sentence, so the model can weigh capitals differently in English.
     english = looks_english(tokens)
+    # What each token's neighbours read of it, worked out once per token rather than once per neighbour.
+    folded_all = [token.text.casefold() for token in tokens]
+    title_all = [token.text[:1].isupper() for token in tokens]
+    name_all = [gazetteer.is_name(token.text) and not gazetteer.is_ambiguous(token.text) for token in tokens]
+    lex_all = [folded in lexicon for folded in folded_all]
+    place_all = [gazetteer.is_place(token.text) for token in tokens]
     features: list[dict[str, object]] = []
     for i, token in enumerate(tokens):
         word = token.text
-        folded = word.casefold()
+        folded = folded_all[i]
         item: dict[str, object] = {
             "bias": 1.0,
             "w": folded,
@@ -184,10 +227,10 @@ def token_features(
             "first": gazetteer.is_first_name(word),
             "last": gazetteer.is_last_name(word),
             "ambig": gazetteer.is_ambiguous(word),
-            "place": gazetteer.is_place(word),
+            "place": place_all[i],
             "common": folded in common,
             # Seen in lowercase in running text: an everyday word even when capitalised here.
-            "lex": folded in lexicon,
+            "lex": lex_all[i],
             # Genitive and compound forms: "Bortens", "Kari-Anne".
             "gen_name": folded.endswith("s") and gazetteer.is_name(folded[:-1]),
             "gen_lex": folded.endswith("s") and folded[:-1] in lexicon,
@@ -214,17 +257,16 @@ def token_features(
                 item["nl"] = bucket
                 if word[:1].isupper():
                     item["nl_title"] = bucket
-        for offset in (-2, -1, 1, 2):
+        for offset, (w_key, title_key, name_key, lex_key, place_key, suf2_key, edge_key) in _NEIGHBOUR_KEYS:
             j = i + offset
             if 0 <= j < len(tokens):
-                other = tokens[j].text
-                item[f"{offset}:w"] = other.casefold()
-                item[f"{offset}:title"] = other[:1].isupper()
-                item[f"{offset}:name"] = gazetteer.is_name(other) and not gazetteer.is_ambiguous(other)
-                item[f"{offset}:lex"] = other.casefold() in lexicon
-                item[f"{offset}:place"] = gazetteer.is_place(other)
-                item[f"{offset}:suf2"] = other.casefold()[-2:]
+                item[w_key] = folded_all[j]
+                item[title_key] = title_all[j]
+                item[name_key] = name_all[j]
+                item[lex_key] = lex_all[j]
+                item[place_key] = place_all[j]
+                item[suf2_key] = folded_all[j][-2:]
             else:
-                item[f"{offset}:edge"] = True
+                item[edge_key] = True
         features.append({k: v for k, v in item.items() if v is not False})
     return features

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Protocol
 
+from bot.pii.normalise import NormalisedText, normalise
 from bot.pii.spans import PiiSpan, resolve_overlaps
 
 # Longer messages are cut before detection: the chat input already limits a
@@ -54,8 +55,13 @@ class RecognizerRegistry:
         return [r.name for r in self._recognizers]
 
     def detect(self, text: str, language: str | None = None) -> list[PiiSpan]:
+        """Spans of `text` as received; the recognizers read its normalised form (bot.pii.normalise)."""
         if not text:
             return []
+        prepared = normalise(text)
+        return _in_original(prepared, self._detect_normalised(prepared.text, language))
+
+    def _detect_normalised(self, text: str, language: str | None) -> list[PiiSpan]:
         if len(text) > MAX_TEXT_CHARS:
             return self._detect_long(text, language)
         found: list[PiiSpan] = []
@@ -77,3 +83,13 @@ class RecognizerRegistry:
                     )
             start += MAX_TEXT_CHARS - overlap
         return resolve_overlaps(_outside_uuids(text, spans))
+
+
+def _in_original(prepared: NormalisedText, spans: list[PiiSpan]) -> list[PiiSpan]:
+    if prepared.text is prepared.original:
+        return spans
+    mapped = []
+    for span in spans:
+        start, end = prepared.original_span(span.start, span.end)
+        mapped.append(PiiSpan(start, end, span.type, span.kind, span.score))
+    return mapped

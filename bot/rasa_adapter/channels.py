@@ -27,7 +27,7 @@ from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
 from bot.config import get_settings
 from bot.rasa_adapter.client_identity import client_of_request, with_client
 from bot.rasa_adapter.errors import StoreUnavailable
-from bot.rasa_adapter.pii_guard import guard_incoming, warning_for
+from bot.rasa_adapter.pii_guard import guard_incoming, guard_metadata, warning_for
 from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
 
 
@@ -113,7 +113,7 @@ async def run_turn(
                 collector,
                 message.sender,
                 input_channel=channel,
-                metadata=message.metadata or None,
+                metadata=guard_metadata(message.metadata),
             )
         )
     except StoreUnavailable as error:

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.chat_input import ChatMessage
 from bot.config import get_settings
+from bot.pii import mask
 from bot.services.pii_warning import GuardedText, expected_kinds, pii_guard, warning_text
 
 LANGUAGE_SLOT = "language"
@@ -34,3 +35,26 @@ async def warning_for(agent: Any, sender: str, kinds: tuple[str, ...]) -> str:
     tracker = await _tracker(agent, sender)
     language = (tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None) or settings.default_language
     return warning_text(kinds, language, settings.retention.mask_within_minutes)
+
+
+def guard_metadata(metadata: dict[str, Any]) -> dict[str, Any] | None:
+    """Request metadata as it may reach the tracker: every key and value masked.
+
+    A client can put anything in it ("name": "Kari Nordmann"), and Rasa stores it with the event,
+    where the person's own words are guarded; metadata must not be a way around that (issue 14 item 5)."""
+    return _masked(metadata) or None
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        masked = mask(str(value))
+        return value if masked == str(value) else masked
+    if isinstance(value, list):
+        return [_masked(item) for item in value]
+    if isinstance(value, dict):
+        return {mask(str(key)): _masked(item) for key, item in value.items()}
+    return mask(str(value))

@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from bot.pii.normalise import normalised
+
 RARE = "<rare>"
 PLACEHOLDER = re.compile(r"<[a-z_]+>")
 TOKEN = re.compile(r"<[a-z_]+>|\w+", re.UNICODE)
@@ -49,7 +51,8 @@ def user_lines(conversation_id: str, language: str, transcript: Iterable[dict], 
         if entry.get("from") != "you":
             continue
         report.lines_seen += 1
-        text = " ".join(str(entry.get("text") or "").split())
+        # The detectors' reading of the line (bot.pii.normalise): no invisible characters reach training data.
+        text = " ".join(normalised(str(entry.get("text") or "")).split())
         if not text or text.startswith("/") or text.startswith("EXTERNAL:") or len(text) > MAX_LINE_CHARS:
             report.dropped_other += 1
             continue

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import json
 import uuid
 
+import pytest
 import redis
 
 from bot.i18n import translate
+from bot.pii.normalise import normalise
 from bot.services.pii_warning import warning_text
-from tests.pii.generators import norwegian_id
+from tests.pii.generators import danish_cpr, norwegian_id
 from tests.support.domain import expected
 from tests.support.services import redis_url
-from tests.support.stack import VernStack
+from tests.support.stack import VernStack, post_json
 
 
 def new_chat() -> str:
@@ -78,3 +81,45 @@ def test_saying_no_keeps_the_chat(stack: VernStack) -> None:
     stack.texts(chat, "slett denne samtalen")
     stack.texts(chat, "/deny")
     assert "hei" in stored_tracker(chat)
+
+
+def _stored_as_read(chat: str) -> str:
+    """The stored tracker as a person would read it: JSON escapes decoded, invisible characters and spacing gone."""
+    readable = json.dumps(json.loads(stored_tracker(chat)), ensure_ascii=False)
+    return "".join(c for c in normalise(readable).text if c not in " -")
+
+
+@pytest.mark.parametrize(
+    ("language", "template", "value"),
+    [
+        ("nb", "fødselsnummeret mitt er {}", "\u200b".join(norwegian_id(datetime.date(1983, 4, 9), 318))),
+        (
+            "nn", "kva lagrar de om meg? eg er ikkje trygg, personnummeret mitt er {}",
+            "\u00ad".join(norwegian_id(datetime.date(1991, 12, 24), 472)),
+        ),
+        ("da", "mit cpr-nummer er {}", danish_cpr(datetime.date(1977, 5, 30), 2291).replace("-", "\u00a0")),
+        ("en", "my Danish CPR is {}", "\u200d".join(danish_cpr(datetime.date(1999, 2, 14), 3564))),
+    ],
+)
+def test_an_id_split_by_invisible_characters_never_reaches_the_tracker(
+    stack: VernStack, language: str, template: str, value: str
+) -> None:
+    """Issue 14 item 5: the guard reads the text as it looks, so a split number is masked before storage."""
+    chat = new_chat()
+    reply = stack.texts(chat, template.format(value))
+    assert translate("pii_high_risk_removed", language) in reply
+    digits = "".join(c for c in value if c.isdigit())
+    assert digits not in _stored_as_read(chat)
+    assert "<number>" in stored_tracker(chat)
+
+
+def test_request_metadata_is_stored_masked_and_bounded(stack: VernStack) -> None:
+    chat = new_chat()
+    webhook = f"{stack.rasa_url}/webhooks/rest/webhook"
+    profile = {"about": "jeg heter Ditte Kjærsgaard", "phone": "20617438", "language": "da"}
+    assert post_json(webhook, {"sender": chat, "message": "hej", "metadata": profile}).status == 200
+    stored = _stored_as_read(chat)
+    assert "Kjærsgaard" not in stored and "20617438" not in stored
+    oversized = post_json(webhook, {"sender": chat, "message": "hej", "metadata": {"blob": "x" * 5000}})
+    assert oversized.status == 400
+    assert "x" * 5000 not in stored_tracker(chat)

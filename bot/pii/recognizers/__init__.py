@@ -7,13 +7,14 @@ from bot.pii.recognizers.email import EmailRecognizer
 from bot.pii.recognizers.mailbox_name import MailboxNameRecognizer
 from bot.pii.recognizers.names import PersonNameRecognizer
 from bot.pii.recognizers.numbers import NumberRecognizer
+from bot.pii.recognizers.phones import BracketedPhoneRecognizer
 from bot.pii.registry import Recognizer
 
 
 def default_recognizers() -> list[Recognizer]:
     return [
-        EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), StreetAddressRecognizer(),
-        PersonNameRecognizer(),
+        EmailRecognizer(), MailboxNameRecognizer(), NumberRecognizer(), BracketedPhoneRecognizer(),
+        StreetAddressRecognizer(), PersonNameRecognizer(),
     ]
 
 

@@ -1,10 +1,15 @@
-"""E-mail addresses, including the spelled-out "ola (at) example dot com" people type to dodge filters."""
+"""E-mail addresses, including the disguised forms people type to dodge spam filters.
+
+"kari[at]example[dot]no", "kari (at) example (dot) dk", "kari @ example . dk",
+"john DOT smith AT outlook DOT com", "ola snabel-a firma punktum no", "per krøllalfa epost prikk no":
+each is one address and is masked as one `<email>`, never leaving a domain or local part behind."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from bot.pii.gazetteer import lowercase_lexicon, name_gazetteer
 from bot.pii.spans import EMAIL, PiiSpan
 
 # Bounded repetitions and no nested quantifiers over the same characters, so
@@ -13,21 +18,57 @@ _LOCAL = r"[A-Za-z0-9ÆØÅæøåÄÖÜäöü._%+\-']{1,64}"
 _LABEL = r"[A-Za-z0-9ÆØÅæøå\-]{1,63}"
 _TLD = r"[A-Za-z]{2,24}"
 
+# The words for "@" and "." in the four languages: "snabel-a" (da), "krøllalfa"/"alfakrøll" (nb, nn).
+_AT_WORDS = r"at|snabel-?a|krøll?-?alfa|alfa-?krøll?"
+_DOT_WORDS = r"dot|punkt|punktum|prikk|prik"
+# Spelled joiners inside a local part or domain: "kate underscore m", "ola bindestrek nordmann".
+_JOIN_WORDS = r"underscore|understrek|understreg|bindestrek|bindestreg|dash|hyphen"
+# A disguised "@": in brackets (no spaces needed), a word between spaces, or "@" with a space on both sides
+# ("plus @firm.com" is a handle or a domain, not an address).
+_OPEN, _CLOSE = r"\s{0,2}[\(\[\{<]\s{0,2}", r"\s{0,2}[\)\]\}>]\s{0,2}"
+_AT = (
+    rf"(?:{_OPEN}(?:{_AT_WORDS}|@|a){_CLOSE}"
+    rf"|\s{{1,2}}(?P<word_at>{_AT_WORDS})\s{{1,2}}"
+    r"|\s{1,2}@\s{1,2})"
+)
+# A disguised ".": in brackets, a word between spaces, a dot with a space on both sides, or a plain dot.
+# Not ". " alone: that ends a sentence ("I'm at home. No…").
+_DOT = (
+    rf"(?:{_OPEN}(?:{_DOT_WORDS}|\.){_CLOSE}|\s{{1,2}}(?:{_DOT_WORDS}|{_JOIN_WORDS})\s{{1,2}}"
+    r"|\s{1,2}\.\s{1,2}|\.)"
+)
+_WORD = r"[A-Za-z0-9ÆØÅæøåÄÖÜäöü_%+\-']{1,64}"
+
 
 class EmailRecognizer:
     name = "email"
     PLAIN = re.compile(rf"(?<![\w.+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,6}}\.{_TLD}(?![\w\-])")
-    SPELLED = re.compile(
-        rf"(?<![\w.+\-]){_LOCAL}\s{{0,2}}[\(\[]?\s{{0,2}}(?:at|alfakrøll|snabel-a|krøllalfa)\s{{0,2}}[\)\]]?\s{{0,2}}"
-        rf"{_LABEL}(?:\s{{0,2}}[\(\[]?\s{{0,2}}(?:dot|punktum|prikk)\s{{0,2}}[\)\]]?\s{{0,2}}{_LABEL}){{1,4}}(?![\w\-])",
+    DISGUISED = re.compile(
+        rf"(?<![\w.+\-@])(?P<local>{_WORD}(?:{_DOT}{_WORD}){{0,4}}){_AT}{_WORD}(?:{_DOT}{_WORD}){{0,4}}{_DOT}{_TLD}(?![\w\-@])",
         re.IGNORECASE,
     )
+    # Cheap test before the costly pattern: a word for "@" or ".", a bracket, or an "@" or "." with a space.
+    _HINT = re.compile(rf"\b(?:{_DOT_WORDS}|{_AT_WORDS})\b|[\(\[\{{<]|\s@|@\s|\s\.\s", re.IGNORECASE)
 
     def find(self, text: str, language: str | None) -> Iterator[PiiSpan]:
         if "@" in text:
-            for match in self.PLAIN.finditer(text):
-                yield PiiSpan(match.start(), match.end(), EMAIL, "email", 1.0)
-        lowered = text.casefold()
-        if " dot " in lowered or "punktum" in lowered or "prikk" in lowered or "(dot)" in lowered:
-            for match in self.SPELLED.finditer(text):
-                yield PiiSpan(match.start(), match.end(), EMAIL, "email_spelled", 0.8)
+            for plain in self.PLAIN.finditer(text):
+                yield PiiSpan(plain.start(), plain.end(), EMAIL, "email", 1.0)
+        if not self._HINT.search(text):
+            return
+        position = 0
+        while (match := self.DISGUISED.search(text, position)) is not None:
+            if match.group("word_at") and not _could_be_a_mailbox(match.group("local")):
+                # "look at vg.no", "me at john DOT okafor AT…": an everyday word before a plain "at" starts
+                # no address, but one may start in what it spanned.
+                position = match.start() + 1
+                continue
+            yield PiiSpan(match.start(), match.end(), EMAIL, "email_spelled", 0.8)
+            position = match.end()
+
+
+def _could_be_a_mailbox(local: str) -> bool:
+    """A local part before a bare "at": anything but a lone everyday word the name lists do not know."""
+    if not local.isalpha():
+        return True  # "kari.nordby", "ola_n", "per90", "john DOT smith"
+    return local.casefold() not in lowercase_lexicon() or name_gazetteer().is_name(local)

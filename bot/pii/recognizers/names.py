@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon, name_gazetteer
+from bot.pii.name_chat_rules import after_light_introduction, mark_introduced_names, mark_signed_names
 from bot.pii.name_features import (
+    LANGUAGE_WORDS,
+    NAME_PARTICLES,
     SPEECH_VERBS,
     Token,
     after_honorific,
@@ -29,8 +32,6 @@ from bot.pii.name_likeness import name_likeness
 from bot.pii.name_tagger import NameTagger, TokenScores, load_name_tagger
 from bot.pii.spans import NAME, PiiSpan
 
-# Particles inside names: "Ludwig van Beethoven", "Omar al Farouk", "Maria da Silva".
-_PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "del", "der", "al", "el", "bin", "ibn", "la", "le", "af"})
 TAGGER_THRESHOLD = 0.5
 # The tagger learnt English from synthetic sentences only; on real English text its
 # capital-letter habits still misfire, so there a name must be a known one or the tagger very sure.
@@ -75,6 +76,8 @@ class PersonNameRecognizer:
         scores = tagger.score(tokens) if tagger else [TokenScores(0.0, 0.0)] * len(tokens)
         english = looks_english(tokens, language)
         flags = [self._is_name(tokens, scores, i, english) for i in range(len(tokens))]
+        mark_introduced_names(tokens, flags, self.gazetteer)
+        mark_signed_names(tokens, flags, self.gazetteer)
         self._extend_to_surnames(tokens, scores, flags)
         _first_name_before(tokens, scores, flags, self.gazetteer)
         _join_initials(tokens, flags)
@@ -88,9 +91,11 @@ class PersonNameRecognizer:
         if not token.is_word or len(word) < 2:
             return False
         folded = word.casefold()
+        if folded in _ENGLISH_FIRST_PERSON_FORMS:
+            return False  # "I'm Priya": the tagger hears a capitalised word before a name as its first part
         common = folded in common_words()
         cue = follows_cue(tokens, i)
-        if folded in _LANGUAGES and not cue:
+        if folded in LANGUAGE_WORDS and (not cue or after_light_introduction(tokens, i)):
             return False  # "can we speak English?": a surname too, but here the language Vern should answer in
         if gazetteer.is_organisation(word) and not cue:
             return False  # "Visma sier at…", "bildene på Spond": the apps and agencies a chat about data names
@@ -215,7 +220,7 @@ class PersonNameRecognizer:
         gazetteer = self.gazetteer
         for i in range(1, len(tokens)):
             if flags[i] or not flags[i - 1] and not (
-                i >= 2 and flags[i - 2] and tokens[i - 1].text.casefold() in _PARTICLES
+                i >= 2 and flags[i - 2] and tokens[i - 1].text.casefold() in NAME_PARTICLES
             ):
                 continue
             token = tokens[i]
@@ -240,7 +245,7 @@ class PersonNameRecognizer:
             j = i
             while j + 1 < len(tokens) and (
                 flags[j + 1]
-                or (tokens[j + 1].text.casefold() in _PARTICLES and j + 2 < len(tokens) and flags[j + 2])
+                or (tokens[j + 1].text.casefold() in NAME_PARTICLES and j + 2 < len(tokens) and flags[j + 2])
             ):
                 j += 1
             best = max(s.person for s in scores[i : j + 1])
@@ -251,15 +256,7 @@ class PersonNameRecognizer:
             i = j + 1
 
 
-# Languages and nationalities, capitalised in English and at a sentence's start; several are surnames as well
-# ("English", "French"), which a first name before them still makes a name ("Bill English").
-_LANGUAGES = frozenset(
-    {"english", "norwegian", "danish", "swedish", "finnish", "icelandic", "german", "french", "spanish", "italian",
-     "dutch", "polish", "portuguese", "russian", "ukrainian", "arabic", "somali", "urdu", "persian", "farsi",
-     "turkish", "tigrinya", "chinese", "vietnamese", "thai", "sami", "nynorsk", "bokmål", "bokmal", "norsk",
-     "dansk", "svensk", "engelsk", "tysk", "fransk", "spansk", "polsk", "arabisk", "somalisk", "ukrainsk",
-     "russisk", "samisk", "finsk", "islandsk"}
-)
+_ENGLISH_FIRST_PERSON_FORMS = frozenset({"i'm", "i’m", "i've", "i'd", "i'll"})
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
 # "i" and "me" only in English: in Norwegian they are "in" and (nynorsk) "we".
@@ -431,6 +428,6 @@ def _chain_starts_at_cue(tokens: list[Token], flags: list[bool], i: int) -> bool
     After a cue the whole capitalised run is the name, even where the tagger
     hears a place in it ("Nordby", "Berg")."""
     j = i - 1
-    while j > 0 and (flags[j - 1] or tokens[j - 1].text.casefold() in _PARTICLES):
+    while j > 0 and (flags[j - 1] or tokens[j - 1].text.casefold() in NAME_PARTICLES):
         j -= 1
     return flags[j] and follows_cue(tokens, j)

@@ -19,7 +19,8 @@ from bot.pii.spans import NUMBER, PiiSpan
 MIN_IDENTIFYING_DIGITS = 5
 
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-./]?\d){3,24}(?![\w])")
-_DATE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
+# Day, month and year ("12.03.2024", "1/2-24") or ISO ("2024-03-12"); "412-34-567" is a phone, not a date.
+_DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}")
 _AMOUNT = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
 # One decimal point: a price, a measurement, a version or "2005.09". Phones are written in groups, never so.
 _DECIMAL = re.compile(r"\d{1,4}\.\d{1,4}")

@@ -1,0 +1,168 @@
+"""How people name themselves in a chat: lowercase, after an introduction or under a sign-off.
+
+"hei, jeg heter kari nordmann og …", "jeg er kari nordby, …", "my name is priya raman",
+"mvh per olav", "thanks, priya": a chat is typed fast and in lowercase, so capitals are no evidence
+here; the place in the message is. Two rules, each for one convention:
+
+- after an introduction, the run of name-like words is the name: every word the name lists know,
+  or that no everyday-word list knows, up to the first everyday word ("og", "and", "bor", ",");
+- under a sign-off at the end of a message or line, the one to three words that close it.
+
+An introduction that is also an everyday phrase ("jeg er", "I am") only counts for a first name the
+lists know and no everyday word spells: "jeg er lei meg", "jeg er forelder", "I am sorry" stay."""
+
+from __future__ import annotations
+
+from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon
+from bot.pii.name_features import LANGUAGE_WORDS, NAME_PARTICLES, Token, phrase_before
+from bot.pii.name_likeness import name_likeness
+
+
+def _phrases(*texts: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(text.split()) for text in texts)
+
+
+# After these, whatever name-like words follow are the name, in any case.
+INTRODUCTIONS = _phrases(
+    "jeg heter", "eg heiter", "jeg hedder", "heter", "heiter", "hedder", "mitt navn er", "mitt namn er",
+    "mit navn er", "navnet mitt er", "namnet mitt er", "navnet mit er", "my name is", "my name's", "i am called",
+    "i'm called", "name:", "navn:", "namn:",
+)
+# Everyday phrases that also introduce: only a known first name after them is one.
+LIGHT_INTRODUCTIONS = _phrases(
+    "jeg er", "eg er", "i am", "i'm", "im", "this is", "det er", "her er", "her er det", "dette er",
+    "min datter", "min søn", "min sønn", "min son", "mi dotter", "my son", "my daughter", "my wife", "my husband",
+    "min kone", "min mann", "min mand", "min kæreste", "min mor", "min far", "mi mor",
+)
+SIGN_OFFS = _phrases(
+    "mvh", "vh", "hilsen", "helsing", "hilsner", "venlig hilsen", "vennlig hilsen", "venleg helsing",
+    "med vennlig hilsen", "med venlig hilsen", "med venleg helsing", "beste hilsen", "bedste hilsner",
+    "kind regards", "best regards", "regards", "sincerely",
+)
+# Sign-offs that are everyday words too ("best sellers", "thanks everyone"): only with a comma before the name.
+LOOSE_SIGN_OFFS = _phrases(
+    "best", "thanks", "thank you", "cheers", "br", "takk", "tak", "mange takk", "tusen takk", "takk skal du ha",
+)
+_LONGEST = max(len(p) for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS | SIGN_OFFS | LOOSE_SIGN_OFFS)
+_INTRODUCTION_ENDS = frozenset(p[-1] for p in INTRODUCTIONS | LIGHT_INTRODUCTIONS)
+_SIGN_OFF_ENDS = frozenset(p[-1] for p in SIGN_OFFS | LOOSE_SIGN_OFFS)
+# A name is at most a first name, two middle parts and a surname, particles aside.
+MAX_NAME_WORDS = 4
+# A word no list knows must not be spelled against a name: "mit navn er stavet forkert", "feilstavet".
+UNKNOWN_WORD_SPELLING = 0.3
+# A word everyday lists also know counts as a later name part only when spelled like a surname ("nordmann").
+SURNAME_SPELLING = 0.8
+_LINE_ENDS = frozenset({".", "!", ")"})
+
+
+def _everyday(word: str) -> bool:
+    folded = word.casefold()
+    return folded in common_words() or folded in LANGUAGE_WORDS
+
+
+def _in_lexicon(word: str) -> bool:
+    """A word seen in lowercase in Nordic or English text: an everyday word (some names are too, "per", "mate")."""
+    folded = word.casefold()
+    return folded in lowercase_lexicon() or folded in english_lexicon()
+
+
+def _unknown_word(word: str, gazetteer: NameGazetteer) -> bool:
+    """A word no everyday list knows, that names no place or organisation and is spelled like a name could be:
+    a name in this position (participles and compounds the lists lack are spelled otherwise)."""
+    if not word.replace("-", "").replace("'", "").isalpha() or len(word) < 2 or _in_lexicon(word):
+        return False
+    if gazetteer.is_place(word) or gazetteer.is_organisation(word):
+        return False
+    likeness = name_likeness(word)
+    return likeness is None or likeness >= UNKNOWN_WORD_SPELLING
+
+
+def _known_name(word: str, gazetteer: NameGazetteer) -> bool:
+    return gazetteer.is_name(word) and not (gazetteer.is_ambiguous(word) and word.casefold() in lowercase_lexicon())
+
+
+def _first_part(token: Token, gazetteer: NameGazetteer, light: bool) -> bool:
+    word = token.text
+    if not token.is_word or _everyday(word):
+        return False
+    if light:
+        # "jeg er kari …" but not "jeg er lei meg", "I am sorry", "jeg er Bergen-bu".
+        return (
+            gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and not _in_lexicon(word)
+        )
+    return _known_name(word, gazetteer) or _unknown_word(word, gazetteer)
+
+
+def _later_part(token: Token, gazetteer: NameGazetteer) -> bool:
+    word = token.text
+    if not token.is_word or _everyday(word):
+        return False
+    if _known_name(word, gazetteer) or _unknown_word(word, gazetteer):
+        return True
+    likeness = name_likeness(word)
+    return likeness is not None and likeness >= SURNAME_SPELLING and not gazetteer.is_place(word)
+
+
+def _name_run(tokens: list[Token], start: int, gazetteer: NameGazetteer) -> int:
+    """The index after the last word of the name that starts at `start` (particles inside it included)."""
+    end, words, k = start + 1, 1, start + 1
+    while k < len(tokens) and words < MAX_NAME_WORDS:
+        if tokens[k].text.casefold() in NAME_PARTICLES and k + 1 < len(tokens) and tokens[k + 1].is_word:
+            k += 1  # "fatima zahra el amrani", "jan van der berg"
+            continue
+        after_particle = tokens[k - 1].text.casefold() in NAME_PARTICLES
+        if not (_later_part(tokens[k], gazetteer) or after_particle and gazetteer.is_name(tokens[k].text)):
+            break  # "nguyen van an": after a particle a short name that is also a word ("an") is still the name
+        words += 1
+        k += 1
+        end = k
+    return end
+
+
+def _could_follow(tokens: list[Token], i: int, last_words: frozenset[str]) -> bool:
+    """A cheap first test: can any phrase end right before tokens[i]? (Most words follow none.)"""
+    before = tokens[i - 1].text if i else ""
+    if before in (",", ":") and i >= 2:
+        before = tokens[i - 2].text + (":" if before == ":" else "")
+    return before.casefold() in last_words
+
+
+def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    for i, token in enumerate(tokens):
+        if not token.is_word or not _could_follow(tokens, i, _INTRODUCTION_ENDS):
+            continue
+        if phrase_before(tokens, i, INTRODUCTIONS, _LONGEST):
+            light = False
+        elif phrase_before(tokens, i, LIGHT_INTRODUCTIONS, _LONGEST):
+            light = True
+        else:
+            continue
+        if not (flags[i] and not light or _first_part(token, gazetteer, light)):
+            continue
+        for k in range(i, _name_run(tokens, i, gazetteer)):
+            flags[k] = True
+
+
+def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """ "mvh per olav", "hilsen ola", "thanks, priya": the words that close a message under a sign-off."""
+    for i, token in enumerate(tokens):
+        if not token.is_word or not _could_follow(tokens, i, _SIGN_OFF_ENDS):
+            continue
+        loose = tokens[i - 1].text == "," and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
+        if not (loose or phrase_before(tokens, i, SIGN_OFFS, _LONGEST)):
+            continue
+        if not (_known_name(token.text, gazetteer) or gazetteer.is_first_name(token.text)
+                or _unknown_word(token.text, gazetteer)) or _everyday(token.text) and not gazetteer.is_name(token.text):
+            continue
+        end = _name_run(tokens, i, gazetteer)
+        if not token.is_capitalised and _in_lexicon(token.text) and end - i < 2:
+            continue  # "cheers mate": a lowercase word that is also a name ("per") counts only in a full name
+        if end < len(tokens) and tokens[end].text not in _LINE_ENDS:
+            continue  # "takk Kari for hjelpen" is found otherwise; here only a closing signature counts
+        for k in range(i, end):
+            flags[k] = True
+
+
+def after_light_introduction(tokens: list[Token], index: int) -> bool:
+    """ "I'm Norwegian", "jeg er Dansk": after an everyday introduction a language is no one's name."""
+    return phrase_before(tokens, index, LIGHT_INTRODUCTIONS, _LONGEST)

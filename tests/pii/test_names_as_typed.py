@@ -1,0 +1,72 @@
+"""Names the way people type them in a chat: lowercase, after an introduction, under a sign-off (issue 23).
+
+Every name here is invented for the test; the everyday lines must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.pii import mask
+
+INTRODUCTIONS = [
+    ("nb", "jeg er sunniva brekkestad, og jeg vil se hva dere har", "jeg er <name>, og jeg vil se hva dere har"),
+    ("nb", "hei, jeg heter torunn vasslid og lurer på noe", "hei, jeg heter <name> og lurer på noe"),
+    ("nb", "mitt navn er ingrid haugnes", "mitt navn er <name>"),
+    ("nn", "eg heiter sigrid fjellheim og bur på Voss", "eg heiter <name> og bur på Voss"),
+    ("nn", "namnet mitt er olav kvamsdal", "namnet mitt er <name>"),
+    ("da", "jeg hedder mette kjærsbøl og vil have slettet data", "jeg hedder <name> og vil have slettet data"),
+    ("da", "mit navn er søren vestergaard", "mit navn er <name>"),
+    ("en", "my name is priya ramasundaram and I want a copy", "my name is <name> and I want a copy"),
+    ("en", "hi, my name is fatima zahra el amrani", "hi, my name is <name>"),
+    ("en", "my name is nguyen van an", "my name is <name>"),
+    ("nb", "jeg heter Kumaran Selvanathan", "jeg heter <name>"),
+    ("nb", "jeg heter jan van der velde og bor i Oslo", "jeg heter <name> og bor i Oslo"),
+    ("da", "jeg hedder Agnieszka Kowalczyk-Nowicka", "jeg hedder <name>"),
+    ("en", "my name is Abdirahman Warsame Yusuf", "my name is <name>"),
+    ("en", "hi, I'm Siobhan Keane", "hi, I'm <name>"),
+    ("en", "my name is Anna-Lena von Hohenberg", "my name is <name>"),
+    ("nb", "jeg heter lukas von der heide og bor i Bergen", "jeg heter <name> og bor i Bergen"),
+    ("nn", "mitt namn er Thi Mai Phuong Tran", "mitt namn er <name>"),
+    ("da", "jeg hedder Ewa Wiśniewska-Kaczmarek", "jeg hedder <name>"),
+]
+
+SIGNATURES = [
+    ("nb", "kan dere slette kontoen min?\nmvh Per Olav", "kan dere slette kontoen min?\nmvh <name>"),
+    ("nb", "takk for svaret. mvh per olav", "takk for svaret. mvh <name>"),
+    ("nn", "det var alt. helsing ragnhild", "det var alt. helsing <name>"),
+    ("nb", "hilsen ola", "hilsen <name>"),
+    ("da", "på forhånd tak. venlig hilsen lone vestergaard", "på forhånd tak. venlig hilsen <name>"),
+    ("en", "please delete it, thanks, priya", "please delete it, thanks, <name>"),
+    ("en", "that is all. regards, tom whitfield", "that is all. regards, <name>"),
+]
+
+EVERYDAY = [
+    ("nb", "jeg er lei meg for det"),
+    ("nb", "jeg er 14 år"),
+    ("nb", "jeg er forelder til et barn i 3. klasse"),
+    ("nb", "jeg er usikker på dette"),
+    ("nn", "eg er ikkje sikker"),
+    ("nb", "jeg er fra Bergen og bor i Oslo"),
+    ("da", "jeg er i tvivl om mit samtykke"),
+    ("en", "I am sorry, I did not mean that"),
+    ("en", "I'm Norwegian but live in London"),
+    ("en", "I am a parent of two"),
+    ("nb", "jeg heter egentlig ikke det"),
+    ("en", "my name is not important"),
+    ("nb", "hilsen fra Bergen"),
+    ("nb", "mvh NAV Bergen"),
+    ("en", "thanks, bye"),
+    ("nb", "takk for hjelpen"),
+    ("da", "mange tak for hjælpen"),
+    ("nb", "møtet er på mandag i mars"),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "masked"), INTRODUCTIONS + SIGNATURES)
+def test_a_name_typed_in_a_chat_is_masked_whole(language: str, typed: str, masked: str) -> None:
+    assert mask(typed, language) == masked
+
+
+@pytest.mark.parametrize(("language", "line"), EVERYDAY)
+def test_everyday_words_after_an_introduction_or_sign_off_stay(language: str, line: str) -> None:
+    assert mask(line, language) == line
