@@ -89,6 +89,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     from bot.retention.leader import build_leader_lock
     from bot.retention.policy import load_policy
     from bot.retention.worker import RetentionWorker
+    from bot.training.flags import flag_models
 
     if args.interval <= 0:
         print("--interval must be positive", file=sys.stderr)
@@ -115,7 +116,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
         # Act one interval early, so a rule's limit holds between two runs.
         lead=timedelta(seconds=args.interval),
-        housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings)),
+        housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings), lambda: flag_models(settings)),
     )
     if args.once:
         try:
