@@ -175,6 +175,8 @@ class Settings:
     training_legal_basis: str = "gdpr:art-6-1-e"
     training_k: int = 5
     training_promotion_margin: float = 0.02
+    # AISVS C11: a model trained on a chat that must be forgotten is replaced within this many days.
+    training_forget_days: int = 30
 
     @property
     def is_production(self) -> bool:
@@ -388,7 +390,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         training_legal_basis=_env_str(env, "TRAINING_LEGAL_BASIS", "gdpr:art-6-1-e") or "",
         training_k=training_k,
         training_promotion_margin=margin,
+        training_forget_days=_positive(_env_int(env, "TRAINING_FORGET_DAYS", 30), "TRAINING_FORGET_DAYS"),
     )
+
+
+def _positive(value: int, name: str) -> int:
+    if value < 1:
+        raise ConfigError(f"{name} must be a whole number of at least 1")
+    return value
 
 
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::\d{1,5})?")

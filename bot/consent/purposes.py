@@ -138,9 +138,14 @@ def _keywords(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(k.strip().casefold() for k in raw)
 
 
-def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Purpose]:
+def purposes_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The purposes file in force: CONSENT_PURPOSES_FILE, else the shipped one."""
     env = os.environ if environ is None else environ
-    source = Path(path or env.get(PURPOSES_FILE_ENV) or DEFAULT_FILE)
+    return Path(env.get(PURPOSES_FILE_ENV) or DEFAULT_FILE)
+
+
+def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Purpose]:
+    source = Path(path) if path else purposes_path(environ)
     try:
         document = yaml.safe_load(source.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:

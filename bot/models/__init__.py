@@ -8,5 +8,6 @@ from bot.fulfilment.models import ExportDownload, SubjectRestriction  # noqa: F4
 from bot.handoff.models import Handoff, HandoffMessage  # noqa: F401
 from bot.models.conversation import Conversation
 from bot.models.retention_run import RetentionRun  # noqa: F401
+from bot.training.forget import ForgottenSource  # noqa: F401
 
 __all__ = ["Conversation"]

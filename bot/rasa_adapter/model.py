@@ -81,6 +81,7 @@ def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) ->
     target = model_path(settings, root)
     with _training_lock(settings.models_dir):
         if target.exists():
+            _ensure_card(target, settings, root)
             return target
         logger.info("Training the Rasa model (training data changed); this takes a few minutes")
         command = [
@@ -94,12 +95,25 @@ def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) ->
         result = subprocess.run(command, cwd=root, env=rasa_environment(), check=False)
         if result.returncode != 0 or not target.exists():
             raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+        _ensure_card(target, settings, root)
         _prune(settings.models_dir, keep=target)
     return target
 
 
+def _ensure_card(model: Path, settings: Settings, root: Path) -> None:
+    # The model's name is the hash of its training data, reviewed lines included, so a missing card
+    # can be written again from the same data.
+    from bot.training.model_card import card_for_training, card_path, write_card
+
+    if not card_path(model).exists():
+        write_card(model, card_for_training(root / "data", settings.training_legal_basis))
+
+
 def _prune(models_dir: Path, keep: Path) -> None:
     models = sorted(models_dir.glob("vern-*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    from bot.training.model_card import card_path
+
     for old in models[KEEP_MODELS:]:
         if old != keep:
             old.unlink(missing_ok=True)
+            card_path(old).unlink(missing_ok=True)

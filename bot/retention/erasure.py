@@ -84,12 +84,15 @@ def chat_eraser() -> ChatEraser:
     from bot.dsr.pending import PendingRequestStore
     from bot.retention.chat_stores import build_chat_stores
     from bot.services.pii_warning import pii_guard
+    from bot.training.forget import ForgetList
     from bot.verification import build_store
 
     settings = get_settings()
     engine = get_engine()
     pending = PendingRequestStore(build_store(settings), settings.secret_key.reveal().encode())
+    # AISVS C11: the erased chat's lines must also leave the training data and the models trained on them.
+    training = ForgetList(engine, settings.secret_key.reveal().encode(), utc_now)
     return ChatEraser(
         build_chat_stores(settings, engine), engine, utc_now, audit_trail().record,
-        forget_hooks=(pii_guard().forget, pending.delete),
+        forget_hooks=(pii_guard().forget, pending.delete, training.forget_erased_chat),
     )

@@ -168,3 +168,20 @@ EXPIRED_EXPORTS = register_housekeeping(
         run=_purge_expired_exports,
     )
 )
+
+
+def _flag_models_trained_on_forgotten_chats(settings: Any) -> int:
+    from bot.training.flags import flag_models
+
+    return flag_models(settings)
+
+
+FORGOTTEN_TRAINING_CHATS = register_housekeeping(
+    HousekeepingJob(
+        name="forgotten_training_chats",
+        description="withdrawn training consent, restriction and objection onto the training forget list; "
+                    "models trained on forgotten chats flagged (AISVS C11)",
+        run=_flag_models_trained_on_forgotten_chats,
+    )
+)
+

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import PROJECT_ROOT, settings_or_exit
+from bot.config import PROJECT_ROOT, Settings, settings_or_exit
+
+if TYPE_CHECKING:
+    from bot.training.forget import ForgetList
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -36,6 +41,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from bot.rasa_adapter.model import model_path
     from bot.retention.chat_stores import build_chat_stores
     from bot.training.export import collect, write_export
+    from bot.training.lineage import source_id
     from bot.training.lines import LineReport
     from bot.training.predict import predict_intents
     from bot.training.sources import TRAINING_PURPOSE, usable_chats
@@ -67,7 +73,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("--k must be at least 2: a token from one chat identifies it", file=sys.stderr)
         return 2
     lines = collect(chats, build_chat_stores(settings, engine), pii.detect, args.data, k, report,
-                    None if args.quiet else _progress)
+                    None if args.quiet else _progress, settings.age_bands)
     model = args.model or model_path(settings)
     if not model.exists():
         print(f"No trained model at {model}: run `make model` first.", file=sys.stderr)
@@ -78,8 +84,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     predictions = predict_intents(model, [line.text for line in lines], None if args.quiet else predicted)
     legal_basis = "gdpr:art-6-1-a" if settings.training_basis == "consent" else settings.training_legal_basis
     out = args.out or settings.var_dir / "training"
+    secret = settings.secret_key.reveal().encode()
     result = write_export(out, lines, predictions, sources, report, since=args.since, until=until,
-                          basis=settings.training_basis, legal_basis=legal_basis, now=now)
+                          basis=settings.training_basis, legal_basis=legal_basis, now=now,
+                          pseudonym=lambda chat: source_id(secret, chat))
     counts = result.tag["counts"]
     print(f"{result.lines} lines from {counts['chats_used']} of {counts['masked_chats']} masked chats "
           f"({counts['excluded_restricted']} restricted, {counts['excluded_by_consent']} by consent "
@@ -103,10 +111,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from bot import pii
     from bot.rasa_adapter.model import training_fingerprint
     from bot.training.evaluate import (
         HELDOUT_FILE,
         EvaluationError,
+        PromotionRefused,
         compare,
         current_model,
         predictions,
@@ -115,6 +125,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         train_candidate,
         write_report,
     )
+    from bot.training.model_card import card_for_training, write_card
+    from bot.training.model_check import check_model
 
     settings = settings_or_exit()
     project_inputs = (args.data.resolve() == (PROJECT_ROOT / "data").resolve()
@@ -137,17 +149,88 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"Evaluation failed: {error}", file=sys.stderr)
         return 2
     comparison = compare(before, after, margin)
-    report, _, picture = write_report(comparison, out)
+    report, figures, picture = write_report(comparison, out)
     print(report.read_text(encoding="utf-8"))
     print(f"Report: {report}\nChart: {picture}")
-    if not comparison.promotable:
+    vocabulary = check_model(candidate, args.data, pii.detect, settings.training_k)
+    print(vocabulary.summary())
+    card = card_for_training(args.data, settings.training_legal_basis)
+    card["evaluation"] = json.loads(figures.read_text(encoding="utf-8"))
+    card["vocabulary_check"] = {"acceptable": vocabulary.acceptable, "entries": vocabulary.entries_checked,
+                                "refused": len(vocabulary.refused), "to_review": len(vocabulary.review)}
+    write_card(candidate, card)
+    if not comparison.promotable or not vocabulary.acceptable:
         return 1
     if args.promote:
         if not project_inputs:
             print("Not promoted: only a candidate trained on the project's data and config can be.", file=sys.stderr)
             return 1
-        print(f"Promoted: {promote(candidate, settings.models_dir)}")
+        try:
+            print(f"Promoted: {promote(candidate, settings.models_dir, set(_forget_list(settings).entries()))}")
+        except PromotionRefused as error:
+            print(f"Not promoted: {error}", file=sys.stderr)
+            return 1
     return 0
+
+
+def _forget_list(settings: Settings) -> ForgetList:
+    from bot.clock import utc_now
+    from bot.db.engine import get_engine
+    from bot.db.migrate import upgrade
+    from bot.training.forget import ForgetList
+
+    engine = get_engine(settings.database_url)
+    upgrade(engine)
+    return ForgetList(engine, settings.secret_key.reveal().encode(), utc_now)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bot import pii
+    from bot.rasa_adapter.model import model_path
+    from bot.training.model_check import check_model
+
+    settings = settings_or_exit()
+    model = args.model or model_path(settings)
+    if not model.exists():
+        print(f"No trained model at {model}: run `make model` first.", file=sys.stderr)
+        return 2
+    report = check_model(model, args.data, pii.detect, args.k or settings.training_k)
+    print(report.summary())
+    return 0 if report.acceptable else 1
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from bot.training.flags import refresh_forget_list
+    from bot.training.forget import forget_lines
+
+    settings = settings_or_exit()
+    forget = _forget_list(settings)
+    added = refresh_forget_list(settings, forget)
+    result = forget_lines(args.data, set(forget.entries()))
+    print(f"{added} chats added to the forget list; {result.lines_removed} training lines removed, "
+          f"{result.lines_kept} kept.")
+    return cmd_status(args)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from bot.clock import utc_now
+    from bot.training.forget import model_statuses
+
+    settings = settings_or_exit()
+    forgotten = _forget_list(settings).entries()
+    now = utc_now()
+    statuses = model_statuses(settings.models_dir, forgotten, settings.training_forget_days)
+    print(f"Forget list: {len(forgotten)} chats. Models: {len(statuses)}.")
+    overdue = False
+    for status in statuses:
+        if status.flagged:
+            left = status.days_left(now)
+            overdue = overdue or (left is not None and left < 0)
+            print(f"  FLAGGED {status.model.name}: trained on {status.forgotten_sources} forgotten chats; "
+                  f"retrain and promote a replacement within {left} days")
+        else:
+            print(f"  ok      {status.model.name}")
+    return 1 if overdue else 0
 
 
 def add_training_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -174,3 +257,13 @@ def add_training_commands(sub: argparse._SubParsersAction) -> None:  # type: ign
     evaluate.add_argument("--out", type=Path, help="folder for the report (default: var/training/evaluation)")
     evaluate.add_argument("--promote", action="store_true", help="install the candidate if it is not worse")
     evaluate.set_defaults(func=cmd_evaluate)
+    check = actions.add_parser("check", help="refuse a model whose vocabulary holds personal or rare chat tokens")
+    check.add_argument("--model", type=Path, help="the model file (default: the current one)")
+    check.add_argument("--data", type=Path, default=PROJECT_ROOT / "data")
+    check.add_argument("--k", type=int, help="distinct chats a chat-derived word needs (default: TRAINING_K)")
+    check.set_defaults(func=cmd_check)
+    forget = actions.add_parser("forget", help="take forgotten chats' lines out of the training data")
+    forget.add_argument("--data", type=Path, default=PROJECT_ROOT / "data")
+    forget.set_defaults(func=cmd_forget)
+    status = actions.add_parser("status", help="models trained on forgotten chats, and the days left to replace them")
+    status.set_defaults(func=cmd_status)

@@ -179,9 +179,31 @@ def current_model(models_dir: Path, candidate_name: str) -> Path | None:
     return models[0] if models else None
 
 
-def promote(candidate: Path, models_dir: Path) -> Path:
+class PromotionRefused(RuntimeError):
+    """The candidate may not serve; the message says why (no personal data in it)."""
+
+
+def promote(candidate: Path, models_dir: Path, forgotten: set[str] | None = None) -> Path:
+    """Install the candidate with its card; then models that hold forgotten chats leave the folder."""
+    from bot.training.model_card import card_path, missing_fields, read_card, trained_sources
+
+    card = read_card(candidate)
+    missing = missing_fields(card)
+    if missing:
+        raise PromotionRefused("the model carries no purpose tag: its card lacks " + ", ".join(missing))
+    if not (card or {}).get("vocabulary_check", {}).get("acceptable", False):
+        raise PromotionRefused("the model's vocabulary check did not pass")
+    if trained_sources(card) & (forgotten or set()):
+        raise PromotionRefused("the model was trained on chats that must be forgotten")
     models_dir.mkdir(parents=True, exist_ok=True)
     target = models_dir / candidate.name
+    shutil.copy2(card_path(candidate), card_path(target).with_suffix(".tmp"))
     shutil.copy2(candidate, target.with_suffix(".tmp"))
     target.with_suffix(".tmp").replace(target)
+    card_path(target).with_suffix(".tmp").replace(card_path(target))
+    for other in models_dir.glob("*.tar.gz"):
+        if other != target and trained_sources(read_card(other)) & (forgotten or set()):
+            # AISVS C11: a model trained on forgotten chats is replaced, not kept beside its successor.
+            other.unlink(missing_ok=True)
+            card_path(other).unlink(missing_ok=True)
     return target

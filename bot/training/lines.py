@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.pii.normalise import normalised
 
@@ -27,6 +27,12 @@ class ChatLine:
     conversation_id: str
     language: str
     text: str
+    # Other chats in which the same line (by normal form) was written: lineage must name them all.
+    also_from: frozenset[str] = frozenset()
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return self.also_from | {self.conversation_id}
 
 
 @dataclass
@@ -38,6 +44,7 @@ class LineReport:
     tokens_replaced: int = 0
     k: int = 5
     k_reached: int | None = None  # the fewest distinct chats behind any exported non-vocabulary token
+    quasi_identifiers: Counter = field(default_factory=Counter)  # ages, postcodes, dates generalised
 
     @property
     def dropped_pii_total(self) -> int:
@@ -109,12 +116,19 @@ def normal_form(text: str) -> str:
 
 def deduplicated(lines: Iterable[ChatLine], report: LineReport, seen: set[str] | None = None) -> list[ChatLine]:
     seen = set() if seen is None else seen
-    kept = []
+    kept: list[ChatLine] = []
+    position: dict[str, int] = {}
     for line in lines:
         key = f"{line.language}:{normal_form(line.text)}"
+        if key in position:
+            report.duplicates += 1
+            first = kept[position[key]]
+            kept[position[key]] = replace(first, also_from=first.also_from | {line.conversation_id})
+            continue
         if key in seen or not normal_form(line.text):
             report.duplicates += 1
             continue
         seen.add(key)
+        position[key] = len(kept)
         kept.append(line)
     return kept

@@ -9,6 +9,12 @@ import yaml
 
 from bot.training.lines import tokens_of
 
+REVIEWED_HEADER = (
+    "Real user lines from masked chats, reviewed by an admin (vern training merge).\n"
+    "Each passed the PII detector again and k-anonymity of tokens before review.\n"
+    "Which chats each line came from (pseudonymously): reviewed.lineage.jsonl beside this file."
+)
+
 
 @dataclass(frozen=True)
 class Example:

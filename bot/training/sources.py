@@ -41,7 +41,8 @@ def usable_chats(
     consent_allows: Callable[[str], bool] | None, default_language: str, *, consent_required: bool = False,
 ) -> tuple[list[SourceChat], SourceReport]:
     report = SourceReport(filters=[
-        "masked", "not deleted", "not handed off", f"ended {since.date()}..{until.date()}", "not restricted (Art. 18)",
+        "masked (and not reopened since)", "not deleted", "not handed off", f"ended {since.date()}..{until.date()}",
+        "not restricted (Art. 18)",
     ])
     if consent_allows is not None:
         report.filters.append(f"consent to {TRAINING_PURPOSE} active at export" if consent_required
@@ -50,6 +51,9 @@ def usable_chats(
         rows = connection.execute(
             select(CONVERSATIONS.c.conversation_id, CONVERSATIONS.c.language).where(
                 CONVERSATIONS.c.masked_at.is_not(None), CONVERSATIONS.c.deleted_at.is_(None),
+                # A chat reopened after masking holds unmasked turns until the worker masks it again.
+                CONVERSATIONS.c.masked_at >= CONVERSATIONS.c.ended_at,
+                CONVERSATIONS.c.masked_at >= CONVERSATIONS.c.last_activity_at,
                 CONVERSATIONS.c.handed_off.is_(False), CONVERSATIONS.c.ended_at >= utc_naive(since),
                 CONVERSATIONS.c.ended_at < utc_naive(until),
             ).order_by(CONVERSATIONS.c.ended_at, CONVERSATIONS.c.id)

@@ -63,11 +63,12 @@ def test_the_review_puts_uncertain_lines_first_and_the_purpose_tag_says_what_was
     report = LineReport(lines_seen=9, duplicates=2, k=5, k_reached=7)
     sources = SourceReport(masked_chats=4, excluded_restricted=1, used=3, filters=["masked"])
     result = write_export(tmp_path, lines, predictions, sources, report, since=SINCE, until=NOW,
-                          basis="agreement", legal_basis="gdpr:art-6-1-e", now=NOW)
+                          basis="agreement", legal_basis="gdpr:art-6-1-e", now=NOW,
+                          pseudonym=lambda chat: f"src-{chat}")
     review = yaml.safe_load(result.review_file.read_text(encoding="utf-8"))
     assert [e["text"] for e in review["languages"]["nb"]] == ["hjelp meg med noe rart", "hva er innsyn"]
     assert review["languages"]["en"][0] == {"text": "what is access", "predicted": "explain_access",
-                                            "confidence": 0.91, "intent": "explain_access"}
+                                            "confidence": 0.91, "intent": "explain_access", "sources": ["src-c"]}
     tag = json.loads(result.purpose_file.read_text(encoding="utf-8"))
     assert tag["purpose"] == "vern:assistant-training" and tag["legal_basis"] == "gdpr:art-6-1-e"
     assert tag["k"] == 5 and tag["k_reached"] == 7
