@@ -1,14 +1,14 @@
 """training_forget: pseudonymous chats whose lines must leave the training data and models (AISVS C11)
 
 Revision ID: 0019
-Revises: 0012
+Revises: 0016
 Create Date: 2026-12-06
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0012"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
