@@ -79,6 +79,22 @@ class LanguageDecision:
 
 
 @dataclass(frozen=True)
+class DecisionParts:
+    """Which parts of the decision run; all of them unless the bench asks.
+
+    All False is the decision as it was before the n-gram model (save the
+    two cue words "tjek" and "al" added with it).
+    """
+
+    ngram_model: bool = True  # ngram.py, weighed against langdetect and the cues
+    sentence_cues: bool = True  # capital "I" and the -a infinitive (nynorsk.py)
+    default_is_unchosen: bool = True  # a chat in the default language is left as a new chat is
+
+
+ALL_PARTS = DecisionParts()
+
+
+@dataclass(frozen=True)
 class _Evidence:
     scores: dict[str, float]  # nb, nn, da, sv, en; nb and nn share langdetect's "no"
     nynorsk_lean: float  # word forms and the n-gram model together
@@ -103,10 +119,10 @@ def _add_ngram_evidence(tokens: list[str], scores: dict[str, float], swedish: fl
     return _NGRAM_VARIANT * (1.0 - swedish) * (model["nn"] - model["nb"]) / norwegian
 
 
-def _evidence(sample: str, with_ngram_model: bool) -> _Evidence:
+def _evidence(sample: str, parts: DecisionParts) -> _Evidence:
     tokens = words(sample)
     short = len(tokens) <= SHORT_MAX_WORDS or sum(map(len, tokens)) <= SHORT_MAX_LETTERS
-    scores = lexical_scores(tokens, sample)
+    scores = lexical_scores(tokens, sample, parts.sentence_cues)
     lean = form_lean = nynorsk_lean(scores)
     # Forms shared with Norwegian ("av", "blir") are no sign of Swedish.
     swedish_forms = scores["sv"] - max(scores["nb"], scores["nn"], scores["da"])
@@ -122,9 +138,9 @@ def _evidence(sample: str, with_ngram_model: bool) -> _Evidence:
             else:
                 # With the n-gram model, "which Nordic language" is its
                 # question, except for Swedish, which it does not know.
-                which = _LD_WHICH_NORDIC if language == "sv" or not with_ngram_model else 0.0
+                which = _LD_WHICH_NORDIC if language == "sv" or not parts.ngram_model else 0.0
                 scores[language] += _LD_NORDIC * nordic + which * p
-        if with_ngram_model:
+        if parts.ngram_model:
             # langdetect calls many short Norwegian lines Swedish ("kan de
             # sletta alt de har om meg?": sv 1.0); only a line with Swedish
             # word forms is let to silence the model.
@@ -174,10 +190,12 @@ def _lead(detected: str, current: str, evidence: _Evidence) -> float:
     return evidence.scores[detected] - evidence.scores.get(current, 0.0)
 
 
-def _follow_or_stay(detected: str | None, evidence: _Evidence, current: str | None, default: str) -> str:
+def _follow_or_stay(
+    detected: str | None, evidence: _Evidence, current: str | None, default: str, parts: DecisionParts
+) -> str:
     if detected is None:
         return current or default
-    if current is None or current == default or detected == current:
+    if current is None or (parts.default_is_unchosen and current == default) or detected == current:
         # Every chat starts in the default language (the session start sets
         # it before the first message is read), so being in it says nothing
         # about the writer: leaving it takes what a new chat takes.  A chat
@@ -210,7 +228,7 @@ def decide_language(
     supported: Sequence[str] = DEFAULT_SUPPORTED,
     default: str = "nb",
     *,
-    with_ngram_model: bool = True,
+    parts: DecisionParts = ALL_PARTS,
 ) -> LanguageDecision:
     """Decide the reply language for one message; never raises on any text.
 
@@ -223,20 +241,20 @@ def decide_language(
     then goes out in `default`, except that bokmål and nynorsk stand in for
     each other: silently for text, with `unsupported` set for a request.
     Raises ValueError only for a `default` not in `supported`.
-    `with_ngram_model=False` leaves out the n-gram model (the decision as it
-    was before it), so the bench can show what the model adds.
+    `parts` lets the bench switch parts of the decision off to show what
+    each adds; the bot always runs all of them.
     """
     languages = _validated(supported, default)
     ongoing = current if current in languages else None
     sample = text[:MAX_DETECT_CHARS] if isinstance(text, str) else ""
 
-    evidence = _evidence(sample, with_ngram_model)
+    evidence = _evidence(sample, parts)
     detected = _detect(evidence, ongoing or default)
     requested = requested_language(sample)
     if requested is not None and requested in languages:
         choice = requested
     else:
-        choice = _follow_or_stay(detected, evidence, ongoing, default)
+        choice = _follow_or_stay(detected, evidence, ongoing, default, parts)
 
     unsupported = None
     if requested is not None and requested not in languages:

@@ -222,17 +222,20 @@ def _a_infinitive_cue(tokens: Sequence[str]) -> tuple[frozenset[str], float] | N
     return (frozenset({"nn", "sv"}), weight) if weight else None
 
 
-def lexical_scores(tokens: Sequence[str], text: str = "") -> dict[str, float]:
+def lexical_scores(tokens: Sequence[str], text: str = "", sentence_cues: bool = True) -> dict[str, float]:
     """Summed cue weight per language in CUE_LANGUAGES.
 
     Each distinct word counts once, so "takk takk takk" is no stronger than
     "takk".  `text`, the message as written, is read for letter case only.
+    `sentence_cues=False` leaves out the capital "I" and the -a infinitive
+    (the bench shows what they add).
     """
     scores = dict.fromkeys(CUE_LANGUAGES, 0.0)
     cues = [_word_cue(word) for word in set(tokens)]
-    if _CAPITAL_I.search(text[:_MAX_CASE_CHARS]):
-        cues.append((frozenset({"da", "en"}), STRONG))
-    cues.append(_a_infinitive_cue(tokens))
+    if sentence_cues:
+        if _CAPITAL_I.search(text[:_MAX_CASE_CHARS]):
+            cues.append((frozenset({"da", "en"}), STRONG))
+        cues.append(_a_infinitive_cue(tokens))
     if _has_postposed_possessive(tokens):
         cues.append((frozenset({"nb", "nn"}), STRONG))
     for cue in cues:
