@@ -41,10 +41,10 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from langdetect import DetectorFactory, detect
-from langdetect.lang_detect_exception import LangDetectException
+from langdetect import DetectorFactory
 
 from bench import language_first_messages
+from bench.language_first_messages import plain_langdetect
 from bench.results import machine, now, write_result
 from bot.language import DecisionParts, LanguageDecision, decide_language
 
@@ -254,14 +254,6 @@ OTHER = {"nb": "en", "nn": "en", "da": "en", "sv": "en", "en": "nb"}
 def bucket(line: str) -> str:
     count = len(_WORD.findall(line))
     return next(name for name, low, high in BUCKETS if low <= count <= high)
-
-
-def plain_langdetect(line: str) -> str:
-    try:
-        code = detect(line)
-    except LangDetectException:
-        return "unknown"
-    return "nb" if code == "no" else code
 
 
 def answered(decision: LanguageDecision) -> str:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot.language.once import LoadOnce
 
 MODEL_PATH = Path(__file__).with_name("ngram_model.json")
 MAX_NGRAM = 4
@@ -84,22 +85,15 @@ class NgramModel:
         return {language: weight / total for language, weight in zip(self.languages, weights, strict=True)}
 
 
-_model: NgramModel | None = None
-_model_lock = threading.Lock()
-
-
 def load_model(path: Path = MODEL_PATH) -> NgramModel:
     document = json.loads(path.read_text(encoding="utf-8"))
     return NgramModel.from_counts(document["languages"], document["counts"])
 
 
+# Loaded on the first message of a process; a test replaces it to count loads.
+_model: LoadOnce[NgramModel] = LoadOnce(load_model)
+
+
 def get_model() -> NgramModel:
-    """The shipped model, loaded on first use (double-checked, as in detect.py)."""
-    global _model
-    model = _model
-    if model is None:
-        with _model_lock:
-            if _model is None:
-                _model = load_model()
-            model = _model
-    return model
+    """The shipped model, loaded on first use."""
+    return _model.get()

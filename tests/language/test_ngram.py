@@ -10,6 +10,7 @@ import pytest
 from bot.language import ngram, train_ngram
 from bot.language.ngram import MODEL_PATH, NgramModel, features, get_model, load_model
 from bot.language.nynorsk import words
+from bot.language.once import LoadOnce
 
 MAX_MODEL_BYTES = 4_000_000
 
@@ -76,8 +77,7 @@ def test_the_model_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
         loads.append(path)
         return NgramModel(("nb",), {})
 
-    monkeypatch.setattr(ngram, "_model", None)
-    monkeypatch.setattr(ngram, "load_model", counting_load)
+    monkeypatch.setattr(ngram, "_model", LoadOnce(counting_load))
     get_model()
     get_model()
     assert len(loads) == 1
