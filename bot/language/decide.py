@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from bot.language.detect import MAX_DETECT_CHARS, language_probabilities
 from bot.language.ngram import get_model
-from bot.language.nynorsk import STRONG, lexical_scores, nynorsk_lean, words
+from bot.language.nynorsk import STRONG, WEAK, lexical_scores, nynorsk_lean, words
 from bot.language.switch import requested_language
 
 DEFAULT_SUPPORTED: tuple[str, ...] = ("nb", "nn", "da", "en")
@@ -73,6 +73,7 @@ _MIN_LEAD = 0.5
 SWITCH_MARGIN = STRONG
 
 _NORWEGIAN = ("nb", "nn")
+_NORDIC = ("nb", "nn", "da")
 _TWIN = {"nb": "nn", "nn": "nb"}
 _LANGDETECT_CODE = {"nb": "no", "nn": "no", "da": "da", "sv": "sv", "en": "en"}
 
@@ -106,7 +107,7 @@ ALL_PARTS = DecisionParts()
 class _Evidence:
     scores: dict[str, float]  # nb, nn, da, sv, en; nb and nn share langdetect's "no"
     nynorsk_lean: float  # word forms and the n-gram model together
-    form_lean: float  # word forms alone
+    forms: dict[str, float]  # word forms alone, per language
     short: bool
 
 
@@ -131,7 +132,8 @@ def _evidence(sample: str, parts: DecisionParts) -> _Evidence:
     tokens = words(sample)
     short = len(tokens) <= SHORT_MAX_WORDS or sum(map(len, tokens)) <= SHORT_MAX_LETTERS
     scores = lexical_scores(tokens, sample, parts.sentence_cues)
-    lean = form_lean = nynorsk_lean(scores)
+    lean = nynorsk_lean(scores)
+    forms = dict(scores)
     # Forms shared with Norwegian ("av", "blir") are no sign of Swedish.
     swedish_forms = scores["sv"] - max(scores["nb"], scores["nn"], scores["da"])
     if not short:
@@ -149,12 +151,14 @@ def _evidence(sample: str, parts: DecisionParts) -> _Evidence:
                 which = _LD_WHICH_NORDIC if language == "sv" or not parts.ngram_model else 0.0
                 scores[language] += _LD_NORDIC * nordic + which * p
         if parts.ngram_model:
+            for language, count in get_model().exclusive_words(tokens).items():
+                forms[language] += WEAK * count
             # langdetect calls many short Norwegian lines Swedish ("kan de
             # sletta alt de har om meg?": sv 1.0); only a line with Swedish
             # word forms is let to silence the model.
             swedish = probabilities.get("sv", 0.0) * min(1.0, max(0.0, swedish_forms) / STRONG)
             lean += _add_ngram_evidence(tokens, scores, swedish)
-    return _Evidence(scores, lean, form_lean, short)
+    return _Evidence(scores, lean, forms, short)
 
 
 def _norwegian_variant(lean: float, prefer: str) -> str:
@@ -198,26 +202,30 @@ def _lead(detected: str, current: str, evidence: _Evidence) -> float:
     return evidence.scores[detected] - evidence.scores.get(current, 0.0)
 
 
+def _has_forms_of(detected: str, current: str, evidence: _Evidence) -> bool:
+    """Whether the line's word forms, not only its n-grams, lean from `current` to `detected`."""
+    return evidence.forms[detected] > evidence.forms.get(current, 0.0)
+
+
 def _follow_or_stay(
     detected: str | None, evidence: _Evidence, current: str | None, default: str, parts: DecisionParts
 ) -> str:
     if detected is None:
         return current or default
-    if current is None or (parts.default_is_unchosen and current == default) or detected == current:
-        # Every chat starts in the default language (the session start sets
-        # it before the first message is read), so being in it says nothing
-        # about the writer: leaving it takes what a new chat takes.  A chat
-        # the writer moved to another language stays there unless the line
-        # leads by SWITCH_MARGIN.
+    if current is None or detected == current:
         return detected
-    if detected in _NORWEGIAN and current in _NORWEGIAN:
-        # A line with no form exclusive to either standard is correct in
-        # both ("kan du hjelpe meg med dette?"); the model can say which is
-        # likelier, enough to start a chat in, but a writer who chose one
-        # standard is not moved to the other without a form of it.
-        towards_nynorsk = detected == "nn"
-        if evidence.form_lean == 0 or (evidence.form_lean > 0) != towards_nynorsk:
-            return current
+    # nb, nn and da share most words, so a line can be correct in two of
+    # them ("kan du hjelpe meg med dette?", "ikke en adresse"); n-grams can
+    # say which is likelier, enough to start a new chat in, but a chat is
+    # moved between them only by a form of the other language.
+    between_nordic = detected in _NORDIC and current in _NORDIC
+    if between_nordic and not _has_forms_of(detected, current, evidence):
+        return current
+    if parts.default_is_unchosen and current == default:
+        # Every chat starts in the default language (the session start sets
+        # it before the first message is read), so being in it says little
+        # about the writer: leaving it takes what a new chat takes.
+        return detected
     return detected if _lead(detected, current, evidence) >= SWITCH_MARGIN else current
 
 

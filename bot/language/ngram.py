@@ -34,6 +34,8 @@ SMOOTHING = 0.1
 # fitted on the development set (tests/language/data/first_messages_dev.jsonl)
 # by log-loss (0.065 at 1.0, 0.058 at 1.5, 0.060 at 2.0).
 SHARPNESS = 1.5
+EXCLUSIVE_MIN_COUNT = 5
+EXCLUSIVE_RATIO = 50
 
 
 def features(tokens: Iterable[str]) -> list[str]:
@@ -52,6 +54,8 @@ class NgramModel:
     languages: tuple[str, ...]
     # Per feature, the smoothed log-probability in each language, in order.
     log_probabilities: dict[str, tuple[float, ...]]
+    # Per whole word and per MAX_NGRAM-gram, the raw counts in each language.
+    counts: dict[str, tuple[int, ...]]
 
     @classmethod
     def from_counts(cls, languages: Sequence[str], counts: dict[str, Sequence[int]]) -> NgramModel:
@@ -62,7 +66,45 @@ class NgramModel:
             feature: tuple(math.log(count + SMOOTHING) - denominators[index] for index, count in enumerate(row))
             for feature, row in counts.items()
         }
-        return cls(tuple(languages), table)
+        # Whole words and the longest n-grams: the pieces exclusive_words reads.
+        kept = {
+            feature: tuple(row)
+            for feature, row in counts.items()
+            if feature.startswith(WORD_PREFIX) or len(feature) == MAX_NGRAM
+        }
+        return cls(tuple(languages), table, kept)
+
+    def exclusive_words(self, tokens: Sequence[str]) -> dict[str, int]:
+        """Per language, how many distinct words of the line the training text has in it alone.
+
+        A word counts for a language when it was seen there at least
+        EXCLUSIVE_MIN_COUNT times and in every other language at most
+        1/EXCLUSIVE_RATIO as often (the prose corpora quote each other's
+        languages now and then).  These are word forms, found in data
+        rather than listed by hand, so decide.py may treat them as the cue
+        lists' forms.
+        """
+        found = dict.fromkeys(self.languages, 0)
+        for token in set(tokens):
+            padded = f" {token} "
+            # The word itself, or failing that a piece of it of MAX_NGRAM
+            # letters ("-tion", "-ælse"), that only one language has.
+            keys = [WORD_PREFIX + token] + [padded[i : i + MAX_NGRAM] for i in range(len(padded) - MAX_NGRAM + 1)]
+            languages = {language for key in keys for language in self._exclusive_to(key)}
+            for language in languages:
+                found[language] += 1
+        return found
+
+    def _exclusive_to(self, key: str) -> list[str]:
+        row = self.counts.get(key)
+        if row is None:
+            return []
+        found = []
+        for index, language in enumerate(self.languages):
+            others = max(count for other, count in enumerate(row) if other != index)
+            if row[index] >= EXCLUSIVE_MIN_COUNT and others * EXCLUSIVE_RATIO <= row[index]:
+                found.append(language)
+        return found
 
     def probabilities(self, tokens: Sequence[str]) -> dict[str, float]:
         """Posterior per language with equal priors; empty when no feature is known."""

@@ -82,7 +82,7 @@ _CUE_GROUPS: tuple[tuple[str, float, str], ...] = (
     ("da sv", COURTESY, "hej nej"),
     # Infinitives in -a are nynorsk and Swedish alike.
     ("nn sv", WEAK, "då skriva svara"),
-    ("da en", WEAK, "have"),
+    ("da en", WEAK, "have give"),
     # Swedish forms.
     (
         "sv",

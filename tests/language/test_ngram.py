@@ -75,7 +75,7 @@ def test_the_model_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def counting_load(path: Path = MODEL_PATH) -> NgramModel:
         loads.append(path)
-        return NgramModel(("nb",), {})
+        return NgramModel(("nb",), {}, {})
 
     monkeypatch.setattr(ngram, "_model", LoadOnce(counting_load))
     get_model()
