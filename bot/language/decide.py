@@ -91,8 +91,9 @@ class LanguageDecision:
 class DecisionParts:
     """Which parts of the decision run; all of them unless the bench asks.
 
-    All False is the decision as it was before the n-gram model (save the
-    two cue words "tjek" and "al" added with it).
+    All False is the decision as it was before the n-gram model, save the
+    Danish cue words "tjek", "al" and "give" added with it (27 of 5,885
+    bench decisions differ from the old code, all on lines with "give").
     """
 
     ngram_model: bool = True  # ngram.py, weighed against langdetect and the cues
