@@ -6,7 +6,8 @@ current language is sticky: people type "ok", "takk", a case number or an
 e-mail address in every language, and a bot that flips language on such
 messages is worse than one that never detects at all.  The one exception is
 the default language, which every chat starts in before anyone has written:
-a chat still in it is left as a new chat would be.
+a chat still in it is left as a new chat would be.  Between nb, nn and da,
+which share most words, a chat moves only on a word form of the new language.
 
 What the text looks like is weighed from three sources: word cues
 (nynorsk.py), langdetect (detect.py) and an n-gram model of the four
