@@ -2,6 +2,9 @@
 
     .venv/bin/python -m bench.language_accuracy
 
+Then, in the same run, first messages per language and the time per message
+for each part of the decision (bench/language_first_messages.py).
+
 Methods, each scored per language (nb, nn, da, en, sv) and per length bucket
 (words):
 - "langdetect": plain langdetect with all 55 of its profiles, as a naive
@@ -18,6 +21,8 @@ Methods, each scored per language (nb, nn, da, en, sv) and per length bucket
 - "Vern, same lang": the chat is already in the line's language (for
   Swedish: in nb, where a Swedish chat is answered); right when the line
   keeps it there (and flags Swedish). This is what stickiness buys.
+- "Vern before, …": the same with the parts added with the n-gram model
+  switched off (bot.language.DecisionParts), i.e. the decision as it was.
 - "Vern, other lang": the chat is in another language (English for a Nordic
   line, bokmål for an English one); right when this one line moves it to
   the line's language. Vern deliberately does not switch on one- and
@@ -36,11 +41,12 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from langdetect import DetectorFactory, detect
-from langdetect.lang_detect_exception import LangDetectException
+from langdetect import DetectorFactory
 
+from bench import language_first_messages
+from bench.language_first_messages import plain_langdetect
 from bench.results import machine, now, write_result
-from bot.language import LanguageDecision, decide_language
+from bot.language import DecisionParts, LanguageDecision, decide_language
 
 LINES: dict[str, list[str]] = {
     "nb": [
@@ -250,24 +256,24 @@ def bucket(line: str) -> str:
     return next(name for name, low, high in BUCKETS if low <= count <= high)
 
 
-def plain_langdetect(line: str) -> str:
-    try:
-        code = detect(line)
-    except LangDetectException:
-        return "unknown"
-    return "nb" if code == "no" else code
-
-
 def answered(decision: LanguageDecision) -> str:
     """What the person gets: the reply language, or "sv" when Vern flagged Swedish."""
     return "sv" if decision.unsupported == "sv" else decision.language
 
 
+# The decision as it was before the n-gram model (bot.language.DecisionParts).
+BEFORE = DecisionParts(ngram_model=False, sentence_cues=False, default_is_unchosen=False)
+
 METHODS: dict[str, Callable[[str, str], str]] = {
     "langdetect": lambda line, label: plain_langdetect(line),
+    "Vern before, new chat": lambda line, label: answered(decide_language(line, None, parts=BEFORE)),
     "Vern, new chat": lambda line, label: answered(decide_language(line, None)),
     "Vern, detected": lambda line, label: decide_language(line, None).detected or "none",
+    "Vern before, same lang": lambda line, label: answered(
+        decide_language(line, "nb" if label == "sv" else label, parts=BEFORE)
+    ),
     "Vern, same lang": lambda line, label: answered(decide_language(line, "nb" if label == "sv" else label)),
+    "Vern before, other lang": lambda line, label: answered(decide_language(line, OTHER[label], parts=BEFORE)),
     "Vern, other lang": lambda line, label: answered(decide_language(line, OTHER[label])),
 }
 
@@ -331,6 +337,10 @@ def main() -> int:
     started, machine_info = now(), machine()
     figures = evaluate()
     print_figures(figures)
+    print()
+    figures["first_messages"] = language_first_messages.accuracy()
+    figures["speed_ms"] = language_first_messages.speed()
+    language_first_messages.print_figures(figures["first_messages"], figures["speed_ms"])  # type: ignore[arg-type]
     write_result("language_accuracy", figures, started, machine_info)
     return 0
 

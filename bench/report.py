@@ -242,7 +242,8 @@ def section_language(result: dict[str, Any] | None) -> list[str]:
         "right on nynorsk); “Vern, new chat” is `decide_language(line, None)`, the reply language of a first "
         "message, abstaining to bokmål; “Vern, detected” counts abstaining as wrong; “Vern, same lang” is a chat "
         "already in the line's language (stickiness); “Vern, other lang” a chat in English (bokmål for English "
-        "lines) that this one line should move.", "",
+        "lines) that this one line should move; “Vern before, …” is the same with the n-gram model and the parts "
+        "added with it switched off (`bot.language.DecisionParts`), i.e. the decision as it was.", "",
         "| method | words | " + " | ".join(languages) + " | overall |",
         "|---|---|" + "---:|" * (len(languages) + 1),
     ]
@@ -285,7 +286,24 @@ def section_language(result: dict[str, Any] | None) -> list[str]:
         "what that buys in a running chat." + same_as_detected, "",
         chart(charts.language, f, "bench-language.svg", "Language identification accuracy by message length"), "",
     ]
-    return out
+    return out + section_first_messages(f)
+
+
+def section_first_messages(f: dict[str, Any]) -> list[str]:
+    """First messages per language and time per message (bench/language_first_messages.py)."""
+    if "first_messages" not in f:
+        return []
+    out = ["### First messages, per language, by part of the decision", ""]
+    for name, rows in f["first_messages"].items():
+        languages = list(next(iter(rows.values())))
+        out += [f"**{name}** set:", "", "| method | " + " | ".join(languages) + " |",
+                "|---|" + "---:|" * len(languages)]
+        for method, cells in rows.items():
+            out.append(f"| {method} | " + " | ".join(f"{r / n:.3f}" for r, n in cells.values()) + " |")
+        out.append("")
+    out += ["| time per message | ms |", "|---|---:|"]
+    out += [f"| {k} | {v:.3f} |" for k, v in f["speed_ms"].items() if k != "messages"]
+    return out + [""]
 
 
 def section_nlu(result: dict[str, Any] | None) -> list[str]:

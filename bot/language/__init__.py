@@ -3,6 +3,6 @@
 Free of Rasa so the decision can be tested, benchmarked and reused on its own.
 """
 
-from bot.language.decide import LanguageDecision, decide_language
+from bot.language.decide import ALL_PARTS, DecisionParts, LanguageDecision, decide_language
 
-__all__ = ["LanguageDecision", "decide_language"]
+__all__ = ["ALL_PARTS", "DecisionParts", "LanguageDecision", "decide_language"]

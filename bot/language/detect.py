@@ -10,10 +10,11 @@ asks (which of these four?) and answers it the same way every time.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+from bot.language.once import LoadOnce
 
 # langdetect has one "no" profile for both written standards of Norwegian;
 # telling bokmål from nynorsk is left to bot.language.nynorsk.
@@ -22,9 +23,6 @@ PROFILE_LANGUAGES: tuple[str, ...] = ("da", "en", "no", "sv")
 _SEED = 0
 # Messages longer than this tell langdetect nothing new and only cost time.
 MAX_DETECT_CHARS = 2000
-
-_factory: DetectorFactory | None = None
-_factory_lock = threading.Lock()
 
 
 def _build_factory() -> DetectorFactory:
@@ -38,17 +36,12 @@ def _build_factory() -> DetectorFactory:
     return factory
 
 
+# Loaded on the first message; a test replaces it to count builds.
+_factory: LoadOnce[DetectorFactory] = LoadOnce(_build_factory)
+
+
 def _get_factory() -> DetectorFactory:
-    global _factory
-    # Double-checked so concurrent first messages load the profiles once,
-    # while later calls pay no locking cost.
-    factory = _factory
-    if factory is None:
-        with _factory_lock:
-            if _factory is None:
-                _factory = _build_factory()
-            factory = _factory
-    return factory
+    return _factory.get()
 
 
 def language_probabilities(text: str) -> dict[str, float]:

@@ -74,15 +74,15 @@ _CUE_GROUPS: tuple[tuple[str, float, str], ...] = (
         STRONG,
         "hvad gerne nogle noget nogen hjælp hjælpe hjælpen hedder fik gør gøre siger blev blevet"
         " bliver af jeres hvornår venligst oplysninger personoplysninger oplysningerne sletning indsigt spørgsmål"
-        " spørgsmålet sporgsmal gemt gemme gemmer mit tilbage brug fejl vide uger sagsnummer",
+        " spørgsmålet sporgsmal gemt gemme gemmer mit tilbage brug fejl vide uger sagsnummer tjek tjekke tjekket",
     ),
-    ("da", WEAK, "mere tale os jer meget lige tage tager givet rigtig tilladelse venlig"),
+    ("da", WEAK, "mere tale os jer meget lige tage tager givet rigtig tilladelse venlig al"),
     ("da", COURTESY, "tak"),
     ("da sv", WEAK, "mig dig sig nu efter sådan"),
     ("da sv", COURTESY, "hej nej"),
     # Infinitives in -a are nynorsk and Swedish alike.
     ("nn sv", WEAK, "då skriva svara"),
-    ("da en", WEAK, "have"),
+    ("da en", WEAK, "have give"),
     # Swedish forms.
     (
         "sv",
@@ -193,14 +193,49 @@ def _has_postposed_possessive(tokens: Sequence[str]) -> bool:
     return False
 
 
-def lexical_scores(tokens: Sequence[str]) -> dict[str, float]:
+# Danish "I" (you, plural) is written with a capital letter inside a
+# sentence ("kan I slette"), where Norwegian has "dere/de" and its
+# preposition "i" is lower case; English capitalises its "I" the same way.
+# Sentence-initial "I" is left out: Norwegian "I dag ..." starts with it.
+_MAX_CASE_CHARS = 2000
+_CAPITAL_I = re.compile(r"[^\W\d_],?\s{1,3}I(?![\w'\u2019])")
+
+
+# Nynorsk (like Swedish) may end the infinitive in -a ("å senda", "kan de
+# sletta"), where bokmål and Danish end it in -e.  After "å" nothing else
+# ends in -a; after a modal verb a bokmål feminine noun can ("vil dattera"),
+# so that reading counts as weak evidence only.
+_INFINITIVE_MARKERS = frozenset({"å", "aa"})
+_MODALS = frozenset({"kan", "må", "ma", "skal", "vil", "bør", "kunne", "ville", "skulle", "måtte"})
+_MIN_A_INFINITIVE = 5
+
+
+def _a_infinitive_cue(tokens: Sequence[str]) -> tuple[frozenset[str], float] | None:
+    weight = 0.0
+    for index, token in enumerate(tokens):
+        if index == 0 or len(token) < _MIN_A_INFINITIVE or not token.endswith("a"):
+            continue
+        if tokens[index - 1] in _INFINITIVE_MARKERS:
+            return frozenset({"nn", "sv"}), STRONG
+        if tokens[index - 1] in _MODALS or (index > 1 and tokens[index - 2] in _MODALS):
+            weight = WEAK
+    return (frozenset({"nn", "sv"}), weight) if weight else None
+
+
+def lexical_scores(tokens: Sequence[str], text: str = "", sentence_cues: bool = True) -> dict[str, float]:
     """Summed cue weight per language in CUE_LANGUAGES.
 
     Each distinct word counts once, so "takk takk takk" is no stronger than
-    "takk".
+    "takk".  `text`, the message as written, is read for letter case only.
+    `sentence_cues=False` leaves out the capital "I" and the -a infinitive
+    (the bench shows what they add).
     """
     scores = dict.fromkeys(CUE_LANGUAGES, 0.0)
     cues = [_word_cue(word) for word in set(tokens)]
+    if sentence_cues:
+        if _CAPITAL_I.search(text[:_MAX_CASE_CHARS]):
+            cues.append((frozenset({"da", "en"}), STRONG))
+        cues.append(_a_infinitive_cue(tokens))
     if _has_postposed_possessive(tokens):
         cues.append((frozenset({"nb", "nn"}), STRONG))
     for cue in cues:

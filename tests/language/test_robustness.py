@@ -15,6 +15,7 @@ from langdetect.detector_factory import DetectorFactory
 from bot.config import PROJECT_ROOT
 from bot.language import decide_language
 from bot.language import detect as detect_module
+from bot.language.once import LoadOnce
 
 SUPPORTED = ("nb", "nn", "da", "en")
 CODES = {"nb", "nn", "da", "en", "sv"}
@@ -112,8 +113,7 @@ def test_concurrent_first_use_loads_the_profiles_once(monkeypatch: pytest.Monkey
         time.sleep(0.05)  # widen the race window
         return real_build()
 
-    monkeypatch.setattr(detect_module, "_factory", None)
-    monkeypatch.setattr(detect_module, "_build_factory", counting_build)
+    monkeypatch.setattr(detect_module, "_factory", LoadOnce(counting_build))
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda _: decide_language("hej, hvad kan du hjælpe med?", None), range(16)))
     assert len(builds) == 1

@@ -116,10 +116,23 @@ def test_clear_nynorsk_moves_a_bokmal_conversation() -> None:
     assert (decision.language, decision.switched) == ("nn", True)
 
 
-def test_weak_danish_lean_does_not_move_a_bokmal_conversation() -> None:
-    # One Danish form ("gerne") against Norwegian-looking n-grams: ambiguous.
-    assert decide_language("jeg vil gerne slette mine data", "nb").language == "nb"
-    assert decide_language("jeg vil gerne slette mine data", None).language == "da"
+def test_one_danish_looking_word_in_a_norwegian_line_keeps_bokmal() -> None:
+    # "gerne" is Danish or a typo for "gjerne"; the rest of the line is bokmål.
+    assert decide_language("jeg vil gerne vite hva dere har lagret om meg", "nb").language == "nb"
+    assert decide_language("jeg vil gerne vite hva dere har lagret om meg", None).language == "nb"
+
+
+def test_a_danish_first_message_is_answered_in_danish() -> None:
+    # The session start puts every chat in the default language before the
+    # first message is read; a Danish line must not be held there.
+    for current in (None, "nb"):
+        decision = decide_language("jeg vil gerne slette mine data", current)
+        assert decision.language == "da"
+
+
+def test_an_ambiguous_line_keeps_a_chat_the_writer_moved() -> None:
+    # Valid Danish and valid bokmål: a Danish chat stays Danish.
+    assert decide_language("kan jeg tale med et menneske", "da").language == "da"
 
 
 def test_clear_danish_moves_a_bokmal_conversation() -> None:
