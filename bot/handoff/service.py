@@ -22,7 +22,10 @@ from bot.models.conversation import Conversation, utc_naive
 
 HANDOFFS = Handoff.__table__
 MESSAGES = HandoffMessage.__table__
+CONVERSATIONS = Conversation.__table__
 OPEN = ("waiting", "active")
+# What a person or a caseworker writes keeps a taken chat alive; "joined" and other system lines do not.
+ACTIVITY_SENDERS = ("person", "caseworker")
 MAX_MESSAGE_CHARS = 2000
 Audit = Callable[[str, "str | None", dict], None]
 Erase = Callable[[str], object]
@@ -206,9 +209,16 @@ class HandoffService:
 
     # --- helpers --------------------------------------------------------------------------------
     def _add(self, handoff_id: int, sender: str, text: str, delivered: bool) -> None:
+        now = self._now()
         with self._engine.begin() as connection:
-            connection.execute(MESSAGES.insert().values(handoff_id=handoff_id, at=self._now(), sender=sender,
+            connection.execute(MESSAGES.insert().values(handoff_id=handoff_id, at=now, sender=sender,
                                                         text=text[:MAX_MESSAGE_CHARS], delivered=delivered))
+            if sender in ACTIVITY_SENDERS:
+                # These messages bypass Rasa, so nothing else moves the chat's clock: without this the
+                # retention worker saw a lively handed-off chat as idle and ended only the bot's half.
+                chat = select(HANDOFFS.c.conversation_id).where(HANDOFFS.c.id == handoff_id).scalar_subquery()
+                connection.execute(update(CONVERSATIONS).where(CONVERSATIONS.c.conversation_id == chat)
+                                   .values(last_activity_at=now))
 
     def _view(self, row: object) -> HandoffView:
         position = None
