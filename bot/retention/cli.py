@@ -74,6 +74,16 @@ def _expire_handoffs(settings: Settings) -> int:
     return len(expired)
 
 
+def record_places(settings: Settings) -> Any:
+    """Where the record kinds outside the tables live, and each consent purpose's retention."""
+    from bot.consent.purposes import load_purposes
+    from bot.retention.record_kinds import RecordPlaces
+
+    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
+    return RecordPlaces(exports_dir=settings.var_dir / "exports", outbox_dir=settings.outbox_dir,
+                        purpose_retention=keep)
+
+
 def _production_masker() -> Any:
     from bot.pii import chat_masker  # imported here: only the running worker needs the detectors
 
@@ -116,6 +126,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         # Act one interval early, so a rule's limit holds between two runs.
         lead=timedelta(seconds=args.interval),
         housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings)),
+        places=record_places(settings),
     )
     if args.once:
         try:
@@ -127,6 +138,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
             "ended_for_inactivity": report.ended_for_inactivity,
             "masked": report.masked,
             "deleted": report.deleted,
+            "records_deleted": report.records_deleted,
             "failed": report.failed,
         }
         print(json.dumps(summary))
@@ -156,5 +168,5 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2
-    print(json.dumps(retention_status(engine, utc_now, policy), indent=2))
+    print(json.dumps(retention_status(engine, utc_now, policy, record_places(settings)), indent=2))
     return 0
