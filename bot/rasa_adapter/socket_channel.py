@@ -36,6 +36,7 @@ from bot.chat_input import MAX_BODY_BYTES, SENDER_PATTERN, ChatMessage, InputRej
 from bot.config import Settings, get_settings
 from bot.i18n import translate
 from bot.rasa_adapter.channels import run_turn
+from bot.retention.announced import announced_periods
 
 logger = logging.getLogger(__name__)
 
@@ -232,7 +233,7 @@ class _SocketEvents:
         language = self._language(data)
         if sender is None:
             return {"ended": False, "text": translate("chat_ended", language,
-                                                      minutes=self._settings.retention.mask_within_minutes)}
+                                                      minutes=announced_periods(self._settings).mask_minutes)}
         try:
             ended = await end_chat(self._settings, sender)
         except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type

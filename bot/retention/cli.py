@@ -97,7 +97,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     from bot.logs import configure_logging
     from bot.retention.chat_stores import build_chat_stores
     from bot.retention.leader import build_leader_lock
-    from bot.retention.policy import load_policy
+    from bot.retention.policy import load_policy, with_overrides
     from bot.retention.worker import RetentionWorker
 
     if args.interval <= 0:
@@ -106,7 +106,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     configure_logging()
     settings = _settings()
     try:
-        policy = load_policy()
+        policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+                                settings.retention.masked_chat_days)
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2
@@ -155,7 +156,7 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
     from bot.clock import utc_now
     from bot.db.engine import get_engine
     from bot.db.migrate import is_up_to_date
-    from bot.retention.policy import load_policy
+    from bot.retention.policy import load_policy, with_overrides
     from bot.retention.status import retention_status
 
     settings = _settings()
@@ -164,7 +165,8 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
         print("Vern: the database is not migrated; run `vern db upgrade`", file=sys.stderr)
         return 2
     try:
-        policy = load_policy()
+        policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+                                settings.retention.masked_chat_days)
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2

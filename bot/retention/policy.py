@@ -91,6 +91,17 @@ class RetentionPolicy:
         return tuple(rule for rule in self.in_order() if rule.records is not None)
 
 
+def with_overrides(policy: RetentionPolicy, mask_minutes: int | None, masked_days: int | None) -> RetentionPolicy:
+    """MASK_WITHIN_MINUTES and MASKED_CHAT_RETENTION_DAYS, when set, replace the two chat rules' `after`."""
+    from dataclasses import replace
+
+    after = {"bot_chat": None if mask_minutes is None else timedelta(minutes=mask_minutes),
+             "masked_bot_chat": None if masked_days is None else timedelta(days=masked_days)}
+    rules = tuple(replace(rule, after=after[rule.applies_to]) if after.get(rule.applies_to) is not None else rule
+                  for rule in policy.rules)
+    return RetentionPolicy(rules=rules, source=policy.source)
+
+
 def parse_duration(value: object, where: str = "duration") -> timedelta:
     """'15m', '0m', '365d', '12h', '30s', '2w'. A bare number is refused: minutes or days?"""
     if isinstance(value, bool) or not isinstance(value, str):
