@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
 from bot.handoff.models import Handoff, HandoffMessage
@@ -206,6 +206,18 @@ class HandoffService:
             for row in rows:
                 self._audit("handoff.expired", row.conversation_key, {})
         return [str(row.conversation_id) for row in rows]
+
+    def forget(self, conversation_id: str) -> int:
+        """«Forget this chat» and Art. 17: every handoff of the chat and its messages; returns rows removed."""
+        key = self.key(conversation_id)
+        mine = or_(HANDOFFS.c.conversation_id == conversation_id, HANDOFFS.c.conversation_key == key)
+        with self._engine.begin() as connection:
+            ids = list(connection.execute(select(HANDOFFS.c.id).where(mine)).scalars())
+            if not ids:
+                return 0
+            messages = connection.execute(delete(MESSAGES).where(MESSAGES.c.handoff_id.in_(ids))).rowcount or 0
+            rows = connection.execute(delete(HANDOFFS).where(HANDOFFS.c.id.in_(ids))).rowcount or 0
+        return int(messages) + int(rows)
 
     # --- helpers --------------------------------------------------------------------------------
     def _add(self, handoff_id: int, sender: str, text: str, delivered: bool) -> None:
