@@ -8,6 +8,7 @@ import sys
 from bot.audit.cli import add_audit_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
+from bot.inventory.cli import add_inventory_commands
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
 
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_retention_commands(sub)
     add_training_commands(sub)
     add_console_commands(sub)
+    add_inventory_commands(sub)
     add_audit_commands(sub)
     return parser
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from bot.cases.models import Case, CaseEvent, SubjectContact
 from bot.consent.models import ConsentEvent, ConsentRecord, GuardianInvitation
-from bot.console.models import AccessLogEntry
+from bot.console.models import AccessLogEntry, ConsoleSession
 from bot.fulfilment.models import ExportDownload
 from bot.handoff.models import Handoff, HandoffMessage
 from bot.models.conversation import Conversation
@@ -24,6 +24,7 @@ HANDOFFS, MESSAGES = Handoff.__table__, HandoffMessage.__table__
 CASES, CASE_EVENTS, CONTACTS = Case.__table__, CaseEvent.__table__, SubjectContact.__table__
 RECORDS, CONSENT_EVENTS, INVITATIONS = ConsentRecord.__table__, ConsentEvent.__table__, GuardianInvitation.__table__
 ACCESS_LOG, DOWNLOADS, CONVERSATIONS = AccessLogEntry.__table__, ExportDownload.__table__, Conversation.__table__
+SESSIONS = ConsoleSession.__table__
 ENDED_CONSENT = ("withdrawn", "refused", "expired")
 
 
@@ -172,6 +173,17 @@ def delete_access_log(ctx: RecordContext, after: timedelta) -> int:
         return int(connection.execute(delete(ACCESS_LOG).where(ACCESS_LOG.c.at <= ctx.now - after)).rowcount or 0)
 
 
+def stale_sessions_due(ctx: RecordContext, after: timedelta) -> int:
+    return _count(ctx, select(func.count()).select_from(SESSIONS).where(SESSIONS.c.last_seen_at <= ctx.now - after))
+
+
+def delete_stale_sessions(ctx: RecordContext, after: timedelta) -> int:
+    # A session nobody presents again is never ended by its own timeout check (bot.console.sessions).
+    with ctx.engine.begin() as connection:
+        return int(connection.execute(delete(SESSIONS).where(SESSIONS.c.last_seen_at <= ctx.now - after))
+                   .rowcount or 0)
+
+
 def exports_due(ctx: RecordContext, after: timedelta) -> int:
     return _count(ctx, select(func.count()).select_from(DOWNLOADS).where(DOWNLOADS.c.expires_at <= ctx.now - after))
 
@@ -239,6 +251,8 @@ for _kind in (
                "its expiry or use", 65, invitations_due, delete_invitations),
     RecordKind("console_access_log", "a line of the caseworker console's access log", "the access",
                70, access_log_due, delete_access_log),
+    RecordKind("console_session", "a caseworker's console session nobody used since", "its last use",
+               72, stale_sessions_due, delete_stale_sessions),
     RecordKind("export_download", "an encrypted access export and its download link", "the link's expiry",
                75, exports_due, delete_exports),
     RecordKind("outbox_mail", "a development mail file in the outbox folder", "the file's writing",
