@@ -95,9 +95,12 @@ def with_overrides(policy: RetentionPolicy, mask_minutes: int | None, masked_day
     """MASK_WITHIN_MINUTES and MASKED_CHAT_RETENTION_DAYS, when set, replace the two chat rules' `after`."""
     from dataclasses import replace
 
-    after = {"bot_chat": None if mask_minutes is None else timedelta(minutes=mask_minutes),
-             "masked_bot_chat": None if masked_days is None else timedelta(days=masked_days)}
-    rules = tuple(replace(rule, after=after[rule.applies_to]) if after.get(rule.applies_to) is not None else rule
+    after: dict[str, timedelta] = {}
+    if mask_minutes is not None:
+        after["bot_chat"] = timedelta(minutes=mask_minutes)
+    if masked_days is not None:
+        after["masked_bot_chat"] = timedelta(days=masked_days)
+    rules = tuple(replace(rule, after=after[rule.applies_to]) if rule.applies_to in after else rule
                   for rule in policy.rules)
     return RetentionPolicy(rules=rules, source=policy.source)
 

@@ -8,6 +8,7 @@ simply repeated. Counts only leave this module, never ids or contents.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.engine import Connection
@@ -34,7 +35,7 @@ def _count(ctx: RecordContext, query: object) -> int:
 
 
 # --- handoffs: the annex (3) says a caseworker chat is deleted when it ends ----------------------
-def _last_handoff_activity() -> object:
+def _last_handoff_activity() -> Any:
     said = (select(func.max(MESSAGES.c.at)).where(MESSAGES.c.handoff_id == HANDOFFS.c.id,
                                                   MESSAGES.c.sender.in_(("person", "caseworker")))
             .scalar_subquery())
