@@ -76,12 +76,13 @@ def _expire_handoffs(settings: Settings) -> int:
 
 def record_places(settings: Settings) -> Any:
     """Where the record kinds outside the tables live, and each consent purpose's retention."""
+    from bot.audit.service import audit_trail
     from bot.consent.purposes import load_purposes
     from bot.retention.record_kinds import RecordPlaces
 
     keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
     return RecordPlaces(exports_dir=settings.var_dir / "exports", outbox_dir=settings.outbox_dir,
-                        purpose_retention=keep)
+                        purpose_retention=keep, prune_audit=audit_trail().prune_before)
 
 
 def _production_masker() -> Any:
