@@ -13,6 +13,7 @@ from bot.consent.invitations import GuardianInvitations
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.db.engine import get_engine
+from bot.dsr.erasure_confirmation import ErasureConfirmations
 from bot.dsr.flow import MailCodeSender, RequestFlow
 from bot.dsr.pending import PendingRequestStore
 from bot.fulfilment.downloads import DownloadStore
@@ -32,6 +33,7 @@ def request_flow() -> RequestFlow:
     return RequestFlow(
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
         connector(), (consent_service(), ConsentSessions(store, secret)), guardian_invitations(),
+        ErasureConfirmations(store, secret),
     )
 
 

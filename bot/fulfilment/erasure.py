@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.engine import Engine
 
 from bot.consent.service import consent_chat_key
@@ -69,6 +69,21 @@ class SubjectEraser:
                     if consent_chat_key(self._secret, conversation_id) in consent_chats:
                         chats.add(conversation_id)
         return chats
+
+    def preview(self, subject_key: str, consent_key: str, current_chat: str) -> dict[str, int]:
+        """What `erase` would remove (counts per kind), for the person to confirm first."""
+        with self._engine.connect() as connection:
+            theirs = CASES.c.subject_key == subject_key
+            closed = connection.execute(select(func.count()).select_from(CASES).where(
+                theirs, CASES.c.closed_at.isnot(None))).scalar_one()
+            still_open = connection.execute(select(func.count()).select_from(CASES).where(
+                theirs, CASES.c.closed_at.is_(None))).scalar_one()
+            consents = connection.execute(select(func.count()).select_from(RECORDS).where(
+                RECORDS.c.subject_key == consent_key)).scalar_one()
+        chats = self.chats_of(subject_key, consent_key) | {current_chat}
+        # The erasure case itself is open and stays, answerable by reference.
+        return {"chats": len(chats), "consents": int(consents), "closed_cases": int(closed),
+                "open_cases_kept": max(0, int(still_open) - 1)}
 
     def erase(self, subject_key: str, consent_key: str, erasure_case_id: int, spare_chat: str | None) -> SubjectErasure:
         """`spare_chat`: the chat the request is being answered in; the channel erases it after this turn."""

@@ -47,6 +47,8 @@ Audit = Callable[[str, "str | None", dict], None]
 class Fulfilled(str, Enum):
     EXPORT_READY = "export_ready"
     ERASED = "erased"
+    # Art. 17 is irreversible: the person sees what will go and confirms (bot.dsr.erasure_confirmation).
+    ERASURE_PREVIEW = "erasure_preview"
     RESTRICTED = "restricted"
     FOR_CASEWORKER = "for_caseworker"
 
@@ -56,6 +58,9 @@ class FulfilmentOutcome:
     result: Fulfilled
     mail: OutgoingMail | None = None
     erase_current_chat: bool = False
+    # For ERASURE_PREVIEW: what the erasure would remove, per kind (counts), and the keys to confirm with.
+    preview: dict[str, int] | None = None
+    consent_key: str | None = None
 
 
 class Fulfilment:
@@ -78,7 +83,7 @@ class Fulfilment:
         if kind in (RequestType.ACCESS, RequestType.PORTABILITY):
             return self._export(case, email, subject_key)
         if kind is RequestType.ERASURE:
-            return self._erase(case, subject_key, email, conversation_id)
+            return self._preview_erasure(subject_key, email, conversation_id)
         if kind is RequestType.RESTRICTION:
             # Kept, not used, from now on; lifting it is a caseworker's decision with the person told first.
             RestrictionRegister(self._engine, self._clock).restrict(subject_key, case.reference)
@@ -100,12 +105,21 @@ class Fulfilment:
                                                                       "conversations": len(holdings.conversations)})
         return FulfilmentOutcome(Fulfilled.EXPORT_READY, mail=mail)
 
-    def _erase(self, case: CaseView, subject_key: str, email: str, current_conversation: str) -> FulfilmentOutcome:
+    def _subject_eraser(self) -> SubjectEraser:
+        return SubjectEraser(self._engine, self._eraser, self._downloads, self._settings.secret_key.reveal().encode(),
+                             self._on_erased)
+
+    def _preview_erasure(self, subject_key: str, email: str, current_conversation: str) -> FulfilmentOutcome:
+        consent_key = consent_pseudonym(self._settings.secret_key.reveal().encode(), email)
+        preview = self._subject_eraser().preview(subject_key, consent_key, current_conversation)
+        return FulfilmentOutcome(Fulfilled.ERASURE_PREVIEW, preview=preview, consent_key=consent_key)
+
+    def erase_confirmed(self, case: CaseView, subject_key: str, consent_key: str,
+                        current_conversation: str) -> FulfilmentOutcome:
+        """The person confirmed the preview: everything of theirs goes (bot.fulfilment.erasure)."""
         table, events = Case.__table__, CaseEvent.__table__
         this_case = _case_id(self._engine, case.reference)
-        consent_key = consent_pseudonym(self._settings.secret_key.reveal().encode(), email)
-        result = SubjectEraser(self._engine, self._eraser, self._downloads, self._settings.secret_key.reveal().encode(),
-                               self._on_erased).erase(subject_key, consent_key, this_case, current_conversation)
+        result = self._subject_eraser().erase(subject_key, consent_key, this_case, current_conversation)
         # The chat the request was made in goes right after this turn (the channel erases it).
         erased = {**result.stores, "conversations": result.stores.get("conversations", 0) + 1}
         # Connected systems hold data too: the case completes when they confirm (bot.connectors.completion),

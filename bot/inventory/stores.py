@@ -114,6 +114,10 @@ REDIS = (
           "and the plain address, so a chat may manage that address's consents", "withdrawing as easily as "
           "giving (Art. 7(3))", "gdpr:art-7-3", (), expiry="15 minutes (bot.consent.sessions.SESSION_TTL_SECONDS)",
           erasure=CHAT_ERASER + " (consent_sessions)"),
+    Store("erasure_confirmations", "redis", "vern:verify:erasureconfirm:*", "between an erasure's preview and "
+          "«Yes, erase»: the case reference and keyed hashes of the person", "confirming an irreversible "
+          "erasure (Art. 17)", "gdpr:art-6-1-c", (), expiry="15 minutes (bot.dsr.erasure_confirmation)",
+          erasure=CHAT_ERASER + " (erasure_confirmations)"),
     Store("pending_requests", "redis", "vern:verify:pending:*", "a request waiting for its code: address, "
           "type, the person's words", "opening the case once verified", "gdpr:art-6-1-c", (),
           expiry="the code's lifetime", erasure=CHAT_ERASER + " (forget hook)"),

@@ -108,6 +108,7 @@ def chat_eraser() -> ChatEraser:
     from bot.config import get_settings
     from bot.consent.sessions import ConsentSessions
     from bot.db.engine import get_engine
+    from bot.dsr.erasure_confirmation import ErasureConfirmations
     from bot.dsr.pending import PendingRequestStore
     from bot.handoff.service import HandoffService
     from bot.retention.chat_stores import build_chat_stores
@@ -130,5 +131,6 @@ def chat_eraser() -> ChatEraser:
             "handoffs": handoffs.forget,
             "consent_sessions": ConsentSessions(store, secret).forget,
             "verification_keys": verification.clear_now,
+            "erasure_confirmations": ErasureConfirmations(store, secret).forget,
         },
     )
