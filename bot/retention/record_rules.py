@@ -7,6 +7,7 @@ simply repeated. Counts only leave this module, never ids or contents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,11 +28,24 @@ RECORDS, CONSENT_EVENTS, INVITATIONS = ConsentRecord.__table__, ConsentEvent.__t
 ACCESS_LOG, DOWNLOADS, CONVERSATIONS = AccessLogEntry.__table__, ExportDownload.__table__, Conversation.__table__
 SESSIONS = ConsoleSession.__table__
 ENDED_CONSENT = ("withdrawn", "refused", "expired")
+Prune = Callable[[RecordContext, timedelta], int]
 
 
 def _count(ctx: RecordContext, query: object) -> int:
     with ctx.engine.connect() as connection:
         return int(connection.execute(query).scalar_one())  # type: ignore[call-overload]
+
+
+def _rows_where(table: Any, where: Callable[[datetime], Any]) -> tuple[Prune, Prune]:
+    """Count and delete for a kind whose due rows are one table's rows matching `where(cutoff)`."""
+    def due(ctx: RecordContext, after: timedelta) -> int:
+        return _count(ctx, select(func.count()).select_from(table).where(where(ctx.now - after)))
+
+    def prune(ctx: RecordContext, after: timedelta) -> int:
+        with ctx.engine.begin() as connection:
+            return int(connection.execute(delete(table).where(where(ctx.now - after))).rowcount or 0)
+
+    return due, prune
 
 
 # --- handoffs: the annex (3) says a caseworker chat is deleted when it ends ----------------------
@@ -107,21 +121,12 @@ def delete_cases(connection: Connection, ids: list[int]) -> int:
     return int(connection.execute(delete(CASES).where(CASES.c.id.in_(ids))).rowcount or 0)
 
 
-def _unneeded_contacts(cutoff: datetime) -> object:
+def _unneeded_contacts(cutoff: datetime) -> Any:
     # The address is needed to answer (Art. 12(1)); once no case of the person is open, and the
     # last one closed before the cutoff, it is not.
     open_case = exists().where(CASES.c.subject_key == CONTACTS.c.subject_key, CASES.c.closed_at.is_(None))
     recent_case = exists().where(CASES.c.subject_key == CONTACTS.c.subject_key, CASES.c.closed_at > cutoff)
     return and_(CONTACTS.c.created_at <= cutoff, ~open_case, ~recent_case)
-
-
-def contacts_due(ctx: RecordContext, after: timedelta) -> int:
-    return _count(ctx, select(func.count()).select_from(CONTACTS).where(_unneeded_contacts(ctx.now - after)))
-
-
-def delete_contacts(ctx: RecordContext, after: timedelta) -> int:
-    with ctx.engine.begin() as connection:
-        return int(connection.execute(delete(CONTACTS).where(_unneeded_contacts(ctx.now - after))).rowcount or 0)
 
 
 # --- consent: the proof is kept for the purpose's retention after the consent ended --------------
@@ -151,38 +156,18 @@ def delete_consent_records(connection: Connection, ids: list[str]) -> int:
     return int(connection.execute(delete(RECORDS).where(RECORDS.c.record_id.in_(ids))).rowcount or 0)
 
 
-def _spent_invitations(cutoff: datetime) -> object:
+def _spent_invitations(cutoff: datetime) -> Any:
     return or_(INVITATIONS.c.expires_at <= cutoff, and_(INVITATIONS.c.used_at <= cutoff, INVITATIONS.c.child_told))
 
 
-def invitations_due(ctx: RecordContext, after: timedelta) -> int:
-    return _count(ctx, select(func.count()).select_from(INVITATIONS).where(_spent_invitations(ctx.now - after)))
-
-
-def delete_invitations(ctx: RecordContext, after: timedelta) -> int:
-    with ctx.engine.begin() as connection:
-        return int(connection.execute(delete(INVITATIONS).where(_spent_invitations(ctx.now - after))).rowcount or 0)
-
-
 # --- logs and files ---------------------------------------------------------------------------------
-def access_log_due(ctx: RecordContext, after: timedelta) -> int:
-    return _count(ctx, select(func.count()).select_from(ACCESS_LOG).where(ACCESS_LOG.c.at <= ctx.now - after))
+def _accessed(cutoff: datetime) -> Any:
+    return ACCESS_LOG.c.at <= cutoff
 
 
-def delete_access_log(ctx: RecordContext, after: timedelta) -> int:
-    with ctx.engine.begin() as connection:
-        return int(connection.execute(delete(ACCESS_LOG).where(ACCESS_LOG.c.at <= ctx.now - after)).rowcount or 0)
-
-
-def stale_sessions_due(ctx: RecordContext, after: timedelta) -> int:
-    return _count(ctx, select(func.count()).select_from(SESSIONS).where(SESSIONS.c.last_seen_at <= ctx.now - after))
-
-
-def delete_stale_sessions(ctx: RecordContext, after: timedelta) -> int:
+def _unused_session(cutoff: datetime) -> Any:
     # A session nobody presents again is never ended by its own timeout check (bot.console.sessions).
-    with ctx.engine.begin() as connection:
-        return int(connection.execute(delete(SESSIONS).where(SESSIONS.c.last_seen_at <= ctx.now - after))
-                   .rowcount or 0)
+    return SESSIONS.c.last_seen_at <= cutoff
 
 
 def exports_due(ctx: RecordContext, after: timedelta) -> int:
@@ -244,16 +229,16 @@ for _kind in (
     RecordKind("closed_case", "a closed data-subject request case and its history", "the case's closing",
                50, closed_cases_due, delete_closed_cases),
     RecordKind("contact_address", "the encrypted e-mail address of a person with no open case",
-               "the last case's closing", 55, contacts_due, delete_contacts),
+               "the last case's closing", 55, *_rows_where(CONTACTS, _unneeded_contacts)),
     RecordKind("ended_consent", "a withdrawn, refused or expired consent record and its events",
                "the end of the purpose's retention (purposes.yml) after the consent ended",
                60, ended_consents_due, delete_ended_consents),
     RecordKind("guardian_invitation", "a guardian invitation that expired or was answered and told",
-               "its expiry or use", 65, invitations_due, delete_invitations),
+               "its expiry or use", 65, *_rows_where(INVITATIONS, _spent_invitations)),
     RecordKind("console_access_log", "a line of the caseworker console's access log", "the access",
-               70, access_log_due, delete_access_log),
+               70, *_rows_where(ACCESS_LOG, _accessed)),
     RecordKind("console_session", "a caseworker's console session nobody used since", "its last use",
-               72, stale_sessions_due, delete_stale_sessions),
+               72, *_rows_where(SESSIONS, _unused_session)),
     RecordKind("export_download", "an encrypted access export and its download link", "the link's expiry",
                75, exports_due, delete_exports),
     RecordKind("outbox_mail", "a development mail file in the outbox folder", "the file's writing",

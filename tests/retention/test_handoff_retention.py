@@ -13,7 +13,7 @@ from datetime import timedelta
 from sqlalchemy import text
 
 from bot.clock import FrozenClock
-from bot.handoff.service import HandoffService
+from bot.handoff.service import HandoffService, HandoffView
 from bot.retention.worker import RetentionWorker
 from tests.retention.chats import SeededChat, SeededMasker
 from tests.retention.world import World, conversation, start_chats
@@ -31,16 +31,21 @@ def _message_count(world: World) -> int:
         return int(connection.execute(text("SELECT count(*) FROM handoff_messages")).scalar_one())
 
 
-def test_a_taken_chat_stays_open_while_people_write_and_ends_whole_when_they_stop(
-    sqlite_world: World, clock: FrozenClock, make_worker: Callable[..., RetentionWorker]
-) -> None:
-    world = sqlite_world
+def _taken_chat(world: World, clock: FrozenClock) -> tuple[SeededChat, HandoffService, HandoffView]:
     chat = SeededChat()
     start_chats(world.engine, clock, [chat])
     world.save([chat])
     handoffs = HandoffService(world.engine, clock, SECRET)
     handoff = handoffs.request(chat.sender_id, "nb", "rest", "")
     handoffs.take(handoff.id, "kari")
+    return chat, handoffs, handoff
+
+
+def test_a_taken_chat_stays_open_while_people_write_and_ends_whole_when_they_stop(
+    sqlite_world: World, clock: FrozenClock, make_worker: Callable[..., RetentionWorker]
+) -> None:
+    world = sqlite_world
+    chat, handoffs, handoff = _taken_chat(world, clock)
     worker = make_worker(world, SeededMasker([chat]))
 
     for _ in range(3):  # an hour of conversation, a message every 20 minutes from one side or the other
@@ -70,11 +75,7 @@ def test_an_idle_conversation_with_an_open_handoff_is_not_ended_alone(
     sqlite_world: World, clock: FrozenClock, make_worker: Callable[..., RetentionWorker]
 ) -> None:
     world = sqlite_world
-    chat = SeededChat()
-    start_chats(world.engine, clock, [chat])
-    world.save([chat])
-    handoffs = HandoffService(world.engine, clock, SECRET)
-    handoffs.take(handoffs.request(chat.sender_id, "nb", "rest", "").id, "kari")
+    chat, handoffs, _ = _taken_chat(world, clock)
     clock.advance(minutes=29)
     handoffs.person_says(chat.sender_id, "er du der?")
     clock.advance(minutes=10)  # 39 minutes after the chat's last Rasa turn, 10 after the last message
