@@ -130,11 +130,22 @@ def _unneeded_contacts(cutoff: datetime) -> Any:
 
 
 # --- consent: the proof is kept for the purpose's retention after the consent ended --------------
+def _purpose_retention(ctx: RecordContext) -> dict[str, timedelta]:
+    if ctx.purpose_retention:
+        return dict(ctx.purpose_retention)
+    from bot.consent.purposes import default_purposes
+
+    # A worker built without them still keeps each proof for its purpose's time, never less.
+    return {purpose.id: timedelta(days=purpose.retention_days) for purpose in default_purposes().values()}
+
+
 def _ended_consents(ctx: RecordContext, after: timedelta) -> object:
-    default_cutoff = ctx.now - after
-    per_purpose = [and_(RECORDS.c.purpose_id == purpose, RECORDS.c.updated_at <= ctx.now - keep - after)
-                   for purpose, keep in ctx.purpose_retention.items()]
-    unknown = and_(RECORDS.c.purpose_id.notin_(list(ctx.purpose_retention)), RECORDS.c.updated_at <= default_cutoff)
+    keep = _purpose_retention(ctx)
+    per_purpose = [and_(RECORDS.c.purpose_id == purpose, RECORDS.c.updated_at <= ctx.now - kept - after)
+                   for purpose, kept in keep.items()]
+    # A purpose no longer in purposes.yml: the longest known proof period, so no proof goes early.
+    longest = max(keep.values(), default=timedelta(0))
+    unknown = and_(RECORDS.c.purpose_id.notin_(list(keep)), RECORDS.c.updated_at <= ctx.now - longest - after)
     return and_(RECORDS.c.status.in_(ENDED_CONSENT), or_(unknown, *per_purpose))
 
 
@@ -175,14 +186,15 @@ def exports_due(ctx: RecordContext, after: timedelta) -> int:
 
 
 def delete_exports(ctx: RecordContext, after: timedelta) -> int:
+    if ctx.exports_dir is None:
+        return 0  # the rows name the files: without the folder they would be orphaned, so both wait
     with ctx.engine.begin() as connection:
         hashes = list(connection.execute(select(DOWNLOADS.c.token_hash)
                                          .where(DOWNLOADS.c.expires_at <= ctx.now - after)).scalars())
         if hashes:
             connection.execute(delete(DOWNLOADS).where(DOWNLOADS.c.token_hash.in_(hashes)))
-    if ctx.exports_dir is not None:
-        for token_hash in hashes:
-            (ctx.exports_dir / f"{token_hash}.bin").unlink(missing_ok=True)
+    for token_hash in hashes:
+        (ctx.exports_dir / f"{token_hash}.bin").unlink(missing_ok=True)
     return len(hashes)
 
 

@@ -56,7 +56,8 @@ def test_each_record_kind_goes_when_its_rule_says_and_not_before(
 ) -> None:
     engine = sqlite_world.engine
     _seed(engine, clock)
-    places = RecordPlaces(purpose_retention={"assistant-training": timedelta(days=365)})
+    # No purposes given: the worker reads purposes.yml itself (assistant-training: P1Y), never deleting proof early.
+    places = RecordPlaces()
     worker = make_worker(sqlite_world, SeededMasker(), places=places)
 
     clock.advance(days=31)
