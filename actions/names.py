@@ -11,8 +11,6 @@ ACTION_DETECT_LANGUAGE = "action_validate_slot_mappings"
 ACTION_SESSION_START = "action_session_start"
 ACTION_END_CHAT = "action_end_chat"
 ACTION_FORGET_CHAT = "action_forget_chat"
-ACTION_CONFIRM_ERASURE = "action_confirm_erasure"
-INTENT_CONFIRM_ERASURE = "confirm_erasure"
 ACTION_WITHDRAW_CONSENT = "action_withdraw_consent"
 
 # Data-subject requests (actions/dsr.py, actions/verification.py)

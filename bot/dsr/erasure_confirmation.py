@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from bot.verification.store import ShortLivedStore
 
 CONFIRM_TTL_SECONDS = 15 * 60
+# What the preview's «Yes, delete everything» button sends; the channel answers it (bot.rasa_adapter.erasure_turn).
+CONFIRM_ERASURE_PAYLOAD = "/confirm_erasure"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from bot.training.nlu_data import Example, read_examples, training_examples, wri
 
 REVIEWED_FILE = "reviewed.yml"
 # Intents that only buttons or other systems send: a typed line never belongs to them.
-NOT_TYPED = {"confirm_withdraw_consent", "confirm_forget_chat", "confirm_erasure", "email_consent_receipt"}
+NOT_TYPED = {"confirm_withdraw_consent", "confirm_forget_chat", "email_consent_receipt"}
 
 
 class ReviewError(ValueError):
