@@ -26,6 +26,7 @@ from actions.dsr_common import (
     masked_address,
     say,
 )
+from actions.erasure import erasure_buttons
 from actions.handoff import handoff_buttons
 from actions.names import (
     ACTION_CORRECT_EMAIL,
@@ -246,6 +247,10 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
             dispatcher.utter_message(text=say("export_link_sent" if sent else "export_link_failed", tracker))
         elif completion.fulfilled == "erased":
             dispatcher.utter_message(text=say("subject_erased", tracker))
+        elif completion.fulfilled == "erasure_preview" and completion.erasure_preview is not None:
+            dispatcher.utter_message(text=say("erasure_preview", tracker, reference=case.reference,
+                                              **completion.erasure_preview),
+                                     buttons=erasure_buttons(tracker))
         elif completion.fulfilled == "restricted":
             dispatcher.utter_message(text=say("subject_restricted", tracker))
     elif completion.status is CompletionStatus.STATUS_FOUND:

@@ -10,6 +10,7 @@ from bot.backup.cli import add_backup_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
 from bot.private_files import restrict_process_umask
+from bot.inventory.cli import add_inventory_commands
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
 
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_retention_commands(sub)
     add_training_commands(sub)
     add_console_commands(sub)
+    add_inventory_commands(sub)
     add_audit_commands(sub)
     add_backup_commands(sub)
     return parser

@@ -74,12 +74,14 @@ class AgeBands:
 
 @dataclass(frozen=True)
 class RetentionPeriods:
-    """The processing agreement's annex: bot chats masked within 15 minutes of
-    their end, masked chats kept one year, handed-off chats deleted at their end."""
+    """Overrides of the retention policy file (bot/retention/policy.yml, which holds the annex's
+    15 minutes and one year). None: the policy file's value holds. Set, they replace the `after`
+    of mask-bot-chats and delete-masked-bot-chats, and every text that names the period says so
+    (bot.retention.announced)."""
 
-    mask_within_minutes: int = 15
+    mask_within_minutes: int | None = None  # MASK_WITHIN_MINUTES
     chat_inactivity_minutes: int = 30
-    masked_chat_days: int = 365
+    masked_chat_days: int | None = None  # MASKED_CHAT_RETENTION_DAYS
     tracker_expiry_days: int = 400
 
 
@@ -191,6 +193,17 @@ def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _env_optional_period(env: Mapping[str, str], name: str, lowest: int) -> int | None:
+    """A period that overrides the retention policy file when set; unset means the file's value."""
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return None
+    value = _env_int(env, name, lowest)
+    if value < lowest:
+        raise ConfigError(f"{name} must be at least {lowest}, got {value}")
+    return value
 
 
 def _env_str(env: Mapping[str, str], name: str, default: str | None = None) -> str | None:
@@ -357,9 +370,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             adult_from=_env_int(env, "ADULT_AGE", 18),
         ),
         retention=RetentionPeriods(
-            mask_within_minutes=_env_int(env, "MASK_WITHIN_MINUTES", 15),
+            mask_within_minutes=_env_optional_period(env, "MASK_WITHIN_MINUTES", lowest=0),
             chat_inactivity_minutes=_env_int(env, "CHAT_INACTIVITY_MINUTES", 30),
-            masked_chat_days=_env_int(env, "MASKED_CHAT_RETENTION_DAYS", 365),
+            masked_chat_days=_env_optional_period(env, "MASKED_CHAT_RETENTION_DAYS", lowest=1),
             tracker_expiry_days=_env_int(env, "TRACKER_EXPIRY_DAYS", 400),
         ),
         console=_console_guard(env),

@@ -18,8 +18,9 @@ def test_development_runs_on_embedded_defaults(tmp_path: Path) -> None:
     assert settings.languages == ("nb", "nn", "da", "en")
     assert settings.default_language == "nb"
     assert (settings.web_port, settings.rasa_port, settings.action_port) == (8000, 5005, 5055)
-    assert settings.retention.mask_within_minutes == 15
-    assert settings.retention.masked_chat_days == 365
+    # Unset: the retention policy file's periods hold (bot.retention.announced).
+    assert settings.retention.mask_within_minutes is None
+    assert settings.retention.masked_chat_days is None
     assert settings.age_bands == AgeBands(13, 16, 18)
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy.engine import Engine
 
+from bot.audit import prune
 from bot.audit.checkpoint import Checkpoint, sign_checkpoint, signing_key
 from bot.audit.log import AuditLog
 from bot.audit.verify import Verification, verify_entries
@@ -21,14 +24,28 @@ class AuditTrail:
     def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes,
                  signing_key_b64: str | None = None) -> None:
         self.log = AuditLog(engine, clock, secret_key)
+        self._engine = engine
         self._clock = clock
         self._signing = signing_key(signing_key_b64, secret_key)
 
     def record(self, event: str, subject: str | None = None, details: dict[str, Any] | None = None) -> None:
         self.log.append(event, subject, details)
 
+    @property
+    def public_key(self) -> str:
+        raw = self._signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        return base64.b64encode(raw).decode()
+
     def verify(self, checkpoint: Checkpoint | None = None) -> Verification:
-        result = verify_entries(self.log.entries(), checkpoint)
+        start = None
+        first = prune.first_seq(self._engine)
+        if first is not None and first > 1:
+            cut = prune.signed_cut(self._engine, first, self.public_key)
+            if cut is None:
+                return Verification(False, 0, "", f"entries before {first} were removed without a signed cut",
+                                    first - 1)
+            start = (cut.through, cut.head)
+        result = verify_entries(self.log.entries(), checkpoint, start)
         if not result.ok:
             return result
         head = self.log.sealed_head()
@@ -45,6 +62,18 @@ class AuditTrail:
                 result.count + 1,
             )
         return result
+
+    def prune_before(self, cutoff: datetime) -> int:
+        """Delete entries recorded at or before `cutoff`, after signing a cut into the chain (bot.audit.prune)."""
+        due = prune.last_due(self._engine, cutoff)
+        if due is None:
+            return 0
+        result = self.verify()
+        if not result.ok:
+            raise ValueError(f"refusing to prune a broken chain: {result.problem}")
+        cut = sign_checkpoint(due[0], due[1], self._clock(), self._signing)
+        self.log.append(prune.PRUNED_EVENT, None, prune.cut_details(cut))
+        return prune.delete_through(self._engine, due[0])
 
     def checkpoint(self) -> Checkpoint:
         result = self.verify()

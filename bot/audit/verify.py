@@ -19,11 +19,16 @@ class Verification:
     at_seq: int | None = None
 
 
-def verify_entries(entries: Iterable[StoredEntry], checkpoint: Checkpoint | None = None) -> Verification:
-    expected_prev = GENESIS_HASH
-    expected_seq = 1
-    count = 0
-    seen_checkpoint = checkpoint is None
+def verify_entries(
+    entries: Iterable[StoredEntry], checkpoint: Checkpoint | None = None, start: tuple[int, str] | None = None
+) -> Verification:
+    """`start`: (entries cut, head hash at the cut) from a signed cut (bot.audit.prune); else the genesis."""
+    count, expected_prev = start if start is not None else (0, GENESIS_HASH)
+    expected_seq = count + 1
+    # A checkpoint older than the cut was checked when the cut was signed.
+    seen_checkpoint = checkpoint is None or (start is not None and checkpoint.count <= start[0])
+    if checkpoint is not None and start is not None and checkpoint.count == start[0] and checkpoint.head != start[1]:
+        return Verification(False, count, expected_prev, f"entry {count} differs from the checkpoint", count)
     for entry in entries:
         if entry.seq != expected_seq:
             kind = "missing" if entry.seq > expected_seq else "out of order"

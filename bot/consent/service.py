@@ -63,6 +63,11 @@ class ConsentView:
         return self.status == ACTIVE
 
 
+def consent_chat_key(secret_key: bytes, conversation_id: str) -> str:
+    """Keyed hash of the chat a consent was given in (erasure matches live chats against it)."""
+    return hmac.new(secret_key, b"consent-chat:" + conversation_id.encode(), hashlib.sha256).hexdigest()
+
+
 def consent_pseudonym(secret_key: bytes, identifier: str) -> str:
     """Keyed hash of an address or account id: records never hold the identifier itself."""
     return hmac.new(secret_key, b"consent:" + identifier.strip().casefold().encode(), hashlib.sha256).hexdigest()
@@ -97,7 +102,7 @@ class ConsentService:
             raise UnknownPurpose("no such purpose") from None
 
     def conversation_key(self, conversation_id: str) -> str:
-        return hmac.new(self._secret, b"consent-chat:" + conversation_id.encode(), hashlib.sha256).hexdigest()
+        return consent_chat_key(self._secret, conversation_id)
 
     def active_conversation_keys(self, purpose_id: str) -> set[str]:
         """The chats whose person's consent to `purpose_id` is active now (read at the moment of use)."""

@@ -48,3 +48,9 @@ class ConsentSessions:
 
     def end(self, conversation_id: str) -> None:
         self._store.delete(self._key(conversation_id))
+
+    def forget(self, conversation_id: str) -> int:
+        """Erasure: the session (it holds the plain address) goes; 1 if there was one."""
+        existed = self._store.get(self._key(conversation_id)) is not None
+        self.end(conversation_id)
+        return int(existed)

@@ -301,6 +301,21 @@ def _case_table(cases: list[Any]) -> str:
             f"<th>Time</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+def detail_fields(details: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """A case's details as label/value pairs; nested results (an erasure's counts per store) become
+    one field each ("erased: consent records"), never a Python dict's repr."""
+    fields: list[tuple[str, object]] = []
+    for key, value in sorted(details.items()):
+        label = f"{prefix}{str(key).replace('_', ' ')}"
+        if isinstance(value, dict):
+            fields += detail_fields(value, f"{label}: ")
+        elif isinstance(value, bool):
+            fields.append((label, "yes" if value else "no"))
+        else:
+            fields.append((label, value))
+    return fields
+
+
 async def _case_detail(s: ConsoleServices, account: Account, csrf: str, reference: str,
                        reveal: bool) -> HTTPResponse:
     try:

@@ -14,6 +14,7 @@ from bot.consent.invitations import GuardianInvitations
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.db.engine import get_engine
+from bot.dsr.erasure_confirmation import ErasureConfirmations
 from bot.dsr.flow import MailCodeSender, RequestFlow
 from bot.dsr.pending import PendingRequestStore
 from bot.fulfilment.downloads import DownloadStore
@@ -34,6 +35,7 @@ def request_flow() -> RequestFlow:
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
         connector(), (consent_service(), ConsentSessions(store, secret)), guardian_invitations(),
         ChatAddresses(store, secret),
+        ErasureConfirmations(store, secret),
     )
 
 

@@ -27,9 +27,10 @@ from bot.consent.chat_addresses import ChatAddresses
 from bot.consent.invitations import GuardianInvitations, InvitationIntent, IssuedInvitation
 from bot.consent.service import ConsentError, ConsentService, ConsentView
 from bot.consent.sessions import ConsentSessions
+from bot.dsr.erasure_confirmation import AwaitedErasure, ErasureConfirmations
 from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
-from bot.fulfilment.service import Fulfilment
+from bot.fulfilment.service import Fulfilled, Fulfilment
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
 from bot.verification import (
@@ -66,6 +67,7 @@ class RequestCompletion:
     fulfilment_mail_sent: bool = False
     erase_current_chat: bool = False
     invitation: IssuedInvitation | None = None  # the link and code a child passes to a guardian
+    erasure_preview: dict[str, int] | None = None  # what a confirmed erasure removes (counts per kind)
 
 
 class MailCodeSender:
@@ -95,7 +97,9 @@ class RequestFlow:
         consents: tuple[ConsentService, ConsentSessions] | None = None,
         invitations: GuardianInvitations | None = None,
         chat_addresses: ChatAddresses | None = None,
+        confirmations: ErasureConfirmations | None = None,
     ) -> None:
+        self._confirmations = confirmations
         self._consents = consents
         self._chat_addresses = chat_addresses
         self._invitations = invitations
@@ -224,10 +228,33 @@ class RequestFlow:
             except MailError as error:
                 logger.warning("export link for case %s not delivered (%s)", completion.case.reference,
                                type(error).__name__)
+        if outcome.result is Fulfilled.ERASURE_PREVIEW:
+            if self._confirmations is None or outcome.consent_key is None:
+                return completion  # nobody can confirm here: the case waits for a caseworker
+            awaited = AwaitedErasure(completion.case.reference, self._cases.subject_key(request.email),
+                                     outcome.consent_key)
+            await asyncio.to_thread(self._confirmations.await_confirmation, conversation_id, awaited)
         return dataclasses.replace(
             completion, fulfilled=outcome.result.value, fulfilment_mail_sent=mail_sent,
-            erase_current_chat=outcome.erase_current_chat,
+            erase_current_chat=outcome.erase_current_chat, erasure_preview=outcome.preview,
         )
+
+    async def confirm_erasure(self, conversation_id: str) -> RequestCompletion:
+        """«Yes, erase» after the preview: only this chat, only the case it verified, only once."""
+        if self._confirmations is None or self._fulfilment is None:
+            return RequestCompletion(CompletionStatus.NO_REQUEST)
+        try:
+            awaited = await asyncio.to_thread(self._confirmations.take, conversation_id)
+            if awaited is None:
+                return RequestCompletion(CompletionStatus.NO_REQUEST)
+            case = await asyncio.to_thread(self._cases.get, awaited.reference)
+            outcome = await asyncio.to_thread(self._fulfilment.erase_confirmed, case, awaited.subject_key,
+                                              awaited.consent_key, conversation_id)
+        except (StoreUnavailable, SQLAlchemyError) as error:
+            logger.error("erasure not carried out now (%s)", type(error).__name__)
+            return RequestCompletion(CompletionStatus.UNAVAILABLE)
+        return RequestCompletion(CompletionStatus.OPENED, case=case, fulfilled=outcome.result.value,
+                                 erase_current_chat=outcome.erase_current_chat)
 
     async def cancel(self, conversation_id: str) -> None:
         await self.forget(conversation_id)

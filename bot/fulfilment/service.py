@@ -2,11 +2,11 @@
 
 - access, portability: an export (bot.fulfilment.export) behind a single-use
   link that expires in 72 hours, sent by e-mail;
-- erasure: every conversation linked to the person, their other cases, their
-  encrypted address and any export are deleted at once; the erasure case keeps
-  only what was deleted where (counts), under the pseudonymous subject key,
-  and the audit log records it. The chat the request was made in is erased
-  right after the turn that answers it (Rasa saves that turn first);
+- erasure: bot.fulfilment.erasure (every store of the person, open cases kept
+  for a caseworker); the erasure case keeps only what was deleted where
+  (counts) and stays in progress until the connected systems confirm. The
+  chat the request was made in is erased right after the turn that answers
+  it (Rasa saves that turn first);
 - restriction: the subject is entered in the restriction register, which the
   training export and any mailing consult (kept, not used);
 - rectification, objection: recorded as cases for a caseworker (Vern holds no
@@ -16,21 +16,22 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
 from bot.backup.journal import journal_erasure
-from bot.cases.models import Case, CaseEvent, SubjectContact
+from bot.cases.models import Case, CaseEvent
 from bot.cases.request_types import RequestType
 from bot.cases.views import CaseView
 from bot.config import Settings
 from bot.consent.service import consent_pseudonym
 from bot.fulfilment.downloads import LINK_TTL, DownloadStore
+from bot.fulfilment.erasure import ErasureListener, SubjectEraser
 from bot.fulfilment.export import build_export
 from bot.fulfilment.holdings import collect_holdings
 from bot.fulfilment.restrictions import RestrictionRegister
@@ -47,6 +48,8 @@ Audit = Callable[[str, "str | None", dict], None]
 class Fulfilled(str, Enum):
     EXPORT_READY = "export_ready"
     ERASED = "erased"
+    # Art. 17 is irreversible: the person sees what will go and confirms (bot.dsr.erasure_confirmation).
+    ERASURE_PREVIEW = "erasure_preview"
     RESTRICTED = "restricted"
     FOR_CASEWORKER = "for_caseworker"
 
@@ -56,12 +59,16 @@ class FulfilmentOutcome:
     result: Fulfilled
     mail: OutgoingMail | None = None
     erase_current_chat: bool = False
+    # For ERASURE_PREVIEW: what the erasure would remove, per kind (counts), and the keys to confirm with.
+    preview: dict[str, int] | None = None
+    consent_key: str | None = None
 
 
 class Fulfilment:
     def __init__(
         self, engine: Engine, stores: list[ChatLogStore], downloads: DownloadStore, eraser: ChatEraser,
         settings: Settings, clock: Callable[[], datetime], audit: Audit | None = None,
+        on_erased: Iterable[ErasureListener] = (),
     ) -> None:
         self._engine = engine
         self._stores = stores
@@ -70,13 +77,14 @@ class Fulfilment:
         self._settings = settings
         self._clock = clock
         self._audit = audit
+        self._on_erased = tuple(on_erased)
 
     def fulfil(self, case: CaseView, email: str, subject_key: str, conversation_id: str) -> FulfilmentOutcome:
         kind = case.request_type
         if kind in (RequestType.ACCESS, RequestType.PORTABILITY):
             return self._export(case, email, subject_key)
         if kind is RequestType.ERASURE:
-            return self._erase(case, subject_key, conversation_id)
+            return self._preview_erasure(subject_key, email, conversation_id)
         if kind is RequestType.RESTRICTION:
             # Kept, not used, from now on; lifting it is a caseworker's decision with the person told first.
             RestrictionRegister(self._engine, self._clock).restrict(subject_key, case.reference)
@@ -98,47 +106,45 @@ class Fulfilment:
                                                                       "conversations": len(holdings.conversations)})
         return FulfilmentOutcome(Fulfilled.EXPORT_READY, mail=mail)
 
-    def _erase(self, case: CaseView, subject_key: str, current_conversation: str) -> FulfilmentOutcome:
+    def _subject_eraser(self) -> SubjectEraser:
+        return SubjectEraser(self._engine, self._eraser, self._downloads, self._settings.secret_key.reveal().encode(),
+                             self._on_erased)
+
+    def _preview_erasure(self, subject_key: str, email: str, current_conversation: str) -> FulfilmentOutcome:
+        consent_key = consent_pseudonym(self._settings.secret_key.reveal().encode(), email)
+        preview = self._subject_eraser().preview(subject_key, consent_key, current_conversation)
+        return FulfilmentOutcome(Fulfilled.ERASURE_PREVIEW, preview=preview, consent_key=consent_key)
+
+    def erase_confirmed(self, case: CaseView, subject_key: str, consent_key: str,
+                        current_conversation: str) -> FulfilmentOutcome:
+        """The person confirmed the preview: everything of theirs goes (bot.fulfilment.erasure)."""
         table, events = Case.__table__, CaseEvent.__table__
-        with self._engine.connect() as connection:
-            rows = connection.execute(
-                select(table.c.id, table.c.conversation_id).where(table.c.subject_key == subject_key)
-            ).all()
-        this_case = next(row.id for row in rows if row.id == _case_id(self._engine, case.reference))
-        linked = {row.conversation_id for row in rows if row.conversation_id} - {current_conversation}
-        chats = self._eraser.erase(sorted(linked))
-        exports = self._downloads.delete_for_subject(subject_key)
-        other_ids = [row.id for row in rows if row.id != this_case]
+        this_case = _case_id(self._engine, case.reference)
+        result = self._subject_eraser().erase(subject_key, consent_key, this_case, current_conversation)
+        # The chat the request was made in goes right after this turn (the channel erases it).
+        erased = {**result.stores, "conversations": result.stores.get("conversations", 0) + 1}
+        # Connected systems hold data too: the case completes when they confirm (bot.connectors.completion),
+        # not here. Without a connector Vern is the only system, and the erasure is complete.
+        awaiting = bool(self._settings.case_webhook_url)
+        target = "in_progress" if awaiting else "completed"
         now = utc_naive(self._clock())
-        deleted = {
-            "conversations": chats.conversations + 1,  # the current chat goes right after this turn
-            "conversation_events": chats.events_deleted,
-            "other_cases": len(other_ids),
-            "exports": exports,
-        }
+        summary = {"erased": erased, "open_cases_kept": result.open_cases_kept,
+                   "awaiting_connected_systems": awaiting}
         with self._engine.begin() as connection:
-            if other_ids:
-                connection.execute(update(table).where(table.c.duplicate_of_id.in_(other_ids)).values(duplicate_of_id=None))
-                connection.execute(delete(events).where(events.c.case_id.in_(other_ids)))
-                connection.execute(delete(table).where(table.c.id.in_(other_ids)))
-            contacts = connection.execute(
-                delete(SubjectContact.__table__).where(SubjectContact.__table__.c.subject_key == subject_key)
-            ).rowcount
-            deleted["contact_addresses"] = int(contacts or 0)
             # The erasure case keeps what was deleted where, and nothing the person wrote.
             connection.execute(update(table).where(table.c.id == this_case).values(
-                details=json.dumps({"erased": deleted}, sort_keys=True), status="completed", closed_at=now,
+                details=json.dumps(summary, sort_keys=True), status=target, closed_at=None if awaiting else now,
             ))
-            # Through in_progress, as every case goes (bot.cases.status).
             connection.execute(events.insert().values(
                 case_id=this_case, occurred_at=now, kind="status_changed", from_status=case.status.value,
                 to_status="in_progress", actor="system", note=None,
             ))
             connection.execute(events.insert().values(
                 case_id=this_case, occurred_at=now, kind="erased", from_status="in_progress",
-                to_status="completed", actor="system", note=json.dumps(deleted, sort_keys=True),
+                to_status=target, actor="system", note=json.dumps(erased, sort_keys=True),
             ))
-        self._record(case.reference, "subject.erased", subject_key, deleted)
+        self._record(case.reference, "subject.erased", subject_key,
+                     {"stores": erased, "open_cases_kept": result.open_cases_kept})
         # Outside the database, so a restored backup taken before today cannot bring the person back.
         journal_erasure(self._settings, subject_key, self._clock())
         return FulfilmentOutcome(Fulfilled.ERASED, erase_current_chat=True)

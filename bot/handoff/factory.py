@@ -13,8 +13,15 @@ from bot.handoff.service import HandoffService
 def handoff_service() -> HandoffService:
     from bot.audit.service import audit_trail
     from bot.db.engine import get_engine
-    from bot.retention.forget import erase_chat
 
     settings = get_settings()
     return HandoffService(get_engine(settings.database_url), utc_now, settings.secret_key.reveal().encode(),
-                          erase=erase_chat, audit=audit_trail().record)
+                          erase=_erase_ended_chat, audit=audit_trail().record)
+
+
+def _erase_ended_chat(conversation_id: str) -> None:
+    from bot.retention.erasure import chat_eraser
+
+    # The handoff row stays (pseudonymous) so the widget can still say the chat ended; the
+    # ended_handoff rule deletes it a day later.
+    chat_eraser().erase([conversation_id], keep=("handoffs",))

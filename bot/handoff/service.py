@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
 from bot.handoff.models import Handoff, HandoffMessage
@@ -22,7 +22,10 @@ from bot.models.conversation import Conversation, utc_naive
 
 HANDOFFS = Handoff.__table__
 MESSAGES = HandoffMessage.__table__
+CONVERSATIONS = Conversation.__table__
 OPEN = ("waiting", "active")
+# What a person or a caseworker writes keeps a taken chat alive; "joined" and other system lines do not.
+ACTIVITY_SENDERS = ("person", "caseworker")
 MAX_MESSAGE_CHARS = 2000
 Audit = Callable[[str, "str | None", dict], None]
 Erase = Callable[[str], object]
@@ -215,11 +218,30 @@ class HandoffService:
                 self._audit("handoff.expired", row.conversation_key, {})
         return [str(row.conversation_id) for row in rows]
 
+    def forget(self, conversation_id: str) -> int:
+        """«Forget this chat» and Art. 17: every handoff of the chat and its messages; returns rows removed."""
+        key = self.key(conversation_id)
+        mine = or_(HANDOFFS.c.conversation_id == conversation_id, HANDOFFS.c.conversation_key == key)
+        with self._engine.begin() as connection:
+            ids = list(connection.execute(select(HANDOFFS.c.id).where(mine)).scalars())
+            if not ids:
+                return 0
+            messages = connection.execute(delete(MESSAGES).where(MESSAGES.c.handoff_id.in_(ids))).rowcount or 0
+            rows = connection.execute(delete(HANDOFFS).where(HANDOFFS.c.id.in_(ids))).rowcount or 0
+        return int(messages) + int(rows)
+
     # --- helpers --------------------------------------------------------------------------------
     def _add(self, handoff_id: int, sender: str, text: str, delivered: bool) -> None:
+        now = self._now()
         with self._engine.begin() as connection:
-            connection.execute(MESSAGES.insert().values(handoff_id=handoff_id, at=self._now(), sender=sender,
+            connection.execute(MESSAGES.insert().values(handoff_id=handoff_id, at=now, sender=sender,
                                                         text=text[:MAX_MESSAGE_CHARS], delivered=delivered))
+            if sender in ACTIVITY_SENDERS:
+                # These messages bypass Rasa, so nothing else moves the chat's clock: without this the
+                # retention worker saw a lively handed-off chat as idle and ended only the bot's half.
+                chat = select(HANDOFFS.c.conversation_id).where(HANDOFFS.c.id == handoff_id).scalar_subquery()
+                connection.execute(update(CONVERSATIONS).where(CONVERSATIONS.c.conversation_id == chat)
+                                   .values(last_activity_at=now))
 
     def _view(self, row: object) -> HandoffView:
         position = None

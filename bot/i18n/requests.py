@@ -252,6 +252,42 @@ REQUEST_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Everything Vern itself held about you has now been deleted, including this conversation. Data "
               "in other systems is handled in your case.",
     },
+    "erasure_preview": {
+        "nb": "Før jeg sletter, er dette det som blir slettet for godt:\n– samtaler med Vern (også denne): {chats}\n"
+              "– samtykker: {consents}\n– avsluttede saker: {closed_cases}\n– nedlastingslenker som venter\n"
+              "Åpne saker som blir stående til en saksbehandler har svart deg: {open_cases_kept}. Slettesaken "
+              "{reference} kan du spørre om til alt er ferdig. Slettingen kan ikke angres. Trykk «Ja, slett alt» "
+              "for å slette.",
+        "nn": "Før eg slettar, er dette det som blir sletta for godt:\n– samtalar med Vern (òg denne): {chats}\n"
+              "– samtykke: {consents}\n– avslutta saker: {closed_cases}\n– nedlastingslenkjer som ventar\n"
+              "Opne saker som blir ståande til ein sakshandsamar har svart deg: {open_cases_kept}. Slettesaka "
+              "{reference} kan du spørje om til alt er ferdig. Slettinga kan ikkje angrast. Trykk «Ja, slett alt» "
+              "for å slette.",
+        "da": "Før jeg sletter, er det her, hvad der slettes for altid:\n– samtaler med Vern (også denne): {chats}\n"
+              "– samtykker: {consents}\n– afsluttede sager: {closed_cases}\n– downloadlinks, der venter\n"
+              "Åbne sager, der bliver stående, til en sagsbehandler har svaret dig: {open_cases_kept}. Du kan "
+              "spørge til sletningssagen {reference}, indtil alt er færdigt. Sletningen kan ikke fortrydes. Tryk på "
+              "»Ja, slet alt« for at slette.",
+        "en": "Before I delete anything, this is what will be deleted for good:\n– conversations with Vern "
+              "(including this one): {chats}\n– consents: {consents}\n– closed cases: {closed_cases}\n"
+              "– download links still waiting\nOpen cases that stay until a caseworker has answered you: "
+              "{open_cases_kept}. You can ask about the erasure case {reference} until everything is done. This "
+              "cannot be undone. Press \"Yes, delete everything\" to delete.",
+    },
+    "erasure_confirm_button": {"nb": "Ja, slett alt", "nn": "Ja, slett alt", "da": "Ja, slet alt",
+                               "en": "Yes, delete everything"},
+    "erasure_keep_button": {"nb": "Nei, ikke slett", "nn": "Nei, ikkje slett", "da": "Nej, slet ikke",
+                            "en": "No, keep it"},
+    "erasure_nothing_pending": {
+        "nb": "Det er ingen sletting som venter på at du bekrefter den i denne samtalen (en bekreftelse gjelder i "
+              "{minutes} minutter). Slettesaken din er fortsatt åpen, og en saksbehandler følger den opp.",
+        "nn": "Det er inga sletting som ventar på at du stadfestar ho i denne samtalen (ei stadfesting gjeld i "
+              "{minutes} minutt). Slettesaka di er framleis open, og ein sakshandsamar følgjer henne opp.",
+        "da": "Der er ingen sletning, der venter på din bekræftelse i denne samtale (en bekræftelse gælder i "
+              "{minutes} minutter). Din sletningssag er stadig åben, og en sagsbehandler følger op på den.",
+        "en": "No erasure is waiting for your confirmation in this conversation (a confirmation lasts {minutes} "
+              "minutes). Your erasure case is still open, and a caseworker will follow it up.",
+    },
     "subject_restricted": {
         "nb": "Fra nå av bruker Vern ikke det som er lagret om deg til noe annet enn å svare deg.",
         "nn": "Frå no av brukar ikkje Vern det som er lagra om deg til noko anna enn å svare deg.",

@@ -1,8 +1,8 @@
 """The web widget's own words (its buttons, labels and notice) and its e-mail copy replies, in nb, nn, da, en.
 
 `WIDGET_STRINGS` is sent to the browser inside widget.js; `{controller}`,
-`{contact}`, `{minutes}` and `{limit}` are filled in from the deployment's settings,
-`{{count}}` by the widget (the length of what the person typed).
+`{contact}`, `{minutes}`, `{keep}` and `{limit}` are filled in from the deployment's settings and retention
+policy, `{{count}}` by the widget (the length of what the person typed).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "close": "Lukk chatten",
         "notice": "Vern er personvernassistenten til {controller}. Ikke skriv personopplysninger her, som "
                   "fødselsnummer, helseopplysninger eller kontonummer. Samtalen maskeres senest {minutes} minutter "
-                  "etter at den er avsluttet, og den maskerte teksten brukes til å forbedre Vern i ett år.",
+                  "etter at den er avsluttet, og den maskerte teksten brukes til å forbedre Vern i {keep}.",
         "language": "Språk",
         "input": "Melding til Vern",
         "placeholder": "Skriv spørsmålet ditt …",
@@ -47,7 +47,7 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "notice": "Vern er personvernassistenten til {controller}. Ikkje skriv personopplysningar her, som "
                   "fødselsnummer, helseopplysningar eller kontonummer. Samtalen blir maskert seinast {minutes} "
                   "minutt etter at han er avslutta, og den maskerte teksten blir brukt til å gjere Vern betre i "
-                  "eitt år.",
+                  "{keep}.",
         "language": "Språk",
         "input": "Melding til Vern",
         "placeholder": "Skriv spørsmålet ditt …",
@@ -79,7 +79,7 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "close": "Luk chatten",
         "notice": "Vern er databeskyttelsesassistent hos {controller}. Skriv ikke personoplysninger her, som "
                   "CPR-nummer, helbredsoplysninger eller kontonummer. Samtalen maskeres senest {minutes} minutter "
-                  "efter, at den er afsluttet, og den maskerede tekst bruges til at forbedre Vern i et år.",
+                  "efter, at den er afsluttet, og den maskerede tekst bruges til at forbedre Vern i {keep}.",
         "language": "Sprog",
         "input": "Besked til Vern",
         "placeholder": "Skriv dit spørgsmål …",
@@ -110,7 +110,7 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
         "close": "Close the chat",
         "notice": "Vern is the privacy assistant of {controller}. Please do not type personal data here, such as "
                   "national ID numbers, health information or account numbers. The chat is masked at the latest "
-                  "{minutes} minutes after it ends, and the masked text is used to improve Vern for one year.",
+                  "{minutes} minutes after it ends, and the masked text is used to improve Vern for {keep}.",
         "language": "Language",
         "input": "Message to Vern",
         "placeholder": "Type your question …",

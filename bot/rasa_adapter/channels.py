@@ -26,6 +26,7 @@ from bot.chat_errors import chat_error_body
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
 from bot.config import get_settings
 from bot.rasa_adapter.client_identity import client_of_request, with_client
+from bot.rasa_adapter.erasure_turn import confirm_erasure, is_erasure_confirmation
 from bot.rasa_adapter.errors import StoreUnavailable
 from bot.rasa_adapter.pii_guard import guard_incoming, guard_metadata, warning_for
 from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
@@ -107,15 +108,23 @@ async def run_turn(
         guarded = await guard_incoming(agent, message)
         if await asyncio.to_thread(_to_caseworker, message.sender, guarded.text):
             return TurnOutcome(stored_text=guarded.text, to_caseworker=True)
-        await on_new_message(
-            UserMessage(
-                guarded.text,
-                collector,
-                message.sender,
-                input_channel=channel,
-                metadata=guard_metadata(message.metadata),
+        if is_erasure_confirmation(guarded.text):
+            # A button, not words: answered here, without the NLU (bot.rasa_adapter.erasure_turn).
+            replies, erase = await confirm_erasure(agent, message.sender)
+            collector.messages.extend(replies)
+            if erase:
+                collector.messages.append({"recipient_id": message.sender,
+                                           "custom": {"vern_control": FORGET_CHAT_CONTROL}})
+        else:
+            await on_new_message(
+                UserMessage(
+                    guarded.text,
+                    collector,
+                    message.sender,
+                    input_channel=channel,
+                    metadata=guard_metadata(message.metadata),
+                )
             )
-        )
     except StoreUnavailable as error:
         logger.error("Chat turn refused: %s", error)
         return TurnOutcome(error="error_unavailable", status=503)

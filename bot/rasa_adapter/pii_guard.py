@@ -10,6 +10,7 @@ from typing import Any
 from bot.chat_input import ChatMessage
 from bot.config import get_settings
 from bot.pii import mask
+from bot.retention.announced import announced_periods
 from bot.services.pii_warning import GuardedText, expected_kinds, pii_guard, warning_text
 
 LANGUAGE_SLOT = "language"
@@ -34,7 +35,7 @@ async def warning_for(agent: Any, sender: str, kinds: tuple[str, ...]) -> str:
     settings = get_settings()
     tracker = await _tracker(agent, sender)
     language = (tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None) or settings.default_language
-    return warning_text(kinds, language, settings.retention.mask_within_minutes)
+    return warning_text(kinds, language, announced_periods(settings).mask_minutes)
 
 
 def guard_metadata(metadata: dict[str, Any]) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@ from socketio import AsyncServer
 
 from bot.config import Settings
 from bot.i18n import translate
+from bot.retention.announced import announced_periods
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class WidgetEvents:
         language = self.language(data)
         if sender is None:
             return {"ended": False, "text": translate("chat_ended", language,
-                                                      minutes=self._settings.retention.mask_within_minutes)}
+                                                      minutes=announced_periods(self._settings).mask_minutes)}
         try:
             ended = await end_chat(self._settings, sender)
         except Exception as error:  # noqa: BLE001 - the person gets words, the log gets the type

@@ -75,6 +75,17 @@ def _expire_handoffs(settings: Settings) -> int:
     return len(expired)
 
 
+def record_places(settings: Settings) -> Any:
+    """Where the record kinds outside the tables live, and each consent purpose's retention."""
+    from bot.audit.service import audit_trail
+    from bot.consent.purposes import load_purposes
+    from bot.retention.record_kinds import RecordPlaces
+
+    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
+    return RecordPlaces(exports_dir=settings.var_dir / "exports", outbox_dir=settings.outbox_dir,
+                        purpose_retention=keep, prune_audit=audit_trail().prune_before)
+
+
 def _production_masker() -> Any:
     from bot.pii import chat_masker  # imported here: only the running worker needs the detectors
 
@@ -88,7 +99,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     from bot.logs import configure_logging
     from bot.retention.chat_stores import build_chat_stores
     from bot.retention.leader import build_leader_lock
-    from bot.retention.policy import load_policy
+    from bot.retention.policy import load_policy, with_overrides
     from bot.retention.rules import housekeeping_jobs
     from bot.retention.worker import RetentionWorker
 
@@ -98,7 +109,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     configure_logging()
     settings = _settings()
     try:
-        policy = load_policy()
+        policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+                                settings.retention.masked_chat_days)
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2
@@ -119,6 +131,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         lead=timedelta(seconds=args.interval),
         housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings),
                       *(partial(job.run, settings) for job in housekeeping_jobs())),
+        places=record_places(settings),
     )
     if args.once:
         try:
@@ -130,6 +143,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
             "ended_for_inactivity": report.ended_for_inactivity,
             "masked": report.masked,
             "deleted": report.deleted,
+            "records_deleted": report.records_deleted,
             "failed": report.failed,
         }
         print(json.dumps(summary))
@@ -146,7 +160,7 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
     from bot.clock import utc_now
     from bot.db.engine import get_engine
     from bot.db.migrate import is_up_to_date
-    from bot.retention.policy import load_policy
+    from bot.retention.policy import load_policy, with_overrides
     from bot.retention.status import retention_status
 
     settings = _settings()
@@ -155,9 +169,10 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
         print("Vern: the database is not migrated; run `vern db upgrade`", file=sys.stderr)
         return 2
     try:
-        policy = load_policy()
+        policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+                                settings.retention.masked_chat_days)
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2
-    print(json.dumps(retention_status(engine, utc_now, policy), indent=2))
+    print(json.dumps(retention_status(engine, utc_now, policy, record_places(settings)), indent=2))
     return 0

@@ -2,14 +2,17 @@
 
 Used by the "forget this chat" command and by erasure requests (Art. 17):
 the tracker store (Redis or SQL), the chat's bookkeeping row (kept as a
-content-free tombstone so the worker does not wait for it), short-lived state
-keyed to the chat, and an audit entry with a pseudonymous subject."""
+content-free tombstone so the worker does not wait for it), every store keyed
+to the chat (handoffs and their messages, the consent session holding the
+plain address, verification codes and marks, PII warnings, the pending
+request), and an audit entry with a pseudonymous subject listing how many
+records each store lost (counts only)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -23,12 +26,16 @@ from bot.retention.worker import subject_of
 
 logger = logging.getLogger(__name__)
 Audit = Callable[[str, "str | None", dict], None]
+# A store keyed to a chat: forgets the chat, returns how many records it removed.
+Cleaner = Callable[[str], "int | None"]
 
 
 @dataclass(frozen=True)
 class ErasureReport:
     conversations: int
     events_deleted: int
+    # Store name -> records removed, summed over the chats (inventory names, counts only).
+    stores: dict[str, int] = field(default_factory=dict)
 
 
 class ChatEraser:
@@ -39,28 +46,47 @@ class ChatEraser:
         clock: Callable[[], datetime],
         audit: Audit | None = None,
         forget_hooks: Iterable[Callable[[str], Any]] = (),
+        cleaners: Mapping[str, Cleaner] | None = None,
     ) -> None:
         self._stores = stores
         self._engine = engine
         self._clock = clock
         self._audit = audit
         self._hooks = list(forget_hooks)
+        self._cleaners = dict(cleaners or {})
 
-    def erase(self, conversation_ids: Iterable[str]) -> ErasureReport:
+    def erase(self, conversation_ids: Iterable[str], keep: Collection[str] = ()) -> ErasureReport:
+        """`keep`: cleaner names to skip (a handoff that just ended keeps its row for the widget's last word)."""
         erased = events = 0
+        totals: dict[str, int] = {}
         for conversation_id in dict.fromkeys(conversation_ids):
             deleted = sum(store.delete_conversation(conversation_id) for store in self._stores)
             self._tombstone(conversation_id)
+            counts = {"tracker_events": deleted, **self._clean(conversation_id, keep)}
             for hook in self._hooks:
                 try:
                     hook(conversation_id)
                 except Exception as error:  # noqa: BLE001 - short-lived state expires on its own
                     logger.warning("erasure: a forget hook failed (%s)", type(error).__name__)
             if self._audit is not None:
-                self._audit("chat.erased", subject_of(conversation_id), {"events": deleted})
+                self._audit("chat.erased", subject_of(conversation_id), {"events": deleted, "stores": counts})
             erased += 1
             events += deleted
-        return ErasureReport(erased, events)
+            for name, count in counts.items():
+                totals[name] = totals.get(name, 0) + count
+        return ErasureReport(erased, events, totals)
+
+    def _clean(self, conversation_id: str, keep: Collection[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for name, cleaner in self._cleaners.items():
+            if name in keep:
+                continue
+            try:
+                counts[name] = int(cleaner(conversation_id) or 0)
+            except Exception as error:  # noqa: BLE001 - the others still go; short-lived keys expire anyway
+                logger.warning("erasure: store %s failed (%s)", name, type(error).__name__)
+                counts[name] = 0
+        return counts
 
     def _tombstone(self, conversation_id: str) -> None:
         now = utc_naive(self._clock())
@@ -80,19 +106,34 @@ def chat_eraser() -> ChatEraser:
     from bot.audit.service import audit_trail
     from bot.clock import utc_now
     from bot.config import get_settings
+    from bot.consent.sessions import ConsentSessions
     from bot.db.engine import get_engine
+    from bot.dsr.erasure_confirmation import ErasureConfirmations
     from bot.dsr.pending import PendingRequestStore
+    from bot.handoff.service import HandoffService
     from bot.retention.chat_stores import build_chat_stores
     from bot.services.pii_warning import pii_guard
     from bot.training.forget import ForgetList
     from bot.verification import build_store
+    from bot.verification.service import build_verification_service
 
     settings = get_settings()
     engine = get_engine()
-    pending = PendingRequestStore(build_store(settings), settings.secret_key.reveal().encode())
+    secret = settings.secret_key.reveal().encode()
+    store = build_store(settings)
+    pending = PendingRequestStore(store, secret)
     # AISVS C11: the erased chat's lines must also leave the training data and the models trained on them.
-    training = ForgetList(engine, settings.secret_key.reveal().encode(), utc_now)
+    training = ForgetList(engine, secret, utc_now)
+    # The handoff service here only deletes rows; ending a handoff (and its audit) is its own factory's.
+    handoffs = HandoffService(engine, utc_now, secret)
+    verification = build_verification_service(settings, sender=None, store=store)  # type: ignore[arg-type]
     return ChatEraser(
         build_chat_stores(settings, engine), engine, utc_now, audit_trail().record,
         forget_hooks=(pii_guard().forget, pending.delete, training.forget_erased_chat),
+        cleaners={
+            "handoffs": handoffs.forget,
+            "consent_sessions": ConsentSessions(store, secret).forget,
+            "verification_keys": verification.clear_now,
+            "erasure_confirmations": ErasureConfirmations(store, secret).forget,
+        },
     )

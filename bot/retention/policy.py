@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from bot.retention.errors import PolicyError
+from bot.retention.record_kinds import RecordKind, record_kind, record_kinds
 from bot.retention.rules import RuleKind, rule_kind, rule_kinds
 
 DEFAULT_POLICY_FILE = Path(__file__).resolve().parent / "policy.yml"
@@ -33,7 +34,7 @@ _TAG = re.compile(r"^[a-z][a-z0-9]*:[a-z0-9][a-z0-9.-]*$")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 # A token the masker would mask again (digits, "@") would change on every run.
 _TOKEN = re.compile(r"^[^\d@\s]{1,32}$")
-_RULE_FIELDS = {"id", "applies_to", "action", "after", "purpose", "legal_basis", "replacements"}
+_RULE_FIELDS = {"id", "applies_to", "action", "after", "purpose", "legal_basis", "replacements", "source"}
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,25 @@ class RetentionRule:
     legal_basis: str
     # (category, token) pairs; empty for delete rules. A tuple keeps the rule hashable.
     replacements: tuple[tuple[str, str], ...] = ()
+    # Where the period comes from (an agreement's section, or "Vern default"), for the inventory page.
+    source: str = ""
 
     @property
     def kind(self) -> RuleKind:
         kind = rule_kind(self.applies_to)
         if kind is None:  # validated on load; only a hand-built rule gets here
-            raise PolicyError(f"rule {self.id!r}: unknown applies_to {self.applies_to!r}")
+            raise PolicyError(f"rule {self.id!r}: {self.applies_to!r} is not a chat kind")
         return kind
+
+    @property
+    def records(self) -> RecordKind | None:
+        """The record kind this rule deletes, or None for a chat rule."""
+        return record_kind(self.applies_to)
+
+    @property
+    def order(self) -> int:
+        records = self.records
+        return records.order if records is not None else self.kind.order
 
     @property
     def replacement_map(self) -> dict[str, str]:
@@ -69,7 +82,27 @@ class RetentionPolicy:
 
     def in_order(self) -> tuple[RetentionRule, ...]:
         """The order the worker applies them in: the rule kinds' order."""
-        return tuple(sorted(self.rules, key=lambda rule: rule.kind.order))
+        return tuple(sorted(self.rules, key=lambda rule: rule.order))
+
+    def chat_rules(self) -> tuple[RetentionRule, ...]:
+        return tuple(rule for rule in self.in_order() if rule.records is None)
+
+    def record_rules(self) -> tuple[RetentionRule, ...]:
+        return tuple(rule for rule in self.in_order() if rule.records is not None)
+
+
+def with_overrides(policy: RetentionPolicy, mask_minutes: int | None, masked_days: int | None) -> RetentionPolicy:
+    """MASK_WITHIN_MINUTES and MASKED_CHAT_RETENTION_DAYS, when set, replace the two chat rules' `after`."""
+    from dataclasses import replace
+
+    after: dict[str, timedelta] = {}
+    if mask_minutes is not None:
+        after["bot_chat"] = timedelta(minutes=mask_minutes)
+    if masked_days is not None:
+        after["masked_bot_chat"] = timedelta(days=masked_days)
+    rules = tuple(replace(rule, after=after[rule.applies_to]) if rule.applies_to in after else rule
+                  for rule in policy.rules)
+    return RetentionPolicy(rules=rules, source=policy.source)
 
 
 def parse_duration(value: object, where: str = "duration") -> timedelta:
@@ -120,7 +153,17 @@ def parse_policy(document: Any, source: str = "<memory>") -> RetentionPolicy:
         raise PolicyError(f"{prefix}: 'rules' must be a non-empty list")
     rules = tuple(_parse_rule(raw, f"{prefix}: rule {index + 1}") for index, raw in enumerate(raw_rules))
     _check_rule_set(rules, prefix)
-    return RetentionPolicy(rules=rules, source=source)
+    return RetentionPolicy(rules=rules + _default_record_rules(rules), source=source)
+
+
+def _default_record_rules(rules: tuple[RetentionRule, ...]) -> tuple[RetentionRule, ...]:
+    """A policy file written before a record kind existed gets the bundled rule for it, never no rule."""
+    named = {rule.applies_to for rule in rules}
+    missing = [kind.name for kind in record_kinds() if kind.name not in named]
+    if not missing:
+        return ()
+    defaults = parse_policy(yaml.safe_load(DEFAULT_POLICY_FILE.read_text(encoding="utf-8")), str(DEFAULT_POLICY_FILE))
+    return tuple(rule for rule in defaults.rules if rule.applies_to in missing)
 
 
 def _parse_rule(raw: Any, where: str) -> RetentionRule:
@@ -135,14 +178,19 @@ def _parse_rule(raw: Any, where: str) -> RetentionRule:
         raise PolicyError(f"{where}: unknown field(s) {', '.join(unknown)}")
     applies_to = raw.get("applies_to")
     kind = rule_kind(applies_to) if isinstance(applies_to, str) else None
-    if kind is None:
-        known = ", ".join(k.name for k in rule_kinds())
+    records = record_kind(applies_to) if isinstance(applies_to, str) else None
+    if kind is None and records is None:
+        known = ", ".join([k.name for k in rule_kinds()] + [k.name for k in record_kinds()])
         raise PolicyError(f"{where}: 'applies_to' must be one of {known}")
     action = raw.get("action")
     if action not in ACTIONS:
         raise PolicyError(f"{where}: 'action' must be one of {', '.join(ACTIONS)}")
-    if action not in kind.actions:
-        raise PolicyError(f"{where}: action {action!r} does not apply to {kind.name}")
+    allowed = kind.actions if kind is not None else frozenset({"delete"})
+    if action not in allowed:
+        raise PolicyError(f"{where}: action {action!r} does not apply to {applies_to}")
+    source = raw.get("source", "")
+    if not isinstance(source, str):
+        raise PolicyError(f"{where}: 'source' must be text naming where the period comes from")
     if "after" not in raw:
         raise PolicyError(f"{where}: 'after' is missing")
     after = parse_duration(raw["after"], f"{where}: 'after'")
@@ -152,12 +200,13 @@ def _parse_rule(raw: Any, where: str) -> RetentionRule:
             raise PolicyError(f"{where}: {name!r} must be a machine-readable tag like 'vern:assistant-training'")
     return RetentionRule(
         id=rule_id,
-        applies_to=kind.name,
+        applies_to=str(applies_to),
         action=str(action),
         after=after,
         purpose=str(tags["purpose"]),
         legal_basis=str(tags["legal_basis"]),
         replacements=_parse_replacements(raw.get("replacements"), action == "mask", where),
+        source=source.strip(),
     )
 
 

@@ -155,21 +155,6 @@ def housekeeping_jobs() -> tuple[HousekeepingJob, ...]:
     return tuple(_HOUSEKEEPING.values())
 
 
-def _purge_expired_exports(settings: Any) -> int:
-    from bot.fulfilment.downloads import purge_expired_exports
-
-    return purge_expired_exports(settings)
-
-
-EXPIRED_EXPORTS = register_housekeeping(
-    HousekeepingJob(
-        name="expired_exports",
-        description="access exports whose single-use link is past its 72 hours (file and row)",
-        run=_purge_expired_exports,
-    )
-)
-
-
 def _flag_models_trained_on_forgotten_chats(settings: Any) -> int:
     from bot.training.flags import flag_models
 

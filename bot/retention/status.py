@@ -21,6 +21,7 @@ from bot.retention.rules import BOT_CHAT, CONVERSATIONS, HANDED_OFF_CHAT
 
 if TYPE_CHECKING:
     from bot.retention.policy import RetentionPolicy
+    from bot.retention.record_kinds import RecordPlaces
     from bot.retention.worker import RunReport
 
 RUNS: Table = RetentionRun.__table__  # type: ignore[assignment]
@@ -48,8 +49,19 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() + "Z" if moment is not None else None
 
 
-def retention_status(engine: Engine, clock: Clock, policy: RetentionPolicy | None = None) -> dict[str, Any]:
-    """Pending work, the oldest unmasked chat's age, the last run and the last day's counts per rule."""
+def due_records(engine: Engine, now: datetime, policy: RetentionPolicy, places: RecordPlaces | None) -> dict[str, int]:
+    """Per record-kind rule: how many records its next run would delete."""
+    from bot.retention.record_kinds import RecordPlaces, context_for
+
+    context = context_for(places or RecordPlaces(), engine, now, None)
+    return {rule.id: rule.records.due(context, rule.after) for rule in policy.record_rules() if rule.records}
+
+
+def retention_status(
+    engine: Engine, clock: Clock, policy: RetentionPolicy | None = None, places: RecordPlaces | None = None
+) -> dict[str, Any]:
+    """Pending work, the oldest unmasked chat's age, the last run, the last day's counts per rule,
+    and the records each record-kind rule has due."""
     now = utc_naive(clock())
     table = CONVERSATIONS
     with engine.connect() as connection:
@@ -90,4 +102,5 @@ def retention_status(engine: Engine, clock: Clock, policy: RetentionPolicy | Non
             "rule_counts": json.loads(last.rule_counts or "{}"),
         },
         "rule_counts_last_24h": last_day,
+        "due_by_record_rule": due_records(engine, now, policy, places) if policy is not None else {},
     }

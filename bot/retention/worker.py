@@ -1,8 +1,11 @@
 """The retention worker: applies the policy to ended chats, oldest first.
 
-One run, in the annex's order: chats idle longer than `inactivity` are ended;
-ended handed-off chats are deleted; ended bot chats are masked; masked chats
-past their keeping time are deleted. Chats are handled oldest first in
+One run, in the annex's order: taken handoffs nobody wrote in for their rule's
+time are ended; chats idle longer than `inactivity` are ended (a chat with an
+open handoff ends with its handoff, never alone); ended handed-off chats are
+deleted; ended bot chats are masked; masked chats past their keeping time are
+deleted; then every other record kind of the policy (bot.retention.record_rules)
+is pruned. Chats are handled oldest first in
 batches, so a worker that was down catches up on the longest-waiting chats
 first. `lead` lets a worker that runs every `lead` meet each rule's limit
 (a chat ended 14 minutes ago is masked now rather than at 15 + interval).
@@ -23,15 +26,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.engine import Engine, Row
 
 from bot.clock import Clock
+from bot.handoff.models import Handoff
 from bot.models.conversation import utc_naive
 from bot.retention.chat_stores import ChatLogStore
 from bot.retention.event_masking import MaskText
 from bot.retention.leader import LeaderLock
 from bot.retention.policy import DEFAULT_REPLACEMENTS, RetentionPolicy, RetentionRule
+from bot.retention.record_kinds import RecordPlaces, context_for
 from bot.retention.rules import CONVERSATIONS
 from bot.retention.status import record_run, retention_status
 
@@ -54,6 +59,7 @@ class RunReport:
     failed: int = 0
     events_masked: int = 0
     events_deleted: int = 0
+    records_deleted: int = 0
     rule_counts: dict[str, int] = field(default_factory=dict)
     # False when leadership was lost part-way; the next leader carries on.
     complete: bool = True
@@ -79,6 +85,7 @@ class RetentionWorker:
         lead: timedelta = timedelta(0),
         batch_size: int = 100,
         housekeeping: Sequence[Callable[[], object]] = (),
+        places: RecordPlaces | None = None,
     ) -> None:
         if batch_size < 1 or lead < timedelta(0) or inactivity <= timedelta(0):
             raise ValueError("batch_size must be positive, lead not negative, inactivity positive")
@@ -94,13 +101,20 @@ class RetentionWorker:
         self._batch_size = batch_size
         # Other expiries that must hold without a person acting (guardian links after 72 hours).
         self._housekeeping = tuple(housekeeping)
+        self._places = places or RecordPlaces()
 
     def run_once(self) -> RunReport:
         report = RunReport(leader=self._leader.acquire(), started_at=self._clock())
         if not report.leader:
             return report
-        self._end_inactive(report)
+        inactive_ended = False
         for rule in self._policy.in_order():
+            if rule.records is not None:
+                self._prune(rule, report)
+                continue
+            if not inactive_ended:
+                self._end_inactive(report)
+                inactive_ended = True
             if not self._apply(rule, report):
                 report.complete = False
                 break
@@ -112,8 +126,8 @@ class RetentionWorker:
         report.finished_at = self._clock()
         record_run(self._engine, report)
         logger.info(
-            "retention run: ended=%d masked=%d deleted=%d failed=%d",
-            report.ended_for_inactivity, report.masked, report.deleted, report.failed,
+            "retention run: ended=%d masked=%d deleted=%d records=%d failed=%d",
+            report.ended_for_inactivity, report.masked, report.deleted, report.records_deleted, report.failed,
         )  # fmt: skip
         return report
 
@@ -133,11 +147,34 @@ class RetentionWorker:
         finally:
             self._leader.release()
 
+    def _prune(self, rule: RetentionRule, report: RunReport) -> None:
+        """One record kind's due records, deleted; a failure is logged and retried next run."""
+        kind = rule.records
+        assert kind is not None
+        context = context_for(self._places, self._engine, utc_naive(self._clock() + self._lead), self._audit)
+        try:
+            count = kind.prune(context, rule.after)
+        except Exception as error:  # noqa: BLE001 - the other kinds still run
+            logger.warning("retention %s failed (%s)", rule.id, type(error).__name__)
+            report.failed += 1
+            return
+        if count:
+            report.records_deleted += count
+            report.rule_counts[rule.id] = report.rule_counts.get(rule.id, 0) + count
+            self._emit_counts("records.deleted", {"rule": rule.id, "purpose": rule.purpose,
+                                                  "legal_basis": rule.legal_basis, "records": count})
+
     def _end_inactive(self, report: RunReport) -> None:
         cutoff = utc_naive(self._clock() - self._inactivity)
         after: tuple[datetime, int] | None = None
+        handoffs = Handoff.__table__
+        # A handed-off chat ends with its handoff (rule idle_handoff): ending the bot's half alone
+        # once deleted its log while the caseworker's messages stayed.
+        open_handoff = exists().where(handoffs.c.conversation_id == T.c.conversation_id,
+                                      handoffs.c.status.in_(("waiting", "active")))
         while True:
-            query = select(T.c.id, T.c.last_activity_at).where(T.c.ended_at.is_(None), T.c.last_activity_at <= cutoff)
+            query = select(T.c.id, T.c.last_activity_at).where(
+                T.c.ended_at.is_(None), T.c.last_activity_at <= cutoff, ~open_handoff)
             if after is not None:
                 query = query.where(_past(T.c.last_activity_at, after))
             with self._engine.connect() as connection:
@@ -244,10 +281,13 @@ class RetentionWorker:
         return masker
 
     def _emit(self, event: str, conversation_id: str, details: dict[str, Any]) -> None:
+        self._emit_counts(event, details, subject_of(conversation_id))
+
+    def _emit_counts(self, event: str, details: dict[str, Any], subject: str | None = None) -> None:
         if self._audit is None:
             return
         try:
-            self._audit(event, subject_of(conversation_id), details)
+            self._audit(event, subject, details)
         except Exception as error:  # the data is already gone or masked; say so in the log
             logger.error("retention audit failed (%s)", type(error).__name__)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.i18n import translate
+from bot.retention.announced import announced_periods
 
 
 @dataclass(frozen=True)
@@ -25,5 +26,5 @@ async def end_chat(settings: Settings, sender: str) -> ChatEnded:
     await asyncio.to_thread(handoff_service().end_for, sender, "person")
     state = await asyncio.to_thread(ConversationService().end, sender, "widget")
     language = (state.language if state else None) or settings.default_language
-    text = translate("chat_ended", language, minutes=settings.retention.mask_within_minutes)
+    text = translate("chat_ended", language, minutes=announced_periods(settings).mask_minutes)
     return ChatEnded(state is not None, text)

@@ -243,6 +243,10 @@ class VerificationService:
         """
         await self._call(self._store.delete_prefix, self._conversation(conversation_id))
 
+    def clear_now(self, conversation_id: str) -> int:
+        """`clear` for the erasure path, which runs in a worker thread; returns how many keys went."""
+        return self._store.delete_prefix(self._conversation(conversation_id))
+
 
 def build_verification_service(
     settings: Settings, sender: CodeSender, *, clock: Clock = utc_now, store: ShortLivedStore | None = None

@@ -243,9 +243,11 @@ def widget_bundle(settings: Settings) -> str:
     import json
 
     from bot.i18n.widget import LANGUAGE_NAMES, WIDGET_STRINGS
+    from bot.retention.announced import announced_periods, period_words
 
+    periods = announced_periods(settings)
     values = {"controller": settings.controller_name, "contact": settings.controller_contact,
-              "minutes": settings.retention.mask_within_minutes, "limit": settings.max_message_chars}
+              "minutes": periods.mask_minutes, "limit": settings.max_message_chars}
     config = {
         "socketUrl": settings.chat_socket_url,
         "socketPath": "/socket.io",
@@ -253,7 +255,8 @@ def widget_bundle(settings: Settings) -> str:
         "languages": list(settings.languages),
         "defaultLanguage": settings.default_language,
         "languageNames": {code: LANGUAGE_NAMES[code] for code in settings.languages},
-        "strings": {code: {key: text.format(**values) for key, text in WIDGET_STRINGS[code].items()}
+        "strings": {code: {key: text.format(**values, keep=period_words(periods.masked_days, code))
+                           for key, text in WIDGET_STRINGS[code].items()}
                     for code in settings.languages},
     }
     # JSON inside a script: a "</" in some text must not end the script early.
@@ -278,8 +281,8 @@ async def metrics_response(settings: Settings, authorization: str | None) -> HTT
 
     from bot.clock import utc_now
     from bot.db.engine import get_engine
+    from bot.retention.announced import policy_for
     from bot.retention.metrics import prometheus_text
-    from bot.retention.policy import load_policy
     from bot.retention.status import retention_status
 
     if settings.metrics_token is None:
@@ -289,7 +292,7 @@ async def metrics_response(settings: Settings, authorization: str | None) -> HTT
                                  f"Bearer {settings.metrics_token.reveal()}".encode()):
         return response.json({"error": "unauthorized"}, status=401)
     try:
-        status = await asyncio.to_thread(retention_status, get_engine(), utc_now, load_policy())
+        status = await asyncio.to_thread(retention_status, get_engine(), utc_now, policy_for(settings))
     except Exception as error:  # noqa: BLE001 - a scrape gets a status code, the log the type
         logger.error("metrics unavailable (%s)", type(error).__name__)
         return response.text("# metrics unavailable\n", status=503)

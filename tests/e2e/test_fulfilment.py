@@ -69,13 +69,19 @@ def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: Vern
     assert theirs, "the access request left an export waiting for download"
 
     chat = new_chat()
-    done = request_and_verify(stack, chat, "Jeg vil at dere sletter alt dere har om meg", (), address)
+    preview = request_and_verify(stack, chat, "Jeg vil at dere sletter alt dere har om meg", (), address)
+    assert "samtaler med Vern (også denne): 2" in preview, preview
+    assert "Åpne saker som blir stående til en saksbehandler har svart deg: 1" in preview, \
+        "the unanswered access request stays"
+    assert marker in everything_stored(), "nothing is erased before the person confirms"
+    done = stack.texts(chat, "/confirm_erasure")
     assert translate("subject_erased", "nb") in done
     stored = everything_stored()
     assert marker not in stored, "the earlier chat is gone"
     assert address.split("@")[0] not in stored, "the address is gone"
     assert "Jeg vil at dere sletter alt" not in stored, "the chat the request was made in is gone"
-    assert REFERENCE.search(done) and REFERENCE.search(done).group(0) in stored, "the erasure case stays, scrubbed"
+    reference = REFERENCE.search(preview)
+    assert reference and reference.group(0) in stored, "the erasure case stays, scrubbed"
     assert not any(path.exists() for path in theirs), "the waiting export is deleted"
     logs = "\n".join(log.read_text(errors="replace") for log in Path(stack.var_dir).glob("*.log"))
     assert marker not in logs and address not in logs

@@ -88,8 +88,11 @@ def test_each_right_becomes_a_case_after_the_code(stack: VernStack, request_: Re
     assert translate("case_opened", language, reference=reference.group(0), due=expected_due(language)) in done
     row = case_row(reference.group(0))
     assert row is not None and row.request_type == request_.kind and row.language == language
-    # Erasure of Vern's own copy is carried out at once; the other rights wait for a caseworker.
-    assert row.status == ("completed" if request_.kind == "erasure" else "verified")
+    # Every case waits: erasure for the person's «Yes, delete everything», the others for a caseworker.
+    assert row.status == "verified"
+    if request_.kind == "erasure":
+        assert translate("erasure_preview", language, chats=1, consents=0, closed_cases=0, open_cases_kept=0,
+                         reference=reference.group(0)) in done, "what will go is shown before anything goes"
     receipts = [body for body in mails_to(stack, address) if reference.group(0) in body]
     assert receipts, "a confirmation e-mail with the reference arrives"
 
@@ -100,11 +103,21 @@ def test_erasure_in_norwegian_reads_as_promised(stack: VernStack) -> None:
     assert first == translate("request_intro_erasure", "nb") + "\n" + expected("utter_ask_email", "nb")
     stack.texts(chat, address)
     done = stack.texts(chat, code_for(stack, address))
+    reference = REFERENCE.search(done)
+    assert reference, done
+    preview = translate("erasure_preview", "nb", chats=1, consents=0, closed_cases=0, open_cases_kept=0,
+                        reference=reference.group(0))
     assert re.fullmatch(
         r"Saken din har referanse VRN-[A-Z0-9]{4}-[A-Z0-9]{2}\. Vi svarer senest \d{1,2}\. [a-z]+ \d{4}\. "
-        r"Du får en bekreftelse på e-post\.\n" + re.escape(translate("subject_erased", "nb")),
+        r"Du får en bekreftelse på e-post\.\n" + re.escape(preview),
         done,
     ), done
+    assert case_row(reference.group(0)).status == "verified", "nothing is erased before the person confirms"
+    assert stack.texts(chat, "/confirm_erasure") == translate("subject_erased", "nb")
+    # Vern's own copy is gone; the case waits for the controller's other systems (the connector).
+    assert case_row(reference.group(0)).status == "in_progress"
+    assert stack.texts(chat, "/confirm_erasure") == translate("erasure_nothing_pending", "nb", minutes=15), \
+        "a confirmation counts once"
 
 
 def test_a_wrong_code_says_how_many_tries_are_left_and_the_right_one_still_works(stack: VernStack) -> None:

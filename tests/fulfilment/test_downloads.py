@@ -111,24 +111,3 @@ def test_looking_at_a_link_does_not_use_it_up(engine: Engine, tmp_path: Path, cl
     assert seen.status is Redeemed.OK and seen.language == "nn" and seen.content == b""
     assert downloads.redeem(token).status is Redeemed.OK
     assert downloads.peek(token).status is Redeemed.UNKNOWN
-
-
-def test_the_retention_worker_purges_expired_exports(tmp_path: Path) -> None:
-    from bot.clock import utc_now
-    from bot.config import load_settings
-    from bot.db import migrate
-    from bot.db.engine import get_engine
-    from bot.retention.rules import housekeeping_jobs
-
-    settings = load_settings({"VERN_ENV": "test", "VERN_VAR_DIR": str(tmp_path),
-                              "DATABASE_URL": f"sqlite:///{tmp_path / 'vern.sqlite3'}"})
-    engine = get_engine(settings.database_url)
-    migrate.upgrade(engine)
-    clock = FrozenClock(utc_now())  # the job runs on the real clock, as the worker does
-    earlier = FrozenClock(clock() - timedelta(hours=73))
-    fresh = DownloadStore(engine, settings.var_dir / "exports", clock).create(CONTENT, "VRN-ZZZZ-ZZ", "s2", "nb")
-    DownloadStore(engine, settings.var_dir / "exports", earlier).create(CONTENT, "VRN-ABCD-EF", "subject", "nb")
-    (job,) = [job for job in housekeeping_jobs() if job.name == "expired_exports"]
-    assert job.run(settings) == 1, "no visit, no new export: the worker's run alone removes it"
-    assert len(list((tmp_path / "exports").iterdir())) == 1
-    assert DownloadStore(engine, settings.var_dir / "exports", clock).redeem(fresh).status is Redeemed.OK

@@ -53,7 +53,10 @@ def test_the_default_policy_is_the_annex() -> None:
     assert (keep.action, keep.after, keep.purpose) == ("delete", timedelta(days=365), "vern:assistant-training")
     assert (handoff.action, handoff.after) == ("delete", timedelta(0))
     # The annex's order: handed-off chats first, then masking, then the year-old masked chats.
-    assert [rule.applies_to for rule in policy.in_order()] == ["handed_off_chat", "bot_chat", "masked_bot_chat"]
+    assert [rule.applies_to for rule in policy.chat_rules()] == ["handed_off_chat", "bot_chat", "masked_bot_chat"]
+    # A taken chat the person left is ended before the chat rules run, so its log goes in the same run.
+    assert policy.in_order()[0].applies_to == "idle_handoff"
+    assert all(rule.source for rule in policy.rules), "every default names where its period comes from"
     with pytest.raises(AttributeError):
         mask.after = timedelta(days=1)  # type: ignore[misc]
 
