@@ -37,3 +37,8 @@ class ChatAddresses:
         # Read-then-write is enough: one chat's turns run one at a time (Rasa's lock store).
         known = [key for key in self.keys(conversation_id) if key != pseudonym] + [pseudonym]
         self._store.put(self._key(conversation_id), json.dumps(known[-MAX_KEYS:]), VALID_FOR.total_seconds())
+
+    def forget(self, conversation_id: str) -> None:
+        """«Forget this chat» and erasure: the chat's address hashes go with it."""
+        self._store.delete(self._key(conversation_id))
+

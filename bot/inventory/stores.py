@@ -79,12 +79,21 @@ TABLES = (
     Store("console_sessions", "table", "console_sessions", "hash of a console session token, last seen",
           "access control", "gdpr:art-32", ("delete-stale-console-sessions",),
           erasure="deleted with the account"),
-    Store("console_login_failures", "table", "console_login_failures", "keyed hash of a user name tried, "
-          "time", "throttling password guessing", "gdpr:art-32", (), expiry="a day: pruned at every failed login",
+    Store("console_login_counters", "table", "console_login_counters", "per keyed hash of a user name or a "
+          "source address: failed logins in the current hour", "throttling password guessing", "gdpr:art-32", (),
+          expiry="a day after its hour: pruned at every login (bot.console.throttle)",
           erasure=NOT_PERSONAL + " beyond a keyed hash"),
+    Store("console_known_networks", "table", "console_known_networks", "per caseworker account: keyed hashes "
+          "of the networks (/24, /48) it logged in from", "unusual-access alerts (Art. 32)", "gdpr:art-32", (),
+          expiry="while the account exists", erasure="deleted with the account"),
     Store("console_access_log", "table", "console_access_log", "which caseworker saw which case or chat, "
           "when", "access logging ('who saw what, when')", "gdpr:art-32", ("delete-console-access-log",),
           erasure="kept for the rule's year: it protects the person (Art. 32); holds references, not contents"),
+    Store("training_forget", "table", "training_forget", "keyed hashes of chats whose lines must leave the "
+          "training data and the models (erasure, withdrawn training consent, restriction, objection)",
+          "training that forgets (AISVS C11)", "gdpr:art-17", (),
+          expiry="kept while a reviewed line or a model card could name the chat; holds keyed hashes only",
+          erasure="kept: it is what makes the erasure reach the models"),
     Store("audit_log", "table", "audit_log", "the hash-chained audit trail: events, pseudonymous subjects, "
           "counts", "accountability (Art. 5(2))", "gdpr:art-5-2", ("delete-audit-entries",),
           erasure="kept: subjects are keyed hashes, details counts only"),
@@ -107,6 +116,12 @@ REDIS = (
           "verified marks, send windows", "checking the address before a request (Art. 12(6))",
           "gdpr:art-6-1-c", (), expiry="the code's 10 minutes, the verified mark's 30, windows 1 hour",
           erasure=CHAT_ERASER + " (verification_keys)"),
+    Store("client_windows", "redis", "vern:verify:k:*", "per keyed hash of a client (IP or socket) and of an "
+          "address: how many codes that client asked for", "nobody can spend a person's codes (issue 15)",
+          "gdpr:art-6-1-f", (), expiry="1 hour", erasure="expires within the hour; keyed hashes only"),
+    Store("chat_addresses", "redis", "vern:verify:chataddresses:*", "per chat: keyed hashes of the addresses "
+          "the chat asked codes for", "a child cannot answer as their own guardian (Art. 8)", "gdpr:art-8", (),
+          expiry="72 hours (bot.consent.chat_addresses)", erasure=CHAT_ERASER + " (chat_addresses)"),
     Store("address_windows", "redis", "vern:verify:a:*", "per keyed hash of an address: when codes were sent",
           "stopping inbox flooding", "gdpr:art-6-1-f", (), expiry="1 hour",
           erasure="expires within the hour; not linked to a chat"),
@@ -142,6 +157,13 @@ FILES = (
           erasure="restricted and withdrawn subjects are left out at export time"),
     Store("logs", "file", "*.log", "process logs: no personal data by design (bot.logs masks)", "operations",
           "gdpr:art-32", (), expiry="the operator's log rotation", personal=False),
+    Store("backups", "file", "backups/*", "encrypted database dumps (AES-256-GCM)", "restoring after a fault",
+          "gdpr:art-32", (), expiry="BACKUP_RETENTION_DAYS, 30 by default (vern backup prune)",
+          erasure="a restore erases every journaled person again before Vern serves (bot.backup)"),
+    Store("erasure_journal", "file", "erasure-journal.jsonl", "the keyed subject key of every erased person "
+          "and when", "a restored backup never brings an erased person back", "gdpr:art-17", (),
+          expiry="until no kept backup predates the line (vern backup prune)",
+          erasure="kept: it is what makes the erasure outlive old backups; keyed hashes only"),
     Store("dev_secrets", "file", "dev-secrets.json", "generated development secrets", "development",
           "none", (), expiry="development only", personal=False),
 )

@@ -106,6 +106,7 @@ def chat_eraser() -> ChatEraser:
     from bot.audit.service import audit_trail
     from bot.clock import utc_now
     from bot.config import get_settings
+    from bot.consent.chat_addresses import ChatAddresses
     from bot.consent.sessions import ConsentSessions
     from bot.db.engine import get_engine
     from bot.dsr.erasure_confirmation import ErasureConfirmations
@@ -135,5 +136,6 @@ def chat_eraser() -> ChatEraser:
             "consent_sessions": ConsentSessions(store, secret).forget,
             "verification_keys": verification.clear_now,
             "erasure_confirmations": ErasureConfirmations(store, secret).forget,
+            "chat_addresses": ChatAddresses(store, secret).forget,
         },
     )
