@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 class JournalEntry:
     subject_key: str
     erased_at: datetime
+    # The person's consent pseudonym (another keyed hash): consent records are found by it, not by subject key.
+    consent_key: str | None = None
 
 
 class ErasureJournal:
@@ -51,9 +53,12 @@ class ErasureJournal:
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
-    def append(self, subject_key: str, erased_at: datetime) -> None:
+    def append(self, subject_key: str, erased_at: datetime, consent_key: str | None = None) -> None:
         """Durable before it returns: the line is on disk even if the machine stops a moment later."""
-        line = json.dumps({"subject_key": subject_key, "erased_at": _utc(erased_at).isoformat()}) + "\n"
+        record = {"subject_key": subject_key, "erased_at": _utc(erased_at).isoformat()}
+        if consent_key:
+            record["consent_key"] = consent_key
+        line = json.dumps(record) + "\n"
         with self._locked():
             created = not self._path.exists()
             descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -74,12 +79,20 @@ class ErasureJournal:
         for raw in self._path.read_text(encoding="utf-8").splitlines():
             try:
                 data = json.loads(raw)
-                found.append(JournalEntry(str(data["subject_key"]), datetime.fromisoformat(data["erased_at"])))
+                found.append(JournalEntry(str(data["subject_key"]), datetime.fromisoformat(data["erased_at"]),
+                                          str(data["consent_key"]) if data.get("consent_key") else None))
             except (ValueError, KeyError, TypeError):
                 unreadable += 1  # a line torn by a crash mid-write: its erasure was never reported done
         if unreadable:
             logger.warning("erasure journal: %d unreadable line(s) skipped", unreadable)
         return found
+
+    def latest_entries(self) -> list[JournalEntry]:
+        """One entry per erased person (the latest line wins), in the order they were first erased."""
+        latest: dict[str, JournalEntry] = {}
+        for entry in self.entries():
+            latest[entry.subject_key] = entry
+        return list(latest.values())
 
     def subject_keys(self) -> list[str]:
         return list(dict.fromkeys(entry.subject_key for entry in self.entries()))
@@ -110,6 +123,6 @@ def _fsync_dir(path: Path) -> None:
         os.close(descriptor)
 
 
-def journal_erasure(settings: Settings, subject_key: str, erased_at: datetime) -> None:
+def journal_erasure(settings: Settings, subject_key: str, erased_at: datetime, consent_key: str | None = None) -> None:
     """Called once where an Art. 17 erasure completes, so no restore can bring the person back."""
-    ErasureJournal(settings.erasure_journal).append(subject_key, erased_at)
+    ErasureJournal(settings.erasure_journal).append(subject_key, erased_at, consent_key)

@@ -115,7 +115,7 @@ class Backups:
         if backup.kind != self._kind:
             raise BackupError(f"{backup.name} is a {backup.kind} backup; DATABASE_URL is {self._kind}")
         self._check_redis()
-        keys = self._journal.subject_keys()
+        keys = self._journal.latest_entries()
         key = backup_key(self._settings)
 
         def replay(engine: Engine) -> ReplayReport:

@@ -146,7 +146,7 @@ class Fulfilment:
         self._record(case.reference, "subject.erased", subject_key,
                      {"stores": erased, "open_cases_kept": result.open_cases_kept})
         # Outside the database, so a restored backup taken before today cannot bring the person back.
-        journal_erasure(self._settings, subject_key, self._clock())
+        journal_erasure(self._settings, subject_key, self._clock(), consent_key)
         return FulfilmentOutcome(Fulfilled.ERASED, erase_current_chat=True)
 
     def _record(self, reference: str, event: str, subject_key: str, details: dict) -> None:

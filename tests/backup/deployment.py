@@ -8,14 +8,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, text, update
 from sqlalchemy.engine import Engine
 
+from bot.cases.models import Case
 from bot.cases.service import CaseService
 from bot.clock import utc_now
 from bot.config import PROJECT_ROOT, load_settings
 from bot.fulfilment.downloads import DownloadStore
 from bot.fulfilment.service import Fulfilment
+from bot.models.conversation import utc_naive
 from bot.retention.chat_stores import SqlChatLogStore
 from bot.retention.erasure import ChatEraser
 from tests.retention.chats import SeededChat, rasa_sql_store, save_chats
@@ -69,8 +71,12 @@ def seed(engine: Engine, people: list[SeededChat]) -> CaseService:
     start_chats(engine, utc_now, people)
     cases = CaseService(engine, utc_now, SECRET.encode())
     for person in people:
-        cases.open_case("access", person.email, "nb", "rest", {"about": person.full_name},
-                        conversation_id=person.sender_id)
+        opened = cases.open_case("access", person.email, "nb", "rest", {"about": person.full_name},
+                                 conversation_id=person.sender_id).case
+        # Answered: an erasure takes closed cases; an open one would stay for a caseworker (bot.fulfilment.erasure).
+        with engine.begin() as connection:
+            connection.execute(update(Case.__table__).where(Case.__table__.c.reference == opened.reference)
+                               .values(status="completed", closed_at=utc_naive(utc_now())))
     return cases
 
 
@@ -81,7 +87,10 @@ def erase(engine: Engine, deployment: Deployment, cases: CaseService, person: Se
     fulfilment = Fulfilment(engine, stores, DownloadStore(engine, deployment.var_dir / "exports", utc_now),
                             ChatEraser(stores, engine, utc_now), settings, utc_now)
     case = cases.open_case("erasure", person.email, "nb", "rest", conversation_id="erasure-chat").case
-    fulfilment.fulfil(case, person.email, cases.subject_key(person.email), "erasure-chat")
+    subject_key = cases.subject_key(person.email)
+    preview = fulfilment.fulfil(case, person.email, subject_key, "erasure-chat")  # shown, then confirmed
+    assert preview.consent_key is not None
+    fulfilment.erase_confirmed(case, subject_key, preview.consent_key, "erasure-chat")
 
 
 def backed_up(deployment: Deployment, engine: Engine) -> tuple[SeededChat, str]:
