@@ -9,8 +9,8 @@ from bot.audit.cli import add_audit_commands
 from bot.backup.cli import add_backup_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
-from bot.private_files import restrict_process_umask
 from bot.inventory.cli import add_inventory_commands
+from bot.private_files import restrict_process_umask
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
 
