@@ -32,6 +32,7 @@ from bot.console.guard import register_allow_list, source_of
 from bot.console.password_page import PASSWORD_PATH, register_password_page
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
+from bot.console.training_page import register_training_page
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
 from bot.pii import mask
@@ -66,7 +67,8 @@ def esc(value: object) -> str:
 def page(title: str, body: str, account: Account | None = None, csrf: str = "", status: int = 200) -> HTTPResponse:
     nav = ""
     if account is not None:
-        admin = f' <a href="{PREFIX}/admin/access-log">Access log</a>' if account.is_admin else ""
+        admin = (f' <a href="{PREFIX}/admin/access-log">Access log</a> <a href="{PREFIX}/admin/training">Training</a>'
+                 if account.is_admin else "")
         nav = (f'<nav><a href="{PREFIX}/">Cases</a> <a href="{PREFIX}/chats">Chats</a>{admin} '
                f'<span>{esc(account.username)} ({esc(account.role)})</span> '
                f'<form method="post" action="{PREFIX}/logout" class="inline">'
@@ -239,6 +241,7 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
 
     register_chats(app, services, signed_in, page)
     register_password_page(app, services, signed_in, page, esc)
+    register_training_page(app, settings, signed_in, page, esc)
 
     @app.get(f"{PREFIX}/admin/access-log")
     @signed_in(admin=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -45,6 +46,7 @@ class ConsoleWeb:
     stack: VernStack
     engine: Engine
     smtp: CapturingSmtpServer
+    models_dir: Path
 
     @property
     def url(self) -> str:
@@ -55,8 +57,10 @@ class ConsoleWeb:
 def console_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleWeb]:
     smtp = CapturingSmtpServer()
     smtp.start()
+    models_dir = tmp_path_factory.mktemp("console-models")
     with own_postgres_database(own_database_name("console_web")) as url:
         stack = VernStack({
+            "MODELS_DIR": str(models_dir),
             "DATABASE_URL": url, "REDIS_URL": redis_url(), "SMTP_URL": smtp.url(), "SECRET_KEY": CONSOLE_SECRET,
             "TRUSTED_PROXIES": "127.0.0.1/32, ::1/128", "CONSOLE_ALLOWED_NETWORKS": ALLOWED,
             "CONSOLE_ALERT_REVEALS_PER_HOUR": str(REVEALS_PER_HOUR),
@@ -65,7 +69,7 @@ def console_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleWeb
         engine = create_db_engine(url)
         try:
             stack.start("web")
-            yield ConsoleWeb(stack, engine, smtp)
+            yield ConsoleWeb(stack, engine, smtp, models_dir)
         finally:
             stack.stop()
             engine.dispose()

@@ -140,3 +140,22 @@ def test_a_login_from_a_network_the_account_has_not_used_alerts_the_admins(conso
     assert ConsoleClient(console_web.url, "10.200.0.5").login(user.name, PASSWORD, user.code(step=1)).status == 302
     (alert,) = wait_for_alert(console_web, user.name)
     assert "network this account has not used before" in alert and "10.200" not in alert
+
+
+def test_admins_see_which_models_hold_forgotten_chats_and_caseworkers_do_not(console_web: ConsoleWeb) -> None:
+    from bot.training.forget import ForgetList
+    from bot.training.lineage import source_id
+    from tests.console.conftest import CONSOLE_SECRET
+    from tests.training.test_forgetting import fake_model
+
+    chat = f"erased-{uuid.uuid4().hex[:8]}"
+    fake_model(console_web.models_dir, "vern-flagged", {source_id(CONSOLE_SECRET.encode(), chat)})
+    ForgetList(console_web.engine, CONSOLE_SECRET.encode(), utc_now).add_chats([chat], "erasure")
+    admin, _ = signed_in(console_web, "admin")
+    shown = admin.call("GET", "/console/admin/training")
+    assert shown.status == 200
+    assert "vern-flagged.tar.gz" in shown.text and "trained on 1 forgotten chats" in shown.text
+    assert "30 days left" in shown.text
+    caseworker, _ = signed_in(console_web)
+    assert caseworker.call("GET", "/console/admin/training").status == 403
+
