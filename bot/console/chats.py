@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sanic import Sanic, response
@@ -28,6 +28,8 @@ from bot.handoff.service import HandoffError, HandoffView
 
 logger = logging.getLogger(__name__)
 EXTERNAL_CASEWORKER_MESSAGE = "EXTERNAL_caseworker_message"
+# One open chat page polls every second; its reads are logged once per this window.
+READING_LOGGED_EVERY = timedelta(minutes=5)
 
 
 def _waited(view: HandoffView, now: datetime) -> str:
@@ -126,7 +128,8 @@ def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[
         if _someone_elses(view, account):
             return response.json({"error": "Another caseworker is answering this chat (it was taken over)."},
                                  status=403)
-        await asyncio.to_thread(s.access.record, account.username, "read_chat_messages", f"handoff-{handoff_id}")
+        await asyncio.to_thread(s.access.record_reading, account.username, "read_chat_messages",
+                                f"handoff-{handoff_id}", READING_LOGGED_EVERY)
         messages = await asyncio.to_thread(s.handoffs.messages, handoff_id)
         return response.json({"ended": False, "messages": [
             {"from": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages if m.sender != "system"]})
