@@ -47,4 +47,16 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Jeg er ikke sikker på, om du vil sende en anmodning. Vil du det, så tryk på den, der passer.",
         "en": "I am not sure whether you want to make a request. If you do, press the one that fits.",
     },
+    "answer_is_question": {
+        "nb": "Det ser ut som et spørsmål. Svar gjerne på det jeg spurte om først, eller skriv «avbryt» for å stoppe forespørselen.",
+        "nn": "Det ser ut som eit spørsmål. Svar gjerne på det eg spurde om først, eller skriv «avbryt» for å stoppe førespurnaden.",
+        "da": "Det ligner et spørgsmål. Svar gerne på det, jeg spurgte om, først, eller skriv »afbryd« for at stoppe anmodningen.",
+        "en": "That looks like a question. Please answer what I asked first, or type \"cancel\" to stop the request.",
+    },
+    "answer_has_personal_data": {
+        "nb": "Skriv det uten navn, nummer eller e-postadresser: jeg trenger bare en kort beskrivelse.",
+        "nn": "Skriv det utan namn, nummer eller e-postadresser: eg treng berre ei kort skildring.",
+        "da": "Skriv det uden navne, numre eller e-mailadresser: jeg har kun brug for en kort beskrivelse.",
+        "en": "Please write it without names, numbers or e-mail addresses: I only need a short description.",
+    },
 }
