@@ -51,17 +51,21 @@ def label_of(parsed: dict[str, Any]) -> str:
     return str((chosen.get("response") or {}).get("intent_response_key") or "faq")
 
 
-def understood(model: Path, probes: list[Probe]) -> list[tuple[Probe, str]]:
+def load_agent(model: Path) -> Any:
+    """The trained model, loaded once; only its NLU is used."""
     from bot.rasa_adapter.model import rasa_environment
 
     for key, value in rasa_environment().items():
         os.environ.setdefault(key, value)
     from rasa.core.agent import Agent
 
+    return Agent.load(str(model))
+
+
+def understood(agent: Any, probes: list[Probe]) -> list[tuple[Probe, str]]:
     guard = PiiGuard(MemoryShortLivedStore(), b"probe-secret-key-000000000000000")
 
     async def run() -> list[tuple[Probe, str]]:
-        agent = Agent.load(str(model))
         found = []
         for probe in probes:
             seen = guard.inspect("probe", probe.text).text

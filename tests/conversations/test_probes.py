@@ -6,6 +6,7 @@ Skipped when no model is trained for the current data (train with `python -m bot
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from tests.conversations.probing import (
     PROBES,
     Probe,
     accuracy_by_language,
+    load_agent,
     read_probes,
     understood,
 )
@@ -44,13 +46,13 @@ def test_probes_cover_every_language_and_topic_and_none_is_training_data() -> No
 
 
 @pytest.fixture(scope="module")
-def model() -> Path:
+def model() -> Any:
     from bot.rasa_adapter.model import model_path
 
     path = model_path()
     if not path.exists():
         pytest.skip(f"no model trained for the current data ({path.name}); run `python -m bot.cli model ensure`")
-    return path
+    return load_agent(path)
 
 
 def _report(name: str, results: list[tuple[Probe, str]]) -> dict[str, float]:
@@ -62,12 +64,12 @@ def _report(name: str, results: list[tuple[Probe, str]]) -> dict[str, float]:
     return scores
 
 
-def test_probes_are_understood_in_every_language(model: Path) -> None:
+def test_probes_are_understood_in_every_language(model: Any) -> None:
     scores = _report("probes", understood(model, read_probes(PROBES)))
     assert all(scores[lang] >= PROBE_THRESHOLD for lang in LANGUAGES), scores
 
 
-def test_heldout_first_messages_generalise(model: Path) -> None:
+def test_heldout_first_messages_generalise(model: Any) -> None:
     scores = _report("held out", understood(model, read_probes(HELDOUT)))
     assert all(scores[lang] >= HELDOUT_THRESHOLD for lang in LANGUAGES), scores
 
@@ -87,6 +89,6 @@ ISSUE_TABLE = [
 ]
 
 
-def test_the_questions_of_the_issue_are_understood(model: Path) -> None:
+def test_the_questions_of_the_issue_are_understood(model: Any) -> None:
     wrong = [(probe.text, label) for probe, label in understood(model, ISSUE_TABLE) if label != probe.expected]
     assert not wrong, wrong
