@@ -3,7 +3,8 @@
 The token in the link is the only key: the database keeps its SHA-256, and the
 file on disk is encrypted with a key derived from the token, so neither a copy
 of the database nor of the export folder reveals an export. A redeemed or
-expired export is deleted."""
+expired export is deleted: at the download, and by the retention worker's
+housekeeping (`purge_expired_exports`) whether or not anyone comes back."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 
+from bot.config import Settings
 from bot.fulfilment.models import ExportDownload
 from bot.models.conversation import utc_naive
 
@@ -74,6 +76,17 @@ class DownloadStore:
             ))
         return token
 
+    def peek(self, token: str) -> Download:
+        """What a visit would find, without using the link up (for the confirmation page): no content."""
+        if not token or len(token) > 100:
+            return Download(Redeemed.UNKNOWN)
+        with self._engine.connect() as connection:
+            row = connection.execute(select(TABLE).where(TABLE.c.token_hash == _hash(token))).first()
+        if row is None:
+            return Download(Redeemed.UNKNOWN)
+        expired = row.expires_at <= utc_naive(self._clock())
+        return Download(Redeemed.EXPIRED if expired else Redeemed.OK, language=row.language)
+
     def redeem(self, token: str) -> Download:
         if not token or len(token) > 100:
             return Download(Redeemed.UNKNOWN)
@@ -83,8 +96,11 @@ class DownloadStore:
             row = connection.execute(select(TABLE).where(TABLE.c.token_hash == token_hash)).first()
             if row is None:
                 return Download(Redeemed.UNKNOWN)
-            # Single use: the row goes in the same transaction that hands the file out.
-            connection.execute(delete(TABLE).where(TABLE.c.token_hash == token_hash))
+            # Single use: of parallel visits, only the one whose DELETE removed the row hands the file out
+            # (a second DELETE waits for the first to commit and then finds nothing).
+            claimed = connection.execute(delete(TABLE).where(TABLE.c.token_hash == token_hash)).rowcount
+        if claimed != 1:
+            return Download(Redeemed.UNKNOWN)
         path = self._path(token_hash)
         try:
             if row.expires_at <= now:
@@ -117,3 +133,12 @@ class DownloadStore:
         for token_hash in hashes:
             self._path(token_hash).unlink(missing_ok=True)
         return len(hashes)
+
+
+def purge_expired_exports(settings: Settings, clock: Callable[[], datetime] | None = None) -> int:
+    """Retention housekeeping: expired exports go within a worker run of their 72 hours, visited or not."""
+    from bot.clock import utc_now
+    from bot.db.engine import get_engine
+
+    return DownloadStore(get_engine(settings.database_url), settings.var_dir / "exports",
+                         clock or utc_now).purge_expired()

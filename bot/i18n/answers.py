@@ -48,9 +48,12 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "I am not sure whether you want to make a request. If you do, press the one that fits.",
     },
     "answer_is_question": {
-        "nb": "Det ser ut som et spørsmål. Svar gjerne på det jeg spurte om først, eller skriv «avbryt» for å stoppe forespørselen.",
-        "nn": "Det ser ut som eit spørsmål. Svar gjerne på det eg spurde om først, eller skriv «avbryt» for å stoppe førespurnaden.",
-        "da": "Det ligner et spørgsmål. Svar gerne på det, jeg spurgte om, først, eller skriv »afbryd« for at stoppe anmodningen.",
+        "nb": "Det ser ut som et spørsmål. Svar gjerne på det jeg spurte om først, "
+              "eller skriv «avbryt» for å stoppe forespørselen.",
+        "nn": "Det ser ut som eit spørsmål. Svar gjerne på det eg spurde om først, "
+              "eller skriv «avbryt» for å stoppe førespurnaden.",
+        "da": "Det ligner et spørgsmål. Svar gerne på det, jeg spurgte om, først, "
+              "eller skriv »afbryd« for at stoppe anmodningen.",
         "en": "That looks like a question. Please answer what I asked first, or type \"cancel\" to stop the request.",
     },
     "answer_has_personal_data": {
