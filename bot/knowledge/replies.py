@@ -44,6 +44,7 @@ REQUEST_BUTTONS = {
 }
 SURE_YES_NO = 0.9  # a yes/no this confident, in a short message, is a yes/no
 SHORT_MESSAGE_WORDS = 3
+BARE_YES_NO_WORDS = 2  # "ja", "ok takk": no request fits in two words
 LEAST_REQUEST_CONFIDENCE = 0.02
 MAX_REQUEST_BUTTONS = 2
 
@@ -98,7 +99,7 @@ def yes_no_reply(message: Mapping[str, Any], language: str) -> Reply:
         entry for entry in ranking
         if entry.get("name") in REQUEST_BUTTONS and float(entry.get("confidence") or 0.0) >= LEAST_REQUEST_CONFIDENCE
     ][:MAX_REQUEST_BUTTONS]
-    plain = top >= SURE_YES_NO and words <= SHORT_MESSAGE_WORDS
+    plain = words <= BARE_YES_NO_WORDS or (top >= SURE_YES_NO and words <= SHORT_MESSAGE_WORDS)
     if plain or not requests or str(message.get("text") or "").startswith("/"):
         return Reply(response="utter_anything_else")
     buttons = [_button(REQUEST_BUTTONS[str(entry["name"])], f"/{entry['name']}", language) for entry in requests]
