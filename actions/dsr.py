@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.dsr_common import REFERENCE_PATTERN, clear_request_slots, contact, language_of, say
+from actions.dsr_common import clear_request_slots, contact, language_of, say
 from actions.names import (
     ACTION_CANCEL_REQUEST,
     ACTION_EXPLAIN_PROGRESS,
@@ -35,11 +35,13 @@ from actions.names import (
 )
 from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
+from bot.cases.reference import normalise_reference
 from bot.clock import utc_now
 from bot.consent.ages import ImplausibleBirth, youngest_age
 from bot.consent.purposes import default_purposes, match_purpose
 from bot.dsr import kind_for_intent
 from bot.dsr.factory import request_flow
+from bot.dsr.free_text import refusal
 from bot.mail.templates import REQUEST_TYPE_NAMES
 
 # What each request needs before the address; the address comes last so the
@@ -81,9 +83,10 @@ class ActionStartRequest(Action):
         value = kind if isinstance(kind, str) else kind.value
         dispatcher.utter_message(text=say(f"request_intro_{value}", tracker))
         events: list[EventType] = [*clear_request_slots(), SlotSet(SLOT_REQUEST_KIND, value)]
-        reference = REFERENCE_PATTERN.search(tracker.latest_message.get("text") or "")
+        # Typed any way ("vrn 7f3k q2"), the reference is read as Vern wrote it.
+        reference = normalise_reference(tracker.latest_message.get("text") or "")
         if value == "status" and reference:
-            events.append(SlotSet(SLOT_CASE_REFERENCE, reference.group(0).upper()))
+            events.append(SlotSet(SLOT_CASE_REFERENCE, reference))
         if value == "give_consent":
             purpose = match_purpose(tracker.latest_message.get("text") or "", default_purposes())
             if purpose:
@@ -117,6 +120,10 @@ class ValidateDsrForm(FormValidationAction):
             return {slot: None}
         if len(text) > MAX_ANSWER_CHARS:
             return self._invalid(slot, say("answer_too_long", tracker, limit=MAX_ANSWER_CHARS), dispatcher, tracker)
+        reason = refusal(slot, text)
+        if reason is not None:
+            # Not an answer: a question, or personal data the request does not need. Ask again.
+            return self._invalid(slot, say(reason, tracker), dispatcher, tracker)
         return {slot: text}
 
     async def validate_email(
@@ -199,9 +206,9 @@ class ValidateDsrForm(FormValidationAction):
     async def validate_case_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        found = REFERENCE_PATTERN.search(str(value or ""))
+        found = normalise_reference(str(value or ""))
         # Anything without a reference ("I don't know it", the "all my cases" button) means: all cases.
-        return {SLOT_CASE_REFERENCE: found.group(0).upper() if found else "all"}
+        return {SLOT_CASE_REFERENCE: found or "all"}
 
 
 class ActionCancelRequest(Action):

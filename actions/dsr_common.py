@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -24,8 +23,6 @@ from actions.names import (
 from bot.config import get_settings
 from bot.i18n import translate
 from bot.rasa_adapter.client_identity import CLIENT_METADATA_KEY
-
-REFERENCE_PATTERN = re.compile(r"\bVRN-[A-Z0-9]{4}-[A-Z0-9]{2}\b", re.IGNORECASE)
 
 # Slot -> the key the case keeps it under (see bot.cases.request_types).
 DETAIL_KEYS = {

@@ -43,6 +43,9 @@ ACTION_START_HANDOFF = "action_start_handoff"
 ACTION_RELAY_CASEWORKER = "action_relay_caseworker"
 ACTION_HANDOFF_TIMEOUT = "action_handoff_timeout"
 ACTION_NOT_UNDERSTOOD = "action_not_understood"
+# Answers from the controller's knowledge base (actions/answers.py)
+ACTION_ANSWER_FAQ = "action_answer_faq"
+ACTION_ANSWER_YES_NO = "action_answer_yes_no"
 
 ACTION_START_REQUEST = "action_start_request"
 ACTION_SEND_CODE = "action_send_code"

@@ -24,6 +24,8 @@ from bot.language import decide_language
 from bot.services.conversations import ConversationService
 
 logger = logging.getLogger(__name__)
+# Rasa keeps the metadata of the message that started a session in this slot.
+SESSION_METADATA_SLOT = "session_started_metadata"
 
 _conversations: ConversationService | None = None
 
@@ -85,7 +87,8 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         settings = get_settings()
-        language = tracker.get_slot(SLOT_LANGUAGE) or settings.default_language
+        language = tracker.get_slot(SLOT_LANGUAGE) or carried_language(tracker, settings.languages)
+        language = language or settings.default_language
         return [
             SessionStarted(),
             SlotSet(SLOT_LANGUAGE, language),
@@ -93,6 +96,14 @@ class ActionSessionStart(Action):
             SlotSet(SLOT_CONTROLLER_CONTACT, settings.controller_contact),
             ActionExecuted("action_listen"),
         ]
+
+
+def carried_language(tracker: Tracker, languages: tuple[str, ...]) -> str | None:
+    """The chat's language across a reset (an erasure, "forget this chat", a restart after a handoff):
+    the slots are gone, but the widget still writes in the chat's language and says so in every message."""
+    metadata = tracker.get_slot(SESSION_METADATA_SLOT) or {}
+    carried = metadata.get("widget_language") if isinstance(metadata, dict) else None
+    return str(carried) if carried in languages else None
 
 
 class ActionEndChat(Action):

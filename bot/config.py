@@ -138,6 +138,9 @@ class Settings:
     controller_name: str = "Vern demo municipality"
     controller_contact: str = "personvern@example.org"
     age_bands: AgeBands = field(default_factory=AgeBands)
+    # KNOWLEDGE_FILE: the controller's facts and FAQ answers (bot/knowledge/knowledge.yml is the documented
+    # default); checked completely when the action server starts.
+    knowledge_file: Path = PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml"
     retention: RetentionPeriods = field(default_factory=RetentionPeriods)
     console: ConsoleGuard = field(default_factory=ConsoleGuard)
     var_dir: Path = PROJECT_ROOT / "var"
@@ -368,6 +371,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             guardian_only_below=_env_int(env, "MINOR_GUARDIAN_ONLY_BELOW", 13),
             joint_below=_env_int(env, "MINOR_JOINT_CONSENT_BELOW", 16),
             adult_from=_env_int(env, "ADULT_AGE", 18),
+        ),
+        knowledge_file=Path(
+            _env_str(env, "KNOWLEDGE_FILE", str(PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml")) or ""
         ),
         retention=RetentionPeriods(
             mask_within_minutes=_env_optional_period(env, "MASK_WITHIN_MINUTES", lowest=0),

@@ -40,6 +40,11 @@ def unique_reference(is_taken: Callable[[str], bool], generate: Callable[[], str
     raise ReferenceExhausted(f"no free case reference after {MAX_ATTEMPTS} attempts")
 
 
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Where case references are typed in `text`: they are Vern's own, never a person's data."""
+    return [match.span() for match in _TYPED.finditer(text or "")]
+
+
 def is_reference(text: str) -> bool:
     return bool(REFERENCE_PATTERN.match(text))
 

@@ -71,6 +71,11 @@ def _duration_words(duration: str, language: str) -> str:
     return ", ".join(parts)
 
 
+def retention_text(purpose: Purpose, language: str) -> str:
+    """How long the purpose keeps data, in words ("1 år")."""
+    return _duration_words(purpose.retention, language)
+
+
 def notice_text(purpose: Purpose, language: str) -> str:
     """Exactly what the person is shown before consenting: its hash is the record's evidence."""
     return NOTICE_LINES[language].format(

@@ -3,6 +3,7 @@ words produced by code paths that do not go through Rasa's response selection.""
 
 from __future__ import annotations
 
+from bot.i18n.answers import ANSWER_MESSAGES
 from bot.i18n.guardian import GUARDIAN_MESSAGES
 from bot.i18n.handoff import HANDOFF_MESSAGES
 from bot.i18n.privacy import PRIVACY_MESSAGES
@@ -53,6 +54,7 @@ MESSAGES.update(PRIVACY_MESSAGES)
 MESSAGES.update(GUARDIAN_MESSAGES)
 MESSAGES.update(HANDOFF_MESSAGES)
 MESSAGES.update(CHAT_COPY_MESSAGES)
+MESSAGES.update(ANSWER_MESSAGES)
 
 
 def translate(key: str, language: str, **values: object) -> str:

@@ -85,11 +85,22 @@ def create_action_app(settings: Settings | None = None, package: str = "actions"
     return app
 
 
+def check_knowledge(settings: Settings) -> None:
+    """Refuse to start with a knowledge base that would leave a citizen's question half answered."""
+    from bot.knowledge import KnowledgeError, load_knowledge
+
+    try:
+        load_knowledge(settings)
+    except KnowledgeError as error:
+        raise SystemExit(f"Vern configuration error: {error}") from None
+
+
 def serve(settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     from bot.logs import configure_logging
 
     configure_logging()
+    check_knowledge(settings)
     app = create_action_app(settings)
     logger.info("Action server listening on %s:%s", settings.host, settings.action_port)
     app.run(host=settings.host, port=settings.action_port, workers=1, access_log=False, motd=False)

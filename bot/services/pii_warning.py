@@ -12,6 +12,7 @@ import hmac
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.cases.reference import reference_spans
 from bot.i18n import translate
 from bot.pii import detect
 from bot.pii.masking import ANNEX_TOKENS, HIGH_RISK_KINDS, replace_spans
@@ -41,7 +42,9 @@ class PiiGuard:
         return f"piiwarned:{tag}:{kind}"
 
     def inspect(self, conversation_id: str, text: str, expected: frozenset[str] = frozenset()) -> GuardedText:
-        spans = detect(text)
+        references = reference_spans(text)
+        # A case reference Vern issued (VRN-8828-90) is looked up, not warned about as a phone number or name.
+        spans = [s for s in detect(text) if not any(s.start < end and start < s.end for start, end in references)]
         stored = _without_high_risk(text, spans)
         found = frozenset(NATIONAL_ID if s.kind in HIGH_RISK_KINDS else s.type for s in spans)
         warn = []

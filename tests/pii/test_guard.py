@@ -51,3 +51,13 @@ def test_a_store_outage_still_warns() -> None:
 
     g = PiiGuard(DeadStore(), SECRET)
     assert g.inspect("c", "ring 41234567").warn == ("number",)
+
+
+def test_a_case_reference_vern_issued_is_never_warned_about_or_masked() -> None:
+    # Issue 16: "what is the status of my case VRN-8828-90?" warned that the reference looked like a number.
+    g = guard()
+    for text in ("what is the status of my case VRN-8828-90?", "hvordan går det med VRN 91BG Q8",
+                 "status på vrn-5yx4-ah", "VRN-A969-EK"):
+        guarded = g.inspect("chat-ref", text)
+        assert guarded.warn == () and guarded.found == frozenset() and guarded.text == text, text
+    assert g.inspect("chat-ref", "VRN-8828-90, ring meg på 41234567").warn == ("number",)

@@ -1,0 +1,80 @@
+"""Answers from the controller's knowledge base (FAQ topics, age rules) and the plain yes/no."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.dsr_common import language_of
+from actions.names import (
+    ACTION_ANSWER_FAQ,
+    ACTION_ANSWER_YES_NO,
+    ACTION_DETECT_LANGUAGE,
+    ACTION_FORGET_CHAT,
+    ACTION_OFFER_HANDOFF,
+    ACTION_START_HANDOFF,
+)
+from bot.clock import utc_now
+from bot.config import get_settings
+from bot.knowledge import knowledge_base
+from bot.knowledge.replies import Reply, faq_reply, yes_no_reply
+
+# A typed "ja" does what the question's yes button does (issue 16, item 8): question asked -> the yes action.
+TYPED_YES = {ACTION_OFFER_HANDOFF: ACTION_START_HANDOFF, "utter_confirm_forget_chat": ACTION_FORGET_CHAT}
+NOT_A_QUESTION = {"action_listen", ACTION_DETECT_LANGUAGE, ACTION_ANSWER_YES_NO}
+
+
+def question_before(tracker: Tracker) -> str | None:
+    """The last thing the bot did before the person's latest message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in NOT_A_QUESTION:
+            return str(event.get("name"))
+    return None
+
+
+def _send(reply: Reply, dispatcher: CollectingDispatcher) -> None:
+    if reply.text is None:
+        dispatcher.utter_message(response=reply.response)
+    else:
+        dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+
+
+class ActionAnswerFaq(Action):
+    """The response selector chose a topic (`faq/<topic>`): answer it with the controller's facts."""
+
+    def name(self) -> str:
+        return ACTION_ANSWER_FAQ
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        reply = faq_reply(
+            tracker.latest_message, language_of(tracker), knowledge_base(), get_settings(), utc_now().date()
+        )
+        _send(reply, dispatcher)
+        return []
+
+
+class ActionAnswerYesNo(Action):
+    """A yes or no with nothing asked; asks first when it may have been a request."""
+
+    def name(self) -> str:
+        return ACTION_ANSWER_YES_NO
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        follow = TYPED_YES.get(question_before(tracker) or "")
+        if intent == "affirm" and follow is not None:
+            return [FollowupAction(follow)]
+        _send(yes_no_reply(tracker.latest_message, language_of(tracker)), dispatcher)
+        return []

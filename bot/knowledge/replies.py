@@ -1,0 +1,107 @@
+"""What Vern says to a FAQ question and to a yes/no with nothing asked, from the parsed message.
+
+No Rasa imports: the message is Rasa's parse result as a plain dict
+(`response_selector`, `intent_ranking`, `text`), so this is tested without a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot.config import Settings
+from bot.i18n import translate
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.minors import age_in, age_rule
+
+RETRIEVAL_INTENT = "faq"
+MINORS_TOPIC = "minors_consent"
+TRAINING_TOPIC = "chat_training"
+# Each answer ends with the next useful step; where a button fits, it is this one.
+NEXT_STEP = {
+    "answer_time": ("button_case_status", "/ask_status"),
+    "chat_data": ("button_forget_chat", "/forget_chat"),
+    "chat_training": ("button_forget_chat", "/forget_chat"),
+    "personal_data": ("button_request_access", "/request_access"),
+    "cost": ("button_request_access", "/request_access"),
+    "parent_rights": ("button_request_access", "/request_access"),
+    "identity_check": ("button_talk_to_person", "/human_handoff"),
+    "human": ("button_talk_to_person", "/human_handoff"),
+    "controller_dpo": ("button_talk_to_person", "/human_handoff"),
+    MINORS_TOPIC: ("button_give_consent", "/give_consent"),
+}
+# Intents that start a request: a yes/no that may be one of them is asked about, never dropped.
+REQUEST_BUTTONS = {
+    "request_access": "button_request_access",
+    "request_erasure": "button_request_erasure",
+    "request_rectification": "button_request_rectification",
+    "request_restriction": "button_request_restriction",
+    "request_portability": "button_request_portability",
+    "request_objection": "button_request_objection",
+    "manage_consents": "button_manage_consents",
+}
+SURE_YES_NO = 0.9  # a yes/no this confident, in a short message, is a yes/no
+SHORT_MESSAGE_WORDS = 3
+BARE_YES_NO_WORDS = 2  # "ja", "ok takk": no request fits in two words
+LEAST_REQUEST_CONFIDENCE = 0.02
+MAX_REQUEST_BUTTONS = 2
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str | None = None  # None: utter `response` instead
+    response: str | None = None
+    buttons: list[dict[str, str]] = field(default_factory=list)
+
+
+def selected_topic(message: Mapping[str, Any]) -> str | None:
+    """The FAQ topic the response selector chose ("complaint" for `faq/complaint`)."""
+    selector = message.get("response_selector") or {}
+    chosen = selector.get(RETRIEVAL_INTENT) or selector.get("default") or {}
+    key = str((chosen.get("response") or {}).get("intent_response_key") or "")
+    prefix = f"{RETRIEVAL_INTENT}/"
+    return key[len(prefix):] if key.startswith(prefix) else None
+
+
+def _button(key: str, payload: str, language: str) -> dict[str, str]:
+    return {"title": translate(key, language), "payload": payload}
+
+
+def faq_reply(
+    message: Mapping[str, Any], language: str, knowledge: KnowledgeBase, settings: Settings, today: date
+) -> Reply:
+    topic = selected_topic(message)
+    if topic is None:
+        return Reply(response="utter_default")
+    step = NEXT_STEP.get(topic)
+    buttons = [_button(*step, language)] if step else []
+    if topic == MINORS_TOPIC:
+        age = age_in(str(message.get("text") or ""), today)
+        if age is not None:
+            return Reply(knowledge.age_answer(age_rule(age, settings.age_bands), age, language), buttons=buttons)
+    if topic == TRAINING_TOPIC and settings.training_basis == "consent":
+        topic = "chat_training_consent"
+    if knowledge.has_answer(topic):
+        return Reply(knowledge.answer(topic, language), buttons=buttons)
+    # A topic an admin added with an `utter_faq/<topic>` response in domain.yml.
+    return Reply(response=f"utter_{RETRIEVAL_INTENT}/{topic}")
+
+
+def yes_no_reply(message: Mapping[str, Any], language: str) -> Reply:
+    """A yes or no with nothing asked. If the message may have been a request in everyday words,
+    ask which rather than answer "anything else?" and lose it (issue 16, item 7)."""
+    ranking = list(message.get("intent_ranking") or [])
+    top = float(ranking[0].get("confidence") or 0.0) if ranking else 1.0
+    words = len(str(message.get("text") or "").split())
+    requests = [
+        entry for entry in ranking
+        if entry.get("name") in REQUEST_BUTTONS and float(entry.get("confidence") or 0.0) >= LEAST_REQUEST_CONFIDENCE
+    ][:MAX_REQUEST_BUTTONS]
+    plain = words <= BARE_YES_NO_WORDS or (top >= SURE_YES_NO and words <= SHORT_MESSAGE_WORDS)
+    if plain or not requests or str(message.get("text") or "").startswith("/"):
+        return Reply(response="utter_anything_else")
+    buttons = [_button(REQUEST_BUTTONS[str(entry["name"])], f"/{entry['name']}", language) for entry in requests]
+    buttons.append(_button("button_no_thanks", "/deny", language))
+    return Reply(translate("request_or_yes_no", language), buttons=buttons)

@@ -1,0 +1,66 @@
+"""Issue 16 end to end through the REST channel: the questions citizens ask first, answered from
+the controller's knowledge base, and requests that carry personal data or a case reference."""
+
+from __future__ import annotations
+
+import uuid
+
+from bot.config import load_settings
+from bot.i18n import translate
+from bot.knowledge import load_knowledge
+from tests.support.domain import expected
+from tests.support.stack import VernStack
+
+
+def new_chat() -> str:
+    return f"test-{uuid.uuid4().hex}"
+
+
+def knowledge():
+    return load_knowledge(load_settings())
+
+
+def test_a_complaint_question_names_the_authority_of_the_controllers_country(stack: VernStack) -> None:
+    (answer,) = stack.say(new_chat(), "kan jeg klage til Datatilsynet?")
+    assert answer["text"] == knowledge().answer("complaint", "nb")
+    assert "https://www.datatilsynet.no/" in answer["text"]
+
+
+def test_how_long_the_chat_is_kept_comes_from_the_retention_policy(stack: VernStack) -> None:
+    (answer,) = stack.say(new_chat(), "How long do you keep this chat?")
+    assert answer["text"] == knowledge().answer("chat_data", "en")
+    assert "15 minutes" in answer["text"] and "365 days" in answer["text"]
+    assert [b["payload"] for b in answer["buttons"]] == ["/forget_chat"]
+
+
+def test_the_age_asked_about_gets_its_band_and_a_consent_button(stack: VernStack) -> None:
+    (answer,) = stack.say(new_chat(), "datteren min er 14, må jeg samtykke for henne?")
+    assert answer["text"] == knowledge().age_answer("child_and_guardian", 14, "nb")
+    assert [b["payload"] for b in answer["buttons"]] == ["/give_consent"]
+
+
+def test_an_erasure_request_with_a_cpr_number_stays_an_erasure_request(stack: VernStack) -> None:
+    texts = stack.texts(new_chat(), "hej, jeg vil gerne have slettet mine oplysninger, mit cpr er 010190-1234")
+    assert translate("request_intro_erasure", "da") in texts
+    assert "CPR" in texts  # the once-per-chat warning: the number was removed before it was stored
+
+
+def test_a_case_reference_is_looked_up_and_not_warned_about(stack: VernStack) -> None:
+    texts = stack.texts(new_chat(), "what is the status of my case VRN-8828-90?")
+    assert translate("request_intro_status", "en") in texts
+    assert expected("utter_ask_email", "en") in texts  # the reference was taken: no "which case?"
+    assert "phone" not in texts.casefold() and "personal data" not in texts.casefold()
+
+
+def test_a_typed_yes_to_the_delete_question_deletes_the_chat(stack: VernStack) -> None:
+    chat = new_chat()
+    stack.say(chat, "slett denne samtalen")
+    assert stack.texts(chat, "ja") == translate("chat_forgotten", "nb")
+
+
+def test_a_question_inside_a_request_form_is_answered_not_stored(stack: VernStack) -> None:
+    chat = new_chat()
+    stack.say(chat, "I want a copy of everything you hold about me")
+    texts = stack.texts(chat, "is it free?")
+    assert knowledge().answer("cost", "en") in texts
+    assert expected("utter_ask_request_scope", "en") in texts  # asked again, not stored as the scope

@@ -1,0 +1,100 @@
+"""Answers chosen from a parsed message: the age asked about, the training basis, a yes/no that may be a request."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.config import AgeBands, load_settings
+from bot.knowledge import load_knowledge
+from bot.knowledge.minors import age_in
+from bot.knowledge.replies import faq_reply, yes_no_reply
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    return load_settings({"VERN_ENV": "test", "VERN_VAR_DIR": str(tmp_path)})
+
+
+def faq(topic: str, text: str) -> dict:
+    return {
+        "text": text,
+        "intent": {"name": "faq", "confidence": 0.97},
+        "response_selector": {"faq": {"response": {"intent_response_key": f"faq/{topic}"}}},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("sønnen min er 12", 12), ("she is 14", 14), ("min datter på 16", 16), ("my daughter is 12, can she agree", 12),
+     ("dottera mi er fjorten", 14), ("han er født i 2012", 13), ("hvilke regler gjelder for barn?", None),
+     ("møtet er kl 12:30", None), ("saken VRN-8828-90", None)],
+)
+def test_the_age_asked_about_is_found(text: str, age: int | None) -> None:
+    assert age_in(text, TODAY) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("sønnen min er 12", "nb", "Ved 12 år er det foreldrene eller verge som samtykker"),
+        ("datteren min er 14, må jeg samtykke for henne?", "nb", "Ved 14 år må både barnet og en forelder"),
+        ("min datter på 16", "da", "Ved 16 år giver den unge selv samtykke"),
+        ("she is 14", "en", "At 14, both the child and a parent must consent"),
+        ("my son is 19", "en", "At 19, a person consents on their own"),
+        ("dottera mi er 13", "nn", "Ved 13 år må både barnet og ein forelder samtykkje"),
+    ],
+)
+def test_the_band_for_the_age_is_answered_with_a_consent_button(settings, text, language, expected) -> None:
+    reply = faq_reply(faq("minors_consent", text), language, load_knowledge(settings), settings, TODAY)
+    assert reply.text is not None and reply.text.startswith(expected)
+    assert reply.buttons[0]["payload"] == "/give_consent"
+
+
+def test_the_bands_come_from_the_settings_not_the_code(settings) -> None:
+    # A deployment with Danish-style thresholds: 15 is already past the joint band.
+    danish = replace(settings, age_bands=AgeBands(guardian_only_below=13, joint_below=15, adult_from=18))
+    reply = faq_reply(faq("minors_consent", "min søn er 15"), "da", load_knowledge(danish), danish, TODAY)
+    assert reply.text is not None and reply.text.startswith("Ved 15 år giver den unge selv samtykke")
+
+
+def test_without_an_age_the_general_rule_is_told(settings) -> None:
+    reply = faq_reply(faq("minors_consent", "regler for samtykke under 18"), "nb", load_knowledge(settings),
+                      settings, TODAY)
+    assert reply.text is not None and "Under 13 år samtykker foreldrene alene" in reply.text
+
+
+def test_the_training_answer_follows_the_training_basis(settings) -> None:
+    by_consent = replace(settings, training_basis="consent")
+    reply = faq_reply(faq("chat_training", "is the chat used to train the bot?"), "en", load_knowledge(by_consent),
+                      by_consent, TODAY)
+    assert reply.text is not None and reply.text.startswith("Only if you consented")
+
+
+def test_a_topic_without_a_knowledge_answer_uses_its_domain_response(settings) -> None:
+    reply = faq_reply(faq("opening_hours", "when are you open"), "nb", load_knowledge(settings), settings, TODAY)
+    assert reply.text is None and reply.response == "utter_faq/opening_hours"
+
+
+def test_a_plain_yes_gets_anything_else() -> None:
+    message = {"text": "ja", "intent_ranking": [{"name": "affirm", "confidence": 0.99}]}
+    assert yes_no_reply(message, "nb").response == "utter_anything_else"
+
+
+def test_an_uncertain_yes_that_may_be_a_request_is_asked_about() -> None:
+    message = {
+        "text": "ja takk, kan dere kvitte dere med tingene mine",
+        "intent_ranking": [
+            {"name": "affirm", "confidence": 0.55},
+            {"name": "request_erasure", "confidence": 0.31},
+            {"name": "deny", "confidence": 0.08},
+        ],
+    }
+    reply = yes_no_reply(message, "nb")
+    assert reply.text is not None and "forespørsel" in reply.text
+    assert [b["payload"] for b in reply.buttons] == ["/request_erasure", "/deny"]
