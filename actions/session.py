@@ -62,7 +62,11 @@ class ActionDetectLanguage(Action):
             # Chosen in the widget's language picker: as explicit as writing "skriv på nynorsk".
             language = str(picked)
         else:
-            decision = decide_language(text, current, settings.languages, settings.default_language)
+            # The session starts in the default language before anyone wrote a word: the first message of a
+            # session is read as a new chat's, not as a line in a bokmål chat (Danish lines that are also
+            # correct bokmål stayed in bokmål).
+            known = None if current == settings.default_language and _first_user_message(tracker) else current
+            decision = decide_language(text, known, settings.languages, settings.default_language)
             if decision.unsupported == "sv":
                 dispatcher.utter_message(text=translate("swedish_note", decision.language))
             language = decision.language
@@ -75,6 +79,16 @@ class ActionDetectLanguage(Action):
         if language == current:
             return []
         return [SlotSet(SLOT_LANGUAGE, language)]
+
+
+def _first_user_message(tracker: Tracker) -> bool:
+    said = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user":
+            said += 1
+    return said <= 1
 
 
 class ActionSessionStart(Action):
