@@ -165,4 +165,5 @@ class VernStack:
         return list(result.body)
 
     def texts(self, sender: str, message: str) -> str:
-        return "\n".join(m.get("text", "") for m in self.say(sender, message))
+        # Custom messages (a "clear your transcript" marker, say) carry no text a person reads.
+        return "\n".join(m["text"] for m in self.say(sender, message) if "text" in m)

@@ -277,8 +277,15 @@
         var buttons = (message.quick_replies || message.buttons || []).map(function (q) {
           return { title: q.title, payload: q.payload };
         });
-        show(marked && marked.as === "caseworker" ? "caseworker" : "bot", message.text, buttons, true);
-        if (!stored(STORAGE.handoff)) status.textContent = "";
+        var fromCaseworker = marked && marked.as === "caseworker";
+        show(fromCaseworker ? "caseworker" : "bot", message.text, buttons, true);
+        if (fromCaseworker) {
+          // A caseworker's words prove the chat was taken; the status need not wait for the next poll.
+          store(STORAGE.handoff, "taken");
+          status.textContent = t("caseworker_joined");
+        } else if (!stored(STORAGE.handoff)) {
+          status.textContent = "";
+        }
       });
       socket.on("vern_turn", function (turn) {
         var item = turn.message_id ? log.querySelector('[data-id="' + turn.message_id + '"]') : null;
