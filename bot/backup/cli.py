@@ -22,6 +22,10 @@ def add_backup_commands(subparsers: Any) -> None:
     restore = commands.add_parser("restore", help="restore a backup (stop Vern first), then erase the journal again")
     restore.add_argument("name", help="a name from `vern backup list`")
     restore.set_defaults(func=cmd_backup)
+    verify = commands.add_parser("verify", help="restore a backup into a scratch copy (the live database is not "
+                                 "touched), erase the journal again, count what it holds, drop it")
+    verify.add_argument("name", help="a name from `vern backup list`")
+    verify.set_defaults(func=cmd_backup)
     prune = commands.add_parser("prune", help="delete backups older than BACKUP_RETENTION_DAYS")
     prune.set_defaults(func=cmd_backup)
 
@@ -52,6 +56,10 @@ def _run(backups: Any, args: argparse.Namespace) -> int:
     elif command == "list":
         for backup in backups.list():
             print(f"{backup.name}  {backup.created_at:%Y-%m-%d %H:%M:%S} UTC  {backup.size} bytes")
+    elif command == "verify":
+        report, (tables, rows) = backups.drill(args.name, _count_rows)
+        print(f"{args.name} restores: {tables} tables, {rows} rows; erasure journal re-applied: "
+              f"{report.subjects} erased subject(s) checked, {report.found} found and erased again")
     elif command == "restore":
         report = backups.restore(args.name)
         print(f"restored {args.name}; erasure journal re-applied: {report.subjects} erased subject(s) checked, "
@@ -61,3 +69,15 @@ def _run(backups: Any, args: argparse.Namespace) -> int:
         print(f"deleted {pruned.backups_deleted} backup(s) past the rotation; "
               f"{pruned.journal_entries_dropped} erasure journal line(s) no backup needs any more")
     return 0
+
+
+def _count_rows(engine: Any) -> tuple[int, int]:
+    from sqlalchemy import MetaData, func, select
+
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.connect() as connection:
+        rows = sum(int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+                   for table in metadata.sorted_tables)
+    return len(metadata.sorted_tables), rows
+

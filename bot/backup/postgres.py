@@ -74,8 +74,9 @@ def _maintenance(url: URL) -> Iterator[Connection]:
         engine.dispose()
 
 
-def restore(database_url: str, plaintext: Iterable[bytes], replay: Callable[[Engine], T]) -> T:
-    """Restore the dump into a fresh database, run `replay` on it, then put it in the live one's place."""
+def restore(database_url: str, plaintext: Iterable[bytes], replay: Callable[[Engine], T], swap: bool = True) -> T:
+    """Restore the dump into a fresh database, run `replay` on it, then put it in the live one's place
+    (`swap=False`: a drill; the scratch database is dropped and the live one is never touched)."""
     live = make_url(database_url)
     name = live.database or ""
     scratch = f"{name[:50]}_restoring"
@@ -89,6 +90,9 @@ def restore(database_url: str, plaintext: Iterable[bytes], replay: Callable[[Eng
                 result = replay(engine)
             finally:
                 engine.dispose()
+            if not swap:
+                admin.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+                return result
             _swap(admin, name, scratch)
         except BaseException:
             admin.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import redis
 from sqlalchemy.engine import Engine, make_url
@@ -26,7 +26,10 @@ from bot.backup.errors import BackupError
 from bot.backup.journal import ErasureJournal
 from bot.backup.replay import ReplayReport, replay_erasures
 from bot.config import Settings
+from bot.db.engine import create_db_engine
 from bot.private_files import FILE_MODE, private_dir, private_file
+
+T = TypeVar("T")
 
 _NAME = re.compile(r"vern-(\d{8}T\d{6}Z)\.(pg|sqlite)\.vbak")
 
@@ -125,6 +128,37 @@ class Backups:
             if self._kind == "pg":
                 return postgres.restore(self._settings.database_url, decrypt_stream(key, source), replay)
             return self._sqlite_restore(decrypt_stream(key, source), replay)
+
+    def drill(self, name: str, inspect: Callable[[Engine], T]) -> tuple[ReplayReport, T]:
+        """Restore `name` into a scratch copy, erase the journal again, let `inspect` read the copy, then drop
+        it. The live database is never touched: a backup is only as good as a restore that was tried."""
+        backup = self.find(name)
+        if backup.kind != self._kind:
+            raise BackupError(f"{backup.name} is a {backup.kind} backup; DATABASE_URL is {self._kind}")
+        self._check_redis()
+        entries = self._journal.latest_entries()
+        key = backup_key(self._settings)
+
+        def replay_and_inspect(engine: Engine) -> tuple[ReplayReport, T]:
+            return replay_erasures(self._settings, engine, self._clock, entries), inspect(engine)
+
+        with open(backup.path, "rb") as source:
+            if self._kind == "pg":
+                return postgres.restore(self._settings.database_url, decrypt_stream(key, source), replay_and_inspect,
+                                        swap=False)
+            copy = private_file(self._folder() / ".drill.sqlite.tmp")
+            try:
+                with open(copy, "wb") as out:
+                    for chunk in decrypt_stream(key, source):
+                        out.write(chunk)
+                engine = create_db_engine(f"sqlite:///{copy}")
+                try:
+                    return replay_and_inspect(engine)
+                finally:
+                    engine.dispose()
+            finally:
+                for leftover in copy.parent.glob(copy.name + "*"):
+                    leftover.unlink(missing_ok=True)
 
     def _sqlite_restore(self, plaintext: Iterable[bytes], replay: Callable[[Engine], ReplayReport]) -> ReplayReport:
         copy = private_file(self._folder() / ".restoring.sqlite.tmp")

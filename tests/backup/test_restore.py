@@ -68,3 +68,23 @@ def test_sqlite_an_erased_person_stays_erased_after_restoring_an_older_backup(tm
     finally:
         engine.dispose()
     assert_private(deployment)
+
+
+def test_verify_tries_a_restore_without_touching_the_live_database(postgres: Deployment) -> None:
+    engine = create_db_engine(postgres.url)
+    try:
+        kari, ola = SeededChat(), SeededChat()
+        cases = seed(engine, [kari, ola])
+        assert postgres.vern("create").returncode == 0
+        erase(engine, postgres, cases, kari)
+        with engine.connect() as connection:
+            live_before = connection.execute(text("SELECT count(*) FROM cases")).scalar_one()
+        verified = postgres.vern("verify", postgres.only_backup())
+        assert verified.returncode == 0, verified.stderr
+        assert "1 erased subject(s) checked, 1 found and erased again" in verified.stdout
+        # The live database stayed where it was, with open connections and all.
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM cases")).scalar_one() == live_before
+        assert found(engine, kari) == [] and len(found(engine, ola)) == len(ola.personal_values())
+    finally:
+        engine.dispose()
