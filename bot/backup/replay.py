@@ -59,3 +59,34 @@ def replay_erasures(
             records += erased
             audit.record("subject.erasure_reapplied", entry.subject_key, {"records": erased})
     return ReplayReport(len(entries), found, records)
+
+
+def apply_retention(settings: Settings, engine: Engine, clock: Callable[[], datetime]) -> int:
+    """The restored copy obeys the retention policy before it serves: what its rules removed from the live
+    database since the backup was taken (an idle handoff, an expired consent) goes again. Returns how many."""
+    import tempfile
+    from datetime import timedelta
+    from pathlib import Path
+
+    from bot.consent.purposes import load_purposes
+    from bot.pii import chat_masker
+    from bot.retention.leader import DatabaseLeaderLock
+    from bot.retention.policy import load_policy, with_overrides
+    from bot.retention.record_kinds import RecordPlaces
+    from bot.retention.worker import RetentionWorker
+
+    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
+    with tempfile.TemporaryDirectory() as lock_dir:
+        # The copy's own advisory lock (PostgreSQL scopes them per database): the live worker is not held up.
+        leader = DatabaseLeaderLock(engine, Path(lock_dir))
+        worker = RetentionWorker(engine, build_chat_stores(settings, engine),
+                                 with_overrides(load_policy(), settings.retention.mask_within_minutes,
+                                                settings.retention.masked_chat_days), clock, chat_masker(), None,
+                                 leader, inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
+                                 places=RecordPlaces(purpose_retention=keep))
+        try:
+            report = worker.run_once()
+        finally:
+            leader.release()
+    return report.ended_for_inactivity + report.masked + report.deleted
+

@@ -24,7 +24,7 @@ from bot.backup import postgres, sqlite
 from bot.backup.crypto import backup_key, decrypt_stream, encrypt_stream, read_chunks
 from bot.backup.errors import BackupError
 from bot.backup.journal import ErasureJournal
-from bot.backup.replay import ReplayReport, replay_erasures
+from bot.backup.replay import ReplayReport, apply_retention, replay_erasures
 from bot.config import Settings
 from bot.db.engine import create_db_engine
 from bot.private_files import FILE_MODE, private_dir, private_file
@@ -122,7 +122,9 @@ class Backups:
         key = backup_key(self._settings)
 
         def replay(engine: Engine) -> ReplayReport:
-            return replay_erasures(self._settings, engine, self._clock, keys)
+            report = replay_erasures(self._settings, engine, self._clock, keys)
+            apply_retention(self._settings, engine, self._clock)
+            return report
 
         with open(backup.path, "rb") as source:
             if self._kind == "pg":
@@ -140,7 +142,9 @@ class Backups:
         key = backup_key(self._settings)
 
         def replay_and_inspect(engine: Engine) -> tuple[ReplayReport, T]:
-            return replay_erasures(self._settings, engine, self._clock, entries), inspect(engine)
+            report = replay_erasures(self._settings, engine, self._clock, entries)
+            apply_retention(self._settings, engine, self._clock)
+            return report, inspect(engine)
 
         with open(backup.path, "rb") as source:
             if self._kind == "pg":

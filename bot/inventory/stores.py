@@ -164,6 +164,8 @@ FILES = (
           "and when", "a restored backup never brings an erased person back", "gdpr:art-17", (),
           expiry="until no kept backup predates the line (vern backup prune)",
           erasure="kept: it is what makes the erasure outlive old backups; keyed hashes only"),
+    Store("erasure_journal_lock", "file", "erasure-journal.jsonl.lock", "an empty file that serialises journal "
+          "appends with pruning", "a consistent journal", "none", (), expiry="as the journal", personal=False),
     Store("dev_secrets", "file", "dev-secrets.json", "generated development secrets", "development",
           "none", (), expiry="development only", personal=False),
 )

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 import redis
 
+from bot.backup.service import Backups
 from bot.clock import FrozenClock, utc_now
+from bot.config import load_settings
 from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from bot.inventory import file_kind_of, redis_family_of
@@ -24,6 +26,7 @@ from bot.retention.chat_stores import RedisChatLogStore
 from bot.retention.leader import DatabaseLeaderLock
 from bot.retention.policy import load_policy
 from bot.retention.worker import RetentionWorker
+from tests.backup.deployment import everything
 from tests.e2e.test_guardian_consent import guardian_bot  # noqa: F401 - the fixture, for the person canary
 from tests.pii.generators import danish_cpr, iban, norwegian_account, norwegian_id
 from tests.support.fake_telegram import FakeTelegram
@@ -255,9 +258,17 @@ def test_one_person_every_way_in_then_erasure_and_every_rule_leave_nothing(
     before = everything_stored(stack.var_dir)
     assert person.first in before and person.phone in before, "the canary reached the stores"
 
+    backups = Backups(load_settings(stack.env), utc_now)
+    backup = backups.create()  # yesterday's backup: it holds the person
+
     _erase(stack, person)
     _run_every_rule(stack, tmp_path)
-    # (A restored backup joins the search here once `vern backup` exists: restore, then search it too.)
+    # A restore of that backup, tried in a scratch copy on the same moved clock: the journal erases the person
+    # again, and the copy obeys every rule, before anyone reads it.
+    later = Backups(load_settings(stack.env), FrozenClock(utc_now() + timedelta(days=4 * 365 + 800)))
+    replayed, restored = later.drill(backup.name, everything)
+    assert replayed.found >= 1
+    assert [value for value in person.values() if value in restored] == [], "the restored backup forgot them"
 
     after = everything_stored(stack.var_dir) + "\n" + _everything_under(stack.var_dir)
     assert [value for value in person.values() if value in after] == []
