@@ -35,7 +35,7 @@ def request_flow() -> RequestFlow:
         PendingRequestStore(store, secret), verification, cases, mailer, settings, utc_now, fulfilment(),
         connector(), (consent_service(), ConsentSessions(store, secret)), guardian_invitations(),
         ChatAddresses(store, secret),
-        ErasureConfirmations(store, secret),
+        ErasureConfirmations(get_engine(), secret, utc_now),
     )
 
 

@@ -94,6 +94,10 @@ TABLES = (
           "training that forgets (AISVS C11)", "gdpr:art-17", (),
           expiry="kept while a reviewed line or a model card could name the chat; holds keyed hashes only",
           erasure="kept: it is what makes the erasure reach the models"),
+    Store("erasure_confirmations", "table", "erasure_confirmations", "between an erasure's preview and "
+          "«Yes, erase»: the case reference and keyed hashes of the person", "confirming an irreversible "
+          "erasure (Art. 17)", "gdpr:art-6-1-c", (), expiry="15 minutes; expired rows go with the next preview",
+          erasure=CHAT_ERASER + " (erasure_confirmations)"),
     Store("audit_log", "table", "audit_log", "the hash-chained audit trail: events, pseudonymous subjects, "
           "counts", "accountability (Art. 5(2))", "gdpr:art-5-2", ("delete-audit-entries",),
           erasure="kept: subjects are keyed hashes, details counts only"),
@@ -129,10 +133,6 @@ REDIS = (
           "and the plain address, so a chat may manage that address's consents", "withdrawing as easily as "
           "giving (Art. 7(3))", "gdpr:art-7-3", (), expiry="15 minutes (bot.consent.sessions.SESSION_TTL_SECONDS)",
           erasure=CHAT_ERASER + " (consent_sessions)"),
-    Store("erasure_confirmations", "redis", "vern:verify:erasureconfirm:*", "between an erasure's preview and "
-          "«Yes, erase»: the case reference and keyed hashes of the person", "confirming an irreversible "
-          "erasure (Art. 17)", "gdpr:art-6-1-c", (), expiry="15 minutes (bot.dsr.erasure_confirmation)",
-          erasure=CHAT_ERASER + " (erasure_confirmations)"),
     Store("pending_requests", "redis", "vern:verify:pending:*", "a request waiting for its code: address, "
           "type, the person's words", "opening the case once verified", "gdpr:art-6-1-c", (),
           expiry="the code's lifetime", erasure=CHAT_ERASER + " (forget hook)"),

@@ -7,6 +7,7 @@ from bot.console.models import AccessLogEntry, ConsoleSession, ConsoleUser, Know
 from bot.fulfilment.models import ExportDownload, SubjectRestriction  # noqa: F401
 from bot.handoff.models import Handoff, HandoffMessage  # noqa: F401
 from bot.models.conversation import Conversation
+from bot.models.erasure_confirmation import AwaitedErasureRow  # noqa: F401
 from bot.models.retention_run import RetentionRun  # noqa: F401
 from bot.training.forget import ForgottenSource  # noqa: F401
 

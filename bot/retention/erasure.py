@@ -135,7 +135,7 @@ def chat_eraser() -> ChatEraser:
             "handoffs": handoffs.forget,
             "consent_sessions": ConsentSessions(store, secret).forget,
             "verification_keys": verification.clear_now,
-            "erasure_confirmations": ErasureConfirmations(store, secret).forget,
+            "erasure_confirmations": ErasureConfirmations(engine, secret, utc_now).forget,
             "chat_addresses": ChatAddresses(store, secret).forget,
         },
     )

@@ -8,6 +8,7 @@ import datetime
 import random
 import string
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -22,7 +23,7 @@ from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from bot.inventory import file_kind_of, redis_family_of
 from bot.pii import chat_masker
-from bot.retention.chat_stores import RedisChatLogStore
+from bot.retention.chat_stores import RedisChatLogStore, SqlChatLogStore
 from bot.retention.leader import DatabaseLeaderLock
 from bot.retention.policy import load_policy
 from bot.retention.worker import RetentionWorker
@@ -174,7 +175,7 @@ def _plant_socket_and_copy(stack: VernStack, person: Person) -> None:
         assert sent["ok"], sent
 
 
-def _plant_handoff(stack: VernStack, person: Person) -> None:
+def _plant_handoff(stack: VernStack, person: Person, database_url: str | None = None) -> None:
     from tests.e2e.test_console import signed_in
     from tests.e2e.test_handoff import chat_id_in_queue
 
@@ -182,7 +183,7 @@ def _plant_handoff(stack: VernStack, person: Person) -> None:
     stack.say(chat, f"hei, jeg heter {person.first} {person.last}")
     stack.say(chat, "kan jeg snakke med et menneske?")
     stack.say(chat, "/confirm_handoff")
-    engine = create_db_engine(postgres_url())
+    engine = create_db_engine(database_url or postgres_url())
     try:
         client, _ = signed_in(stack, engine)
         handoff_id = chat_id_in_queue(client, "nb")
@@ -207,23 +208,23 @@ def _plant_consent_with_guardian(stack: VernStack, person: Person, guardian: Fak
     guardian.wait_for_edit(offer)
 
 
-def _erase(stack: VernStack, person: Person) -> None:
+def _erase(stack: VernStack, person: Person, stored: Callable[[], str] = everything_stored) -> None:
     chat = f"canary-erasure-{uuid.uuid4().hex}"
     stack.texts(chat, "Jeg vil at dere sletter alt dere har om meg")
     stack.texts(chat, person.email)
     preview = stack.say(chat, code_for(stack, person.email))
     buttons = [button["payload"] for message in preview for button in message.get("buttons", [])]
     assert "/confirm_erasure" in buttons, preview
-    assert person.first in everything_stored(), "nothing is erased before the person confirms"
+    assert person.first in stored(), "nothing is erased before the person confirms"
     assert stack.texts(chat, "/confirm_erasure") == translate("subject_erased", "nb")
 
 
-def _run_every_rule(stack: VernStack, tmp_path: Path) -> None:
+def _run_every_rule(stack: VernStack, tmp_path: Path, database_url: str | None = None) -> None:
     from bot.audit.service import AuditTrail
     from bot.consent.purposes import default_purposes
     from bot.retention.record_kinds import RecordPlaces
 
-    engine = create_db_engine(postgres_url())
+    engine = create_db_engine(database_url or postgres_url())
     clock = FrozenClock(utc_now() + timedelta(days=4 * 365))  # past every rule of the policy
     trail = AuditTrail(engine, clock, stack.secret("SECRET_KEY").encode())
     places = RecordPlaces(
@@ -233,8 +234,9 @@ def _run_every_rule(stack: VernStack, tmp_path: Path) -> None:
     )
     try:
         leader = DatabaseLeaderLock(engine, tmp_path)
-        worker = RetentionWorker(engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))],
-                                 load_policy(environ={}), clock, chat_masker(), trail.record, leader, places=places)
+        chats = [SqlChatLogStore(engine)] if database_url else [RedisChatLogStore(redis.Redis.from_url(redis_url()))]
+        worker = RetentionWorker(engine, chats, load_policy(environ={}), clock, chat_masker(), trail.record, leader,
+                                 places=places)
         try:
             for _ in range(2):  # the second run deletes what the first masked a year before the clock
                 assert worker.run_once().failed == 0
@@ -277,3 +279,59 @@ def test_one_person_every_way_in_then_erasure_and_every_rule_leave_nothing(
     assert strays == [], "every Redis key belongs to a family of the inventory"
     files = [str(path.relative_to(stack.var_dir)) for path in stack.var_dir.rglob("*") if path.is_file()]
     assert [path for path in files if file_kind_of(path) is None] == [], "every var file is in the inventory"
+
+
+# --- The same on the embedded default of `make run`: SQLite, no Redis ---------------------------------------
+
+@pytest.fixture(scope="module")
+def embedded(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VernStack]:
+    from tests.support.smtp import CapturingSmtpServer
+
+    smtp = CapturingSmtpServer()
+    smtp.start()
+    vern = VernStack({"SMTP_URL": smtp.url()}, tmp_path_factory.mktemp("canary-sqlite-var"), smtp=smtp)
+    try:
+        vern.start("actions", "rasa", "web")
+        yield vern
+    finally:
+        vern.stop()
+        smtp.stop()
+
+
+def test_on_sqlite_one_person_every_way_in_then_erasure_and_every_rule_leave_nothing(
+    embedded: VernStack, tmp_path: Path
+) -> None:
+    from tests.e2e.test_guardian_consent import child_gives_consent
+
+    assert "DATABASE_URL" not in embedded.env and "REDIS_URL" not in embedded.env
+    database = f"sqlite:///{embedded.var_dir / 'vern.sqlite3'}"
+
+    def stored() -> str:
+        engine = create_db_engine(database)
+        try:
+            return everything(engine) + "\n" + _everything_under(embedded.var_dir)
+        finally:
+            engine.dispose()
+
+    person = Person()
+    _plant_rest(embedded, person)
+    _plant_socket_and_copy(embedded, person)
+    _plant_handoff(embedded, person, database)
+    # A 14-year-old's consent: the guardian invitation (by e-mail link here) holds the child's chat.
+    child_gives_consent(embedded, f"canary-consent-{uuid.uuid4().hex}", person.email, 14,
+                        "jeg vil være med på videoopptak av treningen")
+    assert person.first in stored() and person.phone in stored(), "the canary reached the stores"
+    backups = Backups(load_settings(embedded.env), utc_now)
+    backup = backups.create()
+
+    _erase(embedded, person, stored)
+    _run_every_rule(embedded, tmp_path, database)
+    later = Backups(load_settings(embedded.env), FrozenClock(utc_now() + timedelta(days=4 * 365 + 800)))
+    replayed, restored = later.drill(backup.name, everything)
+    assert replayed.found >= 1
+
+    after = stored() + "\n" + restored
+    assert [value for value in person.values() if value in after] == []
+    files = [str(path.relative_to(embedded.var_dir)) for path in embedded.var_dir.rglob("*") if path.is_file()]
+    assert [path for path in files if file_kind_of(path) is None] == [], "every var file is in the inventory"
+
