@@ -123,6 +123,9 @@ REDIS = (
     Store("client_windows", "redis", "vern:verify:k:*", "per keyed hash of a client (IP or socket) and of an "
           "address: how many codes that client asked for", "nobody can spend a person's codes (issue 15)",
           "gdpr:art-6-1-f", (), expiry="1 hour", erasure="expires within the hour; keyed hashes only"),
+    Store("connector_replays", "redis", "vern:verify:connector-seen:*", "hashes of signed completion reports "
+          "already accepted", "a report is accepted once (issue 15)", "gdpr:art-32", (),
+          expiry="10 minutes, twice the signature's validity", personal=False),
     Store("chat_addresses", "redis", "vern:verify:chataddresses:*", "per chat: keyed hashes of the addresses "
           "the chat asked codes for", "a child cannot answer as their own guardian (Art. 8)", "gdpr:art-8", (),
           expiry="72 hours (bot.consent.chat_addresses)", erasure=CHAT_ERASER + " (chat_addresses)"),

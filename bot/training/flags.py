@@ -18,18 +18,26 @@ logger = logging.getLogger(__name__)
 
 def refresh_forget_list(settings: Settings, forget: ForgetList) -> int:
     """Put on the forget list every chat the registers now say must leave the training data."""
+    from sqlalchemy import select
+
     from bot.clock import utc_now
+    from bot.consent.models import ConsentRecord
+    from bot.consent.service import consent_chat_key
     from bot.db.engine import get_engine
-    from bot.dsr.factory import consent_service
     from bot.fulfilment.restrictions import RestrictionRegister
     from bot.training.forget import chats_to_forget, objected_chats
     from bot.training.sources import TRAINING_PURPOSE
 
+    # The deployment's own engine and secret, never a process-wide factory: the worker may serve another database.
     engine = get_engine(settings.database_url)
-    consents = consent_service()
-    refused = consents.conversation_keys(TRAINING_PURPOSE, ("withdrawn", "refused"))
+    secret = settings.secret_key.reveal().encode()
+    records = ConsentRecord.__table__
+    with engine.connect() as connection:
+        refused = set(connection.execute(select(records.c.conversation_key).where(
+            records.c.purpose_id == TRAINING_PURPOSE, records.c.status.in_(("withdrawn", "refused")),
+            records.c.conversation_key.is_not(None))).scalars())
     wanted = chats_to_forget(engine, RestrictionRegister(engine, utc_now).restricted_conversations(),
-                             objected_chats(engine), lambda chat: consents.conversation_key(chat) in refused)
+                             objected_chats(engine), lambda chat: consent_chat_key(secret, chat) in refused)
     return sum(forget.add_chats(chats, reason) for reason, chats in wanted.items())
 
 
