@@ -16,6 +16,7 @@ from bot.retention import cli as retention_cli
 from bot.retention.cli import add_retention_commands
 from tests.retention.chats import SeededChat, SeededMasker, rasa_sql_store, run, save_chats
 from tests.retention.world import end_chat, start_chats
+from tests.support.process_state import as_a_fresh_process
 
 
 def parser() -> argparse.ArgumentParser:
@@ -40,6 +41,7 @@ def test_run_once_masks_ended_chats_and_status_reports_it(
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("REDIS_URL", raising=False)
     monkeypatch.delenv("RETENTION_POLICY_FILE", raising=False)
+    as_a_fresh_process(monkeypatch)
     engine = create_db_engine(url)
     migrate.upgrade(engine)
     chat = SeededChat()
