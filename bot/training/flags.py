@@ -37,7 +37,8 @@ def refresh_forget_list(settings: Settings, forget: ForgetList) -> int:
             records.c.purpose_id == TRAINING_PURPOSE, records.c.status.in_(("withdrawn", "refused")),
             records.c.conversation_key.is_not(None))).scalars())
     wanted = chats_to_forget(engine, RestrictionRegister(engine, utc_now).restricted_conversations(),
-                             objected_chats(engine), lambda chat: consent_chat_key(secret, chat) in refused)
+                             objected_chats(engine),
+                             (lambda chat: consent_chat_key(secret, chat) in refused) if refused else None)
     return sum(forget.add_chats(chats, reason) for reason, chats in wanted.items())
 
 

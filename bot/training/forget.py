@@ -87,16 +87,18 @@ def objected_chats(engine: Engine) -> set[str]:
 
 
 def chats_to_forget(engine: Engine, restricted: set[str], objected: set[str],
-                    refused_training: Callable[[str], bool]) -> dict[str, set[str]]:
-    """Chats the forget list must hold now, by reason, from the registers as they stand."""
-    with engine.connect() as connection:
-        chats = set(connection.execute(select(Conversation.__table__.c.conversation_id).where(
-            Conversation.__table__.c.deleted_at.is_(None))).scalars())
-    return {
-        "restriction": restricted,
-        "objection": objected,
-        "consent-withdrawn": {chat for chat in chats if refused_training(chat)},
-    }
+                    refused_training: Callable[[str], bool] | None) -> dict[str, set[str]]:
+    """Chats the forget list must hold now, by reason, from the registers as they stand.
+
+    `refused_training` is None when nobody withdrew or refused training consent: then no chat id is read."""
+    withdrawn: set[str] = set()
+    if refused_training is not None:
+        # Consent records name their chat by a keyed hash only, so each live chat id is hashed to match.
+        with engine.connect() as connection:
+            chats = connection.execute(select(Conversation.__table__.c.conversation_id).where(
+                Conversation.__table__.c.deleted_at.is_(None))).scalars()
+            withdrawn = {chat for chat in chats if refused_training(chat)}
+    return {"restriction": restricted, "objection": objected, "consent-withdrawn": withdrawn}
 
 
 @dataclass(frozen=True)
