@@ -41,7 +41,7 @@ Install one of:
   - pyenv:          pyenv install 3.10
   - Debian/Ubuntu:  apt-get install python3.10 python3.10-venv   (deadsnakes PPA on Ubuntu)
   - or point VERN_PYTHON at a Python 3.10 interpreter: make run VERN_PYTHON=/path/to/python3.10
-  - or build and run the container: see deploy/README.md
+  - or build and run the container: see docs/operations.md ("Scaling out")
 MSG
   exit 1
 }
