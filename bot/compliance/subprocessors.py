@@ -27,8 +27,9 @@ SERVICES = {
     "telegram": "TELEGRAM_TOKEN is set",
 }
 # EU member states, the EEA's Iceland, Liechtenstein and Norway, and "EU"/"EEA" as a whole: no transfer.
-EEA = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO EU EEA".split())
+EEA = frozenset((
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT",
+    "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EU", "EEA"))
 _FIELDS = ("id", "name", "role", "location", "transfer_basis", "data_categories", "covers")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
