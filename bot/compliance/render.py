@@ -5,7 +5,9 @@ source column stays on every table so each statement can be traced to its settin
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
 from bot.compliance.words import words
@@ -55,3 +57,45 @@ def to_markdown(document: dict[str, Any]) -> str:
 
 def render(document: dict[str, Any], fmt: str) -> str:
     return to_json(document) if fmt == "json" else to_markdown(document)
+
+
+def _inline_html(text: str) -> str:
+    """Escaped text with the two Markdown marks the documents use: **bold** and `code`."""
+    escaped = html.escape(text, quote=True)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+
+
+def _section_html(section: dict[str, Any], w: Any, level: int) -> list[str]:
+    tag = f"h{min(level, 6)}"
+    parts = [f"<{tag} id='{html.escape(section['id'])}'>{html.escape(section['title'])}</{tag}>"]
+    for paragraph in section.get("paragraphs", []):
+        if paragraph.startswith("```"):
+            parts.append("<pre>" + html.escape(paragraph.strip("`").strip("\n")) + "</pre>")
+        else:
+            parts.append(f"<p>{_inline_html(paragraph)}</p>")
+    if section.get("note"):
+        parts.append(f"<p><em>{_inline_html(section['note'])}</em></p>")
+    rows = section.get("rows")
+    if rows:
+        columns = list(rows[0])
+        head = "".join(f"<th>{html.escape(w.get(f'col_{c}', c))}</th>" for c in columns)
+        body = "".join("<tr>" + "".join(f"<td>{_inline_html(str(row.get(c, '')))}</td>" for c in columns) + "</tr>"
+                       for row in rows)
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    elif rows is not None and section.get("empty"):
+        parts.append(f"<p>{_inline_html(section['empty'])}</p>")
+    if section.get("after"):
+        parts.append(f"<p>{_inline_html(section['after'])}</p>")
+    for sub in section.get("sections", []):
+        parts += _section_html(sub, w, level + 1)
+    return parts
+
+
+def to_html(document: dict[str, Any], level: int = 2) -> str:
+    """The document as an HTML fragment (for the console), its title one level below the page's."""
+    w = words(document["language"])
+    parts = [f"<h{level}>{html.escape(document['title'])}</h{level}>"]
+    for section in document["sections"]:
+        parts += _section_html(section, w, level + 1)
+    return "".join(parts)
