@@ -303,3 +303,156 @@ NB: dict[str, str] = {
     "d_todo_conclusion": "Konklusjonen (del 7).",
     "d_todo_approval": "Godkjenning og personvernombudets råd (del 8).",
 }
+
+DA: dict[str, str] = {
+    "col_number": "Antal",
+    "d_title": "Konsekvensanalyse vedrørende databeskyttelse (DPIA, databeskyttelsesforordningen art. 35): udkast",
+    "d_sec_intro": "1. Indledning",
+    "d_intro": "Udkastet følger afsnittene i skolens DPIA-skabelon (../shared/sources/002). Vern har udfyldt det, "
+               "konfigurationen og målingerne viser, med kilde for hvert punkt; vurderinger (sandsynlighed, "
+               "konsekvens, restrisiko, konklusion) og oplysninger, kun den dataansvarlige har, er mærket TODO.",
+    "d_sec_required": "1.2 Hvorfor en DPIA",
+    "d_crit_special": "Særlige kategorier af personoplysninger (art. 9)",
+    "d_crit_children": "Børn (sårbare registrerede)",
+    "d_children": "under {a} år giver værgen samtykke alene, {a}-{b1} år barnet og en værge sammen, {b}-{c1} år "
+                  "barnet med værgen orienteret, fra {c} år personen selv",
+    "d_crit_technology": "Ny teknologi: en assistent trænet på samtaler",
+    "d_technology": "ja: en sprogmodel trænet på maskerede samtaler (TRAINING_BASIS={basis})",
+    "d_crit_scale": "Stort omfang eller automatiske afgørelser med retsvirkning",
+    "d_sec_description": "2. Beskrivelse af behandlingen",
+    "d_sec_system": "2.1 Systemet",
+    "d_system": "Vern er en chatassistent på den dataansvarliges websider: den svarer på spørgsmål om "
+                "databeskyttelse, modtager anmodninger fra registrerede (indsigt, sletning og de andre "
+                "rettigheder) efter at have kontrolleret e-mailadressen, registrerer samtykke (med værge for børn) "
+                "og overdrager chats til sagsbehandlere. De dele, denne konfiguration bruger:",
+    "d_c_widget": "Chatvindue på sider fra: {origins}",
+    "d_c_database": "Database: {kind}",
+    "d_c_redis_on": "Redis: i brug (samtaletilstand, kortlivede verifikationsdata)",
+    "d_c_redis_off": "Redis: ikke sat op (alt i databasen)",
+    "d_c_mail_on": "E-mail via SMTP-leverandøren",
+    "d_c_mail_off": "E-mail: ingen SMTP_URL, e-mails skrives til udviklingsudbakken",
+    "d_c_telegram_on": "Værgebot på Telegram: i brug",
+    "d_c_telegram_off": "Værgebot på Telegram: ikke sat op",
+    "d_c_handoff": "Sagsbehandlere kan overtage en chat: {hours}",
+    "d_always": "hele døgnet",
+    "d_c_webhook_on": "Verificerede sager sendes til den dataansvarliges sagsbehandlingssystem",
+    "d_c_webhook_off": "Intet sagsbehandlingssystem tilsluttet: sagsbehandlere arbejder i Verns konsol",
+    "d_c_console": "Sagsbehandlerkonsol for sagsbehandlere og administratorer (/console)",
+    "d_sec_parties": "2.2 Hvem er involveret",
+    "d_processor": "Databehandler (den, der driver Vern)",
+    "d_subprocessors": "Underdatabehandlere i brug",
+    "d_in_use": "tjenester i brug",
+    "d_subjects": "Registrerede",
+    "d_users": "Brugere",
+    "d_sec_data": "2.3 Personoplysninger",
+    "d_data": "Hvert lager, hvad det indeholder, hvem oplysningerne vedrører, og hvor længe de gemmes: se "
+              "fortegnelsen, afsnit c og f. Særlige kategorier:",
+    "d_special_purpose": "Samtykkeformålet `{id}` vedrører en særlig kategori ({basis}); en værge skal give "
+                         "samtykke for alle under {age} år.",
+    "d_special_free_text": "Man kan skrive hvad som helst i en chat, også helbredsoplysninger; maskeringen "
+                           "udskifter kun disse typer: {kinds}. Træningslinjer, der nævner en særlig kategori, "
+                           "holdes tilbage, til et menneske har gennemgået dem (bot/training/special_categories.py).",
+    "d_sec_flow": "2.4 Dataflow",
+    "d_f_person": "Person", "d_f_widget": "chatvindue", "d_f_actions": "action-server", "d_f_db": "database",
+    "d_f_guardian": "Værge", "d_f_guardian_bot": "værgebot", "d_f_smtp": "SMTP-leverandør",
+    "d_f_outbox": "udbakke (udvikling)", "d_f_case_system": "den dataansvarliges sagsbehandlingssystem",
+    "d_f_caseworker": "Sagsbehandler", "d_f_backups": "krypterede sikkerhedskopier (BACKUP_DIR)",
+    "d_sec_risks": "3. Risikovurdering",
+    "d_risks_note": "Vern oplister de risici, løsningen er bygget til at imødegå, med dokumentation for hver; at "
+                    "vurdere sandsynlighed, konsekvens og restrisiko er den dataansvarliges opgave (TODO).",
+    "d_threat": "Trussel", "d_measures_evidence": "Foranstaltninger og dokumentation",
+    "d_r_console": "Uautoriseret adgang til sager og chats i konsollen",
+    "d_t_console": "En sagsbehandler eller en udenforstående læser sager, chats eller kontaktoplysninger, de "
+                   "ikke har grund til at se.",
+    "d_r_masking": "Personoplysninger, der bliver liggende i gemte chats",
+    "d_t_masking": "Maskeringen overser et navn eller nummer, eller nogen skriver særlige kategorier, og chatten "
+                   "gemmes til træning.",
+    "d_r_retention": "Oplysninger gemmes længere end aftalt",
+    "d_t_retention": "Sletjobbet halter bagefter eller stopper, og chats bliver ikke maskeret eller slettet.",
+    "d_r_erasure": "Sletning, der ikke når sikkerhedskopier eller modeller",
+    "d_t_erasure": "En gendannet sikkerhedskopi bringer en slettet person tilbage, eller en model indeholder "
+                   "stadig en slettet chat.",
+    "d_r_children": "Et barns samtykke uden værge",
+    "d_t_children": "Et barn giver samtykke, hvor en værge skal, eller svarer som sin egen værge.",
+    "d_r_identity": "Andres oplysninger sendt til den forkerte person",
+    "d_t_identity": "Nogen anmoder om indsigt i en andens navn og får oplysningerne.",
+    "d_r_transfer": "Videregivelse gennem underdatabehandlere og overførsler",
+    "d_t_transfer": "En underdatabehandler, måske uden for EØS, behandler mere end aftalt.",
+    "d_r_memorisation": "Personoplysninger husket af assistentens model",
+    "d_t_memorisation": "En trænet model gengiver en persons ord eller identifikatorer.",
+    "d_r_loss": "Tab af data",
+    "d_t_loss": "En fejl eller et angreb ødelægger sager, samtykker eller revisionsloggen.",
+    "d_r_tamper": "Et brud, der ikke opdages, eller en manipuleret revisionslog",
+    "d_t_tamper": "Et brud går ubemærket hen, eller nogen ændrer revisionsloggen for at skjule, hvad der skete.",
+    "d_e_recall": "Maskeringens genkaldelse (recall) på chatkorpusset (navne, numre, e-mailadresser): {value}",
+    "d_e_precision": "Maskeringens præcision på samme korpus: {value}",
+    "d_e_prose": "Genkaldelse for navne i almindelig tekst, laveste sprog og alle: {value}",
+    "d_e_kept": "Maskerede chats gemmes i {period} og slettes derefter.",
+    "d_e_rules": "{count} sletteregler, hver med sin frist og kilde, udføres af sletjobbet.",
+    "d_e_sweep": "Ét sletjob maskerer omkring {value} (afsluttede chats inden for maskeringsfristen)",
+    "d_e_status": "`vern retention status` viser, om sletjobbet kører og overholder fristerne.",
+    "d_e_journal": "Sletjournalen og glemmelisten for træning indeholder nøglede hashværdier af hver slettet "
+                   "person og chat, så gendannelse og ny træning sletter dem igen.",
+    "d_e_guardian_link": "En værge svarer via et engangslink (72 timer); et barn kan ikke svare som sin egen "
+                         "værge (nøglede hashværdier af de adresser, en chat har bedt om koder til).",
+    "d_e_code": "Før en anmodning sender Vern en sekscifret kode til e-mailadressen og svarer kun dertil; koden "
+                "viser adgang til e-mailen, ikke identitet.",
+    "d_e_code_limits": "Antallet af koder pr. klient og pr. adresse er begrænset pr. time.",
+    "d_e_subprocessors": "{count} underdatabehandlere i brug: {names}.",
+    "d_e_outside": "Uden for EØS: {ids}; sted endnu ikke oplyst: {unknown}.",
+    "d_e_canaries": "Kanarieord, der nåede modellens ordforråd gennem Verns træningsforløb: {value}",
+    "d_e_training_basis": "Grundlag for træning: {basis}.",
+    "d_e_restore": "En gendannelse kontrolleres og kører sletjournalen, før Vern svarer.",
+    "d_e_breach_missing": "TODO: intet bruddregister i denne version; den dataansvarliges egen procedure gælder.",
+    "d_e_breach": "Brud registreres med deres frister i konsollens bruddregister ({path}).",
+    "d_figure_missing": "Målingen ({what}) findes ikke i docs/benchmarks.md: kør målingen.",
+    "d_sec_legal": "4. Retsgrundlag",
+    "d_national_law": "Nationalt retsgrundlag (loven, der giver opgaven, art. 6, stk. 3)",
+    "d_sec_rights": "4.3 De registreredes rettigheder",
+    "d_rights": "Vern modtager anmodninger af disse typer og følger fristen på én måned (art. 12, stk. 3): "
+                "{types}.",
+    "d_sec_principles": "5. Principper (art. 5)",
+    "d_p_lawful": "Lovlighed, rimelighed, gennemsigtighed",
+    "d_p_lawful_how": "Privatlivspolitikken ({url}) og assistentens svar; Vern siger, at den er en automatisk "
+                      "assistent, når nogen spørger.",
+    "d_p_purpose": "Formålsbegrænsning",
+    "d_p_purpose_how": "Hver sletteregel og hvert samtykkeformål har en formålsmærkning; oplysningerne bruges til "
+                       "det formål.",
+    "d_p_minimisation": "Dataminimering",
+    "d_p_accuracy": "Rigtighed",
+    "d_p_accuracy_how": "Man kan bede om berigtigelse i chatten; sagsbehandlere behandler det som en sag.",
+    "d_p_storage": "Opbevaringsbegrænsning",
+    "d_p_integrity": "Integritet og fortrolighed",
+    "d_p_integrity_how": "Kryptering, tofaktorlogin, adgangslog og de øvrige foranstaltninger i afsnit 6.",
+    "d_see_measures": "afsnit 6",
+    "d_p_accountability": "Ansvarlighed",
+    "d_p_accountability_how": "En hashkædet revisionslog med signerede kontrolpunkter ({key}), fortegnelsen og "
+                              "dette udkast.",
+    "d_sec_measures": "6. Foranstaltninger",
+    "d_sec_technical": "6.1 Tekniske foranstaltninger (konfigureret)",
+    "d_sec_org": "6.2 Organisatoriske foranstaltninger",
+    "d_o_agreements": "TODO: databehandleraftaler med databehandleren og hver underdatabehandler.",
+    "d_o_training": "TODO: oplæring af sagsbehandlere og administratorer i databeskyttelse og i konsollen.",
+    "d_o_incidents": "TODO: den dataansvarliges procedure for brud (art. 33-34) med databehandlerens underretning "
+                     "inden for 24 timer.",
+    "d_o_review": "TODO: hvem der gennemgår denne DPIA og hvornår (mindst årligt og ved væsentlige ændringer).",
+    "d_sec_conclusion": "7. Konklusion",
+    "d_conclusion": "TODO: den dataansvarlige afgør, om restrisikoen er acceptabel, på hvilke betingelser "
+                    "behandlingen kan gennemføres, og om tilsynsmyndigheden skal høres først (art. 36).",
+    "d_sec_approval": "8. Godkendelse",
+    "d_approval": "TODO: udført af (navn, rolle, dato); godkendt af (navn, rolle, dato, underskrift); "
+                  "databeskyttelsesrådgiverens råd (art. 35, stk. 2).",
+    "d_sec_annexes": "9. Bilag",
+    "d_annexes": "Fortegnelse (docs/compliance/record.{lang}.md), datainventar (docs/data-inventory.md), "
+                 "sletteregler (bot/retention/policy.yml), underdatabehandlere (bot/compliance/subprocessors.yml), "
+                 "målinger (docs/benchmarks.md).",
+    "d_todo_ratings": "Vurdér sandsynlighed, konsekvens og restrisiko for {ids}.",
+    "d_todo_numbers": "Omtrent hvor mange registrerede og brugere.",
+    "d_todo_processor": "Hvem der driver Vern (databehandleren), og databehandleraftalen.",
+    "d_todo_scale": "Om behandlingen har stort omfang, og om der træffes afgørelser med retsvirkning.",
+    "d_todo_national_law": "Nationalt retsgrundlag for opgaven (art. 6, stk. 3) og, for særlige kategorier, "
+                           "art. 9, stk. 2.",
+    "d_todo_organisational": "De organisatoriske foranstaltninger i afsnit 6.2.",
+    "d_todo_conclusion": "Konklusionen (afsnit 7).",
+    "d_todo_approval": "Godkendelse og databeskyttelsesrådgiverens råd (afsnit 8).",
+}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 Words = Mapping[str, str]
-DOCUMENT_LANGUAGES = ("nb", "en")
+DOCUMENT_LANGUAGES = ("nb", "en", "da")
 
 _COLUMNS_EN = {
     "col_field": "Item", "col_value": "Value", "col_source": "Source", "col_purpose": "Purpose",
@@ -207,11 +207,97 @@ NB: dict[str, str] = {
     "todo_subjects": "Lager `{store}`: hvem er de registrerte? (bot/compliance/subjects.py)",
     "todo_hosting_measures": "Driftsmiljøets fysiske sikring, nettverksvern, oppdateringer og kontroll av personell.",
 }
+DA: dict[str, str] = {
+    **_COLUMNS_DA,
+    "record_title": "Fortegnelse over behandlingsaktiviteter (databeskyttelsesforordningen art. 30)",
+    "generated_note": "Lavet af `{command}` ud fra Verns konfiguration; må ikke redigeres i hånden. Hver række "
+                      "viser kilden: en indstilling (miljøvariabel), en fil og nøgle eller et lager i "
+                      "datainventaret. Rækker mærket TODO udfyldes af den dataansvarlige.",
+    "sec_controller": "Dataansvarlig, databeskyttelsesrådgiver og tilsynsmyndighed (art. 30, stk. 1, litra a)",
+    "sec_purposes": "Formål og behandlingsgrundlag (art. 30, stk. 1, litra b)",
+    "sec_consent_purposes": "Formål, der gives samtykke til (purposes.yml)",
+    "sec_data": "Kategorier af registrerede og af personoplysninger (art. 30, stk. 1, litra c)",
+    "sec_recipients": "Modtagere (art. 30, stk. 1, litra d)",
+    "sec_subprocessors": "Underdatabehandlere (art. 28, stk. 2, subprocessors.yml)",
+    "sec_transfers": "Overførsel til tredjelande (art. 30, stk. 1, litra e)",
+    "sec_retention": "Frister for sletning (art. 30, stk. 1, litra f)",
+    "sec_measures": "Tekniske og organisatoriske foranstaltninger (art. 30, stk. 1, litra g, art. 32)",
+    "sec_todo": "TODO: til den dataansvarlige",
+    "note_english": "Hvad hvert lager indeholder, hvorfor og hvordan det slettes, er citeret fra "
+                    "bot/inventory/stores.py (på engelsk).",
+    "note_todo": "Det kan Vern ikke vide; den dataansvarlige (eller driftsleverandøren) udfylder det i de nævnte "
+                 "filer.",
+    "controller": "Dataansvarlig", "controller_contact": "Den dataansvarliges kontakt for Vern",
+    "privacy_notice": "Privatlivspolitik", "dpo": "Databeskyttelsesrådgiver", "authority": "Tilsynsmyndighed",
+    "joint_controllers": "Fælles dataansvarlige, repræsentant (art. 27)",
+    "todo_value": "TODO", "yes": "ja", "no": "nej",
+    "src_controller": "den dataansvarlige", "src_operator": "driftsleverandøren",
+    "training_basis": "TRAINING_BASIS={basis}: maskerede samtaler er træningsdata "
+                      "(efter databehandleraftalen eller kun med samtykke)",
+    "after_anchor": "`{rule}`: {period} efter {anchor}",
+    "unit_days": "dage", "unit_days_one": "dag", "unit_hours": "timer", "unit_hours_one": "time",
+    "unit_minutes": "minutter", "unit_minutes_one": "minut", "unit_seconds": "sekunder",
+    "consent_for": "samtykkepost: {title}",
+    "consent_kept": "formålets opbevaringsperiode ({period}) efter samtykkets ophør",
+    "subjects_chat_users": "personer, der chatter med Vern (også børn)",
+    "subjects_requesters": "personer, der gør deres rettigheder gældende (indsigt, sletning osv.)",
+    "subjects_consenting": "personer, der giver eller trækker samtykke tilbage",
+    "subjects_guardians": "forældre og værger",
+    "subjects_staff": "den dataansvarliges sagsbehandlere og administratorer",
+    "r_caseworkers": "Den dataansvarliges sagsbehandlere og administratorer i sagsbehandlerkonsollen "
+                     "(rollerne caseworker og admin)",
+    "r_purpose": "{who} (samtykkeformålet »{title}«)",
+    "r_webhook": "Den dataansvarliges sagsbehandlingssystem (verificerede sager sendes dertil, signeret)",
+    "r_art19": "{name} (underrettes om berigtigelse, sletning og begrænsning, art. 19)",
+    "r_subprocessor": "{name}: {role}",
+    "no_transfers": "Ingen: alle underdatabehandlere i brug befinder sig i EØS.",
+    "m_console_login": "Alle konsolkonti logger ind med adgangskode (argon2id, mindst 12 tegn) og en kode fra en "
+                       "godkendelsesapp (TOTP); en kode accepteres kun én gang.",
+    "m_console_sessions": "Sessioner i konsollen afsluttes efter {idle} minutter uden brug og efter {total} timer "
+                          "i alt.",
+    "m_console_networks": "Konsollen svarer kun disse netværk: {networks}.",
+    "m_console_networks_open": "Ingen adgangsliste: konsollen svarer alle netværk (databehandleraftalen kræver "
+                               "administratoradgang kun fra den dataansvarliges netværk).",
+    "m_console_alerts": "Usædvanlig adgang advarer administratorerne ({count} adresse(r)): mere end {reveals} "
+                        "visninger af kontaktoplysninger eller {cases} åbnede sager af én sagsbehandler i "
+                        "timen, eller login fra et nyt netværk.",
+    "m_access_log": "Hver visning af en sag eller chat og hver afsløring logges (hvem, hvad, hvornår) og gemmes "
+                    "i {days} dage.",
+    "m_masking": "Navne, numre og e-mailadresser i bot-chats maskeres senest {minutes} minutter efter, at "
+                 "chatten er slut.",
+    "m_pseudonyms": "Personer identificeres i lagrene med nøglede hashværdier af adressen, ikke med adressen.",
+    "m_contact_encryption": "En persons e-mailadresse gemmes én gang, krypteret (Fernet); TOTP-hemmeligheder "
+                            "ligeså.",
+    "m_backups": "Sikkerhedskopier er krypteret (AES-256-GCM, {key}) og gemmes i {days} dage; en gendannelse "
+                 "sletter alle journalførte personer igen, før Vern svarer.",
+    "m_audit": "Revisionsloggen er hashkædet med signerede kontrolpunkter (Ed25519, {key}).",
+    "key_own": "egen nøgle sat", "key_derived": "nøgle afledt af SECRET_KEY",
+    "m_rasa_api": "Rasas HTTP-API svarer kun fra disse netværk: {networks}.",
+    "m_widget": "Chatforbindelsen åbnes kun for sider fra: {origins}.",
+    "m_training_k": "Et ord kommer kun med i træningsdata, hvis det findes i mindst {k} forskellige chats "
+                    "(k-anonymitet); en model med et sjældnere chatord afvises.",
+    "m_training_forget": "En model trænet på en chat, der skal glemmes, erstattes inden for {days} dage.",
+    "m_logs": "Applikationslogfilerne indeholder ikke personoplysninger (indbygget).",
+    "m_webhook": "Sager, der sendes til den dataansvarliges system, og svarene tilbage er signeret.",
+    "m_telegram": "Værgebotten kører i {mode}-tilstand; webhook-kald kontrolleres med en hemmelighed.",
+    "m_tls": "Vern nås på {url} (HTTPS; TLS afsluttes i den omvendte proxy).",
+    "m_tls_missing": "PUBLIC_URL er {url}: ikke HTTPS. Vern afslutter ikke selv TLS.",
+    "todo_joint": "Eventuelle fælles dataansvarlige og repræsentant.",
+    "todo_subprocessor": "Underdatabehandler `{id}`: udfyld `{field}`.",
+    "todo_allow_list": "Sæt CONSOLE_ALLOWED_NETWORKS til de netværk, administratorer og sagsbehandlere arbejder fra.",
+    "todo_https": "Server Vern over HTTPS (PUBLIC_URL er {url}).",
+    "todo_controller_name": "CONTROLLER_NAME (»{setting}«) og vidensbasens dataansvarlige (»{file}«) er "
+                            "forskellige.",
+    "todo_subjects": "Lager `{store}`: hvem er de registrerede? (bot/compliance/subjects.py)",
+    "todo_hosting_measures": "Driftsmiljøets fysiske sikring, netværksbeskyttelse, opdateringer og kontrol af "
+                             "personale.",
+}
+
 
 def _with_dpia() -> dict[str, dict[str, str]]:
     from bot.compliance import dpia_words
 
-    return {"en": {**EN, **dpia_words.EN}, "nb": {**NB, **dpia_words.NB}}
+    return {"en": {**EN, **dpia_words.EN}, "nb": {**NB, **dpia_words.NB}, "da": {**DA, **dpia_words.DA}}
 
 
 _LANGUAGES = _with_dpia()

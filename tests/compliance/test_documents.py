@@ -14,13 +14,14 @@ import pytest
 from bot.cli import main
 from bot.compliance.documents import DOCS_DIR, demo_facts, expected, stale
 from bot.compliance.dpia import build_dpia
+from bot.compliance.dpia_words import DA as DPIA_DA
 from bot.compliance.dpia_words import EN as DPIA_EN
 from bot.compliance.dpia_words import NB as DPIA_NB
 from bot.compliance.measured import read_measurements
 from bot.compliance.record import build_record
 from bot.compliance.render import render
 from bot.compliance.subjects import unclassified
-from bot.compliance.words import EN, NB
+from bot.compliance.words import DA, EN, NB
 from bot.config import PROJECT_ROOT
 from bot.inventory.stores import STORES
 
@@ -69,7 +70,7 @@ def test_docs_check_names_a_drifted_document(tmp_path: Path, capsys: pytest.Capt
 def test_same_configuration_same_bytes_and_every_row_has_a_source() -> None:
     facts = demo_facts()
     for build in (build_record, build_dpia):
-        for lang in ("nb", "en"):
+        for lang in ("nb", "en", "da"):
             document = build(facts, lang)
             assert render(document, "md") == render(build(demo_facts(), lang), "md")
             assert json.loads(render(document, "json")) == document
@@ -154,4 +155,4 @@ def test_every_personal_store_says_whose_data_it_holds() -> None:
 
 
 def test_every_language_has_every_word() -> None:
-    assert set(NB) == set(EN) and set(DPIA_NB) == set(DPIA_EN)
+    assert set(NB) == set(EN) and set(DPIA_NB) == set(DPIA_EN) == set(DPIA_DA) and set(DA) == set(EN)
