@@ -156,3 +156,18 @@ def test_every_personal_store_says_whose_data_it_holds() -> None:
 
 def test_every_language_has_every_word() -> None:
     assert set(NB) == set(EN) and set(DPIA_NB) == set(DPIA_EN) == set(DPIA_DA) and set(DA) == set(EN)
+
+
+def test_the_contract_end_export_carries_the_record(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from bot.compliance.decommission import export_files
+    from bot.compliance.documents import demo_settings
+
+    files = export_files(demo_settings())
+    assert sorted(files) == sorted(f"compliance/record.{lang}.{fmt}" for lang in ("nb", "en", "da")
+                                   for fmt in ("md", "json"))
+    assert json.loads(files["compliance/record.en.json"])["document"] == "record_of_processing"
+    broken = export_files(replace(demo_settings(), knowledge_file=tmp_path / "gone.yml"))
+    assert list(broken) == ["compliance/record-unavailable.txt"] and b"gone.yml" in broken[
+        "compliance/record-unavailable.txt"]
