@@ -56,6 +56,10 @@ def _controller(facts: Facts, w: Words) -> list[dict[str, str]]:
          f"{src}: country ({facts.country}), authorities.{facts.country}"),
         (w["joint_controllers"], w["todo_value"], w["src_controller"]),
     ]
+    # BREACH_CONTACT comes with the breach register (issue 18 item 4); a build without it has no such row.
+    breach_contact = getattr(s, "breach_contact", None)
+    if breach_contact:
+        rows.insert(2, (w["breach_contact"], str(breach_contact), "BREACH_CONTACT"))
     return [{"field": field, "value": value, "source": source} for field, value, source in rows]
 
 

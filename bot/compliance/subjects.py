@@ -36,6 +36,9 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "training_forget": (CHAT,),
     "erasure_confirmations": (REQUESTERS,),
     "audit_log": CATEGORIES,
+    # The breach register (issue 18 item 4, built beside this module) describes affected people by category
+    # and number: any of them may be among them.
+    "breaches": CATEGORIES,
     "redis_tracker": (CHAT,),
     "verification_keys": (CHAT, REQUESTERS),
     "client_windows": (CHAT,),

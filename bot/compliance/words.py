@@ -65,6 +65,7 @@ EN: dict[str, str] = {
     "note_english": "What each store holds, why and how it is erased are quoted from bot/inventory/stores.py.",
     "note_todo": "Vern cannot know these; the controller (or the operator) fills them in, in the files named.",
     "controller": "Controller", "controller_contact": "Controller's contact for Vern",
+    "breach_contact": "Breach notices (Art. 33) to",
     "privacy_notice": "Privacy notice",
     "dpo": "Data protection officer", "authority": "Supervisory authority",
     "joint_controllers": "Joint controllers, representative (Art. 27)",
@@ -146,6 +147,7 @@ NB: dict[str, str] = {
     "note_todo": "Dette kan ikke Vern vite; den behandlingsansvarlige (eller driftsleverandøren) fyller det ut, "
                  "i filene som er nevnt.",
     "controller": "Behandlingsansvarlig", "controller_contact": "Behandlingsansvarliges kontakt for Vern",
+    "breach_contact": "Varsel om brudd (art. 33) til",
     "privacy_notice": "Personvernerklæring", "dpo": "Personvernombud", "authority": "Tilsynsmyndighet",
     "joint_controllers": "Felles behandlingsansvarlige, representant (art. 27)",
     "todo_value": "TODO", "yes": "ja", "no": "nei",
@@ -228,6 +230,7 @@ DA: dict[str, str] = {
     "note_todo": "Det kan Vern ikke vide; den dataansvarlige (eller driftsleverandøren) udfylder det i de nævnte "
                  "filer.",
     "controller": "Dataansvarlig", "controller_contact": "Den dataansvarliges kontakt for Vern",
+    "breach_contact": "Underretning om brud (art. 33) til",
     "privacy_notice": "Privatlivspolitik", "dpo": "Databeskyttelsesrådgiver", "authority": "Tilsynsmyndighed",
     "joint_controllers": "Fælles dataansvarlige, repræsentant (art. 27)",
     "todo_value": "TODO", "yes": "ja", "no": "nej",
