@@ -141,6 +141,9 @@ class Settings:
     # KNOWLEDGE_FILE: the controller's facts and FAQ answers (bot/knowledge/knowledge.yml is the documented
     # default); checked completely when the action server starts.
     knowledge_file: Path = PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml"
+    # SUBPROCESSORS_FILE: who else processes the data (bot/compliance/subprocessors.yml is the documented default);
+    # read at every start, and in production a service in use that it does not list is a start-up error.
+    subprocessors_file: Path = PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml"
     retention: RetentionPeriods = field(default_factory=RetentionPeriods)
     console: ConsoleGuard = field(default_factory=ConsoleGuard)
     var_dir: Path = PROJECT_ROOT / "var"
@@ -340,7 +343,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     widget_origins = _widget_origins(_env_str(env, "WIDGET_ORIGINS"), public_url, web_port)
     rasa_api_networks = _api_networks(_env_str(env, "RASA_API_NETWORKS"), production)
 
-    return Settings(
+    settings = Settings(
         environment=environment,
         database_url=database_url,
         redis_url=_env_str(env, "REDIS_URL"),
@@ -410,7 +413,24 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         training_k=training_k,
         training_promotion_margin=margin,
         training_forget_days=_positive(_env_int(env, "TRAINING_FORGET_DAYS", 30), "TRAINING_FORGET_DAYS"),
+        subprocessors_file=Path(_env_str(env, "SUBPROCESSORS_FILE",
+                                         str(PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml")) or ""),
     )
+    _check_subprocessors(settings)
+    return settings
+
+
+def _check_subprocessors(settings: Settings) -> None:
+    """A sub-processor list that cannot be read stops every process; in production so does a service in use
+    that it does not list (issue 18: TELEGRAM_TOKEN set without Telegram listed)."""
+    from bot.compliance.subprocessors import SubprocessorError, check_coverage, load_subprocessors
+
+    try:
+        entries = load_subprocessors(settings.subprocessors_file)
+    except SubprocessorError as error:
+        raise ConfigError(str(error)) from None
+    if settings.is_production:
+        check_coverage(settings, entries, str(settings.subprocessors_file))
 
 
 def _positive(value: int, name: str) -> int:
