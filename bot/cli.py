@@ -7,6 +7,7 @@ import sys
 
 from bot.audit.cli import add_audit_commands
 from bot.backup.cli import add_backup_commands
+from bot.breach.cli import add_breach_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
 from bot.inventory.cli import add_inventory_commands
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_inventory_commands(sub)
     add_audit_commands(sub)
     add_backup_commands(sub)
+    add_breach_commands(sub)
     return parser
 
 

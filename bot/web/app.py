@@ -195,14 +195,16 @@ def _completions(app: Sanic, settings: Settings) -> Any:
         from bot.clock import utc_now
         from bot.connectors.completion import CompletionReceiver
         from bot.connectors.signing import ReplayCache
+        from bot.breach.detect import SignatureFailures, open_connector_signatures
         from bot.db.engine import get_engine
         from bot.verification.store import build_store
 
         assert settings.case_webhook_secret is not None
+        store = build_store(settings)
         app.ctx.completions = CompletionReceiver(
             lambda: CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode()),
-            ReplayCache(build_store(settings)), settings.case_webhook_secret.reveal().encode(),
-            lambda: utc_now().timestamp())
+            ReplayCache(store), settings.case_webhook_secret.reveal().encode(),
+            lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
     return app.ctx.completions
 
 
