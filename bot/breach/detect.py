@@ -125,7 +125,7 @@ class SignatureFailures:
         return True
 
 
-def open_connector_signatures(limit: int) -> None:
+def open_connector_signatures(limit: int, settings: Any = None) -> None:
     from bot.breach.service import open_detected
 
     open_detected(
@@ -134,6 +134,7 @@ def open_connector_signatures(limit: int) -> None:
         f"POST /api/cases/<reference>/completion within {int(SIGNATURE_FAILURES_WINDOW_SECONDS // 60)} minutes: "
         "someone without the shared secret is trying to close data-subject cases, or the secret leaked and was "
         "changed on one side only.",
+        settings,
         subject_categories="people with open data-subject request cases",
         record_categories="case status (no case was changed: every unsigned report was refused)",
         consequences="If the secret is guessed or leaked, requests could be marked done without being done.",

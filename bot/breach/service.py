@@ -16,12 +16,17 @@ logger = logging.getLogger(__name__)
 
 
 def breach_register(settings: Settings | None = None) -> BreachRegister:
-    from bot.audit.service import audit_trail
+    """On the given deployment's database and audit chain (not a process-wide one: a test or a tool may hold
+    several deployments' settings)."""
+    from bot.audit.service import AuditTrail
     from bot.clock import utc_now
     from bot.db.engine import get_engine
 
     settings = settings or get_settings()
-    return BreachRegister(get_engine(settings.database_url), utc_now, audit_trail().record)
+    engine = get_engine(settings.database_url)
+    trail = AuditTrail(engine, utc_now, settings.secret_key.reveal().encode(),
+                       settings.audit_signing_key.reveal() if settings.audit_signing_key else None)
+    return BreachRegister(engine, utc_now, trail.record)
 
 
 @dataclass(frozen=True)
