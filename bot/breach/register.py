@@ -180,8 +180,8 @@ class BreachRegister:
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for name, value in values.items():
-        if value is None:
-            continue
+        if value is None or (name in ("subjects_approx", "records_approx", "discovered_at") and value == ""):
+            continue  # not known (yet)
         if name not in EDITABLE:
             raise BreachError(f"unknown field {name!r}")
         if name in ("subjects_approx", "records_approx"):
