@@ -10,6 +10,7 @@ from bot.backup.cli import add_backup_commands
 from bot.breach.cli import add_breach_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
+from bot.decommission.cli import add_decommission_commands
 from bot.inventory.cli import add_inventory_commands
 from bot.private_files import restrict_process_umask
 from bot.retention.cli import add_retention_commands
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_commands(sub)
     add_backup_commands(sub)
     add_breach_commands(sub)
+    add_decommission_commands(sub)
     return parser
 
 
