@@ -154,7 +154,8 @@ class BreachRegister:
         with self._engine.begin() as connection:
             connection.execute(update(TABLE).where(TABLE.c.reference == breach.reference)
                                .values(status="closed", closed_at=now, updated_at=now))
-        self._record("breach.closed", breach.reference, {"controller_notified": breach.controller_notified_at is not None})
+        told = breach.controller_notified_at is not None
+        self._record("breach.closed", breach.reference, {"controller_notified": told})
         return self.get(breach.reference)
 
     def get(self, reference: str) -> Breach:

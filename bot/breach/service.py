@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from bot.breach.notice import authority_draft, controller_notice
 from bot.breach.register import Breach, BreachRegister
@@ -49,7 +50,7 @@ async def notify_controller(register: BreachRegister, reference: str, settings: 
     return Notified(breach, settings.breach_contact, language, authority_draft(breach, language, settings))
 
 
-def open_detected(cause: str, what_happened: str, settings: Settings | None = None, **values: object) -> Breach:
+def open_detected(cause: str, what_happened: str, settings: Settings | None = None, **values: Any) -> Breach:
     """A breach Vern found by itself: opened once per ongoing cause, and the controller told at once
     (000 §9.3 lets the notice come in stages; the first must not wait for a person to read a log).
 

@@ -52,9 +52,8 @@ def _rows(engine: Engine, name: str, order: str) -> list[dict[str, Any]]:
 
 
 def _cases(settings: Settings, engine: Engine) -> dict[str, bytes]:
-    from bot.cases.keys import ContactCipher
-
     from bot.cases.errors import ContactUnreadable
+    from bot.cases.keys import ContactCipher
 
     cipher = ContactCipher(settings.secret_key.reveal().encode())
     contacts = []

@@ -191,11 +191,11 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 def _completions(app: Sanic, settings: Settings) -> Any:
     """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica)."""
     if not hasattr(app.ctx, "completions"):
+        from bot.breach.detect import SignatureFailures, open_connector_signatures
         from bot.cases.service import CaseService
         from bot.clock import utc_now
         from bot.connectors.completion import CompletionReceiver
         from bot.connectors.signing import ReplayCache
-        from bot.breach.detect import SignatureFailures, open_connector_signatures
         from bot.db.engine import get_engine
         from bot.verification.store import build_store
 

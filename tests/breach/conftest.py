@@ -45,7 +45,8 @@ class Deployment:
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
         env.update({"DATABASE_URL": self.url, "VERN_VAR_DIR": str(self.var_dir), "SECRET_KEY": SECRET,
-                    "SMTP_URL": self.smtp.url(), "BREACH_CONTACT": CONTACT, "MAIL_FROM": "Vern <vern@leverandor.example>",
+                    "SMTP_URL": self.smtp.url(), "BREACH_CONTACT": CONTACT,
+                    "MAIL_FROM": "Vern <vern@leverandor.example>",
                     "CONTROLLER_NAME": "Eksempel kommune", **self.extra})
         return env
 

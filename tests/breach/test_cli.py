@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.db.engine import create_db_engine
-from tests.breach.conftest import CONTACT, Deployment, text_of
+from tests.breach.conftest import Deployment, text_of
 
 REFERENCE = re.compile(r"BR-\d{8}-[A-Z0-9]{4}")
 
