@@ -58,19 +58,29 @@ def audit_chain_broken(verification: Any) -> None:
 
 
 def overdue_masking_job(settings: Any) -> int:
-    """Retention housekeeping: after the rules ran, any chat still unmasked past its deadline is a breach."""
+    """Retention housekeeping: after the rules ran, any chat still unmasked past its deadline is a breach.
+
+    The same count as `overdue_masking` in `vern retention status` (bot.retention.status), one query per run."""
+    from sqlalchemy import func, select
+
     from bot.clock import utc_now
     from bot.db.engine import get_engine
+    from bot.models.conversation import utc_naive
     from bot.retention.policy import load_policy, with_overrides
-    from bot.retention.status import retention_status
+    from bot.retention.rules import BOT_CHAT, CONVERSATIONS
 
     policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
                             settings.retention.masked_chat_days)
-    overdue = retention_status(get_engine(settings.database_url), utc_now, policy).get("overdue_masking") or 0
+    rule = policy.rule_for(BOT_CHAT.name)
+    if rule is None:
+        return 0
+    cutoff = utc_naive(utc_now()) - rule.after
+    with get_engine(settings.database_url).connect() as connection:
+        overdue = int(connection.execute(select(func.count()).select_from(CONVERSATIONS)
+                                         .where(BOT_CHAT.due(CONVERSATIONS, cutoff))).scalar_one())
     if overdue:
-        rule = policy.rule_for("bot_chat")
-        minutes = int(rule.after.total_seconds() // 60) if rule is not None else 15
-        _safely(lambda: open_overdue_masking(settings, int(overdue), minutes))
+        minutes = int(rule.after.total_seconds() // 60)
+        _safely(lambda: open_overdue_masking(settings, overdue, minutes))
     return 0  # it deletes nothing
 
 

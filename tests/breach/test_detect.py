@@ -88,3 +88,19 @@ def test_failures_within_the_limit_report_nothing() -> None:
     assert failures.failed() is False, "reported once per window"
     clock[0] += 61
     assert failures.failed() is False, "an old window's failures have left it"
+
+
+def test_the_retention_worker_runs_the_self_check_and_a_worker_that_masks_in_time_raises_no_alarm(
+        deployment: Deployment) -> None:
+    from bot.retention.rules import housekeeping_jobs
+
+    assert "overdue_masking_self_check" in {job.name for job in housekeeping_jobs()}
+    engine = create_db_engine(deployment.url)
+    chats = ConversationService(engine, FrozenClock(utc_now() - timedelta(minutes=40)))
+    chats.record_user_message("late-but-maskable", "rest", "nb")
+    chats.end("late-but-maskable", "goodbye")
+    engine.dispose()
+    ran = deployment.vern("retention", "run", "--once")
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout.splitlines()[-1])["masked"] == 1
+    assert breaches(deployment) == [], "masked in this run: nothing is overdue afterwards"
