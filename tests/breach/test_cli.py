@@ -101,3 +101,12 @@ def test_a_notice_that_cannot_be_sent_says_so_and_the_deadline_stays_due(deploym
     assert result.returncode == 1 and "not sent" in result.stderr and "Traceback" not in result.stderr
     shown = json.loads(deployment.vern("breach", "show", reference).stdout)
     assert shown["controller_notified_at"] is None and shown["controller_notice"].startswith("OVERDUE")
+
+
+def test_draft_only_sends_nothing_and_marks_nothing(deployment: Deployment) -> None:
+    reference = opened(deployment)
+    draft = deployment.vern("breach", "notify", reference, "--draft", "--language", "en")
+    assert draft.returncode == 0 and "Draft: notification of a personal data breach" in draft.stdout
+    assert "Notice to the authority due by: 2026-12-03 08:00 UTC" in draft.stdout
+    assert deployment.mails() == []
+    assert json.loads(deployment.vern("breach", "show", reference).stdout)["controller_notified_at"] is None
