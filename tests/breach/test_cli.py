@@ -107,6 +107,6 @@ def test_draft_only_sends_nothing_and_marks_nothing(deployment: Deployment) -> N
     reference = opened(deployment)
     draft = deployment.vern("breach", "notify", reference, "--draft", "--language", "en")
     assert draft.returncode == 0 and "Draft: notification of a personal data breach" in draft.stdout
-    assert "Notice to the authority due by: 2026-12-03 08:00 UTC" in draft.stdout
+    assert "**Notice to the authority due by**: 2026-12-03 08:00 UTC" in draft.stdout
     assert deployment.mails() == []
     assert json.loads(deployment.vern("breach", "show", reference).stdout)["controller_notified_at"] is None
