@@ -137,6 +137,10 @@ class Settings:
     default_language: str = "nb"
     controller_name: str = "Vern demo municipality"
     controller_contact: str = "personvern@example.org"
+    # BREACH_CONTACT: where Vern sends a breach notice (000 §9.2, 003 §4.4: the controller's security contact);
+    # default CONTROLLER_CONTACT. BREACH_CONTACT_LANGUAGE: its language (nb, nn, da, en); default DEFAULT_LANGUAGE.
+    breach_contact: str = "personvern@example.org"
+    breach_contact_language: str = "nb"
     age_bands: AgeBands = field(default_factory=AgeBands)
     # KNOWLEDGE_FILE: the controller's facts and FAQ answers (bot/knowledge/knowledge.yml is the documented
     # default); checked completely when the action server starts.
@@ -370,6 +374,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         default_language=default_language,
         controller_name=_env_str(env, "CONTROLLER_NAME", "Vern demo municipality") or "",
         controller_contact=_env_str(env, "CONTROLLER_CONTACT", "personvern@example.org") or "",
+        breach_contact=_env_str(env, "BREACH_CONTACT", _env_str(env, "CONTROLLER_CONTACT", "personvern@example.org"))
+        or "",
+        breach_contact_language=_breach_language(env, default_language),
         age_bands=AgeBands(
             guardian_only_below=_env_int(env, "MINOR_GUARDIAN_ONLY_BELOW", 13),
             joint_below=_env_int(env, "MINOR_JOINT_CONSENT_BELOW", 16),
@@ -431,6 +438,13 @@ def _check_subprocessors(settings: Settings) -> None:
         raise ConfigError(str(error)) from None
     if settings.is_production:
         check_coverage(settings, entries, str(settings.subprocessors_file))
+
+
+def _breach_language(env: Mapping[str, str], default_language: str) -> str:
+    language = (_env_str(env, "BREACH_CONTACT_LANGUAGE", default_language) or default_language).lower()
+    if language not in SUPPORTED_LANGUAGES:
+        raise ConfigError(f"BREACH_CONTACT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+    return language
 
 
 def _positive(value: int, name: str) -> int:

@@ -70,7 +70,7 @@ def page(title: str, body: str, account: Account | None = None, csrf: str = "", 
     if account is not None:
         admin = (f' <a href="{PREFIX}/admin/access-log">Access log</a> <a href="{PREFIX}/admin/training">Training</a>'
                  f' <a href="{PREFIX}/admin/compliance">Compliance</a>'
-                 if account.is_admin else "")
+                 f' <a href="{PREFIX}/admin/breaches">Breaches</a>' if account.is_admin else "")
         nav = (f'<nav><a href="{PREFIX}/">Cases</a> <a href="{PREFIX}/chats">Chats</a>{admin} '
                f'<span>{esc(account.username)} ({esc(account.role)})</span> '
                f'<form method="post" action="{PREFIX}/logout" class="inline">'
@@ -245,6 +245,9 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
     register_password_page(app, services, signed_in, page, esc)
     register_training_page(app, settings, signed_in, page, esc)
     register_compliance_page(app, settings, signed_in, page, esc)
+    from bot.breach.page import register_breach_page
+
+    register_breach_page(app, settings, signed_in, page, esc)
 
     @app.get(f"{PREFIX}/admin/access-log")
     @signed_in(admin=True)

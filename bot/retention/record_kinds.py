@@ -78,4 +78,5 @@ def record_kinds() -> tuple[RecordKind, ...]:
 
 def _load() -> None:
     # The concrete kinds import the models; registering them on first use keeps this module import-light.
+    import bot.breach.retention  # noqa: F401 - the breach register's kind
     import bot.retention.record_rules  # noqa: F401
