@@ -32,7 +32,16 @@ from tests.backup.deployment import SECRET, seed
 from tests.console.conftest import own_database_name
 from tests.retention.chats import SeededChat, rasa_redis_store, save_chats
 from tests.support.databases import own_postgres_database
-from tests.support.services import redis_url
+from tests.support.services import REDIS_TEST_DB, redis_url
+
+# The purge deletes every key of Vern's families in its Redis database: never the one the running stack of
+# the rest of the suite uses (REDIS_TEST_DB), or later tests would find their sessions gone.
+PURGED_REDIS_DB = 15 if REDIS_TEST_DB != 15 else 14
+
+
+def purged_redis_url() -> str:
+    return redis_url(PURGED_REDIS_DB)
+
 
 TABLES = {store.where for store in STORES if store.kind == "table"}
 FAMILIES = [store.where for store in STORES if store.kind == "redis"]
@@ -44,7 +53,7 @@ class Deployment:
 
     def vern(self, *args: str) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-        env.update({"DATABASE_URL": self.url, "REDIS_URL": redis_url(), "VERN_VAR_DIR": str(self.var_dir),
+        env.update({"DATABASE_URL": self.url, "REDIS_URL": purged_redis_url(), "VERN_VAR_DIR": str(self.var_dir),
                     "SECRET_KEY": SECRET, "CONTROLLER_NAME": "Eksempel skole"})
         return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT_ROOT, env=env,
                               capture_output=True, text=True, timeout=300)
@@ -66,9 +75,9 @@ def test_export_then_purge_leaves_nothing_and_the_confirmation_verifies(deployme
     cases = seed(engine, [kari, ola])
     reference = cases.list_cases("deadline")[0].reference
     BreachRegister(engine, utc_now, AuditTrail(engine, utc_now, SECRET.encode()).record).open("drill")
-    client = redis.Redis.from_url(redis_url())
+    client = redis.Redis.from_url(purged_redis_url())
     store = RedisShortLivedStore(client)
-    tracker = rasa_redis_store(redis_url(), "vern")
+    tracker = rasa_redis_store(purged_redis_url(), "vern")
     save_chats(tracker, [kari])
     ConsentSessions(store, SECRET.encode()).grant(kari.sender_id, "subject", kari.email)
     PiiGuard(store, SECRET.encode()).inspect(kari.sender_id, f"ring meg på {kari.phone}")
