@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,6 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.consent import STASHED_YEAR, age_rule_lines, registry_configured, stashed_birth_year
 from actions.dsr_common import clear_request_slots, contact, language_of, say
 from actions.names import (
     ACTION_CANCEL_REQUEST,
@@ -37,11 +37,14 @@ from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
 from bot.cases.reference import normalise_reference
 from bot.clock import utc_now
-from bot.consent.ages import ImplausibleBirth, youngest_age
+from bot.config import get_settings
+from bot.consent.age_answer import birth_year_from_answer
+from bot.consent.ages import ImplausibleBirth, rule_for, youngest_age
 from bot.consent.purposes import default_purposes, match_purpose
 from bot.dsr import kind_for_intent
 from bot.dsr.factory import request_flow
 from bot.dsr.free_text import refusal
+from bot.guardians.registry import normalise_reference as normalise_child_reference
 from bot.mail.templates import REQUEST_TYPE_NAMES
 
 # What each request needs before the address; the address comes last so the
@@ -65,7 +68,6 @@ EVERYTHING = {"alt", "alle", "all", "everything", "alt dere har", "alt de har", 
 YES = {"ja", "jo", "yes", "ok", "okay", "okei", "gjerne", "ja takk", "yes please", "jeg samtykker", "eg samtykkjer",
        "i agree", "i consent", "jeg vil", "eg vil", "klart", "selvfølgelig", "sjølvsagt", "selvfølgelig ja"}
 NO = {"nei", "nej", "no", "nope", "nei takk", "nej tak", "no thanks", "jeg vil ikke", "eg vil ikkje", "ikke nå"}
-BIRTH_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 class ActionStartRequest(Action):
@@ -194,14 +196,33 @@ class ValidateDsrForm(FormValidationAction):
     async def validate_birth_year(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        found = BIRTH_YEAR.search(str(value or ""))
+        stashed = stashed_birth_year(tracker)
+        if stashed:
+            # The second answer of this step: the controller's reference for the child (see docs/consent.md).
+            reference = normalise_child_reference(str(value or ""))
+            if reference is None:
+                return self._invalid(SLOT_BIRTH_YEAR, say("consent_child_reference_invalid", tracker), dispatcher,
+                                     tracker)
+            return {SLOT_BIRTH_YEAR: stashed, SLOT_CASE_REFERENCE: reference}
+        today = utc_now().date()
         try:
-            if found is None:
-                raise ImplausibleBirth("no year")
-            youngest_age(int(found.group(1)), utc_now().date())
+            # "2012", "14", "im 14", "jeg er 14", "fjorten": read here, so the NLU model needs no retraining.
+            year = birth_year_from_answer(str(value or ""), today)
         except ImplausibleBirth:
             return self._invalid(SLOT_BIRTH_YEAR, say("consent_birth_year_invalid", tracker), dispatcher, tracker)
-        return {SLOT_BIRTH_YEAR: found.group(1)}
+        settings = get_settings()
+        purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+        age = youngest_age(year, today)
+        rule = rule_for(age, settings.age_bands, purpose)
+        # The rule for this age, from the configured bands, before the e-mail step: a child under 13 hears
+        # here that a guardian decides.
+        for line in age_rule_lines(age, settings.age_bands, purpose, language_of(tracker)):
+            dispatcher.utter_message(text=line)
+        if rule.needs_guardian and purpose is not None and purpose.registry_required and registry_configured(settings):
+            # The year waits in the (otherwise unused) reference slot while the same step asks for the child's
+            # reference: a new slot would change the domain and force a retrain.
+            return {SLOT_BIRTH_YEAR: None, SLOT_CASE_REFERENCE: f"{STASHED_YEAR}{year}"}
+        return {SLOT_BIRTH_YEAR: str(year)}
 
     async def validate_case_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

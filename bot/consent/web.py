@@ -32,6 +32,8 @@ from bot.consent.invitations import (
 )
 from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
+from bot.guardians.check import NotInRegister, guardian_verification
+from bot.guardians.registry import GuardianContact, GuardianRegistry, RegistryUnavailable, build_registry
 from bot.i18n import translate
 from bot.verification import CodeCheckStatus, CodeRequestStatus, VerificationService
 
@@ -52,6 +54,7 @@ class GuardianPageServices:
     controller_name: str
     contact: str
     notify_child: Callable[[str], Awaitable[None]] | None = None
+    registry: GuardianRegistry | None = None  # the controller's guardian register, when configured
 
 
 def _page(language: str, body: str, status: int = 200) -> HTTPResponse:
@@ -161,15 +164,27 @@ class GuardianPages:
                          400)
         guardian = self._s.consents.pseudonym(email)
         approve = decision != "decline"
+        purpose = self._s.consents.purpose(opened.purpose_id)
         try:
             await asyncio.to_thread(self._s.invitations.open, token, guardian)
+            # Between the code and the answer: is this address the child's guardian in the controller's register?
+            verified = await guardian_verification(self._s.registry, purpose, opened, GuardianContact.email(email),
+                                                   "email")
             conversation = await asyncio.to_thread(self._s.invitations.conversation_of, opened.invitation_id)
             view = await asyncio.to_thread(self._s.invitations.answer, opened.invitation_id, guardian, approve,
-                                           RELATION, METHOD)
+                                           RELATION, METHOD, verified, language)
         except InvitationError as error:
             # The child's own address: the guardian page says why here, the child's chat says it there.
             await tell_child_of_refusal(self._s.invitations, self._s.notify_child, error)
             return _problem(error, language)
+        except NotInRegister:
+            # Nothing changes: the consent still waits for a guardian the register knows.
+            logger.info("guardian answer refused: not in the controller's register")
+            return _page(language, _p(translate("guardian_not_in_register", language,
+                                                controller=self._s.controller_name, contact=self._s.contact)), 403)
+        except RegistryUnavailable:
+            return _page(language, _p(translate("guardian_register_unavailable", language,
+                                                contact=self._s.contact)), 503)
         if conversation and self._s.notify_child is not None:
             try:
                 await self._s.notify_child(conversation)
@@ -203,4 +218,4 @@ def guardian_pages(settings: Settings) -> GuardianPages:
                                        utc_now, secret)
     return GuardianPages(GuardianPageServices(consent_service(), guardian_invitations(), verification, secret,
                                               settings.controller_name, settings.controller_contact,
-                                              guardian_answer_notifier(settings)))
+                                              guardian_answer_notifier(settings), build_registry(settings)))

@@ -31,6 +31,7 @@ from bot.dsr.erasure_confirmation import AwaitedErasure, ErasureConfirmations
 from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilled, Fulfilment
+from bot.guardians.registry import normalise_reference as normalise_child_reference
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
 from bot.verification import (
@@ -325,13 +326,17 @@ class RequestFlow:
         except (ValueError, KeyError, ImplausibleBirth, ConsentError):
             return RequestCompletion(CompletionStatus.NO_REQUEST)  # the dialogue lost a detail: start again
         subject = service.pseudonym(request.email)
-        view = service.give(subject, purpose_id, request.language, request.channel, age, conversation_id)
+        # The controller's reference for the child (asked in the chat when the guardian register decides).
+        child_reference = normalise_child_reference(request.details.get("reference") or "")
+        view = service.give(subject, purpose_id, request.language, request.channel, age, conversation_id,
+                            child_reference)
         sessions.grant(conversation_id, subject, request.email)  # so this chat can see, withdraw, get a receipt
         invitation = None
         if self._invitations is not None and view.rule is not ConsentRule.SELF:
             intent = InvitationIntent.APPROVE if view.rule.needs_guardian else InvitationIntent.INFORM
             invitation = self._invitations.issue(view.record_id, intent, request.language, conversation_id,
-                                                 self._childs_own_keys(conversation_id, request, subject))
+                                                 self._childs_own_keys(conversation_id, request, subject),
+                                                 child_reference)
         return RequestCompletion(CompletionStatus.CONSENT_RECORDED, consents=[view], invitation=invitation)
 
     def _childs_own_keys(self, conversation_id: str, request: PendingRequest, subject: str) -> set[str]:

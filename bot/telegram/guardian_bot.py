@@ -26,6 +26,8 @@ from bot.consent.invitations import (
 )
 from bot.consent.purposes import Purpose, notice_text
 from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
+from bot.guardians.check import register_applies
+from bot.guardians.registry import GuardianRegistry
 from bot.i18n import translate
 
 logger = logging.getLogger(__name__)
@@ -58,6 +60,7 @@ class GuardianServices:
     controller_name: str
     default_language: str
     notify_child: Notify | None = None  # tells the child's chat that an answer came (by invitation id's chat)
+    registry: GuardianRegistry | None = None  # the controller's guardian register, when configured
 
 
 class GuardianBot:
@@ -119,6 +122,12 @@ class GuardianBot:
             text = translate("tg_inform", language, notice=notice)
             buttons = [[InlineKeyboardButton(translate("tg_button_ack", language),
                                              callback_data=f"i:{opened.invitation_id}")]]
+        elif register_applies(self._s.registry, purpose):
+            await message.reply_text(translate("tg_approve_request", language, notice=notice).split("\n\n")[0]
+                                     + "\n\n" + notice)
+            await message.reply_text(translate("tg_register_needs_web", language,
+                                               controller=self._s.controller_name))
+            return
         else:
             text = translate("tg_approve_request", language, notice=notice)
             buttons = [[
@@ -173,8 +182,16 @@ class GuardianBot:
 
     async def _answer(self, action: str, invitation_id: str, key: str, language: str) -> str:
         approve = action != "d"
+        about = await asyncio.to_thread(self._s.invitations.describe, invitation_id)
+        purpose = self._s.purposes.get(about.purpose_id)
+        if purpose is not None and about.intent is InvitationIntent.APPROVE and register_applies(
+                self._s.registry, purpose):
+            # A Telegram account is no e-mail address or phone number the register could list: the web link
+            # (e-mail code, then the register) is the way for this purpose. Nothing is answered here.
+            return translate("tg_register_needs_web", language, controller=self._s.controller_name)
         conversation = await asyncio.to_thread(self._s.invitations.conversation_of, invitation_id)
-        view = await asyncio.to_thread(self._s.invitations.answer, invitation_id, key, approve, RELATION, METHOD)
+        view = await asyncio.to_thread(self._s.invitations.answer, invitation_id, key, approve, RELATION, METHOD,
+                                       METHOD, language)
         if conversation and self._s.notify_child is not None:
             try:
                 await self._s.notify_child(conversation)

@@ -1,0 +1,119 @@
+"""Families: the guardian register, the age rule said accurately, consent as a free choice, the guardian page."""
+
+from __future__ import annotations
+
+FAMILY_MESSAGES: dict[str, dict[str, str]] = {
+    # --- the guardian register ---------------------------------------------------------------------
+    "guardian_not_in_register": {
+        "nb": "{controller} har ikke denne adressen som foresatt for barnet i registeret sitt, så svaret ble ikke "
+              "registrert. Er du foresatt, kan du bruke adressen {controller} har for deg, eller skrive til {contact}.",
+        "nn": "{controller} har ikkje denne adressa som føresett for barnet i registeret sitt, så svaret vart ikkje "
+              "registrert. Er du føresett, kan du bruke adressa {controller} har for deg, eller skrive til {contact}.",
+        "da": "{controller} har ikke denne adresse som forælder eller værge for barnet i sit register, så svaret blev "
+              "ikke registreret. Er du forælder eller værge, kan du bruge den adresse, {controller} har til dig, "
+              "eller skrive til {contact}.",
+        "en": "{controller} does not have this address as a guardian of the child in its register, so the answer "
+              "was not recorded. If you are the guardian, use the address {controller} has for you, or write to "
+              "{contact}.",
+    },
+    "guardian_register_unavailable": {
+        "nb": "Jeg får ikke sjekket registeret over foresatte akkurat nå. Ingenting er endret. Prøv igjen om litt, "
+              "eller skriv til {contact}.",
+        "nn": "Eg får ikkje sjekka registeret over føresette akkurat no. Ingenting er endra. Prøv igjen om litt, "
+              "eller skriv til {contact}.",
+        "da": "Jeg kan ikke tjekke registeret over forældre og værger lige nu. Intet er ændret. Prøv igen om lidt, "
+              "eller skriv til {contact}.",
+        "en": "I cannot check the register of guardians right now. Nothing has changed. Please try again shortly, "
+              "or write to {contact}.",
+    },
+    "tg_register_needs_web": {
+        "nb": "For dette samtykket sjekker {controller} foresatte mot sitt eget register. Det kan ikke gjøres med en "
+              "Telegram-konto. Svar på nettsiden i lenken fra barnet, med e-postadressen {controller} har for deg.",
+        "nn": "For dette samtykket sjekkar {controller} føresette mot sitt eige register. Det kan ikkje gjerast med "
+              "ein Telegram-konto. Svar på nettsida i lenkja frå barnet, med e-postadressa {controller} har for deg.",
+        "da": "For dette samtykke tjekker {controller} forældre og værger i sit eget register. Det kan ikke gøres med "
+              "en Telegram-konto. Svar på websiden i linket fra barnet, med den e-mailadresse, {controller} har til "
+              "dig.",
+        "en": "For this consent, {controller} checks guardians against its own register. That cannot be done with a "
+              "Telegram account. Please answer on the web page in the link from your child, with the e-mail address "
+              "{controller} has for you.",
+    },
+    "consent_ask_child_reference": {
+        "nb": "{controller} sjekker hvem som er dine foresatte i sitt eget register. Hva er nummeret ditt hos "
+              "{controller}, for eksempel elevnummeret? Du får det av læreren eller treneren din.",
+        "nn": "{controller} sjekkar kven som er dei føresette dine i sitt eige register. Kva er nummeret ditt hos "
+              "{controller}, til dømes elevnummeret? Du får det av læraren eller treneren din.",
+        "da": "{controller} tjekker i sit eget register, hvem dine forældre eller værger er. Hvad er dit nummer hos "
+              "{controller}, for eksempel dit elevnummer? Du kan få det af din lærer eller træner.",
+        "en": "{controller} checks who your guardians are in its own register. What is your number at "
+              "{controller}, for example your pupil number? Your teacher or coach can tell you.",
+    },
+    "consent_child_reference_invalid": {
+        "nb": "Det ser ikke ut som et nummer. Skriv bare nummeret, med bokstaver og tall.",
+        "nn": "Det ser ikkje ut som eit nummer. Skriv berre nummeret, med bokstavar og tal.",
+        "da": "Det ligner ikke et nummer. Skriv kun nummeret, med bogstaver og tal.",
+        "en": "That does not look like a number. Please write just the number, in letters and digits.",
+    },
+    # --- the consent dialogue ----------------------------------------------------------------------
+    "consent_ask_agree": {
+        "nb": "Det er frivillig å si ja. Ingen kan kreve det, heller ikke en trener eller lærer, og det skjer deg "
+              "ingenting om du sier nei. Vil du gi samtykke til dette?",
+        "nn": "Det er frivillig å seie ja. Ingen kan krevje det, heller ikkje ein trenar eller lærar, og det skjer "
+              "deg ingenting om du seier nei. Vil du gi samtykke til dette?",
+        "da": "Det er frivilligt at sige ja. Ingen kan kræve det, heller ikke en træner eller lærer, og der sker dig "
+              "ikke noget, hvis du siger nej. Vil du give samtykke til dette?",
+        "en": "Saying yes is your free choice. Nobody can require it, not a coach or a teacher either, and nothing "
+              "happens to you if you say no. Do you want to give your consent to this?",
+    },
+    "consent_ask_birth_year": {
+        "nb": "Hvilket år er du født? Du kan også skrive hvor gammel du er. Jeg spør fordi reglene for samtykke "
+              "avhenger av alder.",
+        "nn": "Kva år er du fødd? Du kan òg skrive kor gammal du er. Eg spør fordi reglane for samtykke er ulike "
+              "etter alder.",
+        "da": "Hvilket år er du født? Du kan også skrive, hvor gammel du er. Jeg spørger, fordi reglerne for "
+              "samtykke afhænger af alder.",
+        "en": "What year were you born? You can also write how old you are. I ask because the rules for consent "
+              "depend on age.",
+    },
+    "consent_birth_year_invalid": {
+        "nb": "Det forsto jeg ikke. Skriv året du er født, for eksempel 2012, eller alderen din, for eksempel 14.",
+        "nn": "Det forstod eg ikkje. Skriv året du er fødd, til dømes 2012, eller alderen din, til dømes 14.",
+        "da": "Det forstod jeg ikke. Skriv det år, du er født, for eksempel 2012, eller din alder, for eksempel 14.",
+        "en": "I did not understand that. Please write the year you were born, for example 2012, or your age, for "
+              "example 14.",
+    },
+    "consent_rule_guardian_only": {
+        "nb": "Når du er under {age} år, er det en forelder eller verge som bestemmer. Etterpå får du en lenke du kan "
+              "gi til dem, og de svarer.",
+        "nn": "Når du er under {age} år, er det ein forelder eller verje som bestemmer. Etterpå får du ei lenkje du "
+              "kan gi til dei, og dei svarar.",
+        "da": "Når du er under {age} år, er det en forælder eller værge, der bestemmer. Bagefter får du et link, som "
+              "du kan give til dem, og de svarer.",
+        "en": "When you are under {age}, a parent or guardian decides. Afterwards you get a link to give them, and "
+              "they answer.",
+    },
+    "consent_rule_joint": {
+        "nb": "Når du er mellom {low} og {high} år, må både du og en forelder eller verge si ja.",
+        "nn": "Når du er mellom {low} og {high} år, må både du og ein forelder eller verje seie ja.",
+        "da": "Når du er mellem {low} og {high} år, skal både du og en forælder eller værge sige ja.",
+        "en": "When you are between {low} and {high}, both you and a parent or guardian have to say yes.",
+    },
+    "consent_rule_purpose_until": {
+        "nb": "For dette må også en forelder eller verge si ja til du er {age} år.",
+        "nn": "For dette må òg ein forelder eller verje seie ja til du er {age} år.",
+        "da": "For dette skal en forælder eller værge også sige ja, indtil du er {age} år.",
+        "en": "For this, a parent or guardian also has to say yes until you are {age}.",
+    },
+    "consent_rule_informed": {
+        "nb": "Når du er mellom {low} og {high} år, bestemmer du selv, og en forelder eller verge får beskjed.",
+        "nn": "Når du er mellom {low} og {high} år, bestemmer du sjølv, og ein forelder eller verje får beskjed.",
+        "da": "Når du er mellem {low} og {high} år, bestemmer du selv, og en forælder eller værge får besked.",
+        "en": "When you are between {low} and {high}, you decide yourself, and a parent or guardian is told.",
+    },
+    "consent_rule_self": {
+        "nb": "Du bestemmer selv.",
+        "nn": "Du bestemmer sjølv.",
+        "da": "Du bestemmer selv.",
+        "en": "You decide yourself.",
+    },
+}
