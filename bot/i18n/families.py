@@ -116,4 +116,74 @@ FAMILY_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Du bestemmer selv.",
         "en": "You decide yourself.",
     },
+    # --- the guardian web page ----------------------------------------------------------------------
+    "web_approve_request": {
+        "nb": "Barnet ditt ber om at du godkjenner dette samtykket:\n\n{notice}\n\nNår du godkjenner, bekrefter du at "
+              "du er forelder eller verge for barnet. Du kan trekke samtykket tilbake når som helst på siden «Det jeg "
+              "har svart» (lenken står nederst), eller ved å skrive til {contact}.",
+        "nn": "Barnet ditt ber om at du godkjenner dette samtykket:\n\n{notice}\n\nNår du godkjenner, stadfestar du "
+              "at du er forelder eller verje for barnet. Du kan trekkje samtykket tilbake når som helst på sida «Det "
+              "eg har svart» (lenkja står nedst), eller ved å skrive til {contact}.",
+        "da": "Dit barn beder dig godkende dette samtykke:\n\n{notice}\n\nNår du godkender, bekræfter du, at du er "
+              "forælder eller værge for barnet. Du kan trække samtykket tilbage når som helst på siden »Det, jeg har "
+              "svaret« (linket står nederst), eller ved at skrive til {contact}.",
+        "en": "Your child asks you to approve this consent:\n\n{notice}\n\nBy approving, you confirm that you are the "
+              "child's parent or guardian. You can withdraw the consent at any time on the page \"What I have "
+              "answered\" (the link is at the bottom), or by writing to {contact}.",
+    },
+    "web_receipt": {
+        "nb": "Kvittering: samtykke {record}, {when}. Du kan trekke samtykket tilbake når som helst nedenfor eller på "
+              "siden «Det jeg har svart». Det gjelder straks.",
+        "nn": "Kvittering: samtykke {record}, {when}. Du kan trekkje samtykket tilbake når som helst nedanfor eller "
+              "på sida «Det eg har svart». Det gjeld straks.",
+        "da": "Kvittering: samtykke {record}, {when}. Du kan trække samtykket tilbage når som helst nedenfor eller på "
+              "siden »Det, jeg har svaret«. Det gælder med det samme.",
+        "en": "Receipt: consent {record}, {when}. You can withdraw the consent at any time below or on the page "
+              "\"What I have answered\". It takes effect at once.",
+    },
+    "web_answers_title": {"nb": "Det jeg har svart", "nn": "Det eg har svart", "da": "Det, jeg har svaret",
+                          "en": "What I have answered"},
+    "web_answers_intro": {
+        "nb": "Skriv e-postadressen du svarte med. Vi sender en kode dit. Så ser du samtykkene du har svart på som "
+              "foresatt, og kan trekke dem tilbake.",
+        "nn": "Skriv e-postadressa du svarte med. Vi sender ein kode dit. Så ser du samtykka du har svart på som "
+              "føresett, og kan trekkje dei tilbake.",
+        "da": "Skriv den e-mailadresse, du svarede med. Vi sender en kode dertil. Så ser du de samtykker, du har "
+              "svaret på som forælder eller værge, og kan trække dem tilbage.",
+        "en": "Enter the e-mail address you answered with. We send a code there. Then you see the consents you "
+              "have answered as a guardian, and can withdraw them.",
+    },
+    "web_answers_code_prompt": {
+        "nb": "Vi har sendt en kode til {email}. Skriv koden for å se svarene dine.",
+        "nn": "Vi har sendt ein kode til {email}. Skriv koden for å sjå svara dine.",
+        "da": "Vi har sendt en kode til {email}. Skriv koden for at se dine svar.",
+        "en": "We have sent a code to {email}. Enter the code to see your answers.",
+    },
+    "web_show_answers": {"nb": "Vis svarene", "nn": "Vis svara", "da": "Vis svarene", "en": "Show my answers"},
+    "web_answers_none": {
+        "nb": "Denne adressen har ikke svart på noen samtykker som foresatt.",
+        "nn": "Denne adressa har ikkje svart på nokon samtykke som føresett.",
+        "da": "Denne adresse har ikke svaret på nogen samtykker som forælder eller værge.",
+        "en": "This address has not answered any consents as a guardian.",
+    },
+    "web_answers_line": {
+        "nb": "«{title}»: {status}, {when}.", "nn": "«{title}»: {status}, {when}.",
+        "da": "»{title}«: {status}, {when}.", "en": "\"{title}\": {status}, {when}.",
+    },
+    "web_answers_link": {
+        "nb": "Se eller trekk tilbake det du har svart", "nn": "Sjå eller trekk tilbake det du har svart",
+        "da": "Se eller træk tilbage det, du har svaret", "en": "See or withdraw what you have answered",
+    },
+    "web_answers_expired": {
+        "nb": "Siden er for gammel. Skriv adressen din på nytt for å se svarene dine.",
+        "nn": "Sida er for gammal. Skriv adressa di på nytt for å sjå svara dine.",
+        "da": "Siden er for gammel. Skriv din adresse igen for at se dine svar.",
+        "en": "This page has expired. Enter your address again to see your answers.",
+    },
+    "web_informed_only": {
+        "nb": "Du fikk beskjed. Samtykket er barnets eget, og barnet kan trekke det tilbake.",
+        "nn": "Du fekk beskjed. Samtykket er barnet sitt eige, og barnet kan trekkje det tilbake.",
+        "da": "Du fik besked. Samtykket er barnets eget, og barnet kan trække det tilbage.",
+        "en": "You were told. The consent is the child's own, and the child can withdraw it.",
+    },
 }

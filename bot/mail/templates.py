@@ -151,6 +151,50 @@ def verification_code(
                     settings=settings)
 
 
+# The guardian web page's code: the same mail, but the code goes into that page, not into a chat.
+_GUARDIAN_PAGE_CODE = {
+    "nb": {
+        "intro": "Her er engangskoden du ba om for å bekrefte e-postadressen din på foresattsiden til Vern hos "
+        "{controller}:",
+        "validity": "Koden gjelder i {minutes} og kan brukes bare én gang. "
+        "Skriv den inn på nettsiden der du ba om den, og ingen andre steder.",
+    },
+    "nn": {
+        "intro": "Her er eingongskoden du bad om for å stadfeste e-postadressa di på sida for føresette til Vern "
+        "hjå {controller}:",
+        "validity": "Koden gjeld i {minutes} og kan berre brukast éin gong. "
+        "Skriv han inn på nettsida der du bad om han, og ingen andre stader.",
+    },
+    "da": {
+        "intro": "Her er den engangskode, du har bedt om for at bekræfte din e-mailadresse på Verns side for "
+        "forældre og værger hos {controller}:",
+        "validity": "Koden gælder i {minutes} og kan kun bruges én gang. "
+        "Skriv den kun på den webside, hvor du bad om den.",
+    },
+    "en": {
+        "intro": "Here is the one-time code you asked for to confirm your e-mail address on Vern's page for "
+        "guardians at {controller}:",
+        "validity": "The code is valid for {minutes} and can be used only once. "
+        "Enter it on the web page where you asked for it, and nowhere else.",
+    },
+}
+
+
+def guardian_page_code(
+    to: str, code: str, language: str, minutes_valid: int, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """The code for the guardian web page: it says to type the code there (not "in the chat with Vern")."""
+    values = {"minutes": i18n.minutes(minutes_valid, language)}
+    t = {**_texts(_VERIFICATION_CODE, language, settings, **values),
+         **_texts(_GUARDIAN_PAGE_CODE, language, settings, **values)}
+    blocks: list[Block] = [
+        Paragraph(t["intro"]), Highlight(str(code)), Paragraph(t["validity"]), Paragraph(t["never"]),
+        Paragraph(t["ignore"]),
+    ]
+    return _compose(to=to, kind="verification_code", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)
+
+
 _CASE_RECEIVED = {
     "nb": {
         "subject": "Vi har mottatt kravet ditt (sak {reference})",
