@@ -63,7 +63,7 @@ class ActionWithdrawConsent(Action):
         service = consent_service()
         try:
             record = service.get(str(record_id))
-            if record.record_id not in {r.record_id for r in service.records_for(subject)}:
+            if record.record_id not in {r.record_id for r in service.records_managed_by(subject)}:
                 raise NotAllowed("not this subject's consent")
             service.withdraw(record.record_id, subject, "web")
         except (RecordNotFound, NotAllowed):
@@ -207,7 +207,7 @@ class ActionEmailConsentReceipt(Action):
         service = consent_service()
         language = language_of(tracker)
         try:
-            if record_id not in {r.record_id for r in service.records_for(subject)}:
+            if record_id not in {r.record_id for r in service.records_managed_by(subject)}:
                 raise NotAllowed("not this subject's consent")
             record = service.get(record_id)
             receipt = service.receipt(record_id)

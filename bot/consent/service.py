@@ -262,6 +262,15 @@ class ConsentService:
     def records_for_guardian(self, guardian_key: str) -> list[ConsentView]:
         return self._select(RECORDS.c.guardian_key == guardian_key)
 
+    def records_managed_by(self, key: str) -> list[ConsentView]:
+        """A verified address's own consents and those it answered as the guardian who decides: a parent who
+        answered on the web page finds (and may withdraw) those in the chat too."""
+        own = self.records_for(key)
+        seen = {record.record_id for record in own}
+        answered = [record for record in self.records_for_guardian(key)
+                    if record.rule.needs_guardian and record.record_id not in seen]
+        return own + answered
+
     def _select(self, condition: Any) -> list[ConsentView]:
         with self._engine.connect() as connection:
             rows = connection.execute(select(RECORDS).where(condition).order_by(RECORDS.c.created_at)).all()

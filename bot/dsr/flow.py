@@ -312,7 +312,7 @@ class RequestFlow:
         service, sessions = self._consents
         subject = service.pseudonym(request.email)
         sessions.grant(conversation_id, subject, request.email)
-        return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_for(subject))
+        return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_managed_by(subject))
 
     def _give_consent(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
         """Record the consent under the verified address; a minor's waits for (or informs) a guardian."""

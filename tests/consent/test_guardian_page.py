@@ -97,3 +97,16 @@ async def test_another_guardians_grant_cannot_withdraw_this_consent(family: Fami
     stranger = family.page._grant(family.consents.pseudonym("nabo@example.org"))  # noqa: SLF001 - a real grant
     assert (await family.page.answers_withdraw(stranger, record, "en")).status == 403
     assert family.consents.get(record).status == "given"
+
+
+async def test_a_guardian_who_answered_on_the_page_finds_it_in_the_chat_too(family: Family) -> None:
+    from bot.dsr import CompletionStatus
+    from bot.dsr.kinds import CONSENT_LOOKUP
+
+    issued = await family.child_asks(VIDEOS, "2013", None)
+    await family.guardian_answers(issued.token, MOTHER)
+    await family.flow.begin("mother-chat", CONSENT_LOOKUP, MOTHER, "nb", "web")
+    await family.flow.check_code("mother-chat", family.child_codes.last_code)
+    found = await family.flow.complete("mother-chat")
+    assert found.status is CompletionStatus.CONSENTS_FOUND
+    assert [c.record_id for c in found.consents] == [family.record_of_child()], "their address lists it now"
