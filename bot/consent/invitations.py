@@ -206,6 +206,12 @@ class GuardianInvitations:
                                    .values(refusal_untold=True))
             raise InvitationError(InvitationProblem.CHILD_ITSELF, row.invitation_id)
 
+    def forget_opener(self, key: str) -> int:
+        """/stop: links this account opened are no longer bound to it (a guardian may open them again)."""
+        with self._engine.begin() as connection:
+            return int(connection.execute(update(INVITATIONS).where(INVITATIONS.c.opened_by == key)
+                                          .values(opened_by=None)).rowcount or 0)
+
     def exclude_for_chat(self, conversation_id: str, key: str) -> None:
         """The child's chat used another address after making the link: that one may not answer either."""
         with self._engine.begin() as connection:

@@ -262,6 +262,20 @@ class ConsentService:
     def records_for_guardian(self, guardian_key: str) -> list[ConsentView]:
         return self._select(RECORDS.c.guardian_key == guardian_key)
 
+    def forget_guardian(self, guardian_key: str) -> int:
+        """/stop in Telegram: the records keep what the guardian answered and how they were verified, but no
+        longer which account (its keyed hash becomes a random one). Returns how many records changed."""
+        changed = 0
+        with self._engine.begin() as connection:
+            ids = connection.execute(
+                select(RECORDS.c.record_id).where(RECORDS.c.guardian_key == guardian_key)).scalars().all()
+            for record_id in ids:
+                changed += connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(
+                    guardian_key="forgotten:" + uuid.uuid4().hex)).rowcount or 0
+        if changed and self._audit is not None:
+            self._audit("consent.guardian_forgotten", None, {"records": changed})
+        return changed
+
     def records_managed_by(self, key: str) -> list[ConsentView]:
         """A verified address's own consents and those it answered as the guardian who decides: a parent who
         answered on the web page finds (and may withdraw) those in the chat too."""

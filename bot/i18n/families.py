@@ -186,4 +186,49 @@ FAMILY_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Du fik besked. Samtykket er barnets eget, og barnet kan trække det tilbage.",
         "en": "You were told. The consent is the child's own, and the child can withdraw it.",
     },
+    # --- the Telegram guardian bot's commands --------------------------------------------------------
+    "tg_help": {
+        "nb": "Dette er Vern, personvernassistenten til {controller}. Dette kan du gjøre her:\n"
+              "/start og koden fra barnet: svar på et samtykke\n/samtykker: se og trekk tilbake det du har svart\n"
+              "/sprak: velg språk\n/stopp: få Vern til å glemme Telegram-kontoen din\n/hjelp: denne listen",
+        "nn": "Dette er Vern, personvernassistenten til {controller}. Dette kan du gjere her:\n"
+              "/start og koden frå barnet: svar på eit samtykke\n/samtykker: sjå og trekk tilbake det du har svart\n"
+              "/sprak: vel språk\n/stopp: få Vern til å gløyme Telegram-kontoen din\n/hjelp: denne lista",
+        "da": "Det er Vern, privatlivsassistenten hos {controller}. Det kan du gøre her:\n"
+              "/start og koden fra barnet: svar på et samtykke\n/samtykker: se og træk tilbage det, du har svaret\n"
+              "/sprog: vælg sprog\n/stop: få Vern til at glemme din Telegram-konto\n/help: denne liste",
+        "en": "This is Vern, the privacy assistant of {controller}. Here you can:\n"
+              "/start with the code from your child: answer a consent\n/consents: see and withdraw what you "
+              "answered\n/language: choose a language\n/stop: make Vern forget your Telegram account\n"
+              "/help: this list",
+    },
+    "tg_language_choose": {
+        "nb": "Hvilket språk vil du ha?", "nn": "Kva språk vil du ha?", "da": "Hvilket sprog vil du have?",
+        "en": "Which language would you like?",
+    },
+    "tg_language_set": {
+        "nb": "Greit, jeg skriver {name} fra nå.", "nn": "Greitt, eg skriv {name} frå no.",
+        "da": "Fint, jeg skriver {name} fra nu.", "en": "All right, I will write {name} from now on.",
+    },
+    "tg_stop_confirm": {
+        "nb": "Vil du at Vern skal glemme Telegram-kontoen din? Svarene du har gitt, gjelder fortsatt, men du kan "
+              "ikke lenger se eller trekke dem tilbake her. Da kan du bruke nettsiden «Det jeg har svart» eller "
+              "skrive til {contact}.",
+        "nn": "Vil du at Vern skal gløyme Telegram-kontoen din? Svara du har gitt, gjeld framleis, men du kan ikkje "
+              "lenger sjå eller trekkje dei tilbake her. Då kan du bruke nettsida «Det eg har svart» eller skrive "
+              "til {contact}.",
+        "da": "Vil du have, at Vern glemmer din Telegram-konto? De svar, du har givet, gælder stadig, men du kan "
+              "ikke længere se eller trække dem tilbage her. Så kan du bruge websiden »Det, jeg har svaret« eller "
+              "skrive til {contact}.",
+        "en": "Do you want Vern to forget your Telegram account? The answers you gave still apply, but you can no "
+              "longer see or withdraw them here. You can then use the web page \"What I have answered\" or write "
+              "to {contact}.",
+    },
+    "tg_button_forget": {"nb": "Ja, glem meg", "nn": "Ja, gløym meg", "da": "Ja, glem mig", "en": "Yes, forget me"},
+    "tg_stopped": {
+        "nb": "Ferdig. Vern har glemt Telegram-kontoen din. Skriv til {contact} hvis du vil endre et svar.",
+        "nn": "Ferdig. Vern har gløymt Telegram-kontoen din. Skriv til {contact} om du vil endre eit svar.",
+        "da": "Færdig. Vern har glemt din Telegram-konto. Skriv til {contact}, hvis du vil ændre et svar.",
+        "en": "Done. Vern has forgotten your Telegram account. Write to {contact} if you want to change an answer.",
+    },
 }

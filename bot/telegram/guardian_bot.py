@@ -35,6 +35,10 @@ logger = logging.getLogger(__name__)
 RELATION = "parent_or_guardian"  # declared by pressing "approve" under a text that says so
 METHOD = "telegram"
 CONSENTS_COMMANDS = ("samtykker", "samtykke", "consents")
+HELP_COMMANDS = ("help", "hjelp", "hjaelp")
+LANGUAGE_COMMANDS = ("language", "sprak", "sprog", "maal")
+STOP_COMMANDS = ("stop", "stopp")
+LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "da": "Dansk", "en": "English"}
 Notify = Callable[[str], Awaitable[None]]
 
 
@@ -61,15 +65,22 @@ class GuardianServices:
     default_language: str
     notify_child: Notify | None = None  # tells the child's chat that an answer came (by invitation id's chat)
     registry: GuardianRegistry | None = None  # the controller's guardian register, when configured
+    contact: str = ""  # the controller's privacy contact, named when the bot forgets an account
 
 
 class GuardianBot:
     def __init__(self, services: GuardianServices) -> None:
         self._s = services
+        # A guardian's chosen language (/language), by the account's keyed hash, in this process's memory only:
+        # nothing about the account is stored for it, and after a restart Telegram's interface language applies.
+        self._languages: dict[str, str] = {}
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler("start", self.start))
         application.add_handler(CommandHandler(list(CONSENTS_COMMANDS), self.list_consents))
+        application.add_handler(CommandHandler(list(HELP_COMMANDS), self.help))
+        application.add_handler(CommandHandler(list(LANGUAGE_COMMANDS), self.choose_language))
+        application.add_handler(CommandHandler(list(STOP_COMMANDS), self.stop))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
         application.add_error_handler(self.error)
@@ -82,6 +93,10 @@ class GuardianBot:
 
     def _language(self, update: Update, fallback: str | None = None) -> str:
         user = update.effective_user
+        if user is not None:
+            chosen = self._languages.get(self._guardian_key(update))
+            if chosen:
+                return chosen
         return telegram_language(user.language_code if user else None, fallback or self._s.default_language)
 
     # --- handlers -----------------------------------------------------------------------------
@@ -156,6 +171,39 @@ class GuardianBot:
                     translate("consent_withdraw_button", language), callback_data=f"w:{record.record_id}")]])
             await message.reply_text(line, reply_markup=markup)
 
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is not None:
+            await update.effective_message.reply_text(
+                translate("tg_help", self._language(update), controller=self._s.controller_name))
+
+    async def choose_language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is None:
+            return
+        buttons = [[InlineKeyboardButton(name, callback_data=f"l:{code}")] for code, name in LANGUAGE_NAMES.items()]
+        await update.effective_message.reply_text(translate("tg_language_choose", self._language(update)),
+                                                  reply_markup=InlineKeyboardMarkup(buttons))
+
+    async def stop(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is None:
+            return
+        language = self._language(update)
+        markup = InlineKeyboardMarkup([[
+            InlineKeyboardButton(translate("tg_button_forget", language), callback_data="s:yes"),
+            InlineKeyboardButton(translate("tg_button_cancel", language), callback_data="x"),
+        ]])
+        await update.effective_message.reply_text(translate("tg_stop_confirm", language, contact=self._contact()),
+                                                  reply_markup=markup)
+
+    def _contact(self) -> str:
+        return self._s.contact or self._s.controller_name
+
+    async def _forget(self, key: str) -> int:
+        """The account's keyed hash leaves the records and the links it opened; its language choice goes too."""
+        self._languages.pop(key, None)
+        forgotten = await asyncio.to_thread(self._s.consents.forget_guardian, key)
+        await asyncio.to_thread(self._s.invitations.forget_opener, key)
+        return forgotten
+
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         if query is None:
@@ -172,6 +220,12 @@ class GuardianBot:
                 await self._ask_withdraw(query, target, key, language)
             elif action == "c":
                 await self._withdraw(query, target, key, language)
+            elif action == "l" and target in LANGUAGE_NAMES:
+                self._languages[key] = target
+                await query.edit_message_text(translate("tg_language_set", target, name=LANGUAGE_NAMES[target]))
+            elif action == "s" and target == "yes":
+                await self._forget(key)
+                await query.edit_message_text(translate("tg_stopped", language, contact=self._contact()))
             else:
                 await query.edit_message_text(translate("tg_cancelled", language))
         except InvitationError as error:
