@@ -21,8 +21,9 @@ from actions.names import (
     SLOT_CASE_REFERENCE,
     SLOT_CONSENT_PURPOSE,
 )
+from bot.clock import utc_now
 from bot.config import AgeBands, Settings, get_settings
-from bot.consent.ages import ConsentRule, rule_for
+from bot.consent.ages import ConsentRule, rule_for, youngest_age
 from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
 from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
@@ -112,7 +113,8 @@ class ActionAskConsentAgree(Action):
 
 
 class ActionAskBirthYear(Action):
-    """The year of birth (or age); then, when the guardian register decides, the child's reference."""
+    """The year of birth (or age); then the child's reference (when the guardian register decides) or, at
+    16-17, the guardian's address (so Vern informs them itself)."""
 
     def name(self) -> str:
         return ACTION_ASK_BIRTH_YEAR
@@ -120,7 +122,11 @@ class ActionAskBirthYear(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if stashed_birth_year(tracker):
+        stashed = stashed_birth_year(tracker)
+        if stashed and consent_rule_of(tracker, int(stashed)) is ConsentRule.CHILD_GUARDIAN_INFORMED:
+            buttons = [{"title": say("button_skip", tracker), "payload": "hopp over"}]
+            dispatcher.utter_message(text=say("consent_ask_guardian_email", tracker), buttons=buttons)
+        elif stashed:
             dispatcher.utter_message(text=say("consent_ask_child_reference", tracker,
                                               controller=get_settings().controller_name))
         else:
@@ -136,6 +142,12 @@ STASHED_YEAR = "year:"
 def stashed_birth_year(tracker: Tracker) -> str | None:
     value = str(tracker.get_slot(SLOT_CASE_REFERENCE) or "")
     return value[len(STASHED_YEAR):] if value.startswith(STASHED_YEAR) else None
+
+
+def consent_rule_of(tracker: Tracker, birth_year: int) -> ConsentRule:
+    """The rule for this chat's purpose and the year given (the younger possible age, as the record does)."""
+    purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+    return rule_for(youngest_age(birth_year, utc_now().date()), get_settings().age_bands, purpose)
 
 
 def registry_configured(settings: Settings) -> bool:

@@ -68,7 +68,22 @@ class RequestCompletion:
     fulfilment_mail_sent: bool = False
     erase_current_chat: bool = False
     invitation: IssuedInvitation | None = None  # the link and code a child passes to a guardian
+    guardian_mailed: bool = False  # 16-17: Vern e-mailed the guardian the notice itself
     erasure_preview: dict[str, int] | None = None  # what a confirmed erasure removes (counts per kind)
+
+
+GUARDIAN_ADDRESS = "guardian:"  # the reference detail's prefix when it holds a 16-17's guardian address
+
+
+def guardian_address_in(details: dict[str, str]) -> str | None:
+    """The guardian's address the young person gave in the chat (16-17), if any."""
+    value = details.get("reference") or ""
+    if not value.startswith(GUARDIAN_ADDRESS):
+        return None
+    try:
+        return normalise_email(value[len(GUARDIAN_ADDRESS):])
+    except ValueError:
+        return None
 
 
 class MailCodeSender:
@@ -186,6 +201,7 @@ class RequestFlow:
                 completion = await asyncio.to_thread(self._consent_lookup, conversation_id, request)
             elif request.kind == GIVE_CONSENT:
                 completion = await asyncio.to_thread(self._give_consent, conversation_id, request)
+                completion = await self._inform_guardian(conversation_id, request, completion)
             else:
                 completion = await asyncio.to_thread(self._open, conversation_id, request)
         except SQLAlchemyError as error:
@@ -338,6 +354,34 @@ class RequestFlow:
                                                  self._childs_own_keys(conversation_id, request, subject),
                                                  child_reference)
         return RequestCompletion(CompletionStatus.CONSENT_RECORDED, consents=[view], invitation=invitation)
+
+    async def _inform_guardian(self, conversation_id: str, request: PendingRequest,
+                               completion: RequestCompletion) -> RequestCompletion:
+        """16-17: when the young person gave the guardian's address, Vern sends the information notice itself,
+        with the guardian link to acknowledge it. Never to one of the young person's own addresses."""
+        address = guardian_address_in(request.details)
+        if (address is None or self._consents is None or completion.invitation is None or not completion.consents
+                or completion.consents[0].rule is not ConsentRule.CHILD_GUARDIAN_INFORMED):
+            return completion
+        service = self._consents[0]
+        view = completion.consents[0]
+        own = await asyncio.to_thread(self._childs_own_keys, conversation_id, request, service.pseudonym(request.email))
+        if service.pseudonym(address) in own:
+            return completion  # the link is given instead; the young person's own address informs nobody
+        from bot.consent.links import guardian_links
+        from bot.consent.purposes import notice_text
+
+        purpose = service.purpose(view.purpose_id)
+        link = guardian_links(self._settings, completion.invitation).web
+        mail = templates.guardian_informed(address, notice_text(purpose, request.language), link, request.language,
+                                           settings=self._settings)
+        try:
+            await self._mailer.send(mail)
+        except MailError as error:
+            logger.warning("guardian not informed by e-mail (%s)", type(error).__name__)
+            return completion
+        await asyncio.to_thread(service.mark_guardian_informed, view.record_id, None, None, "email-notice")
+        return dataclasses.replace(completion, guardian_mailed=True)
 
     def _childs_own_keys(self, conversation_id: str, request: PendingRequest, subject: str) -> set[str]:
         """Who may not answer as the guardian: the child's verified address, every address this chat asked a

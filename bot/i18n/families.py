@@ -231,4 +231,29 @@ FAMILY_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Færdig. Vern har glemt din Telegram-konto. Skriv til {contact}, hvis du vil ændre et svar.",
         "en": "Done. Vern has forgotten your Telegram account. Write to {contact} if you want to change an answer.",
     },
+    # --- 16-17: Vern informs the guardian itself ----------------------------------------------------
+    "consent_ask_guardian_email": {
+        "nb": "En forelder eller verge skal få beskjed. Skriv e-postadressen deres, så sender Vern beskjeden selv. "
+              "Vil du heller gi dem en lenke, skriv «hopp over».",
+        "nn": "Ein forelder eller verje skal få beskjed. Skriv e-postadressa deira, så sender Vern beskjeden "
+              "sjølv. Vil du heller gi dei ei lenkje, skriv «hopp over».",
+        "da": "En forælder eller værge skal have besked. Skriv deres e-mailadresse, så sender Vern beskeden selv. "
+              "Vil du hellere give dem et link, så skriv »spring over«.",
+        "en": "A parent or guardian is to be told. Write their e-mail address, and Vern sends them the message "
+              "itself. If you would rather give them a link, write \"skip\".",
+    },
+    "consent_guardian_email_invalid": {
+        "nb": "Det ser ikke ut som en e-postadresse. Skriv adressen, for eksempel navn@example.no, eller «hopp over».",
+        "nn": "Det ser ikkje ut som ei e-postadresse. Skriv adressa, til dømes namn@example.no, eller «hopp over».",
+        "da": "Det ligner ikke en e-mailadresse. Skriv adressen, for eksempel navn@example.dk, eller »spring over«.",
+        "en": "That does not look like an e-mail address. Write the address, for example name@example.org, or "
+              "\"skip\".",
+    },
+    "button_skip": {"nb": "Hopp over", "nn": "Hopp over", "da": "Spring over", "en": "Skip"},
+    "consent_guardian_mailed": {
+        "nb": "Jeg har sendt en e-post til forelderen eller vergen din med beskjed om samtykket.",
+        "nn": "Eg har sendt ein e-post til forelderen eller verja di med beskjed om samtykket.",
+        "da": "Jeg har sendt en e-mail til din forælder eller værge med besked om samtykket.",
+        "en": "I have e-mailed your parent or guardian to tell them about the consent.",
+    },
 }

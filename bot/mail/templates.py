@@ -484,6 +484,49 @@ def consent_receipt(
     return dataclasses.replace(mail, attachments=(Attachment(f"consent-{record_id}.json", "application/json", data),))
 
 
+_GUARDIAN_INFORMED = {
+    "nb": {
+        "subject": "Til informasjon: et samtykke fra barnet ditt",
+        "intro": "Barnet ditt har gitt {controller} dette samtykket i samtalen med Vern, og ba Vern si fra til deg. "
+        "Når barnet er 16 eller 17 år, bestemmer barnet selv, og en forelder eller verge skal få beskjed.",
+        "ack": "Du kan bekrefte at du har fått beskjed her: {link}",
+        "child": "Barnet kan trekke samtykket tilbake når som helst. Spørsmål? Skriv til {contact}.",
+    },
+    "nn": {
+        "subject": "Til informasjon: eit samtykke frå barnet ditt",
+        "intro": "Barnet ditt har gitt {controller} dette samtykket i samtalen med Vern, og bad Vern seie frå til "
+        "deg. Når barnet er 16 eller 17 år, bestemmer barnet sjølv, og ein forelder eller verje skal få beskjed.",
+        "ack": "Du kan stadfeste at du har fått beskjed her: {link}",
+        "child": "Barnet kan trekkje samtykket tilbake når som helst. Spørsmål? Skriv til {contact}.",
+    },
+    "da": {
+        "subject": "Til orientering: et samtykke fra dit barn",
+        "intro": "Dit barn har givet {controller} dette samtykke i samtalen med Vern og bad Vern give dig besked. "
+        "Når barnet er 16 eller 17 år, bestemmer barnet selv, og en forælder eller værge skal have besked.",
+        "ack": "Du kan bekræfte, at du har fået besked, her: {link}",
+        "child": "Barnet kan trække samtykket tilbage når som helst. Spørgsmål? Skriv til {contact}.",
+    },
+    "en": {
+        "subject": "For your information: a consent from your child",
+        "intro": "Your child has given {controller} this consent in the chat with Vern and asked Vern to tell you. "
+        "At 16 or 17 the young person decides, and a parent or guardian is to be told.",
+        "ack": "You can confirm that you have been told here: {link}",
+        "child": "The young person can withdraw the consent at any time. Questions? Write to {contact}.",
+    },
+}
+
+
+def guardian_informed(
+    to: str, notice: str, link: str, language: str, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """16-17: Vern tells the guardian itself (the notice the young person saw, and where to acknowledge it)."""
+    t = _texts(_GUARDIAN_INFORMED, language, settings, link=link)
+    blocks: list[Block] = [Paragraph(t["intro"]), *[Paragraph(line) for line in notice.split("\n") if line.strip()],
+                           Paragraph(t["ack"]), Paragraph(t["child"])]
+    return _compose(to=to, kind="guardian_informed", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)
+
+
 _CHAT_COPY = {
     "nb": {
         "subject": "Kopi av samtalen din med Vern",

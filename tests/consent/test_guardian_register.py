@@ -21,6 +21,7 @@ from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.consent.web import GuardianPages, GuardianPageServices
 from bot.dsr import CompletionStatus, PendingRequestStore, RequestFlow
+from bot.dsr.flow import RequestCompletion
 from bot.dsr.kinds import GIVE_CONSENT
 from bot.guardians.registry import FileGuardianRegistry, GuardianRegistry
 from bot.i18n import translate
@@ -43,9 +44,10 @@ class Family:
         self.consents = consents
         self.invitations = GuardianInvitations(engine, consents, clock, SECRET)
         self.child_codes, self.page_codes = RecordingSender(), RecordingSender()
+        self.mailer = RecordingMailer()
         self.flow = RequestFlow(
             PendingRequestStore(store, SECRET), VerificationService(store, self.child_codes, clock, SECRET),
-            CaseService(engine, clock, SECRET), RecordingMailer(), Settings(), clock,
+            CaseService(engine, clock, SECRET), self.mailer, Settings(), clock,
             consents=(consents, ConsentSessions(store, SECRET)), invitations=self.invitations,
             chat_addresses=ChatAddresses(store, SECRET),
         )
@@ -54,12 +56,18 @@ class Family:
             "Demo skole", "personvern@example.org", None, registry))
 
     async def child_asks(self, purpose: str, birth_year: str, reference: str | None) -> IssuedInvitation:
+        done = await self.child_completes(purpose, birth_year, reference)
+        assert done.invitation is not None
+        return done.invitation
+
+    async def child_completes(self, purpose: str, birth_year: str, reference: str | None,
+                              language: str = "nb") -> RequestCompletion:
         details = {"purpose": purpose, "birth_year": birth_year, **({"reference": reference} if reference else {})}
-        await self.flow.begin(CHAT, GIVE_CONSENT, CHILD, "nb", "web", details)
+        await self.flow.begin(CHAT, GIVE_CONSENT, CHILD, language, "web", details)
         await self.flow.check_code(CHAT, self.child_codes.last_code)
         done = await self.flow.complete(CHAT)
-        assert done.status is CompletionStatus.CONSENT_RECORDED and done.invitation is not None
-        return done.invitation
+        assert done.status is CompletionStatus.CONSENT_RECORDED
+        return done
 
     async def guardian_answers(self, token: str, email: str, decision: str = "approve") -> tuple[int, str]:
         assert (await self.page.send_code(token, email, "en")).status == 200
