@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.consent import stashed_birth_year
 from actions.dsr_common import language_of
 from actions.names import (
     ACTION_ANSWER_FAQ,
@@ -61,8 +62,10 @@ class ActionAnswerFaq(Action):
     ) -> list[EventType]:
         text = str(tracker.latest_message.get("text") or "")
         if (tracker.active_loop_name == FORM_DSR and tracker.get_slot("requested_slot") == SLOT_BIRTH_YEAR
-                and is_only_an_age(text, utc_now().date())):
-            # "jeg er 14" read as a question about Vern while the form asks the age: it is the answer.
+                and (is_only_an_age(text, utc_now().date())
+                     or (stashed_birth_year(tracker) and not text.rstrip().endswith("?")))):
+            # "jeg er 14" (or, in the step's second question, "mamma har kari@example.org") read as a question
+            # about Vern while the form asks for exactly that: it is the answer.
             from actions.dsr import ValidateDsrForm  # the form's own validation, not a second copy
 
             filled = await ValidateDsrForm().validate_birth_year(text, dispatcher, tracker, domain)

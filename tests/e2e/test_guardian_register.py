@@ -20,6 +20,7 @@ from bot.db.engine import create_db_engine
 from bot.i18n import translate
 from tests.conftest import REGISTERED_GUARDIANS
 from tests.e2e.test_requests import code_for, new_address, new_chat
+from tests.support.mailbox import mails_to
 from tests.support.services import postgres_url
 from tests.support.stack import VernStack, http
 
@@ -101,3 +102,23 @@ def test_an_age_typed_in_english_is_understood(stack: VernStack) -> None:
     told = stack.texts(chat, "im 14")
     assert translate("consent_rule_joint", "en", low=13, high=15) in told
     assert "e-mail" in told.lower()
+
+
+def test_a_17_year_olds_guardian_is_informed_by_vern_itself(stack: VernStack, engine: Engine) -> None:
+    chat, address, parent = new_chat(), new_address(), new_address()
+    stack.texts(chat, "jeg vil gi samtykke")
+    stack.texts(chat, "newsletter")
+    stack.texts(chat, "ja")
+    asked = stack.texts(chat, "jeg er 17")
+    assert translate("consent_rule_informed", "nb", low=16, high=17) in asked
+    assert translate("consent_ask_guardian_email", "nb") in asked
+    asked = stack.texts(chat, f"mamma har {parent}")
+    assert "e-post" in asked.lower() and translate("consent_ask_guardian_email", "nb") not in asked, asked
+    stack.texts(chat, address)
+    done = stack.texts(chat, code_for(stack, address))
+    assert translate("consent_guardian_mailed", "nb") in done
+    (mail,) = mails_to(stack, parent)
+    assert "/guardian/" in mail, "the link to acknowledge it"
+    service = consents(stack, engine)
+    (record,) = service.records_for(service.pseudonym(address))
+    assert record.active and record.guardian_informed
