@@ -19,9 +19,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sanic import response
 from sanic.response import HTTPResponse
@@ -38,6 +37,7 @@ from bot.consent.invitations import (
     OpenInvitation,
     tell_child_of_refusal,
 )
+from bot.consent.local_time import local_time
 from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
 from bot.guardians.check import NotInRegister, guardian_verification
@@ -82,12 +82,6 @@ def _page(language: str, body: str, status: int = 200, controller: str = "") -> 
         f'<main class="g-main guardian">{body}</main></body></html>',
         status=status,
     )
-
-
-def local_time(moment: datetime, zone: str) -> str:
-    """A stored UTC time as the guardian's clock shows it: "2026-12-06 13:05 CET"."""
-    aware = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
-    return aware.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def _p(text: str) -> str:

@@ -441,6 +441,7 @@ _CONSENT_RECEIPT = {
         "withdraw": "Du kan trekke samtykket tilbake når som helst ved å skrive «trekk tilbake samtykke» til Vern. "
         "Det gjelder straks.",
         "record": "Samtykke-ID", "purpose": "Formål", "status": "Status", "given": "Registrert",
+        "by": "Samtykket av", "verified": "Foresatt sjekket",
     },
     "nn": {
         "subject": "Kvittering for samtykket ditt: {title}",
@@ -449,6 +450,7 @@ _CONSENT_RECEIPT = {
         "withdraw": "Du kan trekkje samtykket tilbake når som helst ved å skrive «trekk tilbake samtykke» til Vern. "
         "Det gjeld straks.",
         "record": "Samtykke-ID", "purpose": "Føremål", "status": "Status", "given": "Registrert",
+        "by": "Samtykt av", "verified": "Føresett sjekka",
     },
     "da": {
         "subject": "Kvittering for dit samtykke: {title}",
@@ -457,6 +459,7 @@ _CONSENT_RECEIPT = {
         "withdraw": "Du kan trække samtykket tilbage når som helst ved at skrive »træk samtykke tilbage« til Vern. "
         "Det gælder med det samme.",
         "record": "Samtykke-ID", "purpose": "Formål", "status": "Status", "given": "Registreret",
+        "by": "Samtykke givet af", "verified": "Forælder tjekket",
     },
     "en": {
         "subject": "Receipt for your consent: {title}",
@@ -465,7 +468,26 @@ _CONSENT_RECEIPT = {
         "withdraw": "You can withdraw the consent at any time by writing \"withdraw my consent\" to Vern. It takes "
         "effect at once.",
         "record": "Consent ID", "purpose": "Purpose", "status": "Status", "given": "Recorded",
+        "by": "Consented by", "verified": "Guardian checked",
     },
+}
+# Who consented (the receipt's `consented_by`) and how the guardian was checked, in words.
+_ROLE_WORDS = {
+    "nb": {"subject": "den registrerte selv", "guardian": "foresatt", "both": "den registrerte og en foresatt",
+           "none": "ingen ennå"},
+    "nn": {"subject": "den registrerte sjølv", "guardian": "føresett", "both": "den registrerte og ein føresett",
+           "none": "ingen enno"},
+    "da": {"subject": "den registrerede selv", "guardian": "forælder eller værge",
+           "both": "den registrerede og en forælder eller værge", "none": "ingen endnu"},
+    "en": {"subject": "the data subject", "guardian": "a guardian", "both": "the data subject and a guardian",
+           "none": "nobody yet"},
+}
+_VERIFIED_WORDS = {
+    "nb": {"register": "i registeret over foresatte", "email": "med e-postkode", "telegram": "med Telegram-konto"},
+    "nn": {"register": "i registeret over føresette", "email": "med e-postkode", "telegram": "med Telegram-konto"},
+    "da": {"register": "i registeret over forældre og værger", "email": "med e-mailkode",
+           "telegram": "med Telegram-konto"},
+    "en": {"register": "in the register of guardians", "email": "by e-mail code", "telegram": "by Telegram account"},
 }
 
 
@@ -475,8 +497,15 @@ def consent_receipt(
     """The consent receipt, on the person's request: a summary and the JSON record attached."""
     t = _texts(_CONSENT_RECEIPT, language, settings, title=title)
     record_id = str(receipt["record_id"])
-    facts = Facts(((t["record"], record_id), (t["purpose"], title), (t["status"], status),
-                   (t["given"], str(receipt["timestamp"]))))
+    rows = [(t["record"], record_id), (t["purpose"], title), (t["status"], status),
+            (t["given"], str(receipt["timestamp"]))]
+    lang = i18n.check_language(language)
+    if receipt.get("consented_by"):
+        rows.append((t["by"], _ROLE_WORDS[lang].get(str(receipt["consented_by"]), str(receipt["consented_by"]))))
+    if receipt.get("guardian_verified"):
+        verified = str(receipt["guardian_verified"])
+        rows.append((t["verified"], _VERIFIED_WORDS[lang].get(verified, verified)))
+    facts = Facts(tuple(rows))
     blocks: list[Block] = [Paragraph(t["intro"]), facts, Paragraph(t["withdraw"])]
     mail = _compose(to=to, kind="consent_receipt", language=language, subject=t["subject"], blocks=blocks,
                     settings=settings)

@@ -45,7 +45,7 @@ def guardian_services(settings: Settings) -> GuardianServices:
         invitations=GuardianInvitations(get_engine(), consents, utc_now, settings.secret_key.reveal().encode()),
         purposes=dict(default_purposes()), controller_name=settings.controller_name,
         default_language=settings.default_language, notify_child=guardian_answer_notifier(settings),
-        registry=build_registry(settings), contact=settings.controller_contact,
+        registry=build_registry(settings), contact=settings.controller_contact, timezone=settings.timezone,
     )
 
 

@@ -24,6 +24,7 @@ from bot.consent.invitations import (
     InvitationIntent,
     tell_child_of_refusal,
 )
+from bot.consent.local_time import local_time
 from bot.consent.purposes import Purpose, notice_text
 from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
 from bot.guardians.check import register_applies
@@ -66,6 +67,7 @@ class GuardianServices:
     notify_child: Notify | None = None  # tells the child's chat that an answer came (by invitation id's chat)
     registry: GuardianRegistry | None = None  # the controller's guardian register, when configured
     contact: str = ""  # the controller's privacy contact, named when the bot forgets an account
+    timezone: str = "Europe/Oslo"  # times a guardian reads are local
 
 
 class GuardianBot:
@@ -257,7 +259,7 @@ class GuardianBot:
         if not approve:
             return translate("tg_declined", language, title=title)
         return translate("tg_approved", language, title=title, record=view.record_id,
-                         when=view.updated_at.strftime("%Y-%m-%d %H:%M"))
+                         when=local_time(view.updated_at, self._s.timezone))
 
     async def _ask_withdraw(self, query: object, record_id: str, key: str, language: str) -> None:
         record = await asyncio.to_thread(self._s.consents.get, record_id)

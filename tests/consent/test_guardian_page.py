@@ -13,8 +13,9 @@ from sqlalchemy.engine import Engine
 
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.consent.local_time import local_time
 from bot.consent.service import ConsentService
-from bot.consent.web import GuardianPageCodeSender, local_time
+from bot.consent.web import GuardianPageCodeSender
 from bot.i18n import translate
 from bot.mail import templates
 from tests.consent.test_guardian_register import MOTHER, VIDEOS, Family

@@ -147,3 +147,15 @@ async def test_a_14_year_old_and_a_guardian_both_consent_and_the_receipt_shows_b
     roles = {p["role"]: p for p in receipt["consenting_parties"]}
     assert roles["data_subject"]["notice"]["language"] == "nb" and roles["guardian"]["notice"]["language"] == "en"
     assert roles["data_subject"]["notice"]["sha256"] != roles["guardian"]["notice"]["sha256"]
+
+
+async def test_the_receipt_mail_says_who_consented_and_how_the_guardian_was_checked(family: Family) -> None:
+    from bot.mail import templates
+
+    issued = await family.child_asks(HEALTH, "2013", "ELEV-4711")
+    await family.guardian_answers(issued.token, MOTHER)
+    receipt = family.consents.receipt(family.record_of_child())
+    for language, by, checked in (("nb", "foresatt", "i registeret over foresatte"),
+                                  ("en", "a guardian", "in the register of guardians")):
+        mail = templates.consent_receipt(CHILD, receipt, "Health", "given", language, settings=Settings())
+        assert by in mail.text and checked in mail.text, language
