@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.consent import stashed_birth_year
 from actions.dsr_common import language_of
 from actions.names import (
     ACTION_ANSWER_FAQ,
@@ -16,9 +17,12 @@ from actions.names import (
     ACTION_FORGET_CHAT,
     ACTION_OFFER_HANDOFF,
     ACTION_START_HANDOFF,
+    FORM_DSR,
+    SLOT_BIRTH_YEAR,
 )
 from bot.clock import utc_now
 from bot.config import get_settings
+from bot.consent.age_answer import is_only_an_age
 from bot.knowledge import knowledge_base
 from bot.knowledge.replies import Reply, faq_reply, yes_no_reply
 
@@ -56,6 +60,16 @@ class ActionAnswerFaq(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        if (tracker.active_loop_name == FORM_DSR and tracker.get_slot("requested_slot") == SLOT_BIRTH_YEAR
+                and (is_only_an_age(text, utc_now().date())
+                     or (stashed_birth_year(tracker) and not text.rstrip().endswith("?")))):
+            # "jeg er 14" (or, in the step's second question, "mamma har kari@example.org") read as a question
+            # about Vern while the form asks for exactly that: it is the answer.
+            from actions.dsr import ValidateDsrForm  # the form's own validation, not a second copy
+
+            filled = await ValidateDsrForm().validate_birth_year(text, dispatcher, tracker, domain)
+            return [SlotSet(slot, value) for slot, value in filled.items()]
         reply = faq_reply(
             tracker.latest_message, language_of(tracker), knowledge_base(), get_settings(), utc_now().date()
         )

@@ -18,12 +18,16 @@ from actions.names import (
     ACTION_EMAIL_CONSENT_RECEIPT,
     ACTION_TELL_GUARDIAN_ANSWER,
     ACTION_WITHDRAW_CONSENT,
+    SLOT_CASE_REFERENCE,
     SLOT_CONSENT_PURPOSE,
 )
-from bot.config import get_settings
-from bot.consent.purposes import default_purposes, notice_text, purpose_title
+from bot.clock import utc_now
+from bot.config import AgeBands, Settings, get_settings
+from bot.consent.ages import ConsentRule, rule_for, youngest_age
+from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
 from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
+from bot.i18n import translate
 from bot.mail import build_mailer, templates
 from bot.mail.errors import MailError
 
@@ -60,7 +64,7 @@ class ActionWithdrawConsent(Action):
         service = consent_service()
         try:
             record = service.get(str(record_id))
-            if record.record_id not in {r.record_id for r in service.records_for(subject)}:
+            if record.record_id not in {r.record_id for r in service.records_managed_by(subject)}:
                 raise NotAllowed("not this subject's consent")
             service.withdraw(record.record_id, subject, "web")
         except (RecordNotFound, NotAllowed):
@@ -109,14 +113,66 @@ class ActionAskConsentAgree(Action):
 
 
 class ActionAskBirthYear(Action):
+    """The year of birth (or age); then the child's reference (when the guardian register decides) or, at
+    16-17, the guardian's address (so Vern informs them itself)."""
+
     def name(self) -> str:
         return ACTION_ASK_BIRTH_YEAR
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(text=say("consent_ask_birth_year", tracker))
+        stashed = stashed_birth_year(tracker)
+        if stashed and consent_rule_of(tracker, int(stashed)) is ConsentRule.CHILD_GUARDIAN_INFORMED:
+            buttons = [{"title": say("button_skip", tracker), "payload": "hopp over"}]
+            dispatcher.utter_message(text=say("consent_ask_guardian_email", tracker), buttons=buttons)
+        elif stashed:
+            dispatcher.utter_message(text=say("consent_ask_child_reference", tracker,
+                                              controller=get_settings().controller_name))
+        else:
+            dispatcher.utter_message(text=say("consent_ask_birth_year", tracker))
         return []
+
+
+# While the consent dialogue asks for the child's reference, the year already given waits in the reference
+# slot (unused by consents) under this prefix; the reference replaces it once given.
+STASHED_YEAR = "year:"
+
+
+def stashed_birth_year(tracker: Tracker) -> str | None:
+    value = str(tracker.get_slot(SLOT_CASE_REFERENCE) or "")
+    return value[len(STASHED_YEAR):] if value.startswith(STASHED_YEAR) else None
+
+
+def consent_rule_of(tracker: Tracker, birth_year: int) -> ConsentRule:
+    """The rule for this chat's purpose and the year given (the younger possible age, as the record does)."""
+    purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+    return rule_for(youngest_age(birth_year, utc_now().date()), get_settings().age_bands, purpose)
+
+
+def registry_configured(settings: Settings) -> bool:
+    return bool(settings.guardian_registry_url or settings.guardian_registry_file)
+
+
+def age_rule_lines(age: int, bands: AgeBands, purpose: Purpose | None, language: str) -> list[str]:
+    """The rule for the person's age in plain words, from the configured bands (not a fixed "under 18")."""
+    by_bands = rule_for(age, bands)
+    rule = rule_for(age, bands, purpose)
+    until = purpose.guardian_required_until if purpose else None
+    if rule is not by_bands and until:
+        # The purpose asks more than the bands (special categories): only its rule is true for this person.
+        return [translate("consent_rule_purpose_until", language, age=until)]
+    if by_bands is ConsentRule.GUARDIAN_ONLY:
+        return [translate("consent_rule_guardian_only", language, age=bands.guardian_only_below)]
+    if by_bands is ConsentRule.CHILD_AND_GUARDIAN:
+        lines = [translate("consent_rule_joint", language, low=bands.guardian_only_below,
+                           high=bands.joint_below - 1)]
+        if until and until > bands.joint_below:
+            lines.append(translate("consent_rule_purpose_until", language, age=until))
+        return lines
+    if by_bands is ConsentRule.CHILD_GUARDIAN_INFORMED:
+        return [translate("consent_rule_informed", language, low=bands.joint_below, high=bands.adult_from - 1)]
+    return []
 
 
 class ActionTellGuardianAnswer(Action):
@@ -163,7 +219,7 @@ class ActionEmailConsentReceipt(Action):
         service = consent_service()
         language = language_of(tracker)
         try:
-            if record_id not in {r.record_id for r in service.records_for(subject)}:
+            if record_id not in {r.record_id for r in service.records_managed_by(subject)}:
                 raise NotAllowed("not this subject's consent")
             record = service.get(record_id)
             receipt = service.receipt(record_id)

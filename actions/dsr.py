@@ -10,6 +10,13 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.consent import (
+    STASHED_YEAR,
+    age_rule_lines,
+    consent_rule_of,
+    registry_configured,
+    stashed_birth_year,
+)
 from actions.dsr_common import clear_request_slots, contact, language_of, say
 from actions.names import (
     ACTION_CANCEL_REQUEST,
@@ -37,11 +44,15 @@ from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
 from bot.cases.reference import normalise_reference
 from bot.clock import utc_now
-from bot.consent.ages import ImplausibleBirth, youngest_age
+from bot.config import get_settings
+from bot.consent.age_answer import birth_year_from_answer
+from bot.consent.ages import ConsentRule, ImplausibleBirth, rule_for, youngest_age
 from bot.consent.purposes import default_purposes, match_purpose
 from bot.dsr import kind_for_intent
 from bot.dsr.factory import request_flow
+from bot.dsr.flow import GUARDIAN_ADDRESS
 from bot.dsr.free_text import refusal
+from bot.guardians.registry import normalise_reference as normalise_child_reference
 from bot.mail.templates import REQUEST_TYPE_NAMES
 
 # What each request needs before the address; the address comes last so the
@@ -58,6 +69,9 @@ REQUIRED_SLOTS: dict[str, list[str]] = {
     "give_consent": [SLOT_CONSENT_PURPOSE, SLOT_CONSENT_AGREE, SLOT_BIRTH_YEAR, SLOT_EMAIL],
 }
 MAX_INVALID_ANSWERS = 3
+SKIP_GUARDIAN_ADDRESS = {"hopp over", "hopp", "hopp over dette", "spring over", "skip", "nei", "nej", "no", "nei takk",
+                         "nej tak", "no thanks", "/skip"}
+ADDRESS = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
 MAX_ANSWER_CHARS = 500
 # Art. 18(1)(a)-(d); the buttons send the letter, people may type it or its number.
 RESTRICTION_GROUNDS = {"a": "a", "b": "b", "c": "c", "d": "d", "1": "a", "2": "b", "3": "c", "4": "d"}
@@ -65,7 +79,6 @@ EVERYTHING = {"alt", "alle", "all", "everything", "alt dere har", "alt de har", 
 YES = {"ja", "jo", "yes", "ok", "okay", "okei", "gjerne", "ja takk", "yes please", "jeg samtykker", "eg samtykkjer",
        "i agree", "i consent", "jeg vil", "eg vil", "klart", "selvfølgelig", "sjølvsagt", "selvfølgelig ja"}
 NO = {"nei", "nej", "no", "nope", "nei takk", "nej tak", "no thanks", "jeg vil ikke", "eg vil ikkje", "ikke nå"}
-BIRTH_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 class ActionStartRequest(Action):
@@ -194,14 +207,48 @@ class ValidateDsrForm(FormValidationAction):
     async def validate_birth_year(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        found = BIRTH_YEAR.search(str(value or ""))
+        stashed = stashed_birth_year(tracker)
+        if stashed and consent_rule_of(tracker, int(stashed)) is ConsentRule.CHILD_GUARDIAN_INFORMED:
+            # 16-17, the second answer of this step: the guardian's address, so Vern informs them itself.
+            text = str(value or "").strip()
+            if text.casefold().strip(" .!") in SKIP_GUARDIAN_ADDRESS:
+                return {SLOT_BIRTH_YEAR: stashed, SLOT_CASE_REFERENCE: None}  # the link to pass on, as before
+            found = ADDRESS.search(text)
+            try:
+                address = normalise_email(found.group(0) if found else text)
+            except InvalidEmail:
+                return self._invalid(SLOT_BIRTH_YEAR, say("consent_guardian_email_invalid", tracker), dispatcher,
+                                     tracker)
+            return {SLOT_BIRTH_YEAR: stashed, SLOT_CASE_REFERENCE: GUARDIAN_ADDRESS + address}
+        if stashed:
+            # The second answer of this step: the controller's reference for the child (see docs/consent.md).
+            reference = normalise_child_reference(str(value or ""))
+            if reference is None:
+                return self._invalid(SLOT_BIRTH_YEAR, say("consent_child_reference_invalid", tracker), dispatcher,
+                                     tracker)
+            return {SLOT_BIRTH_YEAR: stashed, SLOT_CASE_REFERENCE: reference}
+        today = utc_now().date()
         try:
-            if found is None:
-                raise ImplausibleBirth("no year")
-            youngest_age(int(found.group(1)), utc_now().date())
+            # "2012", "14", "im 14", "jeg er 14", "fjorten": read here, so the NLU model needs no retraining.
+            year = birth_year_from_answer(str(value or ""), today)
         except ImplausibleBirth:
             return self._invalid(SLOT_BIRTH_YEAR, say("consent_birth_year_invalid", tracker), dispatcher, tracker)
-        return {SLOT_BIRTH_YEAR: found.group(1)}
+        settings = get_settings()
+        purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+        age = youngest_age(year, today)
+        rule = rule_for(age, settings.age_bands, purpose)
+        # The rule for this age, from the configured bands, before the e-mail step: a child under 13 hears
+        # here that a guardian decides.
+        for line in age_rule_lines(age, settings.age_bands, purpose, language_of(tracker)):
+            dispatcher.utter_message(text=line)
+        if rule.needs_guardian and purpose is not None and purpose.registry_required and registry_configured(settings):
+            # The year waits in the (otherwise unused) reference slot while the same step asks for the child's
+            # reference: a new slot would change the domain and force a retrain.
+            return {SLOT_BIRTH_YEAR: None, SLOT_CASE_REFERENCE: f"{STASHED_YEAR}{year}"}
+        if rule is ConsentRule.CHILD_GUARDIAN_INFORMED:
+            # 16-17: the same step asks for the guardian's address next (Vern informs them itself).
+            return {SLOT_BIRTH_YEAR: None, SLOT_CASE_REFERENCE: f"{STASHED_YEAR}{year}"}
+        return {SLOT_BIRTH_YEAR: str(year)}
 
     async def validate_case_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -287,6 +287,9 @@ def _tell_consent_recorded(completion: RequestCompletion, dispatcher: Collecting
     else:
         text = say("consent_guardian_informed_needed", tracker, title=title, age=bands.adult_from)
     dispatcher.utter_message(text=text)
+    if completion.guardian_mailed:
+        dispatcher.utter_message(text=say("consent_guardian_mailed", tracker))
+        return  # Vern told the guardian itself; the mail carries the link to acknowledge it
     if completion.invitation is None:
         return
     links = guardian_links(settings, completion.invitation)

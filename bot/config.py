@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.private_files import private_dir, write_private_bytes
 
@@ -189,6 +190,14 @@ class Settings:
     training_promotion_margin: float = 0.02
     # AISVS C11: a model trained on a chat that must be forgotten is replaced within this many days.
     training_forget_days: int = 30
+    # The controller's guardian register (bot.guardians.registry): a signed HTTPS endpoint (wins) or a
+    # CSV/YAML file. Unset: guardians are verified by e-mail code or Telegram account only, and the
+    # record says so (guardian_verified).
+    guardian_registry_url: str | None = None
+    guardian_registry_secret: Secret | None = None
+    guardian_registry_file: Path | None = None
+    # The deployment's time zone: times a person reads (the guardian page, receipts) are shown in it.
+    timezone: str = "Europe/Oslo"
 
     @property
     def is_production(self) -> bool:
@@ -343,6 +352,19 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     except ValueError:
         raise ConfigError("TRAINING_PROMOTION_MARGIN must be a number such as 0.02") from None
 
+    registry_url = _env_str(env, "GUARDIAN_REGISTRY_URL")
+    registry_secret = _env_str(env, "GUARDIAN_REGISTRY_SECRET")
+    if registry_url and not registry_secret:
+        raise ConfigError("GUARDIAN_REGISTRY_URL needs GUARDIAN_REGISTRY_SECRET: register questions are always signed")
+    if registry_url and production and not registry_url.startswith("https://"):
+        raise ConfigError("GUARDIAN_REGISTRY_URL must be https:// in production")
+    registry_file = _env_str(env, "GUARDIAN_REGISTRY_FILE")
+    zone = _env_str(env, "TIMEZONE", "Europe/Oslo") or "Europe/Oslo"
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("TIMEZONE must be an IANA time zone such as Europe/Oslo") from None
+
     public_url = _env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or ""
     widget_origins = _widget_origins(_env_str(env, "WIDGET_ORIGINS"), public_url, web_port)
     rasa_api_networks = _api_networks(_env_str(env, "RASA_API_NETWORKS"), production)
@@ -422,6 +444,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         training_forget_days=_positive(_env_int(env, "TRAINING_FORGET_DAYS", 30), "TRAINING_FORGET_DAYS"),
         subprocessors_file=Path(_env_str(env, "SUBPROCESSORS_FILE",
                                          str(PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml")) or ""),
+        guardian_registry_url=registry_url or None,
+        guardian_registry_secret=Secret(registry_secret) if registry_secret else None,
+        guardian_registry_file=Path(registry_file) if registry_file else None,
+        timezone=zone,
     )
     _check_subprocessors(settings)
     return settings

@@ -60,6 +60,8 @@ def reset_postgres(url: str) -> None:
 WEBHOOK_SECRET = "connector-test-secret-0123456789"
 ART19_RECIPIENTS = "Medlemsregisteret, Lønnssystemet"
 TELEGRAM_WEBHOOK_SECRET = "telegram-webhook-test-secret-0123"
+# (child reference, guardian address) in the stack's guardian register file.
+REGISTERED_GUARDIANS = (("ELEV-4711", "mor.elev4711@example.org"), ("ELEV-0815", "far.elev0815@example.org"))
 
 
 def reset_redis(url: str) -> None:
@@ -106,6 +108,12 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         f"http://127.0.0.1:{web},http://localhost:{web},http://127.0.0.1:{vern.ports['embed']}"
     )
     vern.telegram = telegram
+    # The demo school's guardian register (a file): purposes with `registry_required` check guardians in it.
+    register = vern.var_dir / "guardian-register.csv"
+    register.write_text("child_reference,guardian\n" + "".join(f"{child},{guardian}\n"
+                                                                  for child, guardian in REGISTERED_GUARDIANS),
+                        encoding="utf-8")
+    vern.env_overrides["GUARDIAN_REGISTRY_FILE"] = str(register)
     try:
         vern.start()
         yield vern

@@ -94,6 +94,7 @@ class OpenInvitation:
     intent: InvitationIntent
     language: str
     expires_at: datetime
+    child_reference: str | None = None  # the controller's reference for the child, for the register question
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ class GuardianInvitations:
         return utc_naive(self._clock())
 
     def issue(self, record_id: str, intent: InvitationIntent, language: str,
-              conversation_id: str | None, excluded_keys: Iterable[str] = ()) -> IssuedInvitation:
+              conversation_id: str | None, excluded_keys: Iterable[str] = (),
+              child_reference: str | None = None) -> IssuedInvitation:
         """A link for the child to pass on; `excluded_keys` are the child's own pseudonyms, which may not answer."""
         token = secrets.token_urlsafe(24)
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -140,9 +142,21 @@ class GuardianInvitations:
                 record_id=record_id, intent=intent.value, language=language,
                 conversation_id=(conversation_id or None) and conversation_id[:128], child_told=False,
                 created_at=now, expires_at=now + VALID_FOR, excluded_keys=_joined(excluded_keys),
-                refusal_untold=False,
+                refusal_untold=False, child_reference=(child_reference or None) and child_reference[:64],
             ))
         return IssuedInvitation(invitation_id, token, format_code(code), now + VALID_FOR)
+
+    def describe(self, invitation_id: str) -> OpenInvitation:
+        """What an invitation is about, by id (a button names it); no check of who asks."""
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(INVITATIONS).where(INVITATIONS.c.invitation_id == invitation_id)
+            ).first()
+        if row is None:
+            raise InvitationError(InvitationProblem.UNKNOWN)
+        record = self._consents.get(row.record_id)
+        return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
+                              row.language, row.expires_at, row.child_reference)
 
     def peek(self, token: str) -> OpenInvitation:
         """What a link is about, without binding it to anyone (the web page, before the e-mail code)."""
@@ -155,7 +169,7 @@ class GuardianInvitations:
         self._check_usable(row)
         record = self._consents.get(row.record_id)
         return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
-                              row.language, row.expires_at)
+                              row.language, row.expires_at, row.child_reference)
 
     def open(self, token_or_code: str, opener_key: str) -> OpenInvitation:
         """The guardian followed the link (or typed the code): bind it to their account, show what it is about."""
@@ -175,7 +189,7 @@ class GuardianInvitations:
                                .values(opened_by=opener_key))
         record = self._consents.get(row.record_id)
         return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
-                              row.language, row.expires_at)
+                              row.language, row.expires_at, row.child_reference)
 
     def _check_usable(self, row: Any) -> None:
         if row.used_at is not None:
@@ -192,6 +206,12 @@ class GuardianInvitations:
                                    .values(refusal_untold=True))
             raise InvitationError(InvitationProblem.CHILD_ITSELF, row.invitation_id)
 
+    def forget_opener(self, key: str) -> int:
+        """/stop: links this account opened are no longer bound to it (a guardian may open them again)."""
+        with self._engine.begin() as connection:
+            return int(connection.execute(update(INVITATIONS).where(INVITATIONS.c.opened_by == key)
+                                          .values(opened_by=None)).rowcount or 0)
+
     def exclude_for_chat(self, conversation_id: str, key: str) -> None:
         """The child's chat used another address after making the link: that one may not answer either."""
         with self._engine.begin() as connection:
@@ -204,8 +224,10 @@ class GuardianInvitations:
                                    .values(excluded_keys=_joined([*(row.excluded_keys or "").split(), key])))
 
     def answer(self, invitation_id: str, guardian_key: str, approve: bool, relation: str,
-               method: str) -> ConsentView:
-        """The guardian's answer; only the account that opened the link may give it, and only once."""
+               method: str, verified: str | None = None, notice_language: str | None = None) -> ConsentView:
+        """The guardian's answer; only the account that opened the link may give it, and only once.
+
+        `verified` says how the guardian was proven (bot.guardians.check decides it before this call)."""
         with self._engine.connect() as connection:
             row = connection.execute(
                 select(INVITATIONS).where(INVITATIONS.c.invitation_id == invitation_id)
@@ -221,17 +243,19 @@ class GuardianInvitations:
             claimed = connection.execute(
                 update(INVITATIONS).where(INVITATIONS.c.invitation_id == invitation_id,
                                           INVITATIONS.c.used_at.is_(None))
-                .values(used_at=now)
+                .values(used_at=now, child_reference=None)  # the register was asked; the reference goes
             ).rowcount
         if not claimed:
             raise InvitationError(InvitationProblem.USED)  # two taps at once: the first one counts
         intent = InvitationIntent(row.intent)
         try:
             if intent is InvitationIntent.INFORM:
-                self._consents.mark_guardian_informed(row.record_id, guardian_key, relation, method)
+                self._consents.mark_guardian_informed(row.record_id, guardian_key, relation, method, verified,
+                                                      notice_language or row.language)
                 outcome, view = "informed", self._consents.get(row.record_id)
             else:
-                view = self._consents.guardian_answer(row.record_id, guardian_key, relation, approve, method)
+                view = self._consents.guardian_answer(row.record_id, guardian_key, relation, approve, method,
+                                                      verified, notice_language or row.language)
                 outcome = "approved" if approve else "declined"
         except NotAllowed:
             raise InvitationError(InvitationProblem.USED) from None
@@ -289,7 +313,7 @@ class GuardianInvitations:
                                                       INVITATIONS.c.used_at.is_(None))
             ).scalars().all()
             connection.execute(update(INVITATIONS).where(INVITATIONS.c.expires_at <= now)
-                               .values(conversation_id=None))
+                               .values(conversation_id=None, child_reference=None))
         return sum(self._consents.expire_pending(record_id) for record_id in set(stale))
 
 

@@ -34,6 +34,10 @@ class ConsentRecord(Base):
     # Keyed hash of the chat the consent was given in: "may my chats train the assistant" is about
     # that chat (chats are anonymous otherwise), checked at the moment of each training export.
     conversation_key = Column(String(64), nullable=True, index=True)
+    guardian_verified = Column(String(16), nullable=True)  # email, telegram or register (see bot.guardians)
+    child_reference_key = Column(String(64), nullable=True)  # keyed hash of the controller's child reference
+    guardian_notice_language = Column(String(8), nullable=True)  # the notice the guardian was shown
+    guardian_notice_hash = Column(String(64), nullable=True)
 
 
 class ConsentEvent(Base):
@@ -73,3 +77,6 @@ class GuardianInvitation(Base):
     # Keyed hashes (space-separated) of the child's own addresses and account: none of them may answer.
     excluded_keys = Column(Text, nullable=True)
     refusal_untold = Column(Boolean, nullable=False, default=False)  # the child's own key tried; chat not told
+    # The controller's reference for the child, as given in the chat: asked of the guardian register when
+    # the guardian answers, then dropped (the record keeps only its keyed hash).
+    child_reference = Column(String(64), nullable=True)

@@ -39,6 +39,9 @@ class Purpose:
     description: Mapping[str, str]
     guardian_required_until: int | None = None
     keywords: tuple[str, ...] = ()
+    # A guardian's answer counts only when the controller's register lists them for the child
+    # (when a register is configured; bot.guardians.registry).
+    registry_required: bool = False
 
     @property
     def retention_days(self) -> int:
@@ -123,6 +126,9 @@ def parse_purpose(raw: Any, index: int) -> Purpose:
     until = raw.get("guardian_required_until")
     if until is not None and (not isinstance(until, int) or not 1 <= until <= 25):
         raise PurposeError(f"{where}: guardian_required_until must be an age between 1 and 25")
+    registry_required = raw.get("registry_required", False)
+    if not isinstance(registry_required, bool):
+        raise PurposeError(f"{where}: registry_required must be true or false")
     return Purpose(
         id=purpose_id, version=version, legal_basis=legal_basis,
         data_categories=_terms(raw.get("data_categories"), f"{where}: data_categories"),
@@ -131,7 +137,7 @@ def parse_purpose(raw: Any, index: int) -> Purpose:
         special_category=bool(raw.get("special_category")),
         title=_texts(raw.get("title"), f"{where}: title"),
         description=_texts(raw.get("description"), f"{where}: description"), guardian_required_until=until,
-        keywords=_keywords(raw.get("keywords"), where),
+        keywords=_keywords(raw.get("keywords"), where), registry_required=registry_required,
     )
 
 

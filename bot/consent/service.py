@@ -73,6 +73,22 @@ def consent_pseudonym(secret_key: bytes, identifier: str) -> str:
     return hmac.new(secret_key, b"consent:" + identifier.strip().casefold().encode(), hashlib.sha256).hexdigest()
 
 
+def verification_label(method: str) -> str:
+    """How a guardian was verified, as the record and receipt say it: register, email or telegram."""
+    if method == "register":
+        return "register"
+    return "telegram" if method == "telegram" else "email"
+
+
+def consent_roles(rule: ConsentRule, subject_consented: bool, guardian_answered: bool) -> str:
+    """Who consented: the subject, the guardian, or both (ISO/IEC TS 27560 'consenting party')."""
+    if subject_consented and guardian_answered and rule.needs_guardian:
+        return "both"
+    if guardian_answered and rule.needs_guardian:
+        return "guardian"
+    return "subject" if subject_consented else "none"
+
+
 def _view(row: Any) -> ConsentView:
     return ConsentView(row.record_id, row.purpose_id, row.status, ConsentRule(row.rule), bool(row.subject_consented),
                        row.guardian_relation, bool(row.guardian_informed), row.created_at, row.updated_at)
@@ -117,8 +133,13 @@ class ConsentService:
                 )
             ).scalars())
 
+    def child_reference_key(self, reference: str) -> str:
+        """Keyed hash of the controller's reference for a child: the record proves which child, not who."""
+        return hmac.new(self._secret, b"consent-child:" + reference.strip().upper().encode(),
+                        hashlib.sha256).hexdigest()
+
     def give(self, subject_key: str, purpose_id: str, language: str, channel: str, age: int,
-             conversation_id: str | None = None) -> ConsentView:
+             conversation_id: str | None = None, child_reference: str | None = None) -> ConsentView:
         """The person says yes. Whether that is enough depends on their age and the purpose."""
         purpose = self.purpose(purpose_id)
         rule = rule_for(age, self._bands, purpose)
@@ -135,14 +156,18 @@ class ConsentService:
                 rule=rule.value, subject_consented=rule is not ConsentRule.GUARDIAN_ONLY, guardian_informed=False,
                 status=status, created_at=now, updated_at=now,
                 conversation_key=self.conversation_key(conversation_id) if conversation_id else None,
+                child_reference_key=self.child_reference_key(child_reference) if child_reference else None,
             ))
             self._event(connection, record_id, status, "subject", channel, now)
         self._record("consent.given" if status == ACTIVE else "consent.requested", subject_key, purpose.id, rule)
         return self.get(record_id)
 
     def guardian_answer(
-        self, record_id: str, guardian_key: str, relation: str, approve: bool, method: str
+        self, record_id: str, guardian_key: str, relation: str, approve: bool, method: str,
+        verified: str | None = None, notice_language: str | None = None,
     ) -> ConsentView:
+        """`verified`: how the guardian was proven (email, telegram, register); `notice_language`: the
+        notice they were shown, whose hash the record keeps next to the child's."""
         record = self.get(record_id)
         if record.status != "pending_guardian":
             raise NotAllowed("this consent is not waiting for a guardian")
@@ -151,7 +176,8 @@ class ConsentService:
         with self._engine.begin() as connection:
             changed = connection.execute(
                 update(RECORDS).where(RECORDS.c.record_id == record_id, RECORDS.c.status == "pending_guardian")
-                .values(status=status, guardian_key=guardian_key, guardian_relation=relation[:32], updated_at=now)
+                .values(status=status, guardian_key=guardian_key, guardian_relation=relation[:32], updated_at=now,
+                        **self._guardian_evidence(record.purpose_id, verified or method, notice_language))
             ).rowcount
             if not changed:
                 raise NotAllowed("this consent was answered already")  # a second tap, or another guardian
@@ -161,15 +187,26 @@ class ConsentService:
         return self.get(record_id)
 
     def mark_guardian_informed(self, record_id: str, guardian_key: str | None = None,
-                               relation: str | None = None, method: str = "notice") -> None:
+                               relation: str | None = None, method: str = "notice", verified: str | None = None,
+                               notice_language: str | None = None) -> None:
         """16-17: the child's consent stands; the record notes that (and which) guardian was told."""
         values: dict[str, Any] = {"guardian_informed": True}
         if guardian_key is not None:
-            values.update(guardian_key=guardian_key, guardian_relation=(relation or "guardian")[:32])
+            values.update(guardian_key=guardian_key, guardian_relation=(relation or "guardian")[:32],
+                          **self._guardian_evidence(self.get(record_id).purpose_id, verified or method,
+                                                    notice_language))
         now = utc_naive(self._clock())
         with self._engine.begin() as connection:
             connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(**values))
             self._event(connection, record_id, "informed", "guardian" if guardian_key else "system", method, now)
+
+    def _guardian_evidence(self, purpose_id: str, verified: str, notice_language: str | None) -> dict[str, Any]:
+        values: dict[str, Any] = {"guardian_verified": verification_label(verified)}
+        purpose = self._purposes.get(purpose_id)
+        if notice_language and purpose is not None:
+            values.update(guardian_notice_language=notice_language,
+                          guardian_notice_hash=notice_hash(purpose, notice_language))
+        return values
 
     def expire_pending(self, record_id: str) -> int:
         """A consent that waited for a guardian past every invitation expires (1 if it did)."""
@@ -225,6 +262,29 @@ class ConsentService:
     def records_for_guardian(self, guardian_key: str) -> list[ConsentView]:
         return self._select(RECORDS.c.guardian_key == guardian_key)
 
+    def forget_guardian(self, guardian_key: str) -> int:
+        """/stop in Telegram: the records keep what the guardian answered and how they were verified, but no
+        longer which account (its keyed hash becomes a random one). Returns how many records changed."""
+        changed = 0
+        with self._engine.begin() as connection:
+            ids = connection.execute(
+                select(RECORDS.c.record_id).where(RECORDS.c.guardian_key == guardian_key)).scalars().all()
+            for record_id in ids:
+                changed += connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(
+                    guardian_key="forgotten:" + uuid.uuid4().hex)).rowcount or 0
+        if changed and self._audit is not None:
+            self._audit("consent.guardian_forgotten", None, {"records": changed})
+        return changed
+
+    def records_managed_by(self, key: str) -> list[ConsentView]:
+        """A verified address's own consents and those it answered as the guardian who decides: a parent who
+        answered on the web page finds (and may withdraw) those in the chat too."""
+        own = self.records_for(key)
+        seen = {record.record_id for record in own}
+        answered = [record for record in self.records_for_guardian(key)
+                    if record.rule.needs_guardian and record.record_id not in seen]
+        return own + answered
+
     def _select(self, condition: Any) -> list[ConsentView]:
         with self._engine.connect() as connection:
             rows = connection.execute(select(RECORDS).where(condition).order_by(RECORDS.c.created_at)).all()
@@ -257,6 +317,12 @@ class ConsentService:
                 "guardian": None if row.guardian_key is None
                 else {"pseudonymous_key": row.guardian_key, "declared_relation": row.guardian_relation},
             },
+            # Who consented in which role, how the guardian was proven, and the notice each one saw.
+            "consenting_parties": _parties(row, events),
+            "consented_by": consent_roles(ConsentRule(row.rule), bool(row.subject_consented),
+                                          row.guardian_key is not None and _guardian_approved(events)),
+            "guardian_verified": row.guardian_verified,
+            "child_reference_key": row.child_reference_key,
             "status": row.status,
             "status_history": [
                 {"at": e.at.isoformat() + "Z", "status": e.status, "by": e.actor, "method": e.method} for e in events
@@ -271,3 +337,27 @@ class ConsentService:
     def _record(self, event: str, subject: str, purpose_id: str, rule: ConsentRule) -> None:
         if self._audit is not None:
             self._audit(event, subject, {"purpose": purpose_id, "rule": rule.value})
+
+
+def _guardian_approved(events: list[Any]) -> bool:
+    return any(e.actor == "guardian" and e.status == ACTIVE for e in events)
+
+
+def _parties(row: Any, events: list[Any]) -> list[dict[str, Any]]:
+    """One entry per person who acted: role, what they did, how they were verified, the notice they saw."""
+    parties: list[dict[str, Any]] = []
+    if row.subject_consented:
+        parties.append({"role": "data_subject", "action": "consented", "verified_by": "email",
+                        "pseudonymous_key": row.subject_key,
+                        "notice": {"language": row.notice_language, "sha256": row.notice_hash}})
+    if row.guardian_key is not None:
+        answered = next((e for e in events if e.actor == "guardian"), None)
+        action = {ACTIVE: "consented", "refused": "refused", "informed": "informed"}.get(
+            answered.status if answered else "", "answered")
+        parties.append({
+            "role": "guardian", "action": action, "verified_by": row.guardian_verified,
+            "pseudonymous_key": row.guardian_key, "declared_relation": row.guardian_relation,
+            "notice": None if row.guardian_notice_hash is None
+            else {"language": row.guardian_notice_language, "sha256": row.guardian_notice_hash},
+        })
+    return parties

@@ -31,6 +31,7 @@ from bot.dsr.erasure_confirmation import AwaitedErasure, ErasureConfirmations
 from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilled, Fulfilment
+from bot.guardians.registry import normalise_reference as normalise_child_reference
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
 from bot.verification import (
@@ -67,7 +68,22 @@ class RequestCompletion:
     fulfilment_mail_sent: bool = False
     erase_current_chat: bool = False
     invitation: IssuedInvitation | None = None  # the link and code a child passes to a guardian
+    guardian_mailed: bool = False  # 16-17: Vern e-mailed the guardian the notice itself
     erasure_preview: dict[str, int] | None = None  # what a confirmed erasure removes (counts per kind)
+
+
+GUARDIAN_ADDRESS = "guardian:"  # the reference detail's prefix when it holds a 16-17's guardian address
+
+
+def guardian_address_in(details: dict[str, str]) -> str | None:
+    """The guardian's address the young person gave in the chat (16-17), if any."""
+    value = details.get("reference") or ""
+    if not value.startswith(GUARDIAN_ADDRESS):
+        return None
+    try:
+        return normalise_email(value[len(GUARDIAN_ADDRESS):])
+    except ValueError:
+        return None
 
 
 class MailCodeSender:
@@ -185,6 +201,7 @@ class RequestFlow:
                 completion = await asyncio.to_thread(self._consent_lookup, conversation_id, request)
             elif request.kind == GIVE_CONSENT:
                 completion = await asyncio.to_thread(self._give_consent, conversation_id, request)
+                completion = await self._inform_guardian(conversation_id, request, completion)
             else:
                 completion = await asyncio.to_thread(self._open, conversation_id, request)
         except SQLAlchemyError as error:
@@ -311,7 +328,7 @@ class RequestFlow:
         service, sessions = self._consents
         subject = service.pseudonym(request.email)
         sessions.grant(conversation_id, subject, request.email)
-        return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_for(subject))
+        return RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=service.records_managed_by(subject))
 
     def _give_consent(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
         """Record the consent under the verified address; a minor's waits for (or informs) a guardian."""
@@ -325,14 +342,46 @@ class RequestFlow:
         except (ValueError, KeyError, ImplausibleBirth, ConsentError):
             return RequestCompletion(CompletionStatus.NO_REQUEST)  # the dialogue lost a detail: start again
         subject = service.pseudonym(request.email)
-        view = service.give(subject, purpose_id, request.language, request.channel, age, conversation_id)
+        # The controller's reference for the child (asked in the chat when the guardian register decides).
+        child_reference = normalise_child_reference(request.details.get("reference") or "")
+        view = service.give(subject, purpose_id, request.language, request.channel, age, conversation_id,
+                            child_reference)
         sessions.grant(conversation_id, subject, request.email)  # so this chat can see, withdraw, get a receipt
         invitation = None
         if self._invitations is not None and view.rule is not ConsentRule.SELF:
             intent = InvitationIntent.APPROVE if view.rule.needs_guardian else InvitationIntent.INFORM
             invitation = self._invitations.issue(view.record_id, intent, request.language, conversation_id,
-                                                 self._childs_own_keys(conversation_id, request, subject))
+                                                 self._childs_own_keys(conversation_id, request, subject),
+                                                 child_reference)
         return RequestCompletion(CompletionStatus.CONSENT_RECORDED, consents=[view], invitation=invitation)
+
+    async def _inform_guardian(self, conversation_id: str, request: PendingRequest,
+                               completion: RequestCompletion) -> RequestCompletion:
+        """16-17: when the young person gave the guardian's address, Vern sends the information notice itself,
+        with the guardian link to acknowledge it. Never to one of the young person's own addresses."""
+        address = guardian_address_in(request.details)
+        if (address is None or self._consents is None or completion.invitation is None or not completion.consents
+                or completion.consents[0].rule is not ConsentRule.CHILD_GUARDIAN_INFORMED):
+            return completion
+        service = self._consents[0]
+        view = completion.consents[0]
+        own = await asyncio.to_thread(self._childs_own_keys, conversation_id, request, service.pseudonym(request.email))
+        if service.pseudonym(address) in own:
+            return completion  # the link is given instead; the young person's own address informs nobody
+        from bot.consent.links import guardian_links
+        from bot.consent.purposes import notice_text
+
+        purpose = service.purpose(view.purpose_id)
+        link = guardian_links(self._settings, completion.invitation).web
+        mail = templates.guardian_informed(address, notice_text(purpose, request.language), link, request.language,
+                                           settings=self._settings)
+        try:
+            await self._mailer.send(mail)
+        except MailError as error:
+            logger.warning("guardian not informed by e-mail (%s)", type(error).__name__)
+            return completion
+        await asyncio.to_thread(service.mark_guardian_informed, view.record_id, None, None, "email-notice")
+        return dataclasses.replace(completion, guardian_mailed=True)
 
     def _childs_own_keys(self, conversation_id: str, request: PendingRequest, subject: str) -> set[str]:
         """Who may not answer as the guardian: the child's verified address, every address this chat asked a

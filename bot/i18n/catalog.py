@@ -4,6 +4,7 @@ words produced by code paths that do not go through Rasa's response selection.""
 from __future__ import annotations
 
 from bot.i18n.answers import ANSWER_MESSAGES
+from bot.i18n.families import FAMILY_MESSAGES
 from bot.i18n.guardian import GUARDIAN_MESSAGES
 from bot.i18n.handoff import HANDOFF_MESSAGES
 from bot.i18n.privacy import PRIVACY_MESSAGES
@@ -52,6 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES.update(REQUEST_MESSAGES)
 MESSAGES.update(PRIVACY_MESSAGES)
 MESSAGES.update(GUARDIAN_MESSAGES)
+MESSAGES.update(FAMILY_MESSAGES)  # after the guardian texts: some replace them
 MESSAGES.update(HANDOFF_MESSAGES)
 MESSAGES.update(CHAT_COPY_MESSAGES)
 MESSAGES.update(ANSWER_MESSAGES)

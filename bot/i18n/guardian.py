@@ -191,13 +191,13 @@ GUARDIAN_MESSAGES: dict[str, dict[str, str]] = {
     "tg_button_ack": {"nb": "Mottatt", "nn": "Motteke", "da": "Modtaget", "en": "Noted"},
     "tg_approved": {
         "nb": "Takk! Du har godkjent samtykket til «{title}», og det gjelder fra nå.\nKvittering: samtykke {record}, "
-              "{when} (UTC). Du kan trekke det tilbake med /samtykker.",
+              "{when}. Du kan trekke det tilbake med /samtykker.",
         "nn": "Takk! Du har godkjent samtykket til «{title}», og det gjeld frå no.\nKvittering: samtykke {record}, "
-              "{when} (UTC). Du kan trekkje det tilbake med /samtykker.",
+              "{when}. Du kan trekkje det tilbake med /samtykker.",
         "da": "Tak! Du har godkendt samtykket til »{title}«, og det gælder fra nu.\nKvittering: samtykke {record}, "
-              "{when} (UTC). Du kan trække det tilbage med /samtykker.",
+              "{when}. Du kan trække det tilbage med /samtykker.",
         "en": "Thank you! You have approved the consent to \"{title}\", and it applies from now.\nReceipt: consent "
-              "{record}, {when} (UTC). You can withdraw it with /consents.",
+              "{record}, {when}. You can withdraw it with /consents.",
     },
     "tg_declined": {
         "nb": "Du har avslått samtykket til «{title}». Ingenting blir behandlet for dette formålet.",
@@ -333,13 +333,13 @@ GUARDIAN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "We could not send a code just now (or many codes have been sent). Please try again shortly.",
     },
     "web_receipt": {
-        "nb": "Kvittering: samtykke {record}, {when} (UTC). Vil du trekke samtykket tilbake senere, skriv til "
+        "nb": "Kvittering: samtykke {record}, {when}. Vil du trekke samtykket tilbake senere, skriv til "
               "{contact}; det gjelder straks.",
-        "nn": "Kvittering: samtykke {record}, {when} (UTC). Vil du trekkje samtykket tilbake seinare, skriv til "
+        "nn": "Kvittering: samtykke {record}, {when}. Vil du trekkje samtykket tilbake seinare, skriv til "
               "{contact}; det gjeld straks.",
-        "da": "Kvittering: samtykke {record}, {when} (UTC). Vil du trække samtykket tilbage senere, så skriv til "
+        "da": "Kvittering: samtykke {record}, {when}. Vil du trække samtykket tilbage senere, så skriv til "
               "{contact}; det gælder med det samme.",
-        "en": "Receipt: consent {record}, {when} (UTC). To withdraw the consent later, write to {contact}; it "
+        "en": "Receipt: consent {record}, {when}. To withdraw the consent later, write to {contact}; it "
               "takes effect at once.",
     },
     "consent_receipt_button": {"nb": "Send kvittering på e-post", "nn": "Send kvittering på e-post",

@@ -65,12 +65,14 @@ TABLES = (
           expiry="until a caseworker lifts the restriction (the person is told first)",
           erasure="kept: it is what stops use; holds a keyed hash only"),
     Store("consent_records", "table", "consent_records", "ISO/IEC TS 27560 consent records: purpose, notice "
-          "hash, status, keyed hashes of the person, guardian and chat", "proving consent (Art. 7(1))",
+          "hashes, status, keyed hashes of the person, guardian, child reference and chat, how the guardian was "
+          "verified", "proving consent (Art. 7(1))",
           "gdpr:art-7-1", ("delete-ended-consents",), erasure=SUBJECT_ERASER),
     Store("consent_events", "table", "consent_events", "each consent's status history", "proving consent",
           "gdpr:art-7-1", ("delete-ended-consents",), erasure=SUBJECT_ERASER),
     Store("guardian_invitations", "table", "guardian_invitations", "hashes of a guardian link and code, "
-          "the child's chat id until the child is told", "asking a guardian (Art. 8)", "gdpr:art-8",
+          "the child's chat id until the child is told, the controller's child reference until the guardian "
+          "answers or the link expires", "asking a guardian (Art. 8)", "gdpr:art-8",
           ("delete-guardian-invitations", "delete-ended-consents"), erasure=SUBJECT_ERASER),
     Store("console_users", "table", "console_users", "caseworker accounts: user name, password hash, "
           "encrypted TOTP secret", "access control (Art. 32)", "gdpr:art-32", (),

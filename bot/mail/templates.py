@@ -151,6 +151,50 @@ def verification_code(
                     settings=settings)
 
 
+# The guardian web page's code: the same mail, but the code goes into that page, not into a chat.
+_GUARDIAN_PAGE_CODE = {
+    "nb": {
+        "intro": "Her er engangskoden du ba om for å bekrefte e-postadressen din på foresattsiden til Vern hos "
+        "{controller}:",
+        "validity": "Koden gjelder i {minutes} og kan brukes bare én gang. "
+        "Skriv den inn på nettsiden der du ba om den, og ingen andre steder.",
+    },
+    "nn": {
+        "intro": "Her er eingongskoden du bad om for å stadfeste e-postadressa di på sida for føresette til Vern "
+        "hjå {controller}:",
+        "validity": "Koden gjeld i {minutes} og kan berre brukast éin gong. "
+        "Skriv han inn på nettsida der du bad om han, og ingen andre stader.",
+    },
+    "da": {
+        "intro": "Her er den engangskode, du har bedt om for at bekræfte din e-mailadresse på Verns side for "
+        "forældre og værger hos {controller}:",
+        "validity": "Koden gælder i {minutes} og kan kun bruges én gang. "
+        "Skriv den kun på den webside, hvor du bad om den.",
+    },
+    "en": {
+        "intro": "Here is the one-time code you asked for to confirm your e-mail address on Vern's page for "
+        "guardians at {controller}:",
+        "validity": "The code is valid for {minutes} and can be used only once. "
+        "Enter it on the web page where you asked for it, and nowhere else.",
+    },
+}
+
+
+def guardian_page_code(
+    to: str, code: str, language: str, minutes_valid: int, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """The code for the guardian web page: it says to type the code there (not "in the chat with Vern")."""
+    values = {"minutes": i18n.minutes(minutes_valid, language)}
+    t = {**_texts(_VERIFICATION_CODE, language, settings, **values),
+         **_texts(_GUARDIAN_PAGE_CODE, language, settings, **values)}
+    blocks: list[Block] = [
+        Paragraph(t["intro"]), Highlight(str(code)), Paragraph(t["validity"]), Paragraph(t["never"]),
+        Paragraph(t["ignore"]),
+    ]
+    return _compose(to=to, kind="verification_code", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)
+
+
 _CASE_RECEIVED = {
     "nb": {
         "subject": "Vi har mottatt kravet ditt (sak {reference})",
@@ -397,6 +441,7 @@ _CONSENT_RECEIPT = {
         "withdraw": "Du kan trekke samtykket tilbake når som helst ved å skrive «trekk tilbake samtykke» til Vern. "
         "Det gjelder straks.",
         "record": "Samtykke-ID", "purpose": "Formål", "status": "Status", "given": "Registrert",
+        "by": "Samtykket av", "verified": "Foresatt sjekket",
     },
     "nn": {
         "subject": "Kvittering for samtykket ditt: {title}",
@@ -405,6 +450,7 @@ _CONSENT_RECEIPT = {
         "withdraw": "Du kan trekkje samtykket tilbake når som helst ved å skrive «trekk tilbake samtykke» til Vern. "
         "Det gjeld straks.",
         "record": "Samtykke-ID", "purpose": "Føremål", "status": "Status", "given": "Registrert",
+        "by": "Samtykt av", "verified": "Føresett sjekka",
     },
     "da": {
         "subject": "Kvittering for dit samtykke: {title}",
@@ -413,6 +459,7 @@ _CONSENT_RECEIPT = {
         "withdraw": "Du kan trække samtykket tilbage når som helst ved at skrive »træk samtykke tilbage« til Vern. "
         "Det gælder med det samme.",
         "record": "Samtykke-ID", "purpose": "Formål", "status": "Status", "given": "Registreret",
+        "by": "Samtykke givet af", "verified": "Forælder tjekket",
     },
     "en": {
         "subject": "Receipt for your consent: {title}",
@@ -421,7 +468,26 @@ _CONSENT_RECEIPT = {
         "withdraw": "You can withdraw the consent at any time by writing \"withdraw my consent\" to Vern. It takes "
         "effect at once.",
         "record": "Consent ID", "purpose": "Purpose", "status": "Status", "given": "Recorded",
+        "by": "Consented by", "verified": "Guardian checked",
     },
+}
+# Who consented (the receipt's `consented_by`) and how the guardian was checked, in words.
+_ROLE_WORDS = {
+    "nb": {"subject": "den registrerte selv", "guardian": "foresatt", "both": "den registrerte og en foresatt",
+           "none": "ingen ennå"},
+    "nn": {"subject": "den registrerte sjølv", "guardian": "føresett", "both": "den registrerte og ein føresett",
+           "none": "ingen enno"},
+    "da": {"subject": "den registrerede selv", "guardian": "forælder eller værge",
+           "both": "den registrerede og en forælder eller værge", "none": "ingen endnu"},
+    "en": {"subject": "the data subject", "guardian": "a guardian", "both": "the data subject and a guardian",
+           "none": "nobody yet"},
+}
+_VERIFIED_WORDS = {
+    "nb": {"register": "i registeret over foresatte", "email": "med e-postkode", "telegram": "med Telegram-konto"},
+    "nn": {"register": "i registeret over føresette", "email": "med e-postkode", "telegram": "med Telegram-konto"},
+    "da": {"register": "i registeret over forældre og værger", "email": "med e-mailkode",
+           "telegram": "med Telegram-konto"},
+    "en": {"register": "in the register of guardians", "email": "by e-mail code", "telegram": "by Telegram account"},
 }
 
 
@@ -431,13 +497,63 @@ def consent_receipt(
     """The consent receipt, on the person's request: a summary and the JSON record attached."""
     t = _texts(_CONSENT_RECEIPT, language, settings, title=title)
     record_id = str(receipt["record_id"])
-    facts = Facts(((t["record"], record_id), (t["purpose"], title), (t["status"], status),
-                   (t["given"], str(receipt["timestamp"]))))
+    rows = [(t["record"], record_id), (t["purpose"], title), (t["status"], status),
+            (t["given"], str(receipt["timestamp"]))]
+    lang = i18n.check_language(language)
+    if receipt.get("consented_by"):
+        rows.append((t["by"], _ROLE_WORDS[lang].get(str(receipt["consented_by"]), str(receipt["consented_by"]))))
+    if receipt.get("guardian_verified"):
+        verified = str(receipt["guardian_verified"])
+        rows.append((t["verified"], _VERIFIED_WORDS[lang].get(verified, verified)))
+    facts = Facts(tuple(rows))
     blocks: list[Block] = [Paragraph(t["intro"]), facts, Paragraph(t["withdraw"])]
     mail = _compose(to=to, kind="consent_receipt", language=language, subject=t["subject"], blocks=blocks,
                     settings=settings)
     data = json.dumps(receipt, ensure_ascii=False, indent=2).encode("utf-8")
     return dataclasses.replace(mail, attachments=(Attachment(f"consent-{record_id}.json", "application/json", data),))
+
+
+_GUARDIAN_INFORMED = {
+    "nb": {
+        "subject": "Til informasjon: et samtykke fra barnet ditt",
+        "intro": "Barnet ditt har gitt {controller} dette samtykket i samtalen med Vern, og ba Vern si fra til deg. "
+        "Når barnet er 16 eller 17 år, bestemmer barnet selv, og en forelder eller verge skal få beskjed.",
+        "ack": "Du kan bekrefte at du har fått beskjed her: {link}",
+        "child": "Barnet kan trekke samtykket tilbake når som helst. Spørsmål? Skriv til {contact}.",
+    },
+    "nn": {
+        "subject": "Til informasjon: eit samtykke frå barnet ditt",
+        "intro": "Barnet ditt har gitt {controller} dette samtykket i samtalen med Vern, og bad Vern seie frå til "
+        "deg. Når barnet er 16 eller 17 år, bestemmer barnet sjølv, og ein forelder eller verje skal få beskjed.",
+        "ack": "Du kan stadfeste at du har fått beskjed her: {link}",
+        "child": "Barnet kan trekkje samtykket tilbake når som helst. Spørsmål? Skriv til {contact}.",
+    },
+    "da": {
+        "subject": "Til orientering: et samtykke fra dit barn",
+        "intro": "Dit barn har givet {controller} dette samtykke i samtalen med Vern og bad Vern give dig besked. "
+        "Når barnet er 16 eller 17 år, bestemmer barnet selv, og en forælder eller værge skal have besked.",
+        "ack": "Du kan bekræfte, at du har fået besked, her: {link}",
+        "child": "Barnet kan trække samtykket tilbage når som helst. Spørgsmål? Skriv til {contact}.",
+    },
+    "en": {
+        "subject": "For your information: a consent from your child",
+        "intro": "Your child has given {controller} this consent in the chat with Vern and asked Vern to tell you. "
+        "At 16 or 17 the young person decides, and a parent or guardian is to be told.",
+        "ack": "You can confirm that you have been told here: {link}",
+        "child": "The young person can withdraw the consent at any time. Questions? Write to {contact}.",
+    },
+}
+
+
+def guardian_informed(
+    to: str, notice: str, link: str, language: str, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """16-17: Vern tells the guardian itself (the notice the young person saw, and where to acknowledge it)."""
+    t = _texts(_GUARDIAN_INFORMED, language, settings, link=link)
+    blocks: list[Block] = [Paragraph(t["intro"]), *[Paragraph(line) for line in notice.split("\n") if line.strip()],
+                           Paragraph(t["ack"]), Paragraph(t["child"])]
+    return _compose(to=to, kind="guardian_informed", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)
 
 
 _CHAT_COPY = {

@@ -36,6 +36,7 @@ def guardian_services(settings: Settings) -> GuardianServices:
     from bot.consent.purposes import default_purposes
     from bot.db.engine import get_engine
     from bot.dsr.factory import consent_service
+    from bot.guardians.registry import build_registry
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
 
     consents = consent_service()
@@ -44,6 +45,7 @@ def guardian_services(settings: Settings) -> GuardianServices:
         invitations=GuardianInvitations(get_engine(), consents, utc_now, settings.secret_key.reveal().encode()),
         purposes=dict(default_purposes()), controller_name=settings.controller_name,
         default_language=settings.default_language, notify_child=guardian_answer_notifier(settings),
+        registry=build_registry(settings), contact=settings.controller_contact, timezone=settings.timezone,
     )
 
 

@@ -24,8 +24,11 @@ from bot.consent.invitations import (
     InvitationIntent,
     tell_child_of_refusal,
 )
+from bot.consent.local_time import local_time
 from bot.consent.purposes import Purpose, notice_text
 from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
+from bot.guardians.check import register_applies
+from bot.guardians.registry import GuardianRegistry
 from bot.i18n import translate
 
 logger = logging.getLogger(__name__)
@@ -33,6 +36,10 @@ logger = logging.getLogger(__name__)
 RELATION = "parent_or_guardian"  # declared by pressing "approve" under a text that says so
 METHOD = "telegram"
 CONSENTS_COMMANDS = ("samtykker", "samtykke", "consents")
+HELP_COMMANDS = ("help", "hjelp", "hjaelp")
+LANGUAGE_COMMANDS = ("language", "sprak", "sprog", "maal")
+STOP_COMMANDS = ("stop", "stopp")
+LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "da": "Dansk", "en": "English"}
 Notify = Callable[[str], Awaitable[None]]
 
 
@@ -58,15 +65,24 @@ class GuardianServices:
     controller_name: str
     default_language: str
     notify_child: Notify | None = None  # tells the child's chat that an answer came (by invitation id's chat)
+    registry: GuardianRegistry | None = None  # the controller's guardian register, when configured
+    contact: str = ""  # the controller's privacy contact, named when the bot forgets an account
+    timezone: str = "Europe/Oslo"  # times a guardian reads are local
 
 
 class GuardianBot:
     def __init__(self, services: GuardianServices) -> None:
         self._s = services
+        # A guardian's chosen language (/language), by the account's keyed hash, in this process's memory only:
+        # nothing about the account is stored for it, and after a restart Telegram's interface language applies.
+        self._languages: dict[str, str] = {}
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler("start", self.start))
         application.add_handler(CommandHandler(list(CONSENTS_COMMANDS), self.list_consents))
+        application.add_handler(CommandHandler(list(HELP_COMMANDS), self.help))
+        application.add_handler(CommandHandler(list(LANGUAGE_COMMANDS), self.choose_language))
+        application.add_handler(CommandHandler(list(STOP_COMMANDS), self.stop))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
         application.add_error_handler(self.error)
@@ -79,6 +95,10 @@ class GuardianBot:
 
     def _language(self, update: Update, fallback: str | None = None) -> str:
         user = update.effective_user
+        if user is not None:
+            chosen = self._languages.get(self._guardian_key(update))
+            if chosen:
+                return chosen
         return telegram_language(user.language_code if user else None, fallback or self._s.default_language)
 
     # --- handlers -----------------------------------------------------------------------------
@@ -119,6 +139,12 @@ class GuardianBot:
             text = translate("tg_inform", language, notice=notice)
             buttons = [[InlineKeyboardButton(translate("tg_button_ack", language),
                                              callback_data=f"i:{opened.invitation_id}")]]
+        elif register_applies(self._s.registry, purpose):
+            await message.reply_text(translate("tg_approve_request", language, notice=notice).split("\n\n")[0]
+                                     + "\n\n" + notice)
+            await message.reply_text(translate("tg_register_needs_web", language,
+                                               controller=self._s.controller_name))
+            return
         else:
             text = translate("tg_approve_request", language, notice=notice)
             buttons = [[
@@ -147,6 +173,39 @@ class GuardianBot:
                     translate("consent_withdraw_button", language), callback_data=f"w:{record.record_id}")]])
             await message.reply_text(line, reply_markup=markup)
 
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is not None:
+            await update.effective_message.reply_text(
+                translate("tg_help", self._language(update), controller=self._s.controller_name))
+
+    async def choose_language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is None:
+            return
+        buttons = [[InlineKeyboardButton(name, callback_data=f"l:{code}")] for code, name in LANGUAGE_NAMES.items()]
+        await update.effective_message.reply_text(translate("tg_language_choose", self._language(update)),
+                                                  reply_markup=InlineKeyboardMarkup(buttons))
+
+    async def stop(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is None:
+            return
+        language = self._language(update)
+        markup = InlineKeyboardMarkup([[
+            InlineKeyboardButton(translate("tg_button_forget", language), callback_data="s:yes"),
+            InlineKeyboardButton(translate("tg_button_cancel", language), callback_data="x"),
+        ]])
+        await update.effective_message.reply_text(translate("tg_stop_confirm", language, contact=self._contact()),
+                                                  reply_markup=markup)
+
+    def _contact(self) -> str:
+        return self._s.contact or self._s.controller_name
+
+    async def _forget(self, key: str) -> int:
+        """The account's keyed hash leaves the records and the links it opened; its language choice goes too."""
+        self._languages.pop(key, None)
+        forgotten = await asyncio.to_thread(self._s.consents.forget_guardian, key)
+        await asyncio.to_thread(self._s.invitations.forget_opener, key)
+        return forgotten
+
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         if query is None:
@@ -163,6 +222,12 @@ class GuardianBot:
                 await self._ask_withdraw(query, target, key, language)
             elif action == "c":
                 await self._withdraw(query, target, key, language)
+            elif action == "l" and target in LANGUAGE_NAMES:
+                self._languages[key] = target
+                await query.edit_message_text(translate("tg_language_set", target, name=LANGUAGE_NAMES[target]))
+            elif action == "s" and target == "yes":
+                await self._forget(key)
+                await query.edit_message_text(translate("tg_stopped", language, contact=self._contact()))
             else:
                 await query.edit_message_text(translate("tg_cancelled", language))
         except InvitationError as error:
@@ -173,8 +238,16 @@ class GuardianBot:
 
     async def _answer(self, action: str, invitation_id: str, key: str, language: str) -> str:
         approve = action != "d"
+        about = await asyncio.to_thread(self._s.invitations.describe, invitation_id)
+        purpose = self._s.purposes.get(about.purpose_id)
+        if purpose is not None and about.intent is InvitationIntent.APPROVE and register_applies(
+                self._s.registry, purpose):
+            # A Telegram account is no e-mail address or phone number the register could list: the web link
+            # (e-mail code, then the register) is the way for this purpose. Nothing is answered here.
+            return translate("tg_register_needs_web", language, controller=self._s.controller_name)
         conversation = await asyncio.to_thread(self._s.invitations.conversation_of, invitation_id)
-        view = await asyncio.to_thread(self._s.invitations.answer, invitation_id, key, approve, RELATION, METHOD)
+        view = await asyncio.to_thread(self._s.invitations.answer, invitation_id, key, approve, RELATION, METHOD,
+                                       METHOD, language)
         if conversation and self._s.notify_child is not None:
             try:
                 await self._s.notify_child(conversation)
@@ -186,7 +259,7 @@ class GuardianBot:
         if not approve:
             return translate("tg_declined", language, title=title)
         return translate("tg_approved", language, title=title, record=view.record_id,
-                         when=view.updated_at.strftime("%Y-%m-%d %H:%M"))
+                         when=local_time(view.updated_at, self._s.timezone))
 
     async def _ask_withdraw(self, query: object, record_id: str, key: str, language: str) -> None:
         record = await asyncio.to_thread(self._s.consents.get, record_id)

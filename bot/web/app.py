@@ -146,6 +146,29 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
                                                           request.headers.get(SIGNATURE_HEADER))
         return response.json(reply.body, status=reply.status)
 
+    @app.get("/guardian-answers")
+    async def guardian_answers(request: Request) -> HTTPResponse:
+        # "What I have answered": a guardian who answered on the web finds and withdraws it here.
+        return await _guardian(app, settings).answers_start(request.args.get("lang"))
+
+    @app.post("/guardian-answers/code")
+    async def guardian_answers_code(request: Request) -> HTTPResponse:
+        client = client_tag(secret, request_address(request))
+        return await _guardian(app, settings).answers_code(request.form.get("email") or "",
+                                                           request.args.get("lang"), client)
+
+    @app.post("/guardian-answers/list")
+    async def guardian_answers_list(request: Request) -> HTTPResponse:
+        form = request.form
+        return await _guardian(app, settings).answers_list(form.get("email") or "", form.get("code") or "",
+                                                           request.args.get("lang"))
+
+    @app.post("/guardian-answers/withdraw")
+    async def guardian_answers_withdraw(request: Request) -> HTTPResponse:
+        form = request.form
+        return await _guardian(app, settings).answers_withdraw(form.get("grant") or "", form.get("record") or "",
+                                                               request.args.get("lang"))
+
     @app.get("/guardian/<token:str>")
     async def guardian_page(request: Request, token: str) -> HTTPResponse:
         # A parent without Telegram answers a child's consent here, with an e-mail code.

@@ -244,3 +244,75 @@ def test_the_childs_own_telegram_account_cannot_answer_and_both_hear_why(
     telegram.user_presses(505, offer, "Godkjenn")
     telegram.wait_for_edit(offer)
     assert consents.get(record.record_id).active, "the parent's own account still can"
+
+
+def test_help_language_and_stop_forgetting_the_telegram_account(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
+) -> None:
+    record_id, issued = child_asks(consents, invitations)
+    telegram.user_sends(508, f"/start {issued.token}")
+    (offer,) = telegram.wait_for(508, 1)
+    telegram.user_presses(508, offer, "Godkjenn")
+    telegram.wait_for_edit(offer)
+
+    telegram.user_sends(508, "/hjelp")
+    _, helped = telegram.wait_for(508, 2)
+    assert helped.text == translate("tg_help", "nb", controller="Demo idrettslag")
+
+    # /language: the choice applies to every later message, whatever Telegram's interface language says.
+    telegram.user_sends(508, "/language")
+    *_, choose = telegram.wait_for(508, 3)
+    telegram.user_presses(508, choose, "English")
+    telegram.wait_for_edit(choose)
+    assert choose.text == translate("tg_language_set", "en", name="English")
+    telegram.user_sends(508, "/samtykker")
+    *_, listed = telegram.wait_for(508, 4)
+    assert listed.text == translate("consent_line", "en", title="Video recordings of training in a closed group",
+                                    status="given")
+
+    # /stop: two taps; then the records no longer know the account, and the answer still stands.
+    telegram.user_sends(508, "/stop")
+    *_, confirm = telegram.wait_for(508, 5)
+    assert confirm.text.startswith("Do you want Vern to forget your Telegram account?")
+    telegram.user_presses(508, confirm, "Yes, forget me")
+    telegram.wait_for_edit(confirm)
+    assert confirm.text.startswith("Done. Vern has forgotten your Telegram account.")
+    account = consents.pseudonym("telegram:508")
+    assert consents.records_for_guardian(account) == []
+    receipt = consents.receipt(record_id)
+    assert receipt["status"] == "given" and receipt["guardian_verified"] == "telegram"
+    assert receipt["given_by"]["guardian"]["pseudonymous_key"].startswith("forgotten:")
+    telegram.user_sends(508, "/consents")
+    *_, nothing = telegram.wait_for(508, 6)
+    assert nothing.text == translate("tg_consents_none", "nb"), "the language choice was forgotten too"
+
+
+def test_a_purpose_checked_in_the_register_sends_the_telegram_guardian_to_the_web_page(
+    consents: ConsentService, invitations: GuardianInvitations, tmp_path: Path
+) -> None:
+    from bot.guardians.registry import FileGuardianRegistry
+
+    register = tmp_path / "guardians.csv"
+    register.write_text("child_reference,guardian\nELEV-1,mor@example.org\n", encoding="utf-8")
+    fake = FakeTelegram()
+    fake.start()
+    services = GuardianServices(consents, invitations, load_purposes(DEFAULT_FILE), "Demo skole", "nb", None,
+                                FileGuardianRegistry(register))
+    bot = RunningBot(services, fake, tmp_path)
+    bot.start()
+    try:
+        record = consents.give(consents.pseudonym("child-12@example.org"), "health-adaptations", "nb", "web", age=12,
+                               child_reference="ELEV-1")
+        issued = invitations.issue(record.record_id, InvitationIntent.APPROVE, "nb", "child-chat-9",
+                                   child_reference="ELEV-1")
+        fake.user_sends(509, f"/start {issued.token}")
+        notice, sent_on = fake.wait_for(509, 2)
+        assert "Tilrettelegging på grunn av helse" in notice.text and notice.buttons == []
+        assert sent_on.text == translate("tg_register_needs_web", "nb", controller="Demo skole")
+        # A forged approve button changes nothing either.
+        fake.user_sends_callback(509, sent_on, f"a:{issued.invitation_id}")
+        fake.wait_for_edit(sent_on)
+        assert consents.get(record.record_id).status == "pending_guardian"
+    finally:
+        bot.stop()
+        fake.stop()

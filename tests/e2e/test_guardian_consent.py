@@ -261,7 +261,10 @@ def test_a_danish_16_year_olds_consent_applies_at_once_and_a_guardian_is_to_be_t
     first = stack.texts(chat, "Jeg vil gerne modtage nyhedsbrevet")
     assert notice_text(default_purposes()["newsletter"], "da") in first
     assert translate("consent_ask_birth_year", "da") in stack.texts(chat, "ja")
-    stack.texts(chat, str(born_for_age(16)))
+    asked = stack.texts(chat, str(born_for_age(16)))
+    assert translate("consent_rule_informed", "da", low=16, high=17) in asked
+    assert translate("consent_ask_guardian_email", "da") in asked
+    stack.texts(chat, "spring over")  # a link to pass on, as before
     stack.texts(chat, address)
     done = stack.texts(chat, code_for(stack, address))
     assert translate("consent_guardian_informed_needed", "da", title="Nyhedsbrev på e-mail", age=18) in done

@@ -1,0 +1,1 @@
+"""Guardians proven against the controller's register (bot.guardians.registry)."""
