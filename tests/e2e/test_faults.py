@@ -68,7 +68,7 @@ def say(vern: VernStack, chat: str, message: str) -> tuple[int | str, str]:
     """The status, or the error a failed turn names (it answers 200 with words, as every turn does)."""
     result = post_json(f"{vern.rasa_url}/webhooks/rest/webhook", {"sender": chat, "message": message})
     messages = result.body if isinstance(result.body, list) else []
-    return result.headers.get("x-vern-error", result.status), "\n".join(m.get("text", "") for m in messages)
+    return result.headers.get("x-vern-error", result.status), "\n".join(m["text"] for m in messages if "text" in m)
 
 
 def start_request(vern: VernStack) -> tuple[str, str, str]:
