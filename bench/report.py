@@ -209,7 +209,8 @@ def section_retention(result: dict[str, Any] | None) -> list[str]:
         f"sustained, about {largest['chats_per_s'] * 3600:,.0f} ended chats an hour). "
         f"{growth}. In steady state the worker runs every minute and sees only the chats that ended since its last "
         "run, so this is the number of chats that may end within 15 minutes, or the backlog it can clear after "
-        "an outage. More replicas do not add throughput as deployed (one leader at a time).", "",
+        "an outage.", "",
+        *section_retention_parallel(f.get("parallel")),
         "This is far slower per chat than the “ended chats” figure of `bench/pii_masking.py`, which times only "
         "`mask()` on twelve short synthetic turns per chat. The worker reads every string of every stored event "
         "(user and bot text, the NLU parse copy, entities, slot values, buttons, metadata), runs the detector "
@@ -224,6 +225,39 @@ def section_retention(result: dict[str, Any] | None) -> list[str]:
         "is measured with that change.", "",
         chart(charts.retention, f, "bench-retention.svg", "Time to mask N ended chats"), "",
     ]
+    return out
+
+
+def section_retention_parallel(parallel: dict[str, Any] | None) -> list[str]:
+    """1 against 2 worker processes on the same backlog, from the same run."""
+    if not parallel:
+        return []
+    out = [
+        f"**Workers in parallel** (the same run; {parallel['chats']:,} ended chats seeded afresh before each run): "  # noqa: S608 - prose
+        "each worker is a process of its own, as on its own replica, with its own engine and lock; one leads, "
+        "the others share the chat backlog by claiming batches with `SELECT … FOR UPDATE SKIP LOCKED` "
+        "(docs/retention.md). They start together after their masker warmed up; the time is from the common "
+        "start to the last one's finish. CPU seconds are the worker processes' own (PostgreSQL's are not "
+        "counted): far less CPU than wall time means a worker waited for a core or for the database.", "",
+        "| workers | masked | seconds | chats/s | chats per worker | CPU s per worker |",
+        "|---:|---:|---:|---:|---|---|",
+    ]
+    for run in parallel["runs"]:
+        out.append(f"| {run['workers']} | {run['masked']:,} | {run['seconds']:.1f} | {run['chats_per_s']:.1f} | "
+                   f"{', '.join(f'{n:,}' for n in run['per_worker'])} | "
+                   f"{', '.join(str(c) for c in run.get('cpu_seconds', []))} |")
+    best = {int(k): v for k, v in parallel.get("best_chats_per_s", {}).items()}
+    ratio = parallel.get("ratio_2_vs_1")
+    within = {int(k): v for k, v in parallel["within_15_min_by_workers"].items()}
+    if ratio is not None:
+        out += ["", f"**Two workers clear {ratio:.2f}× what one clears** (best run of each: {best[2]:.1f} against "
+                    f"{best[1]:.1f} chats/s; target 1.7×)."]
+    out += ["", "The 15-minute guarantee for N workers (chats that may end within 15 minutes, or the backlog cleared "
+                "after an outage): " + "; ".join(
+                    f"{n} worker{'s' if n > 1 else ''}: about {count:,}" + ("" if n in best else " (estimated)")
+                    for n, count in within.items()) + ". Beyond the measured counts each added worker is assumed "
+                "to add what the second added, which holds only while the machine and PostgreSQL have a free core "
+                "for it.", ""]
     return out
 
 

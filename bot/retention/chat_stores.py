@@ -117,10 +117,7 @@ class SqlChatLogStore:
             changes += changed
             counts[conversation_id] = len(changed)
         if changes:
-            connection.execute(
-                update(_EVENTS).where(_EVENTS.c.id == bindparam("event_id")).values(data=bindparam("masked")),
-                changes,
-            )
+            _write_masked(connection, changes)
         return counts, failed
 
     def delete_conversations(self, conversation_ids: Sequence[str], connection: Connection) -> dict[str, int]:
@@ -157,6 +154,25 @@ class SqlChatLogStore:
             return set()
         with self._engine.connect() as connection:
             return {row[0] for row in connection.execute(select(_EVENTS.c.sender_id).distinct())}
+
+
+def _write_masked(connection: Connection, changes: list[dict[str, Any]]) -> None:
+    """The batch's masked events in as few statements as possible: on PostgreSQL one UPDATE … FROM (VALUES …)
+    per thousand events (an executemany would be one round trip per event)."""
+    if connection.dialect.name == "postgresql":
+        from psycopg2.extras import execute_values
+
+        cursor = connection.connection.cursor()
+        try:
+            execute_values(cursor, "UPDATE events SET data = v.data FROM (VALUES %s) AS v(id, data)"
+                                   " WHERE events.id = v.id", [(c["event_id"], c["masked"]) for c in changes],
+                           page_size=1000)
+        finally:
+            cursor.close()
+        return
+    connection.execute(
+        update(_EVENTS).where(_EVENTS.c.id == bindparam("event_id")).values(data=bindparam("masked")), changes
+    )
 
 
 def transcript_of(events: list[Any]) -> list[dict[str, Any]]:

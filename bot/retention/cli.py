@@ -44,7 +44,7 @@ def _settings() -> Settings:
     return settings_or_exit()
 
 
-class _LoggedAudit:
+class LoggedAudit:
     """The audit trail, one log line per entry. Subjects are hashes and details are counts and rule ids
     (see RetentionWorker). `record_many` lets the worker write a batch's entries in the batch's transaction."""
 
@@ -66,7 +66,7 @@ class _LoggedAudit:
         logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
 
 
-_log_audit = _LoggedAudit()
+_log_audit = LoggedAudit()
 
 
 def _expire_guardian_links() -> int:
