@@ -75,25 +75,50 @@ class AuditLog:
 
     def _append_once(self, event: str, subject: str | None, body: str) -> StoredEntry:
         with self._engine.begin() as connection:
-            self._lock(connection)
-            last = connection.execute(
-                select(TABLE.c.seq, TABLE.c.entry_hash).order_by(TABLE.c.seq.desc()).limit(1)
-            ).first()
-            seq = (last.seq + 1) if last else 1
-            prev = last.entry_hash if last else GENESIS_HASH
-            # Stored without timezone and microseconds so the hash reads back identically on every database.
-            at = self._clock().replace(tzinfo=None, microsecond=0)
+            return self._append_all(connection, [(event, subject, body)])[0]
+
+    def append_many(self, entries: list[tuple[str, str | None, dict[str, Any]]],
+                    connection: Connection | None = None) -> list[StoredEntry]:
+        """Several entries in one transaction, one lock and one head update (the retention worker's batches).
+
+        With `connection` they join that transaction, so they commit or vanish with the work they record;
+        on PostgreSQL the append lock is then held until it commits, so add them last."""
+        bodies = [(event, subject, canonical_details(details or {})) for event, subject, details in entries]
+        if not bodies:
+            return []
+        if connection is not None:
+            return self._append_all(connection, bodies)
+        for attempt in range(APPEND_ATTEMPTS):
+            try:
+                with _LOCAL_WRITER, self._engine.begin() as own:
+                    return self._append_all(own, bodies)
+            except IntegrityError:
+                if attempt == APPEND_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _append_all(self, connection: Connection, bodies: list[tuple[str, str | None, str]]) -> list[StoredEntry]:
+        self._lock(connection)
+        last = connection.execute(
+            select(TABLE.c.seq, TABLE.c.entry_hash).order_by(TABLE.c.seq.desc()).limit(1)
+        ).first()
+        seq = last.seq if last else 0
+        prev = last.entry_hash if last else GENESIS_HASH
+        # Stored without timezone and microseconds so the hash reads back identically on every database.
+        at = self._clock().replace(tzinfo=None, microsecond=0)
+        stored: list[StoredEntry] = []
+        for event, subject, body in bodies:
+            seq += 1
             digest = entry_hash(prev, seq, at, event, subject, body)
-            connection.execute(
-                TABLE.insert().values(
-                    seq=seq, recorded_at=at, event=event, subject=subject, details=body,
-                    prev_hash=prev, entry_hash=digest,
-                )
-            )
-            sealed = {"count": seq, "head_hash": digest, "seal": seal(self._secret, seq, digest)}
-            if connection.execute(HEAD.update().where(HEAD.c.id == 1).values(**sealed)).rowcount == 0:
-                connection.execute(HEAD.insert().values(id=1, **sealed))
-        return StoredEntry(seq, at, event, subject, body, prev, digest)
+            stored.append(StoredEntry(seq, at, event, subject, body, prev, digest))
+            prev = digest
+        connection.execute(TABLE.insert(), [
+            {"seq": e.seq, "recorded_at": e.recorded_at, "event": e.event, "subject": e.subject,
+             "details": e.details, "prev_hash": e.prev_hash, "entry_hash": e.entry_hash} for e in stored])
+        sealed = {"count": seq, "head_hash": prev, "seal": seal(self._secret, seq, prev)}
+        if connection.execute(HEAD.update().where(HEAD.c.id == 1).values(**sealed)).rowcount == 0:
+            connection.execute(HEAD.insert().values(id=1, **sealed))
+        return stored
 
     def _lock(self, connection: Connection) -> None:
         if connection.dialect.name == "postgresql":

@@ -34,6 +34,10 @@ class AuditTrail:
     def record(self, event: str, subject: str | None = None, details: dict[str, Any] | None = None) -> None:
         self.log.append(event, subject, details)
 
+    def record_many(self, entries: list[tuple[str, str | None, dict[str, Any]]], connection: Any = None) -> None:
+        """Several entries in one transaction: `connection`'s, when given (see AuditLog.append_many)."""
+        self.log.append_many(entries, connection)
+
     @property
     def public_key(self) -> str:
         raw = self._signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)

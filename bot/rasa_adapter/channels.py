@@ -22,7 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.chat_errors import chat_error_body
+from bot.chat_errors import chat_error_body, chat_error_response
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
 from bot.config import get_settings
 from bot.rasa_adapter.client_identity import client_of_request, with_client
@@ -49,7 +49,13 @@ logger = logging.getLogger(__name__)
 
 
 def error_response(code: str, status: int, sender: str | None, text: str = "") -> HTTPResponse:
-    return response.json(chat_error_body(get_settings(), code, sender, text), status=status)
+    """A turn that did not happen: bot messages a person sees (see bot.chat_errors.chat_error_status)."""
+    return chat_error_response(get_settings(), code, status, sender, text)
+
+
+def updates_error_response(code: str, status: int, sender: str | None) -> HTTPResponse:
+    # The updates endpoint answers an object, so its errors are objects too (with the words as messages).
+    return response.json(chat_error_body(get_settings(), code, sender), status=status)
 
 
 class VernRestInput(RestInput):
@@ -171,14 +177,14 @@ async def rest_updates(body: bytes, agent: Any) -> HTTPResponse:
 
     parsed = parse_updates_request(body)
     if parsed is None:
-        return error_response("error_bad_request", 400, None)
+        return updates_error_response("error_bad_request", 400, None)
     sender, since = parsed
     try:
         tracker = await agent.tracker_store.retrieve(sender) if agent is not None else None
         events = [event.as_dict() for event in tracker.events] if tracker is not None else []
     except Exception as error:  # noqa: BLE001 - the client polls again
         logger.error("chat updates unavailable (%s)", type(error).__name__)
-        return error_response("error_unavailable", 503, sender)
+        return updates_error_response("error_unavailable", 503, sender)
     return response.json(await updates_reply(sender, events, since))
 
 

@@ -10,12 +10,13 @@ loads a masked tracker like any other and later saves append to it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import redis
-from sqlalchemy import column, delete, inspect, select, table, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, column, delete, func, inspect, select, table, update
+from sqlalchemy.engine import Connection, Engine
 
 from bot.config import Settings
 from bot.retention.errors import ChatStoreError
@@ -26,6 +27,7 @@ REDIS_TRACKER_PREFIX = "vern:tracker:"
 _WATCH_RETRIES = 5
 
 _EVENTS = table("events", column("id"), column("sender_id"), column("data"))
+logger = logging.getLogger(__name__)
 
 
 class ChatLogStore(Protocol):
@@ -48,6 +50,11 @@ class SqlChatLogStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._table_seen = False
+
+    @property
+    def engine(self) -> Engine:
+        """The worker joins this store's writes to its own batch transaction when the engines match."""
+        return self._engine
 
     def _has_events(self) -> bool:
         # Rasa creates the table on its first start; until then there is nothing to mask.
@@ -74,6 +81,58 @@ class SqlChatLogStore:
                     changed += 1
         return changed
 
+    def mask_conversations(
+        self, conversation_ids: Sequence[str], mask_text: MaskText, connection: Connection
+    ) -> tuple[dict[str, int], set[str]]:
+        """Mask a batch of chats inside `connection`'s transaction: one read and one executemany for all of
+        them, instead of a transaction, a read and one statement per event per chat.
+
+        Returns the changed events per chat, and the chats whose masking raised: those are left as they
+        were (their events are not written) and stay due. A database error fails the whole batch."""
+        counts = {conversation_id: 0 for conversation_id in conversation_ids}
+        if not conversation_ids or not self._has_events():
+            return counts, set()
+        rows = connection.execute(
+            select(_EVENTS.c.id, _EVENTS.c.sender_id, _EVENTS.c.data)
+            .where(_EVENTS.c.sender_id.in_(list(conversation_ids)))
+            .order_by(_EVENTS.c.id)
+        ).all()
+        by_chat: dict[str, list[tuple[int, Any]]] = {}
+        for event_id, sender_id, data in rows:
+            by_chat.setdefault(sender_id, []).append((event_id, data))
+        changes: list[dict[str, Any]] = []
+        failed: set[str] = set()
+        for conversation_id, events in by_chat.items():
+            try:
+                chat_masker = masker_for_chat(mask_text, [_loaded(data) for _, data in events])
+                changed = [
+                    {"event_id": event_id, "masked": masked}
+                    for event_id, data in events
+                    if (masked := mask_serialised_event(data, chat_masker)) != data
+                ]
+            except Exception as error:  # noqa: BLE001 - one broken chat must not stop the batch
+                logger.warning("masking one chat failed (%s)", type(error).__name__)
+                failed.add(conversation_id)
+                continue
+            changes += changed
+            counts[conversation_id] = len(changed)
+        if changes:
+            _write_masked(connection, changes)
+        return counts, failed
+
+    def delete_conversations(self, conversation_ids: Sequence[str], connection: Connection) -> dict[str, int]:
+        """Delete a batch of chats' logs inside `connection`'s transaction; events removed per chat."""
+        counts = {conversation_id: 0 for conversation_id in conversation_ids}
+        if not conversation_ids or not self._has_events():
+            return counts
+        ids = list(conversation_ids)
+        for sender_id, count in connection.execute(
+            select(_EVENTS.c.sender_id, func.count()).where(_EVENTS.c.sender_id.in_(ids)).group_by(_EVENTS.c.sender_id)
+        ):
+            counts[sender_id] = int(count)
+        connection.execute(delete(_EVENTS).where(_EVENTS.c.sender_id.in_(ids)))
+        return counts
+
     def transcript(self, conversation_id: str) -> list[dict[str, Any]]:
         if not self._has_events():
             return []
@@ -95,6 +154,25 @@ class SqlChatLogStore:
             return set()
         with self._engine.connect() as connection:
             return {row[0] for row in connection.execute(select(_EVENTS.c.sender_id).distinct())}
+
+
+def _write_masked(connection: Connection, changes: list[dict[str, Any]]) -> None:
+    """The batch's masked events in as few statements as possible: on PostgreSQL one UPDATE … FROM (VALUES …)
+    per thousand events (an executemany would be one round trip per event)."""
+    if connection.dialect.name == "postgresql":
+        from psycopg2.extras import execute_values
+
+        cursor = connection.connection.cursor()
+        try:
+            execute_values(cursor, "UPDATE events SET data = v.data FROM (VALUES %s) AS v(id, data)"
+                                   " WHERE events.id = v.id", [(c["event_id"], c["masked"]) for c in changes],
+                           page_size=1000)
+        finally:
+            cursor.close()
+        return
+    connection.execute(
+        update(_EVENTS).where(_EVENTS.c.id == bindparam("event_id")).values(data=bindparam("masked")), changes
+    )
 
 
 def transcript_of(events: list[Any]) -> list[dict[str, Any]]:

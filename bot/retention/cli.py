@@ -44,12 +44,29 @@ def _settings() -> Settings:
     return settings_or_exit()
 
 
-def _log_audit(event: str, subject: str | None, details: dict) -> None:
-    # Subjects are hashes and details are counts and rule ids (see RetentionWorker).
-    from bot.audit.service import audit_trail
+class LoggedAudit:
+    """The audit trail, one log line per entry. Subjects are hashes and details are counts and rule ids
+    (see RetentionWorker). `record_many` lets the worker write a batch's entries in the batch's transaction."""
 
-    audit_trail().record(event, subject, details)
-    logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
+    def __call__(self, event: str, subject: str | None, details: dict) -> None:
+        from bot.audit.service import audit_trail
+
+        audit_trail().record(event, subject, details)
+        self._log(event, subject, details)
+
+    def record_many(self, entries: list[tuple[str, str | None, dict]], connection: Any) -> None:
+        from bot.audit.service import audit_trail
+
+        audit_trail().record_many(entries, connection)
+        for event, subject, details in entries:
+            self._log(event, subject, details)
+
+    @staticmethod
+    def _log(event: str, subject: str | None, details: dict) -> None:
+        logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
+
+
+_log_audit = LoggedAudit()
 
 
 def _expire_guardian_links() -> int:

@@ -14,6 +14,16 @@ Crash safety: the tracker store is rewritten first; `masked_at`/`deleted_at`
 are set only after that committed, and only if the chat did not change
 meanwhile. Masking and deleting are idempotent, so a crash between the two
 steps just repeats the first at the next run.
+
+Several workers (PostgreSQL): the chat rules' backlog is shared. Each worker
+claims a batch of due chats with `SELECT … FOR UPDATE SKIP LOCKED` and, in
+that one transaction, masks or deletes their SQL events, sets
+`masked_at`/`deleted_at` and appends their audit entries; another worker
+skips the locked rows and claims the next batch. So every chat is handled by
+exactly one worker, and a crash rolls the whole batch back. The other steps
+(ending idle chats and handoffs, record kinds, housekeeping) stay with the
+one leader: they are cheap, and counting them twice would double the audit.
+On SQLite (one machine, one writer) only the leader works, as before.
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import and_, exists, or_, select, update
-from sqlalchemy.engine import Engine, Row
+from sqlalchemy.engine import Connection, Engine, Row
 
 from bot.clock import Clock
 from bot.handoff.models import Handoff
@@ -46,6 +56,9 @@ logger = logging.getLogger(__name__)
 
 Audit = Callable[[str, "str | None", dict], None]
 T = CONVERSATIONS
+# Chats claimed per transaction when workers share the backlog: their rows stay locked while they are
+# masked, and a person writing again in one of them waits for the batch (about a second), so it is small.
+CLAIM_SIZE = 25
 
 
 @dataclass
@@ -86,6 +99,9 @@ class RetentionWorker:
         batch_size: int = 100,
         housekeeping: Sequence[Callable[[], object]] = (),
         places: RecordPlaces | None = None,
+        share_backlog: bool = True,
+        claim_size: int = CLAIM_SIZE,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         if batch_size < 1 or lead < timedelta(0) or inactivity <= timedelta(0):
             raise ValueError("batch_size must be positive, lead not negative, inactivity positive")
@@ -102,29 +118,38 @@ class RetentionWorker:
         # Other expiries that must hold without a person acting (guardian links after 72 hours).
         self._housekeeping = tuple(housekeeping)
         self._places = places or RecordPlaces()
+        # Claiming needs row locks that other workers skip: PostgreSQL's SKIP LOCKED. SQLite has one writer.
+        self._claims = share_backlog and engine.dialect.name == "postgresql"
+        self._claim_size = max(1, claim_size)
+        # A deadline from outside (the benchmark's time limit): stop after the current batch.
+        self._stop = stop or (lambda: False)
 
     def run_once(self) -> RunReport:
         report = RunReport(leader=self._leader.acquire(), started_at=self._clock())
-        if not report.leader:
+        if not report.leader and not self._claims:
             return report
         inactive_ended = False
         for rule in self._policy.in_order():
             if rule.records is not None:
-                self._prune(rule, report)
+                if report.leader:
+                    self._prune(rule, report)
                 continue
-            if not inactive_ended:
+            if report.leader and not inactive_ended:
                 self._end_inactive(report)
                 inactive_ended = True
             if not self._apply(rule, report):
                 report.complete = False
                 break
-        for job in self._housekeeping:
-            try:
-                job()
-            except Exception as error:  # noqa: BLE001 - the next run retries; retention itself went through
-                logger.error("housekeeping job failed (%s)", type(error).__name__)
+        if report.leader:
+            for job in self._housekeeping:
+                try:
+                    job()
+                except Exception as error:  # noqa: BLE001 - the next run retries; retention itself went through
+                    logger.error("housekeeping job failed (%s)", type(error).__name__)
         report.finished_at = self._clock()
-        record_run(self._engine, report)
+        if report.leader or report.masked or report.deleted or report.failed:
+            # A helper that found nothing to claim leaves no run behind: the log shows work, not polling.
+            record_run(self._engine, report)
         logger.info(
             "retention run: ended=%d masked=%d deleted=%d records=%d failed=%d",
             report.ended_for_inactivity, report.masked, report.deleted, report.records_deleted, report.failed,
@@ -193,7 +218,9 @@ class RetentionWorker:
             after = (rows[-1][1], rows[-1][0])
 
     def _apply(self, rule: RetentionRule, report: RunReport) -> bool:
-        """Handle every chat the rule is due for; False if leadership was lost."""
+        """Handle every chat the rule is due for; False if leadership was lost (or the run was stopped)."""
+        if self._claims:
+            return self._apply_claimed(rule, report)
         kind = rule.kind
         anchor = T.c[kind.anchor]
         cutoff = utc_naive(self._clock() - rule.after + self._lead)
@@ -210,53 +237,156 @@ class RetentionWorker:
             done = [(row, events) for row in rows if (events := self._act(rule, row[1], masker, report)) is not None]
             self._mark(rule, done, report)
             after = (rows[-1][2], rows[-1][0])
-            if not self._leader.acquire():
+            if self._stop() or not self._leader.acquire():
                 return False
 
+    def _apply_claimed(self, rule: RetentionRule, report: RunReport) -> bool:
+        """Claim batches of due chats that no other worker holds, each handled in one transaction."""
+        kind = rule.kind
+        anchor = T.c[kind.anchor]
+        cutoff = utc_naive(self._clock() - rule.after + self._lead)
+        masker = self._masker_for(rule)
+        after: tuple[datetime, int] | None = None
+        while not self._stop():
+            query = select(T.c.id, T.c.conversation_id, anchor).where(kind.due(T, cutoff))
+            if after is not None:
+                query = query.where(_past(anchor, after))
+            query = query.order_by(anchor, T.c.id).limit(self._claim_size).with_for_update(skip_locked=True)
+            rows: list[Row] = []
+            audited: list[tuple[str, str, dict[str, Any]]] = []
+            audited_in_batch = False
+            try:
+                with self._engine.begin() as connection:
+                    rows = list(connection.execute(query).all())
+                    if not rows:
+                        return True
+                    after = (rows[-1][2], rows[-1][0])
+                    done = self._act_batch(rule, rows, masker, report, connection)
+                    marked = self._mark_rows(connection, rule, done)
+                    audited = self._entries(rule, marked)
+                    record_many = getattr(self._audit, "record_many", None)
+                    if audited and record_many is not None:
+                        # Last in the transaction: the audit chain's lock is held only until the commit.
+                        record_many([(event, subject_of(chat), details) for event, chat, details in audited],
+                                    connection)
+                        audited_in_batch = True
+            except Exception as error:  # noqa: BLE001 - the batch rolled back whole; its chats stay due
+                if not rows:
+                    raise
+                logger.warning("retention %s failed for a batch of %d chats (%s)", rule.action, len(rows),
+                               type(error).__name__)
+                report.failed += len(rows)
+                continue
+            self._count(rule, audited, report)
+            if not audited_in_batch:
+                for event, chat, details in audited:
+                    self._emit(event, chat, details)
+        return False
+
+    def _act_batch(
+        self, rule: RetentionRule, rows: list[Row], masker: MaskText, report: RunReport, connection: Connection
+    ) -> list[tuple[Row, int]]:
+        """Mask or delete the claimed chats in every store; SQL stores on this database join the transaction."""
+        ids = [row[1] for row in rows]
+        events = dict.fromkeys(ids, 0)
+        failed: set[str] = set()
+        for store in self._stores:
+            joins = getattr(store, "engine", None) is self._engine
+            if joins and rule.action == "mask" and hasattr(store, "mask_conversations"):
+                counts, broken = store.mask_conversations(ids, masker, connection)
+                failed |= broken
+            elif joins and rule.action == "delete" and hasattr(store, "delete_conversations"):
+                counts = store.delete_conversations(ids, connection)
+            else:
+                # A store elsewhere (Redis): chat by chat, each committed there before the batch commits here.
+                counts = {}
+                for conversation_id in ids:
+                    if conversation_id not in failed:
+                        changed = self._try_act(rule, conversation_id, masker, [store])
+                        if changed is None:
+                            failed.add(conversation_id)
+                        else:
+                            counts[conversation_id] = changed
+            for conversation_id, count in counts.items():
+                events[conversation_id] += count
+        report.failed += len(failed)
+        return [(row, events[row[1]]) for row in rows if row[1] not in failed]
+
     def _act(self, rule: RetentionRule, conversation_id: str, masker: MaskText, report: RunReport) -> int | None:
+        changed = self._try_act(rule, conversation_id, masker, self._stores)
+        if changed is None:
+            report.failed += 1
+        return changed
+
+    @staticmethod
+    def _try_act(rule: RetentionRule, conversation_id: str, masker: MaskText,
+                 stores: Sequence[ChatLogStore]) -> int | None:
+        """Mask or delete one chat in `stores`; None if it failed."""
         try:
             if rule.action == "mask":
-                return sum(store.mask_conversation(conversation_id, masker) for store in self._stores)
-            return sum(store.delete_conversation(conversation_id) for store in self._stores)
+                return sum(store.mask_conversation(conversation_id, masker) for store in stores)
+            return sum(store.delete_conversation(conversation_id) for store in stores)
         except Exception as error:
             # One broken chat must not stop the others; it stays due and is retried next run.
             logger.warning("retention %s failed for one chat (%s)", rule.action, type(error).__name__)
-            report.failed += 1
             return None
 
     def _mark(self, rule: RetentionRule, done: list[tuple[Row, int]], report: RunReport) -> None:
         """Record what the stores committed; then count and audit it."""
         if not done:
             return
+        with self._engine.begin() as connection:
+            self._mark_rows(connection, rule, done, guarded_count=False)
+        audited = self._entries(rule, done)
+        self._count(rule, audited, report)
+        for event, chat, details in audited:
+            self._emit(event, chat, details)
+
+    def _mark_rows(
+        self, connection: Connection, rule: RetentionRule, done: list[tuple[Row, int]], guarded_count: bool = True
+    ) -> list[tuple[Row, int]]:
+        """Set masked_at/deleted_at; returns the rows that changed (all of them unless `guarded_count`)."""
         kind = rule.kind
         anchor = T.c[kind.anchor]
         now = utc_naive(self._clock())
-        with self._engine.begin() as connection:
-            for row, _events in done:
-                row_id, anchor_value = row[0], row[2]
-                # Never before the anchor, even if this host's clock is behind the one that ended the chat.
-                stamp = max(now, anchor_value)
-                values: dict[str, Any] = (
-                    {"masked_at": stamp}
-                    if rule.action == "mask"
-                    # The row keeps ids and timestamps only: nothing about the person or the chat.
-                    else {"deleted_at": stamp, "language": None, "message_count": 0}
-                )
-                # Guarded: a chat re-opened meanwhile stays pending and is handled at its next end.
-                connection.execute(
-                    update(T).where(T.c.id == row_id, anchor == anchor_value, kind.pending(T)).values(**values)
-                )
-        event = "chat.masked" if rule.action == "mask" else "chat.deleted"
+        marked: list[tuple[Row, int]] = []
         for row, events in done:
+            row_id, anchor_value = row[0], row[2]
+            # Never before the anchor, even if this host's clock is behind the one that ended the chat.
+            stamp = max(now, anchor_value)
+            values: dict[str, Any] = (
+                {"masked_at": stamp}
+                if rule.action == "mask"
+                # The row keeps ids and timestamps only: nothing about the person or the chat.
+                else {"deleted_at": stamp, "language": None, "message_count": 0}
+            )
+            # Guarded: a chat re-opened meanwhile stays pending and is handled at its next end.
+            result = connection.execute(
+                update(T).where(T.c.id == row_id, anchor == anchor_value, kind.pending(T)).values(**values)
+            )
+            if not guarded_count or result.rowcount:
+                marked.append((row, events))
+        return marked
+
+    @staticmethod
+    def _entries(rule: RetentionRule, done: list[tuple[Row, int]]) -> list[tuple[str, str, dict[str, Any]]]:
+        event = "chat.masked" if rule.action == "mask" else "chat.deleted"
+        return [
+            (event, row[1], {"rule": rule.id, "purpose": rule.purpose, "legal_basis": rule.legal_basis,
+                             "events": events})
+            for row, events in done
+        ]
+
+    @staticmethod
+    def _count(rule: RetentionRule, audited: list[tuple[str, str, dict[str, Any]]], report: RunReport) -> None:
+        for _event, _chat, details in audited:
             if rule.action == "mask":
                 report.masked += 1
-                report.events_masked += events
+                report.events_masked += details["events"]
             else:
                 report.deleted += 1
-                report.events_deleted += events
+                report.events_deleted += details["events"]
             report.rule_counts[rule.id] = report.rule_counts.get(rule.id, 0) + 1
-            details = {"rule": rule.id, "purpose": rule.purpose, "legal_basis": rule.legal_basis, "events": events}
-            self._emit(event, row[1], details)
 
     def _masker_for(self, rule: RetentionRule) -> MaskText:
         """The masker emits the annex's tokens; a policy may name others."""

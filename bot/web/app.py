@@ -16,7 +16,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.chat_errors import chat_error_body
+from bot.chat_errors import ERROR_HEADER, chat_error_body, chat_error_response
 from bot.chat_input import InputRejected, parse_chat_request
 from bot.config import Settings, get_settings, origin_of
 from bot.rasa_adapter.client_identity import client_tag, request_address, vouched_client
@@ -105,17 +105,18 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     async def chat(request: Request) -> HTTPResponse:
         parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
         if isinstance(parsed, InputRejected):
-            return _error(settings, parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
+            return chat_error_response(settings, parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
         # Rasa sees this app's address for every /api/chat client; the app vouches for the one it saw.
         payload = {"sender": parsed.sender, "message": parsed.text,
                    "metadata": vouched_client(secret, client_tag(secret, request_address(request)))}
         try:
             async with app.ctx.http.post(rasa_webhook, json=payload) as upstream:
                 body = await upstream.json(content_type=None)
-                return response.json(body, status=upstream.status)
+                error = upstream.headers.get(ERROR_HEADER)
+                return response.json(body, status=upstream.status, headers={ERROR_HEADER: error} if error else None)
         except (aiohttp.ClientError, TimeoutError, ValueError) as error:
             logger.error("Rasa server unreachable from the web app (%s)", type(error).__name__)
-            return _error(settings, "error_unavailable", 503, parsed.sender, parsed.text)
+            return chat_error_response(settings, "error_unavailable", 503, parsed.sender, parsed.text)
 
     @app.post("/api/chat/end")
     async def end_chat(request: Request) -> HTTPResponse:

@@ -30,7 +30,7 @@ def texts_from(stack: VernStack, source: str, sender: str, message: str, claimed
         body = json.loads(answer.read())
     finally:
         connection.close()
-    assert answer.status == 200, body
+    assert answer.status == 200 and answer.getheader("X-Vern-Error") is None, body
     return "\n".join(m.get("text", "") for m in body)
 
 

@@ -93,6 +93,11 @@ def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: 
     seconds, message = wait_for(stack, chat, reply)
     assert message["from"] == "caseworker", "marked as coming from a person"
     assert time.monotonic() - sent_at < 5 and seconds < 5
+    # A REST client polls Rasa's own port for the same (docs/rasa-clients.md, "REST clients").
+    rest = post_json(f"{stack.rasa_url}/webhooks/rest/updates", {"sender": chat, "since": 0})
+    assert rest.status == 200 and rest.body["handoff"] == "taken"
+    polled = [{"text": m["text"], "from": m["from"]} for m in rest.body["messages"]]
+    assert {"text": reply, "from": "caseworker"} in polled
 
     # The person's messages now go to the caseworker, not the bot.
     answer = stack.say(chat, f"Jeg vil vite hva som står om {marker}")

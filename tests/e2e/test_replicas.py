@@ -38,7 +38,7 @@ def second(stack: VernStack, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 def say(replica: VernStack, chat: str, message: str) -> str:
     result = post_json(f"{replica.rasa_url}/webhooks/rest/webhook", {"sender": chat, "message": message})
-    assert result.status == 200, (result.status, result.body)
+    assert result.status == 200 and "x-vern-error" not in result.headers, (result.status, result.body)
     return "\n".join(m.get("text", "") for m in result.body)
 
 

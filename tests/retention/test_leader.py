@@ -1,4 +1,5 @@
-"""Several worker replicas: one leader does the work, the others wait their turn."""
+"""Several worker replicas: one leader; on SQLite the others wait their turn, on PostgreSQL they share the chat
+backlog (tests/retention/test_parallel_workers.py) and leave the rest to the leader."""
 
 from __future__ import annotations
 
@@ -40,8 +41,10 @@ def redis_lock_key(redis_client: redis.Redis) -> Iterator[str]:
 
 
 def two_rounds_of_two_replicas(
-    world: World, clock: FrozenClock, chats: list[SeededChat], first: RetentionWorker, second: RetentionWorker
+    world: World, clock: FrozenClock, chats: list[SeededChat], first: RetentionWorker, second: RetentionWorker,
+    shares: bool = False,
 ) -> None:
+    """`shares`: on PostgreSQL a follower claims due chats too (SKIP LOCKED); only the rest is the leader's."""
     world.save(chats)
     start_chats(world.engine, clock, chats)
     for chat in chats[:2]:
@@ -54,9 +57,12 @@ def two_rounds_of_two_replicas(
     for chat in chats[2:]:
         end_chat(world.engine, clock, chat)
     clock.advance(minutes=15)
-    # Leadership is kept between runs: the follower does not step in while the leader lives.
+    # Leadership is kept between runs: the follower does not take the lead while the leader lives.
     reports = [second.run_once(), first.run_once()]
-    assert [(r.leader, r.masked) for r in reports] == [(False, 0), (True, 2)]
+    if shares:
+        assert [(r.leader, r.masked) for r in reports] == [(False, 2), (True, 0)], "the follower took its share"
+    else:
+        assert [(r.leader, r.masked) for r in reports] == [(False, 0), (True, 2)]
     assert [event for event, _, _ in world.audit_log] == ["chat.masked"] * 4
     assert all(conversation(world.engine, chat)["masked_at"] is not None for chat in chats)
     assert leaks(world.dump(), chats) == []
@@ -108,7 +114,7 @@ def test_two_replicas_on_the_postgresql_advisory_lock(
     first = make_worker(world, SeededMasker(chats), leader=first_lock)
     second = make_worker(world, SeededMasker(chats), leader=second_lock)
     try:
-        two_rounds_of_two_replicas(world, clock, chats, first, second)
+        two_rounds_of_two_replicas(world, clock, chats, first, second, shares=True)
         first_lock.release()
         assert second.run_once().leader and not first.run_once().leader
     finally:

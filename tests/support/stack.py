@@ -26,6 +26,7 @@ class HttpResult:
     status: int
     body: Any
     raw: bytes
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
 
 
 def http(method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
@@ -35,14 +36,16 @@ def http(method: str, url: str, body: bytes | None = None, headers: dict[str, st
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             raw = resp.read()
             status = resp.status
+            received = {k.lower(): v for k, v in resp.headers.items()}
     except urllib.error.HTTPError as error:
         raw = error.read()
         status = error.code
+        received = {k.lower(): v for k, v in error.headers.items()}
     try:
         parsed = json.loads(raw.decode("utf-8")) if raw else None
     except ValueError:
         parsed = None
-    return HttpResult(status, parsed, raw)
+    return HttpResult(status, parsed, raw, received)
 
 
 def post_json(url: str, payload: Any, headers: dict[str, str] | None = None) -> HttpResult:
@@ -161,7 +164,8 @@ class VernStack:
 
     def say(self, sender: str, message: str) -> list[dict[str, Any]]:
         result = post_json(f"{self.rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": message})
-        assert result.status == 200, (result.status, result.body)
+        # A turn that failed answers 200 too (its words are bot messages); the header names the error.
+        assert result.status == 200 and "x-vern-error" not in result.headers, (result.status, result.body)
         return list(result.body)
 
     def texts(self, sender: str, message: str) -> str:
