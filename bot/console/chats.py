@@ -23,7 +23,7 @@ from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account
 from bot.console.chat_lines import person_and_bot_lines
-from bot.console.web import PREFIX, esc
+from bot.console.markup import PREFIX, esc
 from bot.handoff.service import HandoffError, HandoffView
 
 logger = logging.getLogger(__name__)

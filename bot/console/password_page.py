@@ -13,8 +13,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account, AccountError
+from bot.console.markup import PREFIX
 
-PREFIX = "/console"
 PASSWORD_PATH = f"{PREFIX}/password"
 
 

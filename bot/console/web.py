@@ -8,7 +8,6 @@ they work on, and the reveal, like every view of a case, is in the access log.""
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import secrets
 from collections.abc import Callable, Coroutine
@@ -28,7 +27,9 @@ from bot.console.access_log import AccessLog
 from bot.console.accounts import Account, AccountService, LoginOutcome
 from bot.console.alerts import UnusualAccess
 from bot.console.case_fields import case_fields
+from bot.console.chats import register_chats
 from bot.console.guard import register_allow_list, source_of
+from bot.console.markup import PREFIX, esc
 from bot.console.password_page import PASSWORD_PATH, register_password_page
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
@@ -41,7 +42,6 @@ logger = logging.getLogger(__name__)
 
 SESSION_COOKIE = "vern_console"
 LOGIN_COOKIE = "vern_console_login"  # double-submit token for the login form, which has no session yet
-PREFIX = "/console"
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,6 @@ class ConsoleServices:
     transcript: Callable[[str | None], list[dict[str, Any]]] = lambda _cid: []
     now: Callable[[], Any] = lambda: None
     alerts: UnusualAccess | None = None
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def page(title: str, body: str, account: Account | None = None, csrf: str = "", status: int = 200) -> HTTPResponse:
@@ -236,8 +232,6 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
         await _tell(s, case.subject_key, lambda to: templates.case_extended(
             to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
         return response.redirect(f"{PREFIX}/cases/{case.reference}")
-
-    from bot.console.chats import register_chats
 
     register_chats(app, services, signed_in, page)
     register_password_page(app, services, signed_in, page, esc)

@@ -1,10 +1,10 @@
-"""Registry of the record kinds a retention rule can name besides chats.
+"""What a record kind is: the kinds a retention rule can name besides chats.
 
 A chat kind (bot.retention.rules) selects `conversations` rows and rewrites
 the tracker store; a record kind owns one other store of personal data
 (handoffs, cases, consent records, the console access log, export and outbox
 files) and knows how to count and delete what a rule makes due. The concrete
-kinds live in bot.retention.record_rules; the policy only needs their names.
+kinds and their registry live in bot.retention.record_rules, which imports this module (never the reverse).
 """
 
 from __future__ import annotations
@@ -54,28 +54,3 @@ class RecordKind:
     order: int
     due: Callable[[RecordContext, timedelta], int]
     prune: Callable[[RecordContext, timedelta], int]
-
-
-_KINDS: dict[str, RecordKind] = {}
-
-
-def register_record_kind(kind: RecordKind) -> RecordKind:
-    if kind.name in _KINDS:
-        raise ValueError(f"record kind {kind.name!r} is already registered")
-    _KINDS[kind.name] = kind
-    return kind
-
-
-def record_kind(name: str) -> RecordKind | None:
-    _load()
-    return _KINDS.get(name)
-
-
-def record_kinds() -> tuple[RecordKind, ...]:
-    _load()
-    return tuple(sorted(_KINDS.values(), key=lambda kind: kind.order))
-
-
-def _load() -> None:
-    # The concrete kinds import the models; registering them on first use keeps this module import-light.
-    import bot.retention.record_rules  # noqa: F401
