@@ -4,8 +4,17 @@ HTML. bot.console.web and the page modules it registers (chats) both import it, 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from sanic.response import HTTPResponse
 
 PREFIX = "/console"
+
+# A page handler, and `signed_in(admin=, form=, allow_pending=)` (bot.console.web) that wraps one with the session,
+# CSRF and role checks; the page modules receive it from web.py.
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
+SignedIn = Callable[..., Callable[[Handler], Handler]]
 
 
 def esc(value: object) -> str:

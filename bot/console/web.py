@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from bot.console.alerts import UnusualAccess
 from bot.console.case_fields import case_fields
 from bot.console.chats import register_chats
 from bot.console.guard import register_allow_list, source_of
-from bot.console.markup import PREFIX, esc
+from bot.console.markup import PREFIX, Handler, esc
 from bot.console.password_page import PASSWORD_PATH, register_password_page
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
@@ -96,16 +96,14 @@ def _forget_cookie(resp: HTTPResponse, name: str) -> None:
     resp.cookies[name]["max-age"] = 0
 
 
-Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
-
-
 def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices], settings: Settings) -> None:
     register_allow_list(app, settings)
 
     def services() -> ConsoleServices:
         if not hasattr(app.ctx, "console"):
             app.ctx.console = services_factory()
-        return app.ctx.console
+        console: ConsoleServices = app.ctx.console
+        return console
 
     def signed_in(admin: bool = False, form: bool = False, allow_pending: bool = False
                   ) -> Callable[[Handler], Handler]:
@@ -298,7 +296,7 @@ def _case_table(cases: list[Any]) -> str:
             f"<th>Time</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def detail_fields(details: dict, prefix: str = "") -> list[tuple[str, object]]:
+def detail_fields(details: dict[str, Any], prefix: str = "") -> list[tuple[str, object]]:
     """A case's details as label/value pairs; nested results (an erasure's counts per store) become
     one field each ("erased: consent records"), never a Python dict's repr."""
     fields: list[tuple[str, object]] = []

@@ -44,7 +44,7 @@ def _settings() -> Settings:
     return settings_or_exit()
 
 
-def _log_audit(event: str, subject: str | None, details: dict) -> None:
+def _log_audit(event: str, subject: str | None, details: dict[str, Any]) -> None:
     # Subjects are hashes and details are counts and rule ids (see RetentionWorker).
     from bot.audit.service import audit_trail
 

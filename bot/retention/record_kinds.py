@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class RecordPlaces:
 class RecordContext(RecordPlaces):
     """What a record kind needs to act: the places, plus the database and the time of this run."""
 
-    engine: Engine = None  # type: ignore[assignment]  # always set by the worker
+    engine: Engine = None  # always set by the worker
     now: datetime = datetime.min  # naive UTC; always set by the worker
 
 

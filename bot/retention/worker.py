@@ -44,7 +44,7 @@ __all__ = ["Audit", "RetentionWorker", "RunReport", "retention_status"]
 
 logger = logging.getLogger(__name__)
 
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 T = CONVERSATIONS
 
 
