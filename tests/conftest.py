@@ -32,7 +32,8 @@ NEEDS_BY_FIXTURE = {
 NEEDS_BY_NAME = {
     "postgres": {"postgres_url", "own_postgres_database", "reset_postgres"},
     "browser": {"sync_playwright", "async_playwright"},
-    "rasa": {"ensure_model", "_ensure_model"},
+    # The model itself (the stack's fixture trains it; some tests load it in-process and skip without it).
+    "rasa": {"ensure_model", "_ensure_model", "model_path", "load_agent"},
     "redis": {"redis_url", "reset_redis"},
 }
 # Parametrised fixtures that choose their store by name (sqlite | postgresql | redis).
