@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ def normalise(text: str) -> str:
     return text.strip(" ?!.,")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     # Parsed once per file (the tests only read it): ~170 cases read the same six files, and PyYAML is slow.
     with open(NLU_DIR / name, encoding="utf-8") as handle:
