@@ -7,8 +7,11 @@ import sys
 
 from bot.audit.cli import add_audit_commands
 from bot.backup.cli import add_backup_commands
+from bot.breach.cli import add_breach_commands
+from bot.compliance.cli import add_compliance_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
+from bot.decommission.cli import add_decommission_commands
 from bot.inventory.cli import add_inventory_commands
 from bot.private_files import restrict_process_umask
 from bot.retention.cli import add_retention_commands
@@ -120,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_inventory_commands(sub)
     add_audit_commands(sub)
     add_backup_commands(sub)
+    add_compliance_commands(sub)
+    add_breach_commands(sub)
+    add_decommission_commands(sub)
     return parser
 
 

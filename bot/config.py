@@ -137,10 +137,17 @@ class Settings:
     default_language: str = "nb"
     controller_name: str = "Vern demo municipality"
     controller_contact: str = "personvern@example.org"
+    # BREACH_CONTACT: where Vern sends a breach notice (000 §9.2, 003 §4.4: the controller's security contact);
+    # default CONTROLLER_CONTACT. BREACH_CONTACT_LANGUAGE: its language (nb, nn, da, en); default DEFAULT_LANGUAGE.
+    breach_contact: str = "personvern@example.org"
+    breach_contact_language: str = "nb"
     age_bands: AgeBands = field(default_factory=AgeBands)
     # KNOWLEDGE_FILE: the controller's facts and FAQ answers (bot/knowledge/knowledge.yml is the documented
     # default); checked completely when the action server starts.
     knowledge_file: Path = PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml"
+    # SUBPROCESSORS_FILE: who else processes the data (bot/compliance/subprocessors.yml is the documented default);
+    # read at every start, and in production a service in use that it does not list is a start-up error.
+    subprocessors_file: Path = PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml"
     retention: RetentionPeriods = field(default_factory=RetentionPeriods)
     console: ConsoleGuard = field(default_factory=ConsoleGuard)
     var_dir: Path = PROJECT_ROOT / "var"
@@ -340,7 +347,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     widget_origins = _widget_origins(_env_str(env, "WIDGET_ORIGINS"), public_url, web_port)
     rasa_api_networks = _api_networks(_env_str(env, "RASA_API_NETWORKS"), production)
 
-    return Settings(
+    settings = Settings(
         environment=environment,
         database_url=database_url,
         redis_url=_env_str(env, "REDIS_URL"),
@@ -367,6 +374,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         default_language=default_language,
         controller_name=_env_str(env, "CONTROLLER_NAME", "Vern demo municipality") or "",
         controller_contact=_env_str(env, "CONTROLLER_CONTACT", "personvern@example.org") or "",
+        breach_contact=_env_str(env, "BREACH_CONTACT", _env_str(env, "CONTROLLER_CONTACT", "personvern@example.org"))
+        or "",
+        breach_contact_language=_breach_language(env, default_language),
         age_bands=AgeBands(
             guardian_only_below=_env_int(env, "MINOR_GUARDIAN_ONLY_BELOW", 13),
             joint_below=_env_int(env, "MINOR_JOINT_CONSENT_BELOW", 16),
@@ -410,7 +420,31 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         training_k=training_k,
         training_promotion_margin=margin,
         training_forget_days=_positive(_env_int(env, "TRAINING_FORGET_DAYS", 30), "TRAINING_FORGET_DAYS"),
+        subprocessors_file=Path(_env_str(env, "SUBPROCESSORS_FILE",
+                                         str(PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml")) or ""),
     )
+    _check_subprocessors(settings)
+    return settings
+
+
+def _check_subprocessors(settings: Settings) -> None:
+    """A sub-processor list that cannot be read stops every process; in production so does a service in use
+    that it does not list (issue 18: TELEGRAM_TOKEN set without Telegram listed)."""
+    from bot.compliance.subprocessors import SubprocessorError, check_coverage, load_subprocessors
+
+    try:
+        entries = load_subprocessors(settings.subprocessors_file)
+    except SubprocessorError as error:
+        raise ConfigError(str(error)) from None
+    if settings.is_production:
+        check_coverage(settings, entries, str(settings.subprocessors_file))
+
+
+def _breach_language(env: Mapping[str, str], default_language: str) -> str:
+    language = (_env_str(env, "BREACH_CONTACT_LANGUAGE", default_language) or default_language).lower()
+    if language not in SUPPORTED_LANGUAGES:
+        raise ConfigError(f"BREACH_CONTACT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+    return language
 
 
 def _positive(value: int, name: str) -> int:

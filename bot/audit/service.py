@@ -22,11 +22,14 @@ logger = logging.getLogger(__name__)
 
 class AuditTrail:
     def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes,
-                 signing_key_b64: str | None = None) -> None:
+                 signing_key_b64: str | None = None,
+                 on_broken: Callable[[Verification], None] | None = None) -> None:
         self.log = AuditLog(engine, clock, secret_key)
         self._engine = engine
         self._clock = clock
         self._signing = signing_key(signing_key_b64, secret_key)
+        # Told of every failed verification (the deployment opens a breach: bot.breach.detect).
+        self._on_broken = on_broken
 
     def record(self, event: str, subject: str | None = None, details: dict[str, Any] | None = None) -> None:
         self.log.append(event, subject, details)
@@ -37,6 +40,12 @@ class AuditTrail:
         return base64.b64encode(raw).decode()
 
     def verify(self, checkpoint: Checkpoint | None = None) -> Verification:
+        result = self._verify(checkpoint)
+        if not result.ok and self._on_broken is not None:
+            self._on_broken(result)
+        return result
+
+    def _verify(self, checkpoint: Checkpoint | None) -> Verification:
         start = None
         first = prune.first_seq(self._engine)
         if first is not None and first > 1:
@@ -89,5 +98,8 @@ def audit_trail() -> AuditTrail:
     from bot.db.engine import get_engine
 
     settings = get_settings()
+    from bot.breach.detect import audit_chain_broken
+
     return AuditTrail(get_engine(), utc_now, settings.secret_key.reveal().encode(),
-                      settings.audit_signing_key.reveal() if settings.audit_signing_key else None)
+                      settings.audit_signing_key.reveal() if settings.audit_signing_key else None,
+                      on_broken=audit_chain_broken)

@@ -70,8 +70,10 @@ def _parse(body: bytes) -> tuple[CaseStatus, str | None] | None:
 
 class CompletionReceiver:
     def __init__(self, cases: Callable[[], CaseService], replays: ReplayCache, secret: bytes,
-                 clock: Callable[[], float]) -> None:
+                 clock: Callable[[], float], failures: Any = None) -> None:
         self._cases = cases
+        # bot.breach.detect.SignatureFailures: repeated bad signatures open a breach.
+        self._failures = failures
         self._replays = replays
         self._secret = secret
         self._clock = clock
@@ -81,6 +83,8 @@ class CompletionReceiver:
         digest = verify(self._secret, body, signature, self._clock(), method=METHOD,
                         path=completion_path(reference))
         if digest is None:
+            if self._failures is not None:
+                await asyncio.to_thread(self._failures.failed)
             return Reply(401, {"error": f"missing or wrong {SIGNATURE_HEADER} (v2, for this case's path)"})
         try:
             first = await asyncio.to_thread(self._replays.first_sighting, digest)

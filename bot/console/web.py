@@ -28,6 +28,7 @@ from bot.console.accounts import Account, AccountService, LoginOutcome
 from bot.console.alerts import UnusualAccess
 from bot.console.case_fields import case_fields
 from bot.console.chats import register_chats
+from bot.console.compliance_page import register_compliance_page
 from bot.console.guard import register_allow_list, source_of
 from bot.console.markup import PREFIX, Handler, esc
 from bot.console.password_page import PASSWORD_PATH, register_password_page
@@ -64,7 +65,8 @@ def page(title: str, body: str, account: Account | None = None, csrf: str = "", 
     nav = ""
     if account is not None:
         admin = (f' <a href="{PREFIX}/admin/access-log">Access log</a> <a href="{PREFIX}/admin/training">Training</a>'
-                 if account.is_admin else "")
+                 f' <a href="{PREFIX}/admin/compliance">Compliance</a>'
+                 f' <a href="{PREFIX}/admin/breaches">Breaches</a>' if account.is_admin else "")
         nav = (f'<nav><a href="{PREFIX}/">Cases</a> <a href="{PREFIX}/chats">Chats</a>{admin} '
                f'<span>{esc(account.username)} ({esc(account.role)})</span> '
                f'<form method="post" action="{PREFIX}/logout" class="inline">'
@@ -234,6 +236,10 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
     register_chats(app, services, signed_in, page)
     register_password_page(app, services, signed_in, page, esc)
     register_training_page(app, settings, signed_in, page, esc)
+    register_compliance_page(app, settings, signed_in, page, esc)
+    from bot.breach.page import register_breach_page
+
+    register_breach_page(app, settings, signed_in, page, esc)
 
     @app.get(f"{PREFIX}/admin/access-log")
     @signed_in(admin=True)

@@ -98,6 +98,12 @@ TABLES = (
           "«Yes, erase»: the case reference and keyed hashes of the person", "confirming an irreversible "
           "erasure (Art. 17)", "gdpr:art-6-1-c", (), expiry="15 minutes; expired rows go with the next preview",
           erasure=CHAT_ERASER + " (erasure_confirmations)"),
+    Store("breaches", "table", "breaches", "the breach register: what happened, when it was discovered, "
+          "categories and approximate numbers of people and records, consequences, measures, when the "
+          "controller was told", "breach handling (Art. 33(2), 000 §9, 003 §4.4)", "gdpr:art-33-5",
+          ("delete-closed-breaches",),
+          erasure="kept: the controller documents every breach (Art. 33(5)); describes people by category and "
+          "number, not by name"),
     Store("audit_log", "table", "audit_log", "the hash-chained audit trail: events, pseudonymous subjects, "
           "counts", "accountability (Art. 5(2))", "gdpr:art-5-2", ("delete-audit-entries",),
           erasure="kept: subjects are keyed hashes, details counts only"),
@@ -142,6 +148,9 @@ REDIS = (
     Store("pii_warnings", "redis", "vern:verify:piiwarned:*", "that a chat was warned about a kind of "
           "personal data", "warning once, not every message", "gdpr:art-25", (), expiry="the chat's length",
           erasure=CHAT_ERASER + " (forget hook)", personal=False),
+    Store("connector_failures", "redis", "vern:verify:connector-failures:*", "times of recent completion "
+          "reports with a wrong signature", "repeated failures open a breach (bot.breach.detect)", "gdpr:art-32",
+          (), expiry="10 minutes (the window)", personal=False),
     Store("retention_leader", "redis", "vern:retention:leader", "which worker runs retention", "one worker at "
           "a time", "none", (), expiry="the lock's lifetime", personal=False),
 )

@@ -1,6 +1,7 @@
 """SQLAlchemy models. Importing this package registers every table on `Base.metadata`."""
 
 from bot.audit.models import AuditEntry  # noqa: F401
+from bot.breach.models import BreachRow  # noqa: F401
 from bot.cases.models import Case, CaseEvent, SubjectContact  # noqa: F401
 from bot.consent.models import ConsentEvent, ConsentRecord, GuardianInvitation  # noqa: F401
 from bot.console.models import AccessLogEntry, ConsoleSession, ConsoleUser, KnownNetwork, LoginCounter  # noqa: F401

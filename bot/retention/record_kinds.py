@@ -4,7 +4,7 @@ A chat kind (bot.retention.rules) selects `conversations` rows and rewrites
 the tracker store; a record kind owns one other store of personal data
 (handoffs, cases, consent records, the console access log, export and outbox
 files) and knows how to count and delete what a rule makes due. The concrete
-kinds and their registry live in bot.retention.record_rules, which imports this module (never the reverse).
+kinds live in bot.retention.record_rules and bot.breach.retention; bot.retention.record_catalogue has them all.
 """
 
 from __future__ import annotations
@@ -55,3 +55,20 @@ class RecordKind:
     order: int
     due: Callable[[RecordContext, timedelta], int]
     prune: Callable[[RecordContext, timedelta], int]
+
+
+# The registry itself; the kinds register from their own modules (bot.retention.record_rules, bot.breach.retention)
+# and bot.retention.record_catalogue, which imports those, looks them up. Nothing here imports a kind's module.
+_KINDS: dict[str, RecordKind] = {}
+
+
+def register_record_kind(kind: RecordKind) -> RecordKind:
+    if kind.name in _KINDS:
+        raise ValueError(f"record kind {kind.name!r} is already registered")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def registered_record_kinds() -> tuple[RecordKind, ...]:
+    """What has registered so far, in order; bot.retention.record_catalogue makes that every kind."""
+    return tuple(sorted(_KINDS.values(), key=lambda kind: kind.order))

@@ -21,7 +21,7 @@ from bot.console.models import AccessLogEntry, ConsoleSession
 from bot.fulfilment.models import ExportDownload
 from bot.handoff.models import Handoff, HandoffMessage
 from bot.models.conversation import Conversation
-from bot.retention.record_kinds import RecordContext, RecordKind
+from bot.retention.record_kinds import RecordContext, RecordKind, register_record_kind
 
 HANDOFFS, MESSAGES = Handoff.__table__, HandoffMessage.__table__
 CASES, CASE_EVENTS, CONTACTS = Case.__table__, CaseEvent.__table__, SubjectContact.__table__
@@ -30,25 +30,6 @@ ACCESS_LOG, DOWNLOADS, CONVERSATIONS = AccessLogEntry.__table__, ExportDownload.
 SESSIONS = ConsoleSession.__table__
 ENDED_CONSENT = ("withdrawn", "refused", "expired")
 Prune = Callable[[RecordContext, timedelta], int]
-
-# The registry sits beside the concrete kinds, so that looking a kind up has registered them all (the policy imports
-# this module; bot.retention.record_kinds holds only the types, so nothing here is imported in a circle).
-_KINDS: dict[str, RecordKind] = {}
-
-
-def register_record_kind(kind: RecordKind) -> RecordKind:
-    if kind.name in _KINDS:
-        raise ValueError(f"record kind {kind.name!r} is already registered")
-    _KINDS[kind.name] = kind
-    return kind
-
-
-def record_kind(name: str) -> RecordKind | None:
-    return _KINDS.get(name)
-
-
-def record_kinds() -> tuple[RecordKind, ...]:
-    return tuple(sorted(_KINDS.values(), key=lambda kind: kind.order))
 
 
 def _count(ctx: RecordContext, query: object) -> int:

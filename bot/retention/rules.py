@@ -170,3 +170,19 @@ FORGOTTEN_TRAINING_CHATS = register_housekeeping(
     )
 )
 
+
+
+def _open_a_breach_for_overdue_masking(settings: Any) -> int:
+    from bot.breach.detect import overdue_masking_job
+
+    return overdue_masking_job(settings)
+
+
+OVERDUE_MASKING_SELF_CHECK = register_housekeeping(
+    HousekeepingJob(
+        name="overdue_masking_self_check",
+        description="after the rules ran: an ended bot chat still unmasked past its deadline opens a breach "
+                    "(bot.breach.detect)",
+        run=_open_a_breach_for_overdue_masking,
+    )
+)

@@ -195,6 +195,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 def _completions(app: Sanic, settings: Settings) -> CompletionReceiver:
     """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica)."""
     if not hasattr(app.ctx, "completions"):
+        from bot.breach.detect import SignatureFailures, open_connector_signatures
         from bot.cases.service import CaseService
         from bot.clock import utc_now
         from bot.connectors.completion import CompletionReceiver
@@ -203,10 +204,11 @@ def _completions(app: Sanic, settings: Settings) -> CompletionReceiver:
         from bot.verification.store import build_store
 
         assert settings.case_webhook_secret is not None
+        store = build_store(settings)
         app.ctx.completions = CompletionReceiver(
             lambda: CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode()),
-            ReplayCache(build_store(settings)), settings.case_webhook_secret.reveal().encode(),
-            lambda: utc_now().timestamp())
+            ReplayCache(store), settings.case_webhook_secret.reveal().encode(),
+            lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
     receiver: CompletionReceiver = app.ctx.completions
     return receiver
 
