@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test venv model migrate lint typecheck lock clean
+.PHONY: run test test-fast venv model migrate lint typecheck lock clean
 
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
@@ -14,6 +14,13 @@ test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and Postgre
 	@# Training takes minutes on two cores; done here, it does not eat into the first test's time limit.
 	$(PY) -m bot.cli model ensure
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The tests that need neither the trained model nor a browser (markers applied in tests/conftest.py): the quick
+# check between edits, under two minutes. `make test` (and CI) still runs everything.
+FAST_MARKERS := not rasa and not browser
+test-fast: $(INSTALLED)  ## the suite without the Rasa model and the browser, for quick feedback
+	@scripts/ensure-services.sh
+	$(PY) -m pytest -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
 venv: $(INSTALLED)
 

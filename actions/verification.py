@@ -1,6 +1,6 @@
 """The e-mail code step of a request, and what a verified request becomes.
 
-These actions only relay: `bot.dsr.RequestFlow` keeps the request and decides
+These actions only relay: `bot.dsr.flow.RequestFlow` keeps the request and decides
 whether the code was right. The `verification_code` slot is a marker for the
 form, never evidence: `action_submit_request` asks the server.
 """
@@ -48,8 +48,8 @@ from bot.consent.ages import ConsentRule
 from bot.consent.links import guardian_links
 from bot.consent.purposes import default_purposes, purpose_title
 from bot.consent.service import ConsentView
-from bot.dsr import CompletionStatus, RequestCompletion
 from bot.dsr.factory import request_flow
+from bot.dsr.flow import CompletionStatus, RequestCompletion
 from bot.dsr.kinds import parse_kind
 from bot.mail.i18n import format_date
 from bot.mail.templates import REQUEST_TYPE_NAMES

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+import types
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,58 @@ os.environ.pop("REDIS_URL", None)
 from tests.support.fake_telegram import BOT_USERNAME, FakeTelegram  # noqa: E402
 from tests.support.services import free_port, postgres_url, redis_url  # noqa: E402
 from tests.support.stack import VernStack  # noqa: E402
+
+# What a test needs, read from the code it runs before it starts: the test function and every fixture in its
+# closure. A new test that uses an existing fixture (or calls one of these helpers) gets its markers without anyone
+# remembering them, so `make test-fast` (-m "not rasa and not browser") never starts Rasa or Chromium.
+NEEDS_BY_FIXTURE = {
+    "trained_model": ("rasa",),
+    "stack": ("rasa", "postgres", "redis"),
+}
+NEEDS_BY_NAME = {
+    "postgres": {"postgres_url", "own_postgres_database", "reset_postgres"},
+    "browser": {"sync_playwright", "async_playwright"},
+    # The model itself (the stack's fixture trains it; some tests load it in-process and skip without it).
+    "rasa": {"ensure_model", "_ensure_model", "model_path", "load_agent"},
+    "redis": {"redis_url", "reset_redis"},
+}
+# Parametrised fixtures that choose their store by name (sqlite | postgresql | redis).
+NEEDS_BY_PARAM = {"postgresql": "postgres", "redis": "redis"}
+
+
+def _names(code: types.CodeType) -> Iterator[str]:
+    """Every global, attribute and import name a function and the functions nested in it refer to."""
+    yield from code.co_names
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _names(const)
+
+
+def needs(item: pytest.Item) -> set[str]:
+    found: set[str] = set()
+    functions = [getattr(item, "function", None)]
+    fixture_info = getattr(item, "_fixtureinfo", None)
+    for name in getattr(item, "fixturenames", ()):
+        found.update(NEEDS_BY_FIXTURE.get(name, ()))
+        for fixturedef in (fixture_info.name2fixturedefs.get(name, ()) if fixture_info else ()):
+            functions.append(fixturedef.func)
+    for function in functions:
+        code = getattr(getattr(function, "__wrapped__", function), "__code__", None)
+        if code is not None:
+            referred = set(_names(code))
+            found.update(marker for marker, names in NEEDS_BY_NAME.items() if referred & names)
+    callspec = getattr(item, "callspec", None)
+    for value in (callspec.params.values() if callspec else ()):
+        if isinstance(value, str) and value in NEEDS_BY_PARAM:
+            found.add(NEEDS_BY_PARAM[value])
+    return found
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: Iterable[pytest.Item]) -> None:
+    for item in items:
+        present = {mark.name for mark in item.iter_markers()}
+        for marker in sorted(needs(item) - present):
+            item.add_marker(marker)
 
 
 def _ensure_model() -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,9 @@ def normalise(text: str) -> str:
     return text.strip(" ?!.,")
 
 
+@cache
 def load(name: str) -> dict[str, Any]:
+    # Parsed once per file (the tests only read it): ~170 cases read the same six files, and PyYAML is slow.
     with open(NLU_DIR / name, encoding="utf-8") as handle:
         document = yaml.safe_load(handle)
     assert isinstance(document, dict), f"{name} is not a YAML mapping"

@@ -50,7 +50,7 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_audit_commands(sub: argparse._SubParsersAction) -> None:
+def add_audit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit = sub.add_parser("audit", help="the tamper-evident audit log")
     commands = audit.add_subparsers(dest="audit_command", required=True)
     verify = commands.add_parser("verify", help="check the hash chain (and, optionally, a signed checkpoint)")

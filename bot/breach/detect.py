@@ -19,7 +19,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.verification.store import ShortLivedStore, StoreUnavailable, Window
+from bot.verification.errors import StoreUnavailable
+from bot.verification.store import ShortLivedStore, Window
 
 logger = logging.getLogger(__name__)
 

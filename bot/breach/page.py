@@ -16,6 +16,7 @@ from sanic.response import HTTPResponse
 
 from bot.config import SUPPORTED_LANGUAGES, Settings
 from bot.console.accounts import Account
+from bot.console.markup import SignedIn
 
 BREACHES_PATH = "/console/admin/breaches"
 FORM_FIELDS = (
@@ -31,7 +32,7 @@ FORM_FIELDS = (
 )
 
 
-def register_breach_page(app: Sanic, settings: Settings, signed_in: Callable[..., Any],
+def register_breach_page(app: Sanic, settings: Settings, signed_in: SignedIn,
                          page: Callable[..., HTTPResponse], esc: Callable[[object], str]) -> None:
     from bot.breach.register import BreachError
 

@@ -19,7 +19,7 @@ from bot.breach.deadlines import Deadlines, deadlines
 from bot.breach.models import BreachRow
 
 TABLE = BreachRow.__table__
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 # Serialises automatic openings across processes on PostgreSQL, so one cause opens one breach.
 OPEN_LOCK_ID = 0x7665726E_0B12
 EDITABLE = ("what_happened", "subject_categories", "subjects_approx", "record_categories", "records_approx",

@@ -34,7 +34,8 @@ def find_case(session: Session, reference: str) -> Case | None:
     canonical = normalise_reference(reference)
     if canonical is None:
         return None
-    return session.execute(select(Case).where(Case.reference == canonical)).scalar_one_or_none()
+    case: Case | None = session.execute(select(Case).where(Case.reference == canonical)).scalar_one_or_none()
+    return case
 
 
 def get_case(session: Session, reference: str) -> Case:
@@ -54,7 +55,8 @@ def open_duplicate(session: Session, key: str, kind: RequestType, details: dict[
     wanted = details_fingerprint(details)
     for row in candidates:
         if details_fingerprint(json.loads(row.details or "{}")) == wanted:
-            return row
+            found: Case = row
+            return found
     return None
 
 
@@ -101,9 +103,10 @@ def store_contact(session: Session, key: str, encrypted_email: str, now: datetim
 
 
 def encrypted_contact(session: Session, key: str) -> str | None:
-    return session.execute(
+    encrypted: str | None = session.execute(
         select(SubjectContact.encrypted_email).where(SubjectContact.subject_key == key)
     ).scalar_one_or_none()
+    return encrypted
 
 
 def delete_subject_rows(session: Session, key: str) -> dict[str, int]:

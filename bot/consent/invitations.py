@@ -300,9 +300,10 @@ class GuardianInvitations:
 
     def conversation_of(self, invitation_id: str) -> str | None:
         with self._engine.connect() as connection:
-            return connection.execute(
+            conversation_id: str | None = connection.execute(
                 select(INVITATIONS.c.conversation_id).where(INVITATIONS.c.invitation_id == invitation_id)
             ).scalar()
+            return conversation_id
 
     def expire(self) -> int:
         """Pending consents whose every invitation ran out become `expired`; chat ids are dropped."""

@@ -26,7 +26,7 @@ from bot.models.conversation import utc_naive
 
 RECORDS = ConsentRecord.__table__
 EVENTS = ConsentEvent.__table__
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 ACTIVE = "given"
 
 

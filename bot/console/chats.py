@@ -23,7 +23,7 @@ from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account
 from bot.console.chat_lines import person_and_bot_lines
-from bot.console.web import PREFIX, esc
+from bot.console.markup import PREFIX, SignedIn, esc
 from bot.handoff.service import HandoffError, HandoffView
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def _form(action: str, csrf: str, label: str, extra: str = "") -> str:
             f'value="{esc(csrf)}">{extra}<button>{esc(label)}</button></form>')
 
 
-def register_chats(app: Sanic, services: Callable[[], Any], signed_in: Callable[..., Any],
+def register_chats(app: Sanic, services: Callable[[], Any], signed_in: SignedIn,
                    page: Callable[..., HTTPResponse]) -> None:
     @app.get(f"{PREFIX}/chats")
     @signed_in()

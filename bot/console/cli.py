@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from bot.config import settings_or_exit
 
+if TYPE_CHECKING:
+    from bot.console.web import ConsoleServices
 
-def _services():  # type: ignore[no-untyped-def]
+
+def _services() -> ConsoleServices:
     from bot.console.factory import console_services
     from bot.db.engine import get_engine
     from bot.db.migrate import upgrade

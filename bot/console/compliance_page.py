@@ -16,6 +16,7 @@ from sanic.response import HTTPResponse
 
 from bot.config import Settings
 from bot.console.accounts import Account
+from bot.console.markup import SignedIn
 
 COMPLIANCE_PATH = "/console/admin/compliance"
 DOWNLOAD_PATH = COMPLIANCE_PATH + "/download"
@@ -24,7 +25,7 @@ DOCUMENTS = {"record": "Record of processing (Art. 30)", "dpia": "DPIA draft (Ar
 MEDIA = {"md": "text/markdown; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
-def register_compliance_page(app: Sanic, settings: Settings, signed_in: Callable[..., Any],
+def register_compliance_page(app: Sanic, settings: Settings, signed_in: SignedIn,
                              page: Callable[..., HTTPResponse], esc: Callable[[object], str]) -> None:
     def build(name: str, lang: str) -> dict[str, Any]:
         from bot.compliance.documents import BUILDERS

@@ -12,9 +12,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
+from bot.console.markup import PREFIX
 from bot.console.network import Address, Network, allowed, client_address, parse_networks
-
-PREFIX = "/console"
 
 
 @lru_cache(maxsize=4)

@@ -13,12 +13,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account, AccountError
+from bot.console.markup import PREFIX, SignedIn
 
-PREFIX = "/console"
 PASSWORD_PATH = f"{PREFIX}/password"
 
 
-def register_password_page(app: Sanic, services: Callable[[], Any], signed_in: Callable[..., Any],
+def register_password_page(app: Sanic, services: Callable[[], Any], signed_in: SignedIn,
                            page: Callable[..., HTTPResponse], esc: Callable[[object], str]) -> None:
     def form(csrf: str, error: str = "") -> str:
         return ((f"<p class='error'>{esc(error)}</p>" if error else "")

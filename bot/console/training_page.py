@@ -16,11 +16,12 @@ from sanic.response import HTTPResponse
 
 from bot.config import Settings
 from bot.console.accounts import Account
+from bot.console.markup import SignedIn
 
 TRAINING_PATH = "/console/admin/training"
 
 
-def register_training_page(app: Sanic, settings: Settings, signed_in: Callable[..., Any],
+def register_training_page(app: Sanic, settings: Settings, signed_in: SignedIn,
                            page: Callable[..., HTTPResponse], esc: Callable[[object], str]) -> None:
     def statuses() -> tuple[int, list[Any]]:
         from bot.clock import utc_now

@@ -8,10 +8,9 @@ they work on, and the reveal, like every view of a case, is in the access log.""
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import secrets
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +27,10 @@ from bot.console.access_log import AccessLog
 from bot.console.accounts import Account, AccountService, LoginOutcome
 from bot.console.alerts import UnusualAccess
 from bot.console.case_fields import case_fields
+from bot.console.chats import register_chats
 from bot.console.compliance_page import register_compliance_page
 from bot.console.guard import register_allow_list, source_of
+from bot.console.markup import PREFIX, Handler, esc
 from bot.console.password_page import PASSWORD_PATH, register_password_page
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
@@ -42,7 +43,6 @@ logger = logging.getLogger(__name__)
 
 SESSION_COOKIE = "vern_console"
 LOGIN_COOKIE = "vern_console_login"  # double-submit token for the login form, which has no session yet
-PREFIX = "/console"
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,6 @@ class ConsoleServices:
     transcript: Callable[[str | None], list[dict[str, Any]]] = lambda _cid: []
     now: Callable[[], Any] = lambda: None
     alerts: UnusualAccess | None = None
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def page(title: str, body: str, account: Account | None = None, csrf: str = "", status: int = 200) -> HTTPResponse:
@@ -102,16 +98,14 @@ def _forget_cookie(resp: HTTPResponse, name: str) -> None:
     resp.cookies[name]["max-age"] = 0
 
 
-Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
-
-
 def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices], settings: Settings) -> None:
     register_allow_list(app, settings)
 
     def services() -> ConsoleServices:
         if not hasattr(app.ctx, "console"):
             app.ctx.console = services_factory()
-        return app.ctx.console
+        console: ConsoleServices = app.ctx.console
+        return console
 
     def signed_in(admin: bool = False, form: bool = False, allow_pending: bool = False
                   ) -> Callable[[Handler], Handler]:
@@ -239,8 +233,6 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
             to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
         return response.redirect(f"{PREFIX}/cases/{case.reference}")
 
-    from bot.console.chats import register_chats
-
     register_chats(app, services, signed_in, page)
     register_password_page(app, services, signed_in, page, esc)
     register_training_page(app, settings, signed_in, page, esc)
@@ -310,7 +302,7 @@ def _case_table(cases: list[Any]) -> str:
             f"<th>Time</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def detail_fields(details: dict, prefix: str = "") -> list[tuple[str, object]]:
+def detail_fields(details: dict[str, Any], prefix: str = "") -> list[tuple[str, object]]:
     """A case's details as label/value pairs; nested results (an erasure's counts per store) become
     one field each ("erased: consent records"), never a Python dict's repr."""
     fields: list[tuple[str, object]] = []

@@ -68,7 +68,7 @@ def cmd_decommission_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit(settings: Any, engine: Any, event: str, details: dict) -> None:
+def _audit(settings: Any, engine: Any, event: str, details: dict[str, Any]) -> None:
     from bot.audit.service import AuditTrail
     from bot.clock import utc_now
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
@@ -42,7 +43,7 @@ from bot.retention.chat_stores import ChatLogStore
 from bot.retention.erasure import ChatEraser
 
 logger = logging.getLogger(__name__)
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 
 
 class Fulfilled(str, Enum):
@@ -149,7 +150,7 @@ class Fulfilment:
         journal_erasure(self._settings, subject_key, self._clock(), consent_key)
         return FulfilmentOutcome(Fulfilled.ERASED, erase_current_chat=True)
 
-    def _record(self, reference: str, event: str, subject_key: str, details: dict) -> None:
+    def _record(self, reference: str, event: str, subject_key: str, details: dict[str, Any]) -> None:
         logger.info("fulfilment %s for case %s: %s", event, reference, json.dumps(details, sort_keys=True))
         if self._audit is not None:
             self._audit(event, subject_key, {"case": reference, **details})

@@ -13,6 +13,7 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
@@ -27,7 +28,7 @@ OPEN = ("waiting", "active")
 # What a person or a caseworker writes keeps a taken chat alive; "joined" and other system lines do not.
 ACTIVITY_SENDERS = ("person", "caseworker")
 MAX_MESSAGE_CHARS = 2000
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 Erase = Callable[[str], object]
 
 

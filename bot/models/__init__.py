@@ -10,6 +10,6 @@ from bot.handoff.models import Handoff, HandoffMessage  # noqa: F401
 from bot.models.conversation import Conversation
 from bot.models.erasure_confirmation import AwaitedErasureRow  # noqa: F401
 from bot.models.retention_run import RetentionRun  # noqa: F401
-from bot.training.forget import ForgottenSource  # noqa: F401
+from bot.training.models import ForgottenSource  # noqa: F401
 
 __all__ = ["Conversation"]

@@ -60,7 +60,7 @@ def well_formed_action_call(body: bytes) -> bool:
 
 def create_action_app(settings: Settings | None = None, package: str = "actions") -> Sanic:
     settings = settings or get_settings()
-    app = create_app(package, cors_origins=None)
+    app: Sanic = create_app(package, cors_origins=None)
     expected = settings.action_server_secret.reveal()
 
     @app.on_request

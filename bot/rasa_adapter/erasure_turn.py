@@ -23,8 +23,8 @@ def is_erasure_confirmation(text: str) -> bool:
 
 async def confirm_erasure(agent: Any, sender: str) -> tuple[list[dict[str, Any]], bool]:
     """The replies for the chat, and whether the chat is now to be erased."""
-    from bot.dsr import CompletionStatus
     from bot.dsr.factory import request_flow
+    from bot.dsr.flow import CompletionStatus
 
     settings = get_settings()
     tracker = await _tracker(agent, sender)

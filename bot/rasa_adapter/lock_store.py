@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 class VernLockStore:
     """The type named in endpoints.yml; Rasa calls it, it returns the concrete store."""
 
-    def __new__(cls, endpoint_config: Any = None, **_kwargs: Any) -> LockStore:  # type: ignore[misc]
+    def __new__(cls, endpoint_config: Any = None, **_kwargs: Any) -> LockStore:
         settings = get_settings()
         if not settings.redis_url:
             return InMemoryLockStore()

@@ -103,10 +103,12 @@ def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) ->
 def _ensure_card(model: Path, settings: Settings, root: Path) -> None:
     # The model's name is the hash of its training data, reviewed lines included, so a missing card
     # can be written again from the same data.
-    from bot.training.model_card import card_for_training, card_path, write_card
+    from bot.consent.purposes import purposes_path
+    from bot.retention.policy import policy_path
+    from bot.training.model_card import card_path, new_card, write_card
 
     if not card_path(model).exists():
-        write_card(model, card_for_training(root / "data", settings.training_legal_basis))
+        write_card(model, new_card(root / "data", settings.training_legal_basis, policy_path(), purposes_path()))
 
 
 def _prune(models_dir: Path, keep: Path) -> None:

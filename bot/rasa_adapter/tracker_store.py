@@ -127,7 +127,7 @@ def build_tracker_store(
             record_exp=settings.retention.tracker_expiry_days * 86400,
             key_prefix=REDIS_KEY_PREFIX,
         )
-        store.check_connection()  # type: ignore[attr-defined]
+        store.check_connection()
         return store
 
     _check_database(settings.database_url)
@@ -150,7 +150,7 @@ def build_tracker_store(
 class VernTrackerStore:
     """The type named in endpoints.yml; Rasa calls it, it returns the concrete store."""
 
-    def __new__(  # type: ignore[misc]
+    def __new__(
         cls,
         host: str | None = None,
         domain: Domain | None = None,

@@ -48,13 +48,13 @@ class LoggedAudit:
     """The audit trail, one log line per entry. Subjects are hashes and details are counts and rule ids
     (see RetentionWorker). `record_many` lets the worker write a batch's entries in the batch's transaction."""
 
-    def __call__(self, event: str, subject: str | None, details: dict) -> None:
+    def __call__(self, event: str, subject: str | None, details: dict[str, Any]) -> None:
         from bot.audit.service import audit_trail
 
         audit_trail().record(event, subject, details)
         self._log(event, subject, details)
 
-    def record_many(self, entries: list[tuple[str, str | None, dict]], connection: Any) -> None:
+    def record_many(self, entries: list[tuple[str, str | None, dict[str, Any]]], connection: Any) -> None:
         from bot.audit.service import audit_trail
 
         audit_trail().record_many(entries, connection)
@@ -62,7 +62,7 @@ class LoggedAudit:
             self._log(event, subject, details)
 
     @staticmethod
-    def _log(event: str, subject: str | None, details: dict) -> None:
+    def _log(event: str, subject: str | None, details: dict[str, Any]) -> None:
         logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
 
 

@@ -25,7 +25,7 @@ from bot.retention.chat_stores import ChatLogStore
 from bot.retention.worker import subject_of
 
 logger = logging.getLogger(__name__)
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 # A store keyed to a chat: forgets the chat, returns how many records it removed.
 Cleaner = Callable[[str], "int | None"]
 

@@ -151,4 +151,5 @@ def masker_for_chat(mask_text: MaskText, events: list[Any]) -> MaskText:
     learn = getattr(mask_text, "learn_from", None)
     if learn is None:
         return mask_text
-    return learn(list(_strings(events)))
+    learned: MaskText = learn(list(_strings(events)))
+    return learned

@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 from bot.retention.errors import PolicyError
-from bot.retention.record_kinds import RecordKind, record_kind, record_kinds
+from bot.retention.record_catalogue import record_kind, record_kinds
+from bot.retention.record_kinds import RecordKind
 from bot.retention.rules import RuleKind, rule_kind, rule_kinds
 
 DEFAULT_POLICY_FILE = Path(__file__).resolve().parent / "policy.yml"

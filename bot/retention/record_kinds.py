@@ -1,10 +1,10 @@
-"""Registry of the record kinds a retention rule can name besides chats.
+"""What a record kind is: the kinds a retention rule can name besides chats.
 
 A chat kind (bot.retention.rules) selects `conversations` rows and rewrites
 the tracker store; a record kind owns one other store of personal data
 (handoffs, cases, consent records, the console access log, export and outbox
 files) and knows how to count and delete what a rule makes due. The concrete
-kinds live in bot.retention.record_rules; the policy only needs their names.
+kinds live in bot.retention.record_rules and bot.breach.retention; bot.retention.record_catalogue has them all.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class RecordPlaces:
 class RecordContext(RecordPlaces):
     """What a record kind needs to act: the places, plus the database and the time of this run."""
 
-    engine: Engine = None  # type: ignore[assignment]  # always set by the worker
+    engine: Engine = None  # always set by the worker
     now: datetime = datetime.min  # naive UTC; always set by the worker
 
 
@@ -56,6 +57,8 @@ class RecordKind:
     prune: Callable[[RecordContext, timedelta], int]
 
 
+# The registry itself; the kinds register from their own modules (bot.retention.record_rules, bot.breach.retention)
+# and bot.retention.record_catalogue, which imports those, looks them up. Nothing here imports a kind's module.
 _KINDS: dict[str, RecordKind] = {}
 
 
@@ -66,17 +69,6 @@ def register_record_kind(kind: RecordKind) -> RecordKind:
     return kind
 
 
-def record_kind(name: str) -> RecordKind | None:
-    _load()
-    return _KINDS.get(name)
-
-
-def record_kinds() -> tuple[RecordKind, ...]:
-    _load()
+def registered_record_kinds() -> tuple[RecordKind, ...]:
+    """What has registered so far, in order; bot.retention.record_catalogue makes that every kind."""
     return tuple(sorted(_KINDS.values(), key=lambda kind: kind.order))
-
-
-def _load() -> None:
-    # The concrete kinds import the models; registering them on first use keeps this module import-light.
-    import bot.breach.retention  # noqa: F401 - the breach register's kind
-    import bot.retention.record_rules  # noqa: F401

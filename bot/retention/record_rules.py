@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, or_, select, update
@@ -33,7 +34,7 @@ Prune = Callable[[RecordContext, timedelta], int]
 
 def _count(ctx: RecordContext, query: object) -> int:
     with ctx.engine.connect() as connection:
-        return int(connection.execute(query).scalar_one())  # type: ignore[call-overload]
+        return int(connection.execute(query).scalar_one())
 
 
 def _rows_where(table: Any, where: Callable[[datetime], Any]) -> tuple[Prune, Prune]:
@@ -198,7 +199,7 @@ def delete_exports(ctx: RecordContext, after: timedelta) -> int:
     return len(hashes)
 
 
-def _old_outbox_files(ctx: RecordContext, after: timedelta) -> list:
+def _old_outbox_files(ctx: RecordContext, after: timedelta) -> list[Path]:
     if ctx.outbox_dir is None or not ctx.outbox_dir.is_dir():
         return []
     cutoff = _epoch(ctx.now - after)

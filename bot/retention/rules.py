@@ -23,7 +23,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.models.conversation import Conversation
 
-CONVERSATIONS: Table = Conversation.__table__  # type: ignore[assignment]
+CONVERSATIONS: Table = Conversation.__table__
 
 
 @dataclass(frozen=True)

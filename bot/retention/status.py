@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from bot.retention.record_kinds import RecordPlaces
     from bot.retention.worker import RunReport
 
-RUNS: Table = RetentionRun.__table__  # type: ignore[assignment]
+RUNS: Table = RetentionRun.__table__
 # A run a minute adds up; a month of runs is plenty to see trends and gaps.
 RUN_LOG_KEPT = timedelta(days=30)
 

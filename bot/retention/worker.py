@@ -54,7 +54,7 @@ __all__ = ["Audit", "RetentionWorker", "RunReport", "retention_status"]
 
 logger = logging.getLogger(__name__)
 
-Audit = Callable[[str, "str | None", dict], None]
+Audit = Callable[[str, "str | None", dict[str, Any]], None]
 T = CONVERSATIONS
 # Chats claimed per transaction when workers share the backlog: their rows stay locked while they are
 # masked, and a person writing again in one of them waits for the batch (about a second), so it is small.

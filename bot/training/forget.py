@@ -17,25 +17,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Column, DateTime, String, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.db.base import Base
 from bot.models.conversation import Conversation, utc_naive
 from bot.training.lineage import line_key, lineage_file, read_lineage, source_id, write_lineage
+from bot.training.models import ForgottenSource
 from bot.training.nlu_data import REVIEWED_HEADER, read_examples, write_examples
 
 REVIEWED = Path("nlu") / "reviewed.yml"
 REASONS = ("erasure", "consent-withdrawn", "restriction", "objection")
-
-
-class ForgottenSource(Base):
-    __tablename__ = "training_forget"
-
-    # A keyed hash of a chat id (bot.training.lineage.source_id): names no chat without the secret.
-    source_id = Column(String(64), primary_key=True)
-    reason = Column(String(24), nullable=False)
-    added_at = Column(DateTime, nullable=False)
 
 
 TABLE = ForgottenSource.__table__

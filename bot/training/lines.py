@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bot.pii.normalise import normalised
 
@@ -19,7 +20,7 @@ RARE = "<rare>"
 PLACEHOLDER = re.compile(r"<[a-z_]+>")
 TOKEN = re.compile(r"<[a-z_]+>|\w+", re.UNICODE)
 MAX_LINE_CHARS = 500
-Detect = Callable[[str, "str | None"], list]
+Detect = Callable[[str, "str | None"], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,21 @@ class ChatLine:
 @dataclass
 class LineReport:
     lines_seen: int = 0
-    dropped_pii: Counter = field(default_factory=Counter)  # by detected type
+    dropped_pii: Counter[str] = field(default_factory=Counter)  # by detected type
     dropped_other: int = 0  # payloads, empty or overlong lines
     duplicates: int = 0
     tokens_replaced: int = 0
     k: int = 5
     k_reached: int | None = None  # the fewest distinct chats behind any exported non-vocabulary token
-    quasi_identifiers: Counter = field(default_factory=Counter)  # ages, postcodes, dates generalised
+    quasi_identifiers: Counter[str] = field(default_factory=Counter)  # ages, postcodes, dates generalised
 
     @property
     def dropped_pii_total(self) -> int:
         return sum(self.dropped_pii.values())
 
 
-def user_lines(conversation_id: str, language: str, transcript: Iterable[dict], report: LineReport) -> list[ChatLine]:
+def user_lines(conversation_id: str, language: str, transcript: Iterable[dict[str, Any]],
+               report: LineReport) -> list[ChatLine]:
     """What the person typed: not Vern's replies, not button payloads, not external triggers."""
     found = []
     for entry in transcript:

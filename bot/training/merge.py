@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -69,7 +70,7 @@ def reviewed_lines(review_file: Path) -> list[ReviewedLine]:
     return found
 
 
-def _approved(withheld: dict) -> dict[str, list]:
+def _approved(withheld: dict[str, Any]) -> dict[str, list[Any]]:
     """Special-category lines count only where a reviewer set `approve: true` on each one."""
     return {language: [e for e in entries or [] if isinstance(e, dict) and e.get("approve") is True]
             for language, entries in withheld.items()}

@@ -34,6 +34,8 @@ def file_version(path: Path) -> str:
 
 
 def new_card(data_dir: Path, legal_basis: str, policy_file: Path, purposes_file: Path) -> dict[str, Any]:
+    # The caller names the retention policy and purposes files in force: the policy's module reaches this package
+    # (the forget list's housekeeping job), so this module does not import it back (tests/test_import_cycles.py).
     return {
         "purpose": PURPOSE_TAG,
         "legal_basis": legal_basis,
@@ -70,11 +72,3 @@ def missing_fields(card: Mapping[str, Any] | None) -> list[str]:
 def trained_sources(card: Mapping[str, Any] | None) -> set[str]:
     lineage = (card or {}).get("lineage") or {}
     return set(lineage.get("sources") or [])
-
-
-def card_for_training(data_dir: Path, legal_basis: str) -> dict[str, Any]:
-    """The card of a model about to be trained on `data_dir`, with the policy and purposes files in force."""
-    from bot.consent.purposes import purposes_path
-    from bot.retention.policy import policy_path
-
-    return new_card(data_dir, legal_basis, policy_path(), purposes_path())

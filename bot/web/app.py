@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import aiohttp
 from sanic import Sanic, response
@@ -22,6 +22,10 @@ from bot.config import Settings, get_settings, origin_of
 from bot.rasa_adapter.client_identity import client_tag, request_address, vouched_client
 from bot.web.request_guard import form_problem, malformed_request_problem, refuse
 from bot.web.static_files import StaticFiles
+
+if TYPE_CHECKING:
+    from bot.connectors.completion import CompletionReceiver
+    from bot.consent.web import GuardianPages
 
 logger = logging.getLogger(__name__)
 
@@ -212,7 +216,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     return app
 
 
-def _completions(app: Sanic, settings: Settings) -> Any:
+def _completions(app: Sanic, settings: Settings) -> CompletionReceiver:
     """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica)."""
     if not hasattr(app.ctx, "completions"):
         from bot.breach.detect import SignatureFailures, open_connector_signatures
@@ -229,15 +233,17 @@ def _completions(app: Sanic, settings: Settings) -> Any:
             lambda: CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode()),
             ReplayCache(store), settings.case_webhook_secret.reveal().encode(),
             lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
-    return app.ctx.completions
+    receiver: CompletionReceiver = app.ctx.completions
+    return receiver
 
 
-def _guardian(app: Sanic, settings: Settings) -> Any:
+def _guardian(app: Sanic, settings: Settings) -> GuardianPages:
     from bot.consent.web import guardian_pages
 
     if not hasattr(app.ctx, "guardian_pages"):
         app.ctx.guardian_pages = guardian_pages(settings)
-    return app.ctx.guardian_pages
+    pages: GuardianPages = app.ctx.guardian_pages
+    return pages
 
 
 async def end_chat_response(settings: Settings, body: bytes) -> HTTPResponse:

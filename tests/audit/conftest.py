@@ -15,8 +15,9 @@ from bot.clock import FrozenClock
 from bot.db import migrate
 from bot.db.engine import create_db_engine
 from tests.support.databases import own_postgres_database
+from tests.support.services import own_database_name
 
-AUDIT_DB = "vern_test_audit"
+AUDIT_DB = own_database_name("audit")
 SECRET = b"audit-test-secret-0123456789abcdef"
 
 

@@ -13,9 +13,9 @@ from bot.cases.service import CaseService
 from bot.clock import FrozenClock
 from bot.db import migrate
 from bot.db.engine import create_db_engine
-from tests.support.services import postgres_url
+from tests.support.services import own_database_name, postgres_url
 
-CASES_DB = "vern_test_cases"
+CASES_DB = own_database_name("cases")
 SECRET = b"test-secret-key-for-cases-0123456789"
 RECIPIENTS = ("Folkeregisteret", "Skolesystemet")
 

@@ -17,8 +17,9 @@ from bot.consent.service import ConsentService
 from bot.db import migrate
 from bot.db.engine import create_db_engine
 from tests.support.databases import own_postgres_database
+from tests.support.services import own_database_name
 
-CONSENT_DB = "vern_test_consent"
+CONSENT_DB = own_database_name("consent")
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,8 @@ from bot.consent.invitations import INVITATIONS, SELF_ANSWER, GuardianInvitation
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.consent.web import GuardianPages, GuardianPageServices
-from bot.dsr import CompletionStatus, PendingRequestStore, RequestFlow
+from bot.dsr import PendingRequestStore
+from bot.dsr.flow import CompletionStatus, RequestFlow
 from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT
 from bot.i18n import translate
 from bot.verification import MemoryShortLivedStore, VerificationService

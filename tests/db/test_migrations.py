@@ -11,9 +11,9 @@ from sqlalchemy.engine import Engine, make_url
 
 from bot.db import migrate
 from bot.db.engine import create_db_engine
-from tests.support.services import postgres_url
+from tests.support.services import own_database_name, postgres_url
 
-MIGRATION_DB = "vern_test_migrations"
+MIGRATION_DB = own_database_name("migrations")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

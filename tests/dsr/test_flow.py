@@ -15,7 +15,8 @@ from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.db import migrate
 from bot.db.engine import create_db_engine
-from bot.dsr import STATUS_LOOKUP, CompletionStatus, PendingRequestStore, RequestFlow
+from bot.dsr import STATUS_LOOKUP, PendingRequestStore
+from bot.dsr.flow import CompletionStatus, RequestFlow
 from bot.mail import MailDeliveryFailed, OutgoingMail
 from bot.verification import (
     CodeCheckStatus,

@@ -23,9 +23,9 @@ from bot.retention.worker import RetentionWorker
 from tests.retention.chats import rasa_redis_store, rasa_sql_store
 from tests.retention.world import World
 from tests.support.databases import own_postgres_database
-from tests.support.services import redis_url
+from tests.support.services import own_database_name, redis_url
 
-RETENTION_DB = "vern_test_retention"
+RETENTION_DB = own_database_name("retention")
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 

@@ -35,6 +35,12 @@ def postgres_url() -> str:
     return str(make_url(POSTGRES_URL))
 
 
+def own_database_name(suffix: str) -> str:
+    """A suite's own database, named after this checkout's test database: two checkouts on one server (each with
+    its TEST_POSTGRES_URL) never drop each other's."""
+    return f"{make_url(POSTGRES_URL).database or 'vern'}_{suffix}"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
