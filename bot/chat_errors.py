@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
 from bot.i18n import translate
 from bot.language import decide_language
+
+if TYPE_CHECKING:
+    from sanic.response import HTTPResponse
 
 # The response header that names the error for programs (monitoring, tests); people read the text message.
 ERROR_HEADER = "X-Vern-Error"
@@ -59,7 +62,8 @@ def chat_error_status(code: str, status: int, sender: str | None) -> int:
     return status
 
 
-def chat_error_response(settings: Settings, code: str, status: int, sender: str | None, text: str = "") -> Any:
+def chat_error_response(settings: Settings, code: str, status: int, sender: str | None,
+                        text: str = "") -> HTTPResponse:
     """The sanic response of a message endpoint (Rasa's REST webhook, the web app's /api/chat) for an error."""
     from sanic import response
 

@@ -220,7 +220,7 @@ class HttpsGuardianRegistry:
         if status != 200 or not isinstance(answer, dict) or not isinstance(answer.get("guardian"), bool):
             logger.warning("guardian register gave no yes/no answer (HTTP %d)", status)
             raise RegistryUnavailable("no yes/no answer")
-        return answer["guardian"]
+        return bool(answer["guardian"])
 
 
 def build_registry(settings: Any) -> GuardianRegistry | None:
