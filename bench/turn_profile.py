@@ -44,11 +44,25 @@ def start_profiled_rasa(stack: VernStack) -> None:
     stack.wait_healthy("rasa")
 
 
+def start_profiled_actions(stack: VernStack, session: str) -> None:
+    """The action server under pyinstrument's sampler; it writes `session` when the server stops."""
+    log_path = stack.var_dir / "actions.log"
+    stack.logs["actions"] = log_path
+    handle = open(log_path, "ab")  # noqa: SIM115 - the child owns it until it exits
+    stack.processes["actions"] = subprocess.Popen(
+        [sys.executable, "-m", "pyinstrument", "--interval", "0.0005", "-r", "pyisession", "-o", session,
+         "-m", "bot.cli", "actions"], cwd=PROJECT_ROOT, env=stack.env, stdout=handle,
+        stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    stack.wait_healthy("actions")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", action="store_true", help="use the machine's Redis and PostgreSQL")
     parser.add_argument("--chats", type=int, default=10, help="chats, one after the other")
     parser.add_argument("--report", help="write the sampling profile's text report here")
+    parser.add_argument("--actions-session", help="also sample the action server; its pyisession file")
     args = parser.parse_args()
     started, machine_info = now(), machine()
     overrides: dict[str, str] = {}
@@ -58,7 +72,10 @@ def main() -> int:
     stack = VernStack(overrides, Path(tempfile.mkdtemp(prefix="vern-profile-")))
     timer = ActionTimer(stack.actions_url)
     stack.env_overrides["ACTION_SERVER_URL"] = f"http://127.0.0.1:{timer.port}/webhook"
-    stack.start("actions")
+    if args.actions_session:
+        start_profiled_actions(stack, str(Path(args.actions_session).resolve()))
+    else:
+        stack.start("actions")
     start_profiled_rasa(stack)
     try:
         run_chats(stack, 2)  # warm-up: the first turns load lazily
