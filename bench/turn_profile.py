@@ -96,7 +96,7 @@ def profile_once(overrides: dict[str, str], chats: int, root: Path, report: str 
         for _ in range(chats):
             latencies += run_chats(stack, 1)[0]
         wall = time.perf_counter() - begun
-        session = str(Path(report).with_suffix(".pyisession")) if report else None
+        session = str(Path(report).resolve().with_suffix(".pyisession")) if report else None
         profile: dict[str, Any] = post_json(f"{stack.rasa_url}/bench/profile/stop", {"session": session}).body
         cpu = {name: process_cpu_seconds(pid) - cpu_before[name] for name, pid in pids.items()}
         action_seconds, action_calls = timer.take()
