@@ -178,7 +178,7 @@ class Settings:
     rasa_api_networks: tuple[str, ...] = DEFAULT_API_NETWORKS
     max_message_chars: int = 2000
     # TURN_SPEEDUPS: Rasa's per-turn work that gives the same result every time done once (on, the default);
-    # "off" runs Rasa's own path, so bench.turn_latency --compare can measure both (bot/rasa_adapter/turn_speedups.py).
+    # "off" runs Rasa's own path, to rule the change out when debugging (bot/rasa_adapter/turn_speedups.py).
     turn_speedups: bool = True
     # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
     # only chats whose person consented to assistant training ("consent").
