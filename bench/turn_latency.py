@@ -54,7 +54,7 @@ BENCH_POSTGRES = "postgresql://postgres@127.0.0.1:5432/bench_latency"
 BENCH_REDIS = "redis://127.0.0.1:6379/12"
 LEVELS = (1, 10, 50)
 # --compare: today's path against the new one; capacity is the most turns/s at p95 within the limit.
-COMPARE_LEVELS = (1, 2, 4, 6, 8, 12, 16, 24)
+COMPARE_LEVELS = (1, 2, 3, 4, 6, 8, 12, 16)
 P95_LIMIT_MS = 500.0
 # The last commit before the profile and its cuts (issue 21): what --compare measures as "before".
 BASELINE = "dea0e8c"
