@@ -465,7 +465,12 @@ def section_turn_profile(result: dict[str, Any] | None) -> list[str]:
         "database checkpoints it; and the language action's activity write blocked the action server's event "
         "loop on its commit. The policies (MemoizationPolicy + RulePolicy only: no TEDPolicy in `config.yml`), "
         "the channel's PII guard, the handoff lookup and language detection are small; NLU is the largest "
-        "remaining part and needs a retrain to change.", "",
+        "remaining part and needs a retrain to change. Event loop and workers: Sanic already runs on uvloop; "
+        "with the in-process lock store (no `REDIS_URL`) Rasa allows one Sanic worker, and with Redis "
+        "`SANIC_WORKERS` would only add processes on the same 2 cores, so more Rasa replicas behind a proxy "
+        "are the way past one process. Rasa also logs an error with a traceback for every button payload "
+        "written as `/intent{\"slot\": …}` in a response (its interpolator takes the braces for a slot "
+        "placeholder), about 16 ms each in the profile; the fix is in domain.yml and needs a retrain.", "",
         "Cuts (no change to what anybody sees or to what is stored): the answer validator is built once "
         "(`bot/rasa_adapter/turn_speedups.py`, `TURN_SPEEDUPS`, same schema and same errors), Rasa's SQLite "
         "tracker store keeps a pooled connection (`bot/rasa_adapter/tracker_store.py`), and the action server "
