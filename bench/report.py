@@ -489,10 +489,23 @@ def cpu_per_turn(profile: dict[str, Any] | None) -> dict[str, float]:
             for name, run in runs.items()}
 
 
-def section_capacity(result: dict[str, Any] | None, profile: dict[str, Any] | None = None) -> list[str]:
+def section_capacity(result: dict[str, Any] | None, profile: dict[str, Any] | None = None,
+                     stores: dict[str, Any] | None = None) -> list[str]:
     out = ["## Capacity: before and after in one run", ""]
     if result is None:
         return out + ["Not run yet: `.venv/bin/python -m bench.turn_latency --compare`.", ""]
+    out += capacity_run(result, profile)
+    if stores is not None:
+        out += ["### With Redis and PostgreSQL", ""] + capacity_run(stores, None)
+    return out
+
+
+def _chats(n: int) -> str:
+    return "1 chat at a time" if n == 1 else f"{n} chats at once"
+
+
+def capacity_run(result: dict[str, Any], profile: dict[str, Any] | None) -> list[str]:
+    out: list[str] = []
     f = result["figures"]
     limit = f["p95_limit_ms"]
     out += [
@@ -518,8 +531,8 @@ def section_capacity(result: dict[str, Any] | None, profile: dict[str, Any] | No
     out += [
         "",
         f"Capacity (the most turns per second at a level whose p95 was at most {limit:.0f} ms, without errors): "
-        f"before {cap['before']:.1f} turns/s ({chats['before']} chats at once), after {cap['after']:.1f} turns/s "
-        f"({chats['after']} chats at once): {ratio}. Highest throughput at any level: before "
+        f"before {cap['before']:.1f} turns/s ({_chats(chats['before'])}), after {cap['after']:.1f} turns/s "
+        f"({_chats(chats['after'])}): {ratio}. Highest throughput at any level: before "
         f"{peak['before']:.1f}, after {peak['after']:.1f} turns/s ({peak['after'] / peak['before']:.1f}×).", "",
     ]
     cpu = cpu_per_turn(profile)
@@ -570,7 +583,7 @@ def main() -> int:
     lines += section_nlu(load("nlu_crossval"))
     lines += section_latency(load("turn_latency"), load("turn_latency_stores"))
     lines += section_turn_profile(load("turn_profile"))
-    lines += section_capacity(load("turn_capacity"), load("turn_profile"))
+    lines += section_capacity(load("turn_capacity"), load("turn_profile"), load("turn_capacity_stores"))
     (DOCS / "benchmarks.md").write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {(DOCS / 'benchmarks.md').relative_to(ROOT)} and its charts")
     return 0
