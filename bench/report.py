@@ -436,8 +436,9 @@ def section_turn_profile(result: dict[str, Any] | None) -> list[str]:
         f"time, {f['stores']}. The Rasa server runs through `bench/profiled_rasa.py`: the same server with "
         "wall-clock timers wrapped around the channel's steps, Rasa's processor steps and the tracker store's reads "
         "and saves (timers nest: a row contains the rows it calls), and a pyinstrument sampler on the event loop's "
-        "thread (`--report`) for what no timer names. The action server's own time is measured by a proxy in "
-        "front of it; each process's CPU time comes from `/proc`. "
+        "thread (`--report`) for what no timer names (pyinstrument is not a requirement: `.venv/bin/python -m pip "
+        "install pyinstrument` to get the sampler; the timers work without it). The action server's own time is "
+        "measured by a proxy in front of it; each process's CPU time comes from `/proc`. "
         + (f"*Before* is a git worktree of `{f['baseline']}` (the code before the cuts), profiled with the same "
            "timers in the same run; *after* is this checkout." if "before" in runs else ""), "",
         "| component (ms per turn, calls per turn) | " + " | ".join(names) + " | what it is |",
