@@ -89,7 +89,9 @@ def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) ->
             _ensure_card(target, settings, root)
             return target
         logger.info("Training the Rasa model (training data changed); this takes a few minutes")
-        partial = f"{target.name.removesuffix('.tar.gz')}.partial-{os.getpid()}"
+        # No dot in it (Rasa would take what follows for a suffix and write the final name itself), and not
+        # "vern-*", so nothing that looks for models picks it up half-written.
+        partial = f"partial-{os.getpid()}-{target.name.removesuffix('.tar.gz')}"
         command = [
             sys.executable, "-m", "rasa", "train",
             "--data", str(root / "data"),
