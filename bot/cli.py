@@ -7,8 +7,8 @@ import sys
 
 from bot.audit.cli import add_audit_commands
 from bot.backup.cli import add_backup_commands
-from bot.compliance.cli import add_compliance_commands
 from bot.breach.cli import add_breach_commands
+from bot.compliance.cli import add_compliance_commands
 from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
 from bot.decommission.cli import add_decommission_commands
