@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -71,8 +72,11 @@ class ActionDetectLanguage(Action):
                 dispatcher.utter_message(text=translate("swedish_note", decision.language))
             language = decision.language
         try:
-            conversations().record_user_message(
-                tracker.sender_id, tracker.get_latest_input_channel() or "rest", language
+            # A database write (an fsync on SQLite): in a thread, so the action server's event loop keeps
+            # answering other chats meanwhile; still finished before this action answers.
+            await asyncio.to_thread(
+                conversations().record_user_message,
+                tracker.sender_id, tracker.get_latest_input_channel() or "rest", language,
             )
         except Exception as error:  # noqa: BLE001 - a logging hiccup must not break the chat
             logger.error("Could not record chat activity (%s)", type(error).__name__)

@@ -447,6 +447,150 @@ def section_latency(embedded: dict[str, Any] | None, stores: dict[str, Any] | No
     return out
 
 
+# What each timer of bench/profiled_rasa.py covers, for the reader of the profile table.
+PROFILE_NOTES = {
+    "channel: whole turn": "Vern's REST channel, from the parsed request to the reply (contains all below)",
+    "channel: PII guard (reads the tracker)": "reads the tracker to know what the chat waits for, then masks",
+    "channel: handoff lookup (DB, thread)": "is a caseworker in this chat? one indexed query",
+    "rasa: handle_message (inside the lock)": "Rasa's processor for the message (contains the rasa rows)",
+    "rasa: fetch tracker + session check": "tracker read; session start on a chat's first message",
+    "rasa: NLU parse": "tokenizer, featurizers, DIET, ResponseSelector",
+    "rasa: action_extract_slots": "slot mappings, and Vern's language action on the action server",
+    "rasa: prediction loop": "predict, run, repeat until action_listen",
+    "rasa: policies (one prediction)": "MemoizationPolicy + RulePolicy through Rasa's graph",
+    "rasa: run one action": "one predicted action (forms, responses, custom actions)",
+    "rasa: remote action call (HTTP + action server)": "Rasa's side of a custom action: build the call, "
+    "POST, check the answer",
+    "rasa: save tracker": "write the turn's events",
+    "store: tracker read": "all tracker reads (the guard's and Rasa's)",
+    "store: tracker save": "all tracker writes",
+}
+
+
+def section_turn_profile(result: dict[str, Any] | None) -> list[str]:
+    out = ["## Where a turn's time goes", ""]
+    if result is None:
+        return out + ["Not run yet: `.venv/bin/python -m bench.turn_profile --baseline`.", ""]
+    f = result["figures"]
+    runs = f["runs"]
+    names = [n for n in ("before", "after") if n in runs]
+    out += [
+        provenance(result), "",
+        f"Method (`bench/turn_profile.py`): {f['chats']} chats of bench.turn_latency's four turns, one turn at a "
+        f"time, {f['stores']}. The Rasa server runs through `bench/profiled_rasa.py`: the same server with "
+        "wall-clock timers wrapped around the channel's steps, Rasa's processor steps and the tracker store's reads "
+        "and saves (timers nest: a row contains the rows it calls), and a pyinstrument sampler on the event loop's "
+        "thread (`--report`) for what no timer names (pyinstrument is not a requirement: `.venv/bin/python -m pip "
+        "install pyinstrument` to get the sampler; the timers work without it). The action server's own time is "
+        "measured by a proxy in front of it; each process's CPU time comes from `/proc`. "
+        + (f"*Before* is a git worktree of `{f['baseline']}` (the code before the cuts), profiled with the same "
+           "timers in the same run; *after* is this checkout." if "before" in runs else ""), "",
+        "| component (ms per turn, calls per turn) | " + " | ".join(names) + " | what it is |",
+        "|---|" + "---:|" * len(names) + "---|",
+    ]
+    for name in names:
+        run = runs[name]
+        out_name = f"{run['mean_ms']:.0f} ms, {run['turns_per_s']:.1f} turns/s"
+        runs[name]["_head"] = out_name
+    out.append("| **a turn as the client sees it** | " + " | ".join(runs[n]["_head"] for n in names) + " | |")
+    for component in runs[names[-1]]["components"]:
+        cells = []
+        for name in names:
+            row = runs[name]["components"].get(component)
+            cells.append(f"{row['ms_per_turn']:.1f} ({row['calls_per_turn']:.2f})" if row else "–")
+        out.append(f"| {component} | " + " | ".join(cells) + f" | {PROFILE_NOTES.get(component, '')} |")
+    out += [
+        "",
+        "What the profile found (pyinstrument, before): of Rasa's CPU per turn, most went to "
+        "`jsonschema.validate()` in `RemoteAction._validate_action_result`: on every action-server answer it "
+        "checks Rasa's large events schema against the JSON-Schema meta-schema and builds a new validator and "
+        "`$ref` resolver (≈50 ms per call on this machine, 2.5 calls a turn; the `urllib.parse` time in the "
+        "profile is the resolver's). Next came SQLite: Rasa's tracker store opened and closed a connection per "
+        "read and save (SQLAlchemy 1.4's NullPool for SQLite files), and closing the last connection to a WAL "
+        "database checkpoints it; and the language action's activity write blocked the action server's event "
+        "loop on its commit. The policies (MemoizationPolicy + RulePolicy only: no TEDPolicy in `config.yml`), "
+        "the channel's PII guard, the handoff lookup and language detection are small; NLU is the largest "
+        "remaining part and needs a retrain to change. Event loop and workers: Sanic already runs on uvloop; "
+        "with the in-process lock store (no `REDIS_URL`) Rasa allows one Sanic worker, and with Redis "
+        "`SANIC_WORKERS` would only add processes on the same 2 cores, so more Rasa replicas behind a proxy "
+        "are the way past one process. Rasa also logs an error with a traceback for every button payload "
+        "written as `/intent{\"slot\": …}` in a response (its interpolator takes the braces for a slot "
+        "placeholder), about 16 ms each in the profile; the fix is in domain.yml and needs a retrain.", "",
+        "Cuts (no change to what anybody sees or to what is stored): the answer validator is built once "
+        "(`bot/rasa_adapter/turn_speedups.py`, `TURN_SPEEDUPS`, same schema and same errors), Rasa's SQLite "
+        "tracker store keeps a pooled connection (`bot/rasa_adapter/tracker_store.py`), and the action server "
+        "writes chat activity in a thread (`actions/session.py`).", "",
+    ]
+    return out
+
+
+def cpu_per_turn(profile: dict[str, Any] | None) -> dict[str, float]:
+    """CPU ms per turn of the Rasa and action server processes together, per run of bench.turn_profile."""
+    if profile is None:
+        return {}
+    runs = profile["figures"]["runs"]
+    return {name: sum(run["components"][key]["ms_per_turn"] for key in ("CPU: Rasa process",
+                                                                          "CPU: action server process"))
+            for name, run in runs.items()}
+
+
+def section_capacity(result: dict[str, Any] | None, profile: dict[str, Any] | None = None,
+                     stores: dict[str, Any] | None = None) -> list[str]:
+    out = ["## Capacity: before and after in one run", ""]
+    if result is None:
+        return out + ["Not run yet: `.venv/bin/python -m bench.turn_latency --compare`.", ""]
+    out += capacity_run(result, profile)
+    if stores is not None:
+        out += ["### With Redis and PostgreSQL", ""] + capacity_run(stores, None)
+    return out
+
+
+def _chats(n: int) -> str:
+    return "1 chat at a time" if n == 1 else f"{n} chats at once"
+
+
+def capacity_run(result: dict[str, Any], profile: dict[str, Any] | None) -> list[str]:
+    out: list[str] = []
+    f = result["figures"]
+    limit = f["p95_limit_ms"]
+    out += [
+        provenance(result), "",
+        f"`bench.turn_latency --compare` ({f['stores']}) starts two stacks on the same model and settings: "
+        f"*before* from a git worktree of `{f['baseline']}` (the code before the cuts above), *after* from this "
+        f"checkout (`{f['after']}`). At each level every chat slot runs {f['rounds']} four-turn chats in a row; "
+        "each level runs on *before*, then on *after*, so both meet nearly the same load from the rest of the "
+        "machine. Turns per second are all turns of the level over its wall time; the load generator shares the "
+        "2 cores.", "",
+        "| chats at once | before p50 / p95 ms | before turns/s | after p50 / p95 ms | after turns/s | after ÷ before "
+        "turns/s | errors |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for before, after in zip(f["levels"]["before"], f["levels"]["after"], strict=True):
+        out.append(
+            f"| {before['chats']} | {before['p50_ms']:.0f} / {before['p95_ms']:.0f} | {before['turns_per_s']:.1f} | "
+            f"{after['p50_ms']:.0f} / {after['p95_ms']:.0f} | {after['turns_per_s']:.1f} | "
+            f"{after['turns_per_s'] / before['turns_per_s']:.1f}× | {before['errors']} / {after['errors']} |")
+    cap, chats = f["capacity"], f["capacity_chats"]
+    peak = {n: max(r["turns_per_s"] for r in f["levels"][n]) for n in ("before", "after")}
+    ratio = f"**{f['capacity_ratio']:.1f}×**" if f.get("capacity_ratio") else "not defined (before never met it)"
+    out += [
+        "",
+        f"Capacity (the most turns per second at a level whose p95 was at most {limit:.0f} ms, without errors): "
+        f"before {cap['before']:.1f} turns/s ({_chats(chats['before'])}), after {cap['after']:.1f} turns/s "
+        f"({_chats(chats['after'])}): {ratio}. Highest throughput at any level: before "
+        f"{peak['before']:.1f}, after {peak['after']:.1f} turns/s ({peak['after'] / peak['before']:.1f}×).", "",
+    ]
+    cpu = cpu_per_turn(profile)
+    if "before" in cpu and "after" in cpu:
+        out += [
+            "On a busy machine both runs' latencies are mostly waiting for a core. The CPU a turn costs does not "
+            f"depend on the load: {cpu['before']:.0f} ms before and {cpu['after']:.0f} ms after (Rasa and action "
+            "server processes together, previous section, from `/proc`, the sampler's overhead included on both "
+            f"sides), so the same cores carry {cpu['before'] / cpu['after']:.1f}× the turns.", "",
+        ]
+    return out
+
+
 def main() -> int:
     lines = [
         "# Benchmarks", "",
@@ -465,13 +609,17 @@ def main() -> int:
         ".venv/bin/python -m bench.language_accuracy",
         ".venv/bin/python -m bench.nlu_crossval --folds 3     # trains a model per fold",
         ".venv/bin/python -m bench.turn_latency               # and --stores; needs a trained model (make model)",
+        ".venv/bin/python -m bench.turn_profile --baseline    # per-component split, before and after",
+        ".venv/bin/python -m bench.turn_latency --compare     # capacity, before and after in one run",
         ".venv/bin/python -m bench.report                     # rewrites this page and docs/bench-*.svg",
         "```", "",
         "Contents: [masking vs Presidio](#masking-quality-and-speed-vern-against-presidio) · "
         "[names and chat lines as typed](#names-in-prose-and-chat-lines-as-people-type-them) · "
         "[retention sweep](#retention-sweep-masking-n-ended-chats) · "
         "[language identification](#language-identification-on-short-chat-lines) · "
-        "[NLU cross-validation](#nlu-intent-f1-per-language-cross-validation) · [turn latency](#turn-latency)", "",
+        "[NLU cross-validation](#nlu-intent-f1-per-language-cross-validation) · [turn latency](#turn-latency) · "
+        "[where a turn's time goes](#where-a-turns-time-goes) · "
+        "[capacity before and after](#capacity-before-and-after-in-one-run)", "",
     ]
     lines += section_pii(load("pii_compare"))
     lines += section_names()
@@ -479,6 +627,8 @@ def main() -> int:
     lines += section_language(load("language_accuracy"))
     lines += section_nlu(load("nlu_crossval"))
     lines += section_latency(load("turn_latency"), load("turn_latency_stores"))
+    lines += section_turn_profile(load("turn_profile"))
+    lines += section_capacity(load("turn_capacity"), load("turn_profile"), load("turn_capacity_stores"))
     (DOCS / "benchmarks.md").write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {(DOCS / 'benchmarks.md').relative_to(ROOT)} and its charts")
     return 0

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.turn_latency            # embedded defaults (SQLite tracker store, no Redis)
     .venv/bin/python -m bench.turn_latency --stores   # Redis (db 12) and PostgreSQL (database bench_latency)
+    .venv/bin/python -m bench.turn_latency --compare  # today's path and the new one side by side (capacity)
 
 Starts Vern's real processes on free ports (as the tests do), sends each chat
 the same four-turn conversation (greeting, a question, a request that runs a
@@ -16,7 +17,14 @@ tracker store, the channel's personal-data guard, HTTP) is the difference.
 The split is given for one chat at a time, where queueing does not blur it.
 --stores uses a database and Redis db of its own, never the tests' `test`
 database or Redis db 13, and deletes only its own keys afterwards.
-Prints figures; asserts nothing. Writes var/bench/turn_latency[_stores].json.
+--compare starts two stacks: one from a git worktree of --baseline (default:
+the last commit before issue 21's cuts, made once under var/bench/) and one
+from this checkout, both on the same model, stores and settings, and runs
+every level on one and then the other, so both see the same machine at
+nearly the same moment; capacity is the most turns per second a level
+reached with p95 at most 500 ms and no errors.
+Prints figures; asserts nothing. Writes var/bench/turn_latency[_stores].json
+(turn_capacity[_stores].json with --compare).
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ from __future__ import annotations
 import argparse
 import http.server
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -34,6 +44,7 @@ from typing import Any
 
 from bench.pg import ensure_database
 from bench.results import machine, now, write_result
+from bot.config import PROJECT_ROOT, get_settings
 from tests.support.services import free_port
 from tests.support.stack import VernStack, post_json
 
@@ -42,6 +53,11 @@ BENCH_POSTGRES = "postgresql://postgres@127.0.0.1:5432/bench_latency"
 # Not 13: the test suite uses Redis db 13.
 BENCH_REDIS = "redis://127.0.0.1:6379/12"
 LEVELS = (1, 10, 50)
+# --compare: today's path against the new one; capacity is the most turns/s at p95 within the limit.
+COMPARE_LEVELS = (1, 2, 3, 4, 6, 8, 12, 16)
+P95_LIMIT_MS = 500.0
+# The last commit before the profile and its cuts (issue 21): what --compare measures as "before".
+BASELINE = "dea0e8c"
 
 
 class ActionTimer:
@@ -102,15 +118,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def run_chats(stack: VernStack, chats: int) -> tuple[list[float], int]:
+def run_chats(stack: VernStack, chats: int, rounds: int = 1) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
 
     def one_chat() -> None:
         nonlocal errors
-        sender = f"bench-{uuid.uuid4().hex}"
-        for text in TURNS:
+        chat = [(sender, text) for sender in (f"bench-{uuid.uuid4().hex}" for _ in range(rounds)) for text in TURNS]
+        for sender, text in chat:
             start = time.perf_counter()
             result = post_json(f"{stack.rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": text})
             elapsed = time.perf_counter() - start
@@ -146,41 +162,147 @@ def forget_bench_keys() -> None:
         client.delete(key)
 
 
+def measure(stack: VernStack, timer: ActionTimer, chats: int, rounds: int = 1) -> dict[str, Any]:
+    """One level: `chats` chats at once (each slot `rounds` chats in a row); percentiles and turns per second."""
+    begun = time.perf_counter()
+    latencies, errors = run_chats(stack, chats, rounds)
+    wall = time.perf_counter() - begun
+    action_seconds, action_calls = timer.take()
+    ms = [value * 1000 for value in latencies]
+    return {
+        "chats": chats, "turns": len(ms), "p50_ms": statistics.median(ms), "p95_ms": percentile(ms, 0.95),
+        "p99_ms": percentile(ms, 0.99), "mean_ms": statistics.fmean(ms), "errors": errors,
+        "action_ms_per_turn": action_seconds * 1000 / len(ms), "action_calls": action_calls,
+        "turns_per_s": len(ms) / wall,
+    }  # fmt: skip
+
+
+def start_stack(overrides: dict[str, str], root: Path | None = None) -> tuple[VernStack, ActionTimer]:
+    """Vern's action server and Rasa server on free ports; from another checkout's code when `root` is given."""
+    stack = VernStack(dict(overrides), Path(tempfile.mkdtemp(prefix="vern-bench-")))
+    timer = ActionTimer(stack.actions_url)
+    stack.env_overrides["ACTION_SERVER_URL"] = f"http://127.0.0.1:{timer.port}/webhook"
+    if root is None:
+        stack.start("actions", "rasa")
+    else:
+        for name in ("actions", "rasa"):
+            # `python -m` puts the working directory first on sys.path: that checkout's bot/ and actions/.
+            command = [sys.executable, "-m", "bot.cli", name] + (["--no-train"] if name == "rasa" else [])
+            stack.logs[name] = stack.var_dir / f"{name}.log"
+            handle = open(stack.logs[name], "ab")  # noqa: SIM115 - the child owns it until it exits
+            stack.processes[name] = subprocess.Popen(command, cwd=root, env=stack.env, stdout=handle,
+                                                     stderr=subprocess.STDOUT, start_new_session=True)
+            stack.wait_healthy(name)
+    run_chats(stack, 2)  # warm-up: the first turns load lazily
+    timer.take()
+    return stack, timer
+
+
+def baseline_checkout(ref: str) -> Path:
+    """A detached git worktree of `ref` under var/bench/, made once and reused."""
+    sha = subprocess.run(["git", "rev-parse", "--short", ref], cwd=PROJECT_ROOT, check=True, capture_output=True,
+                         text=True).stdout.strip()
+    path = PROJECT_ROOT / "var" / "bench" / f"baseline-{sha}"
+    if not (path / "bot" / "cli.py").exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "worktree", "add", "--detach", str(path), sha], cwd=PROJECT_ROOT, check=True,
+                       capture_output=True)
+    return path
+
+
+HEADER = (f"{'chats at once':>14} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+          f"{'actions ms/turn':>16} {'turns/s':>8}")
+
+
+def row_text(row: dict[str, Any], prefix: str = "") -> str:
+    return (f"{prefix}{row['chats']:>14} {row['turns']:>6} {row['p50_ms']:>8.0f} {row['p95_ms']:>8.0f} "
+            f"{row['p99_ms']:>8.0f} {row['errors']:>7} {row['action_ms_per_turn']:>16.1f} {row['turns_per_s']:>8.1f}")
+
+
+def capacity(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The most turns per second any level reached with p95 within P95_LIMIT_MS and no errors."""
+    fitting = [r for r in rows if r["p95_ms"] <= P95_LIMIT_MS and not r["errors"]]
+    return max(fitting, key=lambda r: r["turns_per_s"]) if fitting else None
+
+
+def compare(overrides: dict[str, str], levels_asked: list[int], label: str, baseline: str, rounds: int
+            ) -> dict[str, Any]:
+    """The code as it was (a worktree of `baseline`) and as it is, side by side in one run, level by level."""
+    root = baseline_checkout(baseline)
+    # The baseline checkout has no models/ of its own: it uses this checkout's (same training data, same model).
+    shared = {**overrides, "MODELS_DIR": str(get_settings().models_dir)}
+    stacks: dict[str, tuple[VernStack, ActionTimer]] = {}
+    rows: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
+    try:
+        stacks["before"] = start_stack(shared, root)
+        stacks["after"] = start_stack(shared)
+        print(f"Turn latency and capacity, REST channel with the action server, {label} ({len(TURNS)} turns per "
+              f"chat, {rounds} chats in a row per slot); before = {baseline} ({root.name}), after = this checkout; "
+              "each level runs before, then after")
+        print(f"{'':>7}" + HEADER)
+        for chats in levels_asked:
+            for name in ("before", "after"):
+                # One stack works at a time; the other idles, so they do not share the cores.
+                row = measure(*stacks[name], chats, rounds)
+                rows[name].append(row)
+                print(row_text(row, f"{name:>7}"), flush=True)
+    finally:
+        for stack, timer in stacks.values():
+            stack.stop()
+            timer.close()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    result: dict[str, Any] = {"levels": rows, "baseline": root.name.removeprefix("baseline-"), "after": commit,
+                              "p95_limit_ms": P95_LIMIT_MS, "rounds": rounds}
+    caps = {name: capacity(rows[name]) for name in rows}
+    result["capacity"] = {name: (cap["turns_per_s"] if cap else 0.0) for name, cap in caps.items()}
+    result["capacity_chats"] = {name: (cap["chats"] if cap else 0) for name, cap in caps.items()}
+    before, after = result["capacity"]["before"], result["capacity"]["after"]
+    result["capacity_ratio"] = after / before if before else None
+    ratio = f"{after / before:.1f}x" if before else "n/a (before never met it)"
+    print(f"capacity at p95 <= {P95_LIMIT_MS:.0f} ms: before {before:.1f} turns/s "
+          f"({result['capacity_chats']['before']} chats at once), after {after:.1f} turns/s "
+          f"({result['capacity_chats']['after']} chats at once): {ratio}")
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", action="store_true", help="use the machine's Redis and PostgreSQL")
-    parser.add_argument("--levels", default=",".join(map(str, LEVELS)), help="chats at once, comma-separated")
+    parser.add_argument("--levels", help="chats at once, comma-separated (default 1,10,50; with --compare "
+                        + ",".join(map(str, COMPARE_LEVELS)) + ")")
+    parser.add_argument("--compare", action="store_true",
+                        help="run the code at --baseline and this checkout side by side; capacity at p95")
+    parser.add_argument("--baseline", default=BASELINE, help=f"git ref to compare with (default {BASELINE})")
+    parser.add_argument("--rounds", type=int, default=3, help="with --compare: chats in a row per slot")
     args = parser.parse_args()
-    levels_asked = [int(n) for n in args.levels.split(",") if n]
+    default_levels = COMPARE_LEVELS if args.compare else LEVELS
+    levels_asked = [int(n) for n in (args.levels or ",".join(map(str, default_levels))).split(",") if n]
     started, machine_info = now(), machine()
     overrides: dict[str, str] = {}
     if args.stores:
         ensure_database(BENCH_POSTGRES)
         overrides = {"DATABASE_URL": BENCH_POSTGRES, "REDIS_URL": BENCH_REDIS}
-    stack = VernStack(overrides, Path(tempfile.mkdtemp(prefix="vern-bench-")))
-    timer = ActionTimer(stack.actions_url)
-    stack.env_overrides["ACTION_SERVER_URL"] = f"http://127.0.0.1:{timer.port}/webhook"
-    stack.start("actions", "rasa")
+    label = "Redis + PostgreSQL" if args.stores else "embedded defaults"
+    stores = "Redis + PostgreSQL" if args.stores else "embedded (SQLite)"
+    if args.compare:
+        try:
+            figures = compare(overrides, levels_asked, label, args.baseline, args.rounds)
+        finally:
+            if args.stores:
+                forget_bench_keys()
+        write_result("turn_capacity_stores" if args.stores else "turn_capacity",
+                     {"stores": stores, "turns": TURNS, **figures}, started, machine_info)
+        return 0
+    stack, timer = start_stack(overrides)
     levels: list[dict[str, Any]] = []
     try:
-        run_chats(stack, 2)  # warm-up: the first turns load lazily
-        timer.take()
-        label = "Redis + PostgreSQL" if args.stores else "embedded defaults"
         print(f"Turn latency, REST channel with the action server, {label} ({len(TURNS)} turns per chat)")
-        print(f"{'chats at once':>14} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
-              f"{'actions ms/turn':>16}")
+        print(HEADER)
         for chats in levels_asked:
-            latencies, errors = run_chats(stack, chats)
-            action_seconds, action_calls = timer.take()
-            ms = [value * 1000 for value in latencies]
-            row = {
-                "chats": chats, "turns": len(ms), "p50_ms": statistics.median(ms), "p95_ms": percentile(ms, 0.95),
-                "p99_ms": percentile(ms, 0.99), "mean_ms": statistics.fmean(ms), "errors": errors,
-                "action_ms_per_turn": action_seconds * 1000 / len(ms), "action_calls": action_calls,
-            }  # fmt: skip
+            row = measure(stack, timer, chats)
             levels.append(row)
-            print(f"{chats:>14} {len(ms):>6} {row['p50_ms']:>8.0f} {row['p95_ms']:>8.0f} {row['p99_ms']:>8.0f} "
-                  f"{errors:>7} {row['action_ms_per_turn']:>16.1f}")
+            print(row_text(row))
         nlu = nlu_ms(stack)
     finally:
         stack.stop()
@@ -197,8 +319,7 @@ def main() -> int:
           f"policies + tracker store + channel + HTTP {split['rest_ms']:.0f} ms ({shares['rest_ms']:.0f}%)")
     write_result(
         "turn_latency_stores" if args.stores else "turn_latency",
-        {"stores": "Redis + PostgreSQL" if args.stores else "embedded (SQLite)", "turns": TURNS, "levels": levels,
-         "split_one_chat": split},
+        {"stores": stores, "turns": TURNS, "levels": levels, "split_one_chat": split},
         started,
         machine_info,
     )

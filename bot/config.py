@@ -178,6 +178,9 @@ class Settings:
     # Default: loopback and private networks. In production every entry must be a private network.
     rasa_api_networks: tuple[str, ...] = DEFAULT_API_NETWORKS
     max_message_chars: int = 2000
+    # TURN_SPEEDUPS: Rasa's per-turn work that gives the same result every time done once (on, the default);
+    # "off" runs Rasa's own path, to rule the change out when debugging (bot/rasa_adapter/turn_speedups.py).
+    turn_speedups: bool = True
     # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
     # only chats whose person consented to assistant training ("consent").
     training_basis: str = "agreement"
@@ -223,6 +226,17 @@ def _env_optional_period(env: Mapping[str, str], name: str, lowest: int) -> int 
     if value < lowest:
         raise ConfigError(f"{name} must be at least {lowest}, got {value}")
     return value
+
+
+def _env_on_off(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if raw == "":
+        return default
+    if raw in ("on", "true", "1", "yes"):
+        return True
+    if raw in ("off", "false", "0", "no"):
+        return False
+    raise ConfigError(f"{name} must be on or off, got {raw!r}")
 
 
 def _env_str(env: Mapping[str, str], name: str, default: str | None = None) -> str | None:
@@ -435,6 +449,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         widget_origins=widget_origins,
         rasa_api_networks=rasa_api_networks,
         max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
+        turn_speedups=_env_on_off(env, "TURN_SPEEDUPS", True),
         training_basis=training_basis,
         handoff_hours=handoff_hours,
         handoff_wait_minutes=_env_int(env, "HANDOFF_WAIT_MINUTES", 10),

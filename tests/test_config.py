@@ -77,6 +77,7 @@ def test_secrets_never_print() -> None:
         ({"TELEGRAM_TOKEN": "1:x", "TELEGRAM_MODE": "webhook"}, "TELEGRAM_WEBHOOK_SECRET"),
         ({"TELEGRAM_MODE": "carrier-pigeon"}, "TELEGRAM_MODE"),
         ({"TELEGRAM_WEBHOOK_SECRET": "short"}, "TELEGRAM_WEBHOOK_SECRET"),
+        ({"TURN_SPEEDUPS": "maybe"}, "TURN_SPEEDUPS"),
     ],
 )
 def test_invalid_settings_are_explained(tmp_path: Path, env: dict[str, str], message: str) -> None:

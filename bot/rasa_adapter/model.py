@@ -79,22 +79,33 @@ def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) ->
     """The model for the current training data, trained now if there is none."""
     settings = settings or get_settings()
     target = model_path(settings, root)
+    if target.exists():
+        # Complete: training writes under another name and renames it (below), so using a model needs no lock.
+        # Waiting for the lock here made every start wait for any other training in a shared MODELS_DIR.
+        _ensure_card(target, settings, root)
+        return target
     with _training_lock(settings.models_dir):
         if target.exists():
             _ensure_card(target, settings, root)
             return target
         logger.info("Training the Rasa model (training data changed); this takes a few minutes")
+        # No dot in it (Rasa would take what follows for a suffix and write the final name itself), and not
+        # "vern-*", so nothing that looks for models picks it up half-written.
+        partial = f"partial-{os.getpid()}-{target.name.removesuffix('.tar.gz')}"
         command = [
             sys.executable, "-m", "rasa", "train",
             "--data", str(root / "data"),
             "--domain", str(root / "domain.yml"),
             "--config", str(root / "config.yml"),
             "--out", str(settings.models_dir),
-            "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+            "--fixed-model-name", partial,
         ]
         result = subprocess.run(command, cwd=root, env=rasa_environment(), check=False)
-        if result.returncode != 0 or not target.exists():
+        produced = settings.models_dir / f"{partial}.tar.gz"
+        if result.returncode != 0 or not produced.exists():
+            produced.unlink(missing_ok=True)
             raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+        os.replace(produced, target)  # appears whole, never half-written
         _ensure_card(target, settings, root)
         _prune(settings.models_dir, keep=target)
     return target

@@ -41,6 +41,9 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
     from bot.rasa_adapter.api_guard import install_api_guard
 
     configure_rasa_logging()
+    from bot.rasa_adapter.turn_speedups import apply_turn_speedups
+
+    apply_turn_speedups(settings.turn_speedups)
     model = ensure_model(settings) if train_if_missing else _existing_model(settings)
     endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml"))
     # What rasa.core.run.serve_application does, with Vern's guard on the HTTP API before it runs.

@@ -134,7 +134,9 @@ def build_tracker_store(
     parsed = make_url(settings.database_url)
     dialect = parsed.get_backend_name()
     if dialect == "sqlite":
-        return VernSQLTrackerStore(domain=domain, dialect="sqlite", db=parsed.database, event_broker=event_broker)
+        store = VernSQLTrackerStore(domain=domain, dialect="sqlite", db=parsed.database, event_broker=event_broker)
+        _keep_sqlite_connection(store)
+        return store
     return VernSQLTrackerStore(
         domain=domain,
         dialect=parsed.drivername,
@@ -145,6 +147,27 @@ def build_tracker_store(
         password=parsed.password,
         event_broker=event_broker,
     )
+
+
+def _keep_sqlite_connection(store: SQLTrackerStore) -> None:
+    """Rasa's SQLite engine with a pooled connection instead of a new one per read and save.
+
+    For a SQLite file SQLAlchemy 1.4 defaults to NullPool: every tracker read and save opened a
+    connection and closed it again, and closing the last connection to a WAL database checkpoints it
+    (an fsync of the whole file) - the largest part of a turn's store time in the profile
+    (docs/benchmarks.md). One kept connection serves the event loop and its threads; SQLite's own
+    locking (WAL, busy timeout) still orders writers across Vern's processes, as before."""
+    from sqlalchemy import create_engine as sa_create_engine
+    from sqlalchemy.orm import sessionmaker
+    from sqlalchemy.pool import QueuePool
+
+    engine = sa_create_engine(
+        store.engine.url, poolclass=QueuePool, pool_size=2, max_overflow=4,
+        connect_args={"check_same_thread": False, "timeout": 10},
+    )
+    store.engine.dispose()
+    store.engine = engine
+    store.sessionmaker = sessionmaker(bind=engine)
 
 
 class VernTrackerStore:
