@@ -64,5 +64,5 @@ def apply_turn_speedups(enabled: bool) -> None:
     if getattr(RemoteAction, _APPLIED, False):
         return
     _action_response_validator()
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = _validate_action_result
     setattr(RemoteAction, _APPLIED, True)
