@@ -515,7 +515,7 @@ class Settings:
     # in the queue before the bot offers a case instead.
     handoff_hours: str = setting(
         "HANDOFF_HOURS", "", check=_check_handoff_hours, shown="empty (always)",
-        doc="weekday hours when caseworkers are in the chat, e.g. `08:00-15:30` (in `TIMEZONE`)")
+        doc="weekday hours when caseworkers are in the chat, e.g. `08:00-15:30` (Europe/Oslo)")
     handoff_wait_minutes: int = setting("HANDOFF_WAIT_MINUTES", 10, parse=_whole,
                                         doc="a waiting chat nobody takes goes back to the bot after this")
     training_legal_basis: str = setting(
