@@ -5,12 +5,14 @@ declaring it. The prose around the table lives here, next to the code that write
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from bot.config import PROJECT_ROOT, Declared, Secret, Settings, declared
 
 PAGE = PROJECT_ROOT / "docs" / "configuration.md"
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]+@")
 
 _INTRO = """\
 # Settings
@@ -83,7 +85,8 @@ def effective(settings: Settings) -> list[tuple[str, str]]:
         elif isinstance(value, tuple):
             shown = ",".join(map(str, value))
         else:
-            shown = str(value)
+            # A URL may carry a password (DATABASE_URL, REDIS_URL) although the setting itself is not secret.
+            shown = _URL_PASSWORD.sub(r"\1***@", str(value))
         rows.append((declaration.env, shown))
     return rows
 

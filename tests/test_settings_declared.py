@@ -60,9 +60,11 @@ def test_vern_config_prints_every_setting_and_hides_secrets(
     monkeypatch.setenv("VERN_VAR_DIR", str(tmp_path))
     monkeypatch.setenv("SMTP_URL", "smtp://vern:pw-hunter2@mail.example.org:587")
     monkeypatch.setenv("CONTROLLER_NAME", "Demo kommune")
+    monkeypatch.setenv("REDIS_URL", "redis://:redis-pw-hunter2@cache:6379/0")
     assert main(["config"]) == 0
     out = capsys.readouterr().out
     assert "pw-hunter2" not in out
+    assert re.search(r"^REDIS_URL +redis://:\*\*\*@cache:6379/0$", out, flags=re.M)
     assert re.search(r"^SMTP_URL +\(set, hidden\)$", out, flags=re.M)
     assert re.search(r"^CONTROLLER_NAME +Demo kommune$", out, flags=re.M)
     assert {line.split()[0] for line in out.splitlines()} == {d.env for _p, _v, d in declared()}
