@@ -562,6 +562,14 @@ class Settings:
         return self.environment == "production"
 
 
+def _declaration(item: Field[Any]) -> Declared:
+    try:
+        return item.metadata[DECLARED]  # type: ignore[no-any-return]
+    except KeyError:
+        # A field added the old way (a plain default): say how to declare it instead of failing obscurely.
+        raise TypeError(f"settings field {item.name!r} needs a setting(...) declaration in bot/config.py") from None
+
+
 def _default_of(item: Field[Any]) -> Any:
     if item.default is not MISSING:
         return item.default
@@ -576,7 +584,7 @@ def declared(cls: type[Any] | None = None, prefix: str = "") -> list[tuple[str, 
         if GROUP in item.metadata:
             found += declared(item.metadata[GROUP], f"{prefix}{item.name}.")
         else:
-            found.append((prefix + item.name, _default_of(item), item.metadata[DECLARED]))
+            found.append((prefix + item.name, _default_of(item), _declaration(item)))
     return found
 
 
@@ -617,7 +625,7 @@ def _environment(environ: Mapping[str, str] | None) -> dict[str, str]:
 
 def _read(item: Field[Any], env: Mapping[str, str], scope: Scope, missing: list[str]) -> Any:
     """One setting: parsed when set; otherwise generated (development secrets), derived or the default."""
-    declaration: Declared = item.metadata[DECLARED]
+    declaration = _declaration(item)
     raw = env.get(declaration.env)
     if raw is not None and raw.strip():
         value = declaration.parse(declaration.env, raw, scope)

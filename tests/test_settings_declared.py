@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.config import PROJECT_ROOT, declared
+from bot.config import PROJECT_ROOT, declared, load_settings, setting_from_env
 from bot.settings_page import PAGE, render
 
 # Modules under bot/ that may touch os.environ / os.getenv, each for a reason that is not reading a setting.
@@ -74,3 +74,11 @@ def test_only_the_settings_loader_reads_the_environment() -> None:
     touching = sorted(str(path.relative_to(PROJECT_ROOT)) for path in (PROJECT_ROOT / "bot").rglob("*.py")
                       if re.search(r"os\.environ|os\.getenv|\bgetenv\(|from os import", path.read_text("utf-8")))
     assert [path for path in touching if path not in ENVIRONMENT_WRITERS] == []
+
+
+def test_a_setting_read_alone_agrees_with_the_settings_object(tmp_path: Path) -> None:
+    env = {"VERN_VAR_DIR": str(tmp_path), "RETENTION_POLICY_FILE": str(tmp_path / "policy.yml"), "LOG_LEVEL": "loud"}
+    settings = load_settings({**env, "RETENTION_POLICY_FILE": ""})
+    assert setting_from_env("retention_policy_file", env) == tmp_path / "policy.yml"
+    assert setting_from_env("retention_policy_file", {}) == settings.retention_policy_file
+    assert setting_from_env("log_level", env) == load_settings(env).log_level == "INFO"  # unknown level: INFO
