@@ -57,7 +57,7 @@ def cmd_telegram(args: argparse.Namespace) -> int:
     from bot.telegram.app import run_polling, run_webhook
 
     settings = _settings()
-    configure_logging()
+    configure_logging(settings.log_level)
     mode = args.mode or settings.telegram_mode
     if settings.telegram_token is None:
         print("Vern configuration error: the guardian bot needs TELEGRAM_TOKEN", file=sys.stderr)
@@ -91,9 +91,27 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_config(_args: argparse.Namespace) -> int:
-    settings = _settings()
-    for name, value in sorted(vars(settings).items()):
-        print(f"{name:22} {value!r}")
+    from bot.settings_page import effective
+
+    for variable, shown in effective(_settings()):
+        print(f"{variable:32} {shown}")
+    return 0
+
+
+def cmd_config_docs(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.settings_page import PAGE, render, write
+
+    path = Path(args.out) if args.out else PAGE
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != render():
+            print(f"{path} is out of date: run `vern config docs`", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    print(f"wrote {write(path)}")
     return 0
 
 
@@ -116,7 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade", "downgrade", "current"])
     db.add_argument("revision", nargs="?")
     db.set_defaults(func=cmd_db)
-    sub.add_parser("config", help="print the settings (secrets hidden)").set_defaults(func=cmd_config)
+    config = sub.add_parser("config", help="print the settings (secrets hidden)")
+    config.set_defaults(func=cmd_config)
+    config_commands = config.add_subparsers(dest="config_command")
+    docs = config_commands.add_parser("docs", help="write docs/configuration.md from the settings' declarations")
+    docs.add_argument("--out", help="write here instead of docs/configuration.md")
+    docs.add_argument("--check", action="store_true", help="exit 1 if the page differs from the declarations")
+    docs.set_defaults(func=cmd_config_docs)
     add_retention_commands(sub)
     add_training_commands(sub)
     add_console_commands(sub)

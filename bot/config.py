@@ -12,9 +12,10 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,14 +57,154 @@ class Secret:
         return bool(self._value)
 
 
+# Every setting is declared once, on its field: the environment variable, the dataclass default, how the text is
+# read, a derived default where one depends on other settings, a single-setting check, whether it is secret, and
+# the sentence docs/configuration.md shows. `load_settings`, `vern config` and the generated page all walk these
+# declarations, so adding a setting is one `setting(...)` line (plus `vern config docs`).
+
+Scope = Mapping[str, Any]  # the settings read so far, by attribute name (a group's fields see the top level)
+Parser = Callable[[str, str, Scope], Any]  # (variable name, raw text, scope) -> value
+Deriver = Callable[[Scope], Any]
+Checker = Callable[[str, Any, Scope], None]
+
+DECLARED = "vern.setting"
+GROUP = "vern.group"
+
+
+@dataclass(frozen=True)
+class Declared:
+    env: str
+    doc: str
+    parse: Parser
+    derive: Deriver | None = None  # the default when the variable is unset, computed from settings read before
+    check: Checker | None = None  # one setting's own rule; rules across settings are in _check_combinations
+    shown: str | None = None  # the default as the page shows it, when it is not the dataclass default itself
+    secret: bool = False
+    generated: bool = False  # unset in development: generated once into var/dev-secrets.json; production needs it
+    production_requires: bool = False
+
+
+def _text(_name: str, raw: str, _scope: Scope) -> str:
+    return raw.strip()
+
+
+def _lower(_name: str, raw: str, _scope: Scope) -> str:
+    return raw.strip().lower()
+
+
+def _whole(name: str, raw: str, _scope: Scope) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _on_off(name: str, raw: str, _scope: Scope) -> bool:
+    value = raw.strip().lower()
+    if value in ("on", "true", "1", "yes"):
+        return True
+    if value in ("off", "false", "0", "no"):
+        return False
+    raise ConfigError(f"{name} must be on or off, got {value!r}")
+
+
+def _number(example: str) -> Parser:
+    def parse(name: str, raw: str, _scope: Scope) -> float:
+        try:
+            return float(raw.strip())
+        except ValueError:
+            raise ConfigError(f"{name} must be a number such as {example}") from None
+    return parse
+
+
+def _period(lowest: int) -> Parser:
+    """A period that overrides the retention policy file when set; unset means the file's value."""
+    def parse(name: str, raw: str, scope: Scope) -> int:
+        value = _whole(name, raw, scope)
+        if value < lowest:
+            raise ConfigError(f"{name} must be at least {lowest}, got {value}")
+        return value
+    return parse
+
+
+def _path(_name: str, raw: str, _scope: Scope) -> Path:
+    return Path(raw.strip())
+
+
+def _resolved(_name: str, raw: str, _scope: Scope) -> Path:
+    return Path(raw.strip()).resolve()
+
+
+def _secret(_name: str, raw: str, _scope: Scope) -> Secret:
+    return Secret(raw.strip())
+
+
+def _list(_name: str, raw: str, _scope: Scope) -> tuple[str, ...]:
+    return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+def _networks(name: str, raw: str, _scope: Scope) -> tuple[str, ...]:
+    """A comma-separated CIDR list, each normalised (10.1.2.3/16 -> 10.1.0.0/16)."""
+    import ipaddress
+
+    networks = []
+    for item in raw.split(","):
+        if not item.strip():
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item.strip(), strict=False)))
+        except ValueError:
+            raise ConfigError(f"{name} must list networks such as 10.20.0.0/16 or 2001:db8::/48, "
+                              f"separated by commas; {item.strip()!r} is not one") from None
+    return tuple(networks)
+
+
+def _one_of(*allowed: str, message: str) -> Checker:
+    def check(_name: str, value: Any, _scope: Scope) -> None:
+        if value not in allowed:
+            raise ConfigError(message)
+    return check
+
+
+def _at_least(lowest: int, message: str) -> Checker:
+    def check(_name: str, value: Any, _scope: Scope) -> None:
+        if value < lowest:
+            raise ConfigError(message)
+    return check
+
+
+def _production(scope: Scope) -> bool:
+    return bool(scope.get("environment") == "production")
+
+
+def setting(env: str, default: Any = None, *, doc: str, parse: Parser = _text, derive: Deriver | None = None,
+            check: Checker | None = None, shown: str | None = None, secret: bool = False, generated: bool = False,
+            production_requires: bool = False) -> Any:
+    """A settings field and its declaration. `default` is the dataclass default (what `Settings()` holds)."""
+    declared = Declared(env=env, doc=doc, parse=parse, derive=derive, check=check, shown=shown, secret=secret,
+                        generated=generated, production_requires=production_requires)
+    if isinstance(default, Secret):
+        value = default
+        return field(default_factory=lambda: value, metadata={DECLARED: declared})
+    return field(default=default, metadata={DECLARED: declared})
+
+
+def group(cls: type[Any]) -> Any:
+    """A field holding a smaller frozen dataclass whose own fields are settings."""
+    return field(default_factory=cls, metadata={GROUP: cls})
+
+
 @dataclass(frozen=True)
 class AgeBands:
     """Norwegian guidance by default: under 13 the guardian consents alone,
     13-15 child and guardian both, 16-17 the child with the guardian informed."""
 
-    guardian_only_below: int = 13
-    joint_below: int = 16
-    adult_from: int = 18
+    guardian_only_below: int = setting("MINOR_GUARDIAN_ONLY_BELOW", 13, parse=_whole,
+                                       doc="under this age only a guardian consents")
+    joint_below: int = setting("MINOR_JOINT_CONSENT_BELOW", 16, parse=_whole,
+                               doc="under this age child and guardian both consent")
+    adult_from: int = setting("ADULT_AGE", 18, parse=_whole,
+                              doc="from this age the person consents alone (16–17: guardian informed)")
 
     def __post_init__(self) -> None:
         if not 0 < self.guardian_only_below <= self.joint_below <= self.adult_from <= 25:
@@ -80,10 +221,18 @@ class RetentionPeriods:
     of mask-bot-chats and delete-masked-bot-chats, and every text that names the period says so
     (bot.retention.announced)."""
 
-    mask_within_minutes: int | None = None  # MASK_WITHIN_MINUTES
-    chat_inactivity_minutes: int = 30
-    masked_chat_days: int | None = None  # MASKED_CHAT_RETENTION_DAYS
-    tracker_expiry_days: int = 400
+    mask_within_minutes: int | None = setting(
+        "MASK_WITHIN_MINUTES", parse=_period(0), shown="unset: the policy file's (15)",
+        doc="bot chats are masked within this time after they end; replaces the `mask-bot-chats` rule's period, "
+            "and every text that names it")
+    chat_inactivity_minutes: int = setting("CHAT_INACTIVITY_MINUTES", 30, parse=_whole,
+                                           doc="a chat without messages for this long has ended")
+    masked_chat_days: int | None = setting(
+        "MASKED_CHAT_RETENTION_DAYS", parse=_period(1), shown="unset: the policy file's (365)",
+        doc="masked bot chats are deleted this many days after masking; replaces the `delete-masked-bot-chats` "
+            "rule's period")
+    tracker_expiry_days: int = setting("TRACKER_EXPIRY_DAYS", 400, parse=_whole,
+                                       doc="expiry of Redis tracker records (a backstop above the retention rules)")
 
 
 @dataclass(frozen=True)
@@ -93,157 +242,363 @@ class ConsoleGuard:
     The processing agreement and the school DPIA ask for the console to be reachable from the controller's
     networks only and for unusual access to be noticed; the thresholds are per caseworker per hour."""
 
-    # CONSOLE_ALLOWED_NETWORKS: CIDRs the console answers (e.g. "10.20.0.0/16, 2001:db8::/48"); empty: any.
-    allowed_networks: tuple[str, ...] = ()
-    # TRUSTED_PROXIES: CIDRs of the reverse proxies whose X-Forwarded-For is believed; empty: none, the
-    # connecting address is the client.
-    trusted_proxies: tuple[str, ...] = ()
-    # CONSOLE_ALERT_REVEALS_PER_HOUR: more reveals of masked contact details than this in an hour alerts.
-    alert_reveals_per_hour: int = 20
-    # CONSOLE_ALERT_CASES_PER_HOUR: more cases opened than this in an hour alerts.
-    alert_cases_per_hour: int = 60
-    # CONSOLE_ALERT_EMAILS: the admins' addresses for these alerts; default CONTROLLER_CONTACT.
-    alert_recipients: tuple[str, ...] = ()
+    allowed_networks: tuple[str, ...] = setting(
+        "CONSOLE_ALLOWED_NETWORKS", (), parse=_networks, shown="empty (any)",
+        doc="CIDRs the case console answers (e.g. `10.20.0.0/16, 2001:db8::/48`); others get 403")
+    trusted_proxies: tuple[str, ...] = setting(
+        "TRUSTED_PROXIES", (), parse=_networks, shown="empty (none: the connecting address is the client)",
+        doc="CIDRs of reverse proxies whose `X-Forwarded-For` is believed")
+    alert_reveals_per_hour: int = setting(
+        "CONSOLE_ALERT_REVEALS_PER_HOUR", 20, parse=_whole,
+        doc="a caseworker revealing masked contact details more often than this in an hour triggers an alert")
+    alert_cases_per_hour: int = setting(
+        "CONSOLE_ALERT_CASES_PER_HOUR", 60, parse=_whole,
+        doc="a caseworker opening more cases than this in an hour triggers an alert")
+    alert_recipients: tuple[str, ...] = setting(
+        "CONSOLE_ALERT_EMAILS", (), parse=_list, derive=lambda s: _list("", s["controller_contact"], s),
+        shown="`CONTROLLER_CONTACT`", doc="who gets unusual-access alerts (comma-separated)")
+
+
+def _check_languages(_name: str, value: tuple[str, ...], _scope: Scope) -> None:
+    unknown = [lang for lang in value if lang not in SUPPORTED_LANGUAGES]
+    if unknown or not value:
+        raise ConfigError(f"LANGUAGES may only list {', '.join(SUPPORTED_LANGUAGES)}")
+
+
+def _check_default_language(_name: str, value: str, scope: Scope) -> None:
+    if value not in scope["languages"]:
+        raise ConfigError("DEFAULT_LANGUAGE must be one of LANGUAGES")
+
+
+def _long_enough_for_production(name: str, value: Secret, scope: Scope) -> None:
+    if _production(scope) and value and len(value.reveal()) < 16:
+        raise ConfigError(f"{name} is too short for production (at least 16 characters)")
+
+
+def _check_webhook_secret(_name: str, value: Secret | None, _scope: Scope) -> None:
+    if value and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", value.reveal()):
+        raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -")
+
+
+def _check_backup_key(_name: str, value: Secret | None, _scope: Scope) -> None:
+    if value and len(value.reveal()) < 16:
+        raise ConfigError("BACKUP_KEY is too short (at least 16 characters)")
+
+
+def _check_handoff_hours(_name: str, value: str, _scope: Scope) -> None:
+    if value and not re.fullmatch(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}", value):
+        raise ConfigError("HANDOFF_HOURS must look like 08:00-15:30 (or be empty: always open)")
+
+
+def _check_timezone(_name: str, value: str, _scope: Scope) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("TIMEZONE must be an IANA time zone such as Europe/Oslo") from None
+
+
+def _log_level(_name: str, raw: str, _scope: Scope) -> str:
+    # Debug logs of Rasa carry message texts and slot values; they are for a developer's machine only and never
+    # the default. An unknown level falls back to INFO rather than stopping a process.
+    level = raw.strip().upper()
+    return level if level in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL") else "INFO"
+
+
+def _username(_name: str, raw: str, _scope: Scope) -> str | None:
+    return raw.strip().lstrip("@") or None
+
+
+def _socket_url(_name: str, raw: str, _scope: Scope) -> str:
+    return raw.strip().rstrip("/")
+
+
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::\d{1,5})?")
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL: what a browser sends as Origin."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _own_origins(scope: Scope) -> tuple[str, ...]:
+    """Without WIDGET_ORIGINS: Vern's own pages only."""
+    port = scope["web_port"]
+    own = [origin_of(scope["public_url"]), f"http://127.0.0.1:{port}", f"http://localhost:{port}"]
+    return tuple(dict.fromkeys(own))
+
+
+def _widget_origins(_name: str, raw: str, _scope: Scope) -> tuple[str, ...]:
+    """The pages allowed to open the chat socket."""
+    origins = tuple(dict.fromkeys(o.strip().rstrip("/") for o in raw.split(",") if o.strip()))
+    for origin in origins:
+        # No "*": a chat socket open to every site lets any page talk to Vern in a visitor's name.
+        if not _ORIGIN.fullmatch(origin):
+            raise ConfigError(
+                "WIDGET_ORIGINS must list origins such as https://www.example.kommune.no (scheme, host and "
+                "optional port; no path, no *), separated by commas"
+            )
+    return origins
+
+
+def _api_networks(_name: str, raw: str, scope: Scope) -> tuple[str, ...]:
+    """Where Rasa's HTTP API may be called from. It can replay, rewrite and read every conversation, so in
+    production it is never open to the internet (issue 15 item 8): a public network is a start-up error."""
+    import ipaddress
+
+    networks = []
+    for entry in (e.strip() for e in raw.split(",") if e.strip()):
+        try:
+            network = ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ConfigError("RASA_API_NETWORKS must list networks such as 10.0.0.0/8, separated by commas") from None
+        internal = (ipaddress.ip_network(n) for n in DEFAULT_API_NETWORKS)
+        if _production(scope) and not any(network.version == n.version and network.subnet_of(n) for n in internal):  # type: ignore[arg-type]
+            raise ConfigError(f"RASA_API_NETWORKS may list only internal networks in production, not {entry}")
+        networks.append(str(network))
+    return tuple(networks)
 
 
 @dataclass(frozen=True)
 class Settings:
-    environment: str = "development"
-    database_url: str = ""
-    redis_url: str | None = None
-    smtp_url: Secret | None = None
-    mail_from: str = "Vern <vern@localhost>"
-    telegram_token: Secret | None = None
+    # Read first: the ones below derive their defaults from these, and errors come in this order.
+    environment: str = setting(
+        "VERN_ENV", "development", parse=_lower,
+        check=_one_of("development", "production", "test", message="VERN_ENV must be development, test or production"),
+        doc="`development`, `test` or `production`")
+    var_dir: Path = setting("VERN_VAR_DIR", PROJECT_ROOT / "var", parse=_resolved,
+                            derive=lambda s: (PROJECT_ROOT / "var").resolve(),
+                            doc="generated secrets, SQLite file, outbox")
+    languages: tuple[str, ...] = setting("LANGUAGES", SUPPORTED_LANGUAGES, parse=_list, check=_check_languages,
+                                         doc="languages offered")
+    default_language: str = setting(
+        "DEFAULT_LANGUAGE", "nb", derive=lambda s: s["languages"][0], check=_check_default_language,
+        shown="first of `LANGUAGES`", doc="language before one is detected, and for Swedish")
+    secret_key: Secret = setting(
+        "SECRET_KEY", Secret(""), parse=_secret, secret=True, generated=True, check=_long_enough_for_production,
+        doc="key for pseudonymous keys and hashed codes (required in production, ≥16 chars)")
+    rasa_api_token: Secret = setting(
+        "RASA_API_TOKEN", Secret(""), parse=_secret, secret=True, generated=True, check=_long_enough_for_production,
+        doc="token for Rasa's HTTP API (required in production, ≥16 chars)")
+    action_server_secret: Secret = setting(
+        "ACTION_SERVER_SECRET", Secret(""), parse=_secret, secret=True, generated=True,
+        check=_long_enough_for_production,
+        doc="shared secret between Rasa and the action server (required in production, ≥16 chars)")
+    smtp_url: Secret | None = setting(
+        "SMTP_URL", parse=_secret, secret=True, production_requires=True,
+        doc="`smtp://user:pass@host:port` (or `smtps://`); unset → mail goes to `OUTBOX_DIR` (required in production)")
+    database_url: str = setting(
+        "DATABASE_URL", "", production_requires=True, derive=lambda s: f"sqlite:///{s['var_dir'] / 'vern.sqlite3'}",
+        shown="`sqlite:///var/vern.sqlite3`", doc="SQLAlchemy URL; PostgreSQL in production (required there)")
+    redis_url: str | None = setting(
+        "REDIS_URL", doc="Redis for the tracker and lock store; unset → SQL tracker store, in-process locks")
+    mail_from: str = setting("MAIL_FROM", "Vern <vern@localhost>", doc="sender of Vern's e-mail")
     # The guardian bot: its @username (for t.me deep links), the Bot API address (tests point it at a
     # fake server), polling or webhook, and the secret Telegram echoes in a header on every webhook call.
-    telegram_bot_username: str | None = None
-    telegram_api_url: str = "https://api.telegram.org/bot"
-    telegram_mode: str = "polling"
-    telegram_webhook_secret: Secret | None = None
-    telegram_port: int = 8443
-    telegram_webhook_url: str | None = None  # default: PUBLIC_URL + /telegram/webhook (behind the proxy)
-    # Ed25519 seed (base64, 32 bytes) for signed audit checkpoints; derived from SECRET_KEY when unset.
-    audit_signing_key: Secret | None = None
+    telegram_token: Secret | None = setting(
+        "TELEGRAM_TOKEN", parse=_secret, secret=True,
+        doc="the guardian bot's token from @BotFather; unset: no bot, guardians use the web page")
+    telegram_bot_username: str | None = setting(
+        "TELEGRAM_BOT_USERNAME", parse=_username,
+        doc="the bot's @username, for the `t.me` deep links given to children")
+    telegram_api_url: str = setting("TELEGRAM_API_URL", "https://api.telegram.org/bot",
+                                    doc="the Bot API server (tests use a local fake)")
+    telegram_mode: str = setting(
+        "TELEGRAM_MODE", "polling", parse=_lower, derive=lambda s: "webhook" if _production(s) else "polling",
+        check=_one_of("polling", "webhook", message="TELEGRAM_MODE must be polling or webhook"),
+        shown="`polling` (`webhook` in production)", doc="how the bot gets updates")
+    telegram_webhook_secret: Secret | None = setting(
+        "TELEGRAM_WEBHOOK_SECRET", parse=_secret, secret=True, check=_check_webhook_secret,
+        shown="unset (required for webhook mode)",
+        doc="the secret Telegram sends in a header on every webhook call (16-256 letters, digits, `_` or `-`)")
+    telegram_port: int = setting("TELEGRAM_PORT", 8443, parse=_whole,
+                                 doc="where `vern telegram` listens in webhook mode")
+    telegram_webhook_url: str | None = setting(
+        "TELEGRAM_WEBHOOK_URL", shown="`PUBLIC_URL/telegram/webhook`", doc="the address registered with Telegram")
+    audit_signing_key: Secret | None = setting(
+        "AUDIT_SIGNING_KEY", parse=_secret, secret=True, shown="derived from `SECRET_KEY`",
+        doc="base64 of a 32-byte Ed25519 seed for signed audit checkpoints")
     # The controller's system: verified cases are pushed here (signed), completions come back signed.
-    case_webhook_url: str | None = None
-    # Art. 19: the recipients the controller has disclosed data to, told of rectification, erasure, restriction.
-    art19_recipients: tuple[str, ...] = ()
-    # Bearer token for /metrics; without it the endpoint is open in development and absent in production.
-    metrics_token: Secret | None = None
-    case_webhook_secret: Secret | None = None
-    secret_key: Secret = field(default_factory=lambda: Secret(""))
-    rasa_api_token: Secret = field(default_factory=lambda: Secret(""))
-    action_server_secret: Secret = field(default_factory=lambda: Secret(""))
-    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
-    default_language: str = "nb"
-    controller_name: str = "Vern demo municipality"
-    controller_contact: str = "personvern@example.org"
-    # BREACH_CONTACT: where Vern sends a breach notice (000 §9.2, 003 §4.4: the controller's security contact);
-    # default CONTROLLER_CONTACT. BREACH_CONTACT_LANGUAGE: its language (nb, nn, da, en); default DEFAULT_LANGUAGE.
-    breach_contact: str = "personvern@example.org"
-    breach_contact_language: str = "nb"
-    age_bands: AgeBands = field(default_factory=AgeBands)
-    # KNOWLEDGE_FILE: the controller's facts and FAQ answers (bot/knowledge/knowledge.yml is the documented
-    # default); checked completely when the action server starts.
-    knowledge_file: Path = PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml"
-    # SUBPROCESSORS_FILE: who else processes the data (bot/compliance/subprocessors.yml is the documented default);
-    # read at every start, and in production a service in use that it does not list is a start-up error.
-    subprocessors_file: Path = PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml"
-    retention: RetentionPeriods = field(default_factory=RetentionPeriods)
-    console: ConsoleGuard = field(default_factory=ConsoleGuard)
-    var_dir: Path = PROJECT_ROOT / "var"
-    models_dir: Path = PROJECT_ROOT / "models"
-    outbox_dir: Path = PROJECT_ROOT / "var" / "outbox"
-    # Backups (bot.backup): BACKUP_DIR holds the encrypted dumps, kept BACKUP_RETENTION_DAYS (the processing
-    # agreements' 30 days: 000 Vedlegg 2, 003 §4.3 and Appendiks B §3); BACKUP_KEY encrypts them (when unset,
-    # a key derived from SECRET_KEY with its own purpose label). ERASURE_JOURNAL lists every erased subject
-    # key, outside the dumps, so a restore can erase them again before Vern serves.
-    backup_dir: Path = PROJECT_ROOT / "var" / "backups"
-    backup_retention_days: int = 30
-    backup_key: Secret | None = None
-    erasure_journal: Path = PROJECT_ROOT / "var" / "erasure-journal.jsonl"
-    host: str = "127.0.0.1"
-    web_port: int = 8000
-    rasa_port: int = 5005
-    action_port: int = 5055
-    rasa_url: str = "http://127.0.0.1:5005"
-    action_server_url: str = "http://127.0.0.1:5055/webhook"
-    public_url: str = "http://127.0.0.1:8000"
+    case_webhook_url: str | None = setting("CASE_WEBHOOK_URL",
+                                           doc="the controller's system that receives verified cases")
+    case_webhook_secret: Secret | None = setting(
+        "CASE_WEBHOOK_SECRET", parse=_secret, secret=True, shown="unset (required with the URL)",
+        doc="shared secret for signing pushes and completion reports")
+    art19_recipients: tuple[str, ...] = setting(
+        "ART19_RECIPIENTS", (), parse=_list, shown="unset",
+        doc="comma-separated recipients to tell of rectification, erasure and restriction (Art. 19); listed on "
+            "those cases, in exports and in pushes")
+    metrics_token: Secret | None = setting(
+        "METRICS_TOKEN", parse=_secret, secret=True,
+        doc="bearer token for `/metrics`; without it the endpoint is open in development and absent in production")
+    controller_name: str = setting("CONTROLLER_NAME", "Vern demo municipality",
+                                   doc="the data controller named in the privacy notice")
+    controller_contact: str = setting("CONTROLLER_CONTACT", "personvern@example.org",
+                                      doc="how to reach the controller")
+    breach_contact: str = setting(
+        "BREACH_CONTACT", "personvern@example.org", derive=lambda s: s["controller_contact"],
+        shown="`CONTROLLER_CONTACT`",
+        doc="the controller's breach (security) contact: `vern breach notify` and automatic openings e-mail it "
+            "(docs/breach.md)")
+    breach_contact_language: str = setting(
+        "BREACH_CONTACT_LANGUAGE", "nb", parse=_lower, derive=lambda s: s["default_language"],
+        check=_one_of(*SUPPORTED_LANGUAGES,
+                      message=f"BREACH_CONTACT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}"),
+        shown="`DEFAULT_LANGUAGE`", doc="the language of that notice: `nb`, `nn`, `da` or `en`")
+    age_bands: AgeBands = group(AgeBands)
+    knowledge_file: Path = setting(
+        "KNOWLEDGE_FILE", PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml", parse=_path,
+        doc="the controller's facts the FAQ answers come from (checked completely when the action server starts)")
+    subprocessors_file: Path = setting(
+        "SUBPROCESSORS_FILE", PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml", parse=_path,
+        doc="the sub-processors (name, role, location, transfer basis, data categories, and what each `covers`: "
+            "`hosting`, `backups`, `smtp`, `telegram`); read at every start. In production a service Vern is "
+            "configured to use that no entry covers is a start-up error (`TELEGRAM_TOKEN` set without a `telegram` "
+            "entry, `SMTP_URL` without `smtp`; `hosting` and `backups` always). Values beginning with `TODO` are "
+            "listed as open points in the record of processing and the DPIA ([compliance.md](compliance.md))")
+    retention_policy_file: Path = setting(
+        "RETENTION_POLICY_FILE", PROJECT_ROOT / "bot" / "retention" / "policy.yml", parse=_path,
+        doc="the retention rules for every record kind (durations, tokens, purpose tags, sources)")
+    consent_purposes_file: Path = setting(
+        "CONSENT_PURPOSES_FILE", PROJECT_ROOT / "bot" / "consent" / "purposes.yml", parse=_path,
+        doc="the purposes people consent to (texts, DPV terms, retention, age rules)")
+    retention: RetentionPeriods = group(RetentionPeriods)
+    console: ConsoleGuard = group(ConsoleGuard)
+    models_dir: Path = setting("MODELS_DIR", PROJECT_ROOT / "models", parse=_path,
+                               doc="trained models, named by a hash of their training data")
+    outbox_dir: Path = setting("OUTBOX_DIR", PROJECT_ROOT / "var" / "outbox", parse=_path,
+                               derive=lambda s: s["var_dir"] / "outbox", shown="`VERN_VAR_DIR/outbox`",
+                               doc="mail without `SMTP_URL` lands here (development)")
+    # Backups (bot.backup): kept BACKUP_RETENTION_DAYS (the processing agreements' 30 days: 000 Vedlegg 2, 003 §4.3
+    # and Appendiks B §3). ERASURE_JOURNAL lives outside the dumps, so a restore can erase again before Vern serves.
+    backup_dir: Path = setting("BACKUP_DIR", PROJECT_ROOT / "var" / "backups", parse=_resolved,
+                               derive=lambda s: (s["var_dir"] / "backups").resolve(), shown="`VERN_VAR_DIR/backups`",
+                               doc="where `vern backup create` writes encrypted backups")
+    backup_retention_days: int = setting(
+        "BACKUP_RETENTION_DAYS", 30, parse=_whole,
+        check=_at_least(1, "BACKUP_RETENTION_DAYS must be at least 1"),
+        doc="`vern backup prune` deletes older backups (processing agreements)")
+    backup_key: Secret | None = setting(
+        "BACKUP_KEY", parse=_secret, secret=True, check=_check_backup_key,
+        shown="derived from `SECRET_KEY` (own purpose label)",
+        doc="base64 of the 32-byte key backups are encrypted with (at least 16 characters)")
+    erasure_journal: Path = setting(
+        "ERASURE_JOURNAL", PROJECT_ROOT / "var" / "erasure-journal.jsonl", parse=_resolved,
+        derive=lambda s: (s["var_dir"] / "erasure-journal.jsonl").resolve(),
+        shown="`VERN_VAR_DIR/erasure-journal.jsonl`",
+        doc="every erased subject key, replayed by every restore; keep it apart from the database")
+    host: str = setting("VERN_HOST", "127.0.0.1", doc="interface every process listens on")
+    web_port: int = setting("WEB_PORT", 8000, parse=_whole, doc="the web app's port")
+    rasa_port: int = setting("RASA_PORT", 5005, parse=_whole, doc="Rasa's port")
+    action_port: int = setting("ACTION_PORT", 5055, parse=_whole, doc="the action server's port")
+    rasa_url: str = setting("RASA_URL", "http://127.0.0.1:5005", derive=lambda s: f"http://127.0.0.1:{s['rasa_port']}",
+                            shown="`http://127.0.0.1:$RASA_PORT`", doc="where the web app finds Rasa")
+    action_server_url: str = setting(
+        "ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook",
+        derive=lambda s: f"http://127.0.0.1:{s['action_port']}/webhook",
+        shown="`http://127.0.0.1:$ACTION_PORT/webhook`", doc="where Rasa finds the action server")
+    public_url: str = setting("PUBLIC_URL", "http://127.0.0.1:8000", derive=lambda s: f"http://{s['host']}:{s['web_port']}",
+                              shown="`http://$VERN_HOST:$WEB_PORT`", doc="the URL `make run` prints")
     # Where browsers reach Rasa's socket.io endpoint (the widget's transport), and the page origins
     # allowed to open it: the web widget works only on the pages of these origins.
-    chat_socket_url: str = "http://127.0.0.1:5005"
-    widget_origins: tuple[str, ...] = ("http://127.0.0.1:8000",)
-    # RASA_API_NETWORKS: the networks (CIDR, comma-separated) from which Rasa's HTTP API (/conversations,
-    # /model, /status, …) may be called on Rasa's port; the chat channels (/webhooks/, the socket) stay open.
-    # Default: loopback and private networks. In production every entry must be a private network.
-    rasa_api_networks: tuple[str, ...] = DEFAULT_API_NETWORKS
-    max_message_chars: int = 2000
-    # TURN_SPEEDUPS: Rasa's per-turn work that gives the same result every time done once (on, the default);
-    # "off" runs Rasa's own path, to rule the change out when debugging (bot/rasa_adapter/turn_speedups.py).
-    turn_speedups: bool = True
-    # Training on masked chats: under the processing agreement's annex ("agreement", the default), or
-    # only chats whose person consented to assistant training ("consent").
-    training_basis: str = "agreement"
+    chat_socket_url: str = setting(
+        "CHAT_SOCKET_URL", "http://127.0.0.1:5005", parse=_socket_url,
+        derive=lambda s: f"http://{s['host']}:{s['rasa_port']}", shown="`http://$VERN_HOST:$RASA_PORT`",
+        doc="where browsers reach Rasa's `/socket.io` (the widget's transport)")
+    widget_origins: tuple[str, ...] = setting(
+        "WIDGET_ORIGINS", ("http://127.0.0.1:8000",), parse=_widget_origins, derive=_own_origins,
+        shown="`PUBLIC_URL`'s origin and Vern's own port on `127.0.0.1`/`localhost`",
+        doc="comma-separated page origins allowed to open the chat socket (`https://host[:port]`; no `*`)")
+    rasa_api_networks: tuple[str, ...] = setting(
+        "RASA_API_NETWORKS", DEFAULT_API_NETWORKS, parse=_api_networks, shown="loopback and private ranges",
+        doc="where Rasa's HTTP API (/conversations, /model, /status, …) may be called from (CIDR, comma-separated); "
+            "the chat channels stay open. In production every entry must be a private network")
+    max_message_chars: int = setting("MAX_MESSAGE_CHARS", 2000, parse=_whole,
+                                     doc="longer messages are refused with a clear message")
+    turn_speedups: bool = setting(
+        "TURN_SPEEDUPS", True, parse=_on_off, shown="`on`",
+        doc="`on`: Rasa's per-turn work that gives the same result every time is done once "
+            "(bot/rasa_adapter/turn_speedups.py); `off` runs Rasa's own path, to rule the change out when debugging")
+    training_basis: str = setting(
+        "TRAINING_BASIS", "agreement", parse=_lower,
+        check=_one_of("agreement", "consent", message="TRAINING_BASIS must be agreement or consent"),
+        doc="train on masked chats under the processing agreement's annex (`agreement`), or only on chats whose "
+            "person's training consent is active (`consent`)")
     # Caseworkers in the chat: weekdays within these hours (empty: always), and how long a person waits
     # in the queue before the bot offers a case instead.
-    handoff_hours: str = ""
-    handoff_wait_minutes: int = 10
-    training_legal_basis: str = "gdpr:art-6-1-e"
-    training_k: int = 5
-    training_promotion_margin: float = 0.02
+    handoff_hours: str = setting(
+        "HANDOFF_HOURS", "", check=_check_handoff_hours, shown="empty (always)",
+        doc="weekday hours when caseworkers are in the chat, e.g. `08:00-15:30` (Europe/Oslo)")
+    handoff_wait_minutes: int = setting("HANDOFF_WAIT_MINUTES", 10, parse=_whole,
+                                        doc="a waiting chat nobody takes goes back to the bot after this")
+    training_legal_basis: str = setting(
+        "TRAINING_LEGAL_BASIS", "gdpr:art-6-1-e",
+        doc="the legal basis written in the export's purpose tag under `agreement`")
+    training_k: int = setting(
+        "TRAINING_K", 5, parse=_whole,
+        check=_at_least(2, "TRAINING_K must be at least 2: a token from one chat identifies it"),
+        doc="a token must occur in this many distinct chats to be exported as it is; a model whose vocabulary "
+            "holds a chat-derived word from fewer chats is refused")
+    training_promotion_margin: float = setting(
+        "TRAINING_PROMOTION_MARGIN", 0.02, parse=_number("0.02"),
+        doc="how much worse (macro F1) a candidate may be and still be promoted")
     # AISVS C11: a model trained on a chat that must be forgotten is replaced within this many days.
-    training_forget_days: int = 30
+    training_forget_days: int = setting(
+        "TRAINING_FORGET_DAYS", 30, parse=_whole,
+        check=_at_least(1, "TRAINING_FORGET_DAYS must be a whole number of at least 1"),
+        doc="a model trained on a chat that must be forgotten (erasure, withdrawn training consent, restriction, "
+            "objection) is flagged until a retrained model replaces it, within this many days")
     # The controller's guardian register (bot.guardians.registry): a signed HTTPS endpoint (wins) or a
     # CSV/YAML file. Unset: guardians are verified by e-mail code or Telegram account only, and the
     # record says so (guardian_verified).
-    guardian_registry_url: str | None = None
-    guardian_registry_secret: Secret | None = None
-    guardian_registry_file: Path | None = None
-    # The deployment's time zone: times a person reads (the guardian page, receipts) are shown in it.
-    timezone: str = "Europe/Oslo"
+    guardian_registry_url: str | None = setting(
+        "GUARDIAN_REGISTRY_URL",
+        doc="the controller's guardian register over HTTPS: Vern POSTs a child reference and a guardian's e-mail "
+            "or phone, signed like the case webhook, and reads only yes/no (docs/consent.md); wins over the file")
+    guardian_registry_secret: Secret | None = setting(
+        "GUARDIAN_REGISTRY_SECRET", parse=_secret, secret=True, shown="unset (required with the URL)",
+        doc="shared secret for signing register questions")
+    guardian_registry_file: Path | None = setting(
+        "GUARDIAN_REGISTRY_FILE", parse=_path,
+        doc="a CSV (`child_reference,guardian`) or YAML guardian register for small controllers and the demo; "
+            "cells may be `sha256:<hex>` of the normalised value. Without URL or file, guardians are verified by "
+            "e-mail code or Telegram account only and records say `guardian_verified: email`/`telegram`")
+    timezone: str = setting(
+        "TIMEZONE", "Europe/Oslo", check=_check_timezone,
+        doc="the deployment's time zone: times shown to people (the guardian page, receipts) are local")
+    log_level: str = setting("LOG_LEVEL", "INFO", parse=_log_level,
+                             doc="application log level (`DEBUG` is for a developer's machine: Rasa's debug "
+                                 "logs carry message texts)")
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
 
 
-def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return default
+def _declaration(item: Field[Any]) -> Declared:
     try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+        return item.metadata[DECLARED]  # type: ignore[no-any-return]
+    except KeyError:
+        # A field added the old way (a plain default): say how to declare it instead of failing obscurely.
+        raise TypeError(f"settings field {item.name!r} needs a setting(...) declaration in bot/config.py") from None
 
 
-def _env_optional_period(env: Mapping[str, str], name: str, lowest: int) -> int | None:
-    """A period that overrides the retention policy file when set; unset means the file's value."""
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return None
-    value = _env_int(env, name, lowest)
-    if value < lowest:
-        raise ConfigError(f"{name} must be at least {lowest}, got {value}")
-    return value
+def _default_of(item: Field[Any]) -> Any:
+    if item.default is not MISSING:
+        return item.default
+    factory = item.default_factory
+    return factory() if callable(factory) else None
 
 
-def _env_on_off(env: Mapping[str, str], name: str, default: bool) -> bool:
-    raw = (env.get(name) or "").strip().lower()
-    if raw == "":
-        return default
-    if raw in ("on", "true", "1", "yes"):
-        return True
-    if raw in ("off", "false", "0", "no"):
-        return False
-    raise ConfigError(f"{name} must be on or off, got {raw!r}")
-
-
-def _env_str(env: Mapping[str, str], name: str, default: str | None = None) -> str | None:
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    return raw.strip()
+def declared(cls: type[Any] | None = None, prefix: str = "") -> list[tuple[str, Any, Declared]]:
+    """Every setting as (attribute path such as `age_bands.adult_from`, dataclass default, declaration)."""
+    found: list[tuple[str, Any, Declared]] = []
+    for item in fields(cls or Settings):
+        if GROUP in item.metadata:
+            found += declared(item.metadata[GROUP], f"{prefix}{item.name}.")
+        else:
+            found.append((prefix + item.name, _default_of(item), _declaration(item)))
+    return found
 
 
 def _dev_secret(var_dir: Path, name: str) -> str:
@@ -270,202 +625,87 @@ def _load_dotenv(path: Path) -> dict[str, str]:
     return {k: v for k, v in dotenv_values(path).items() if v is not None}
 
 
-def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Build settings from the environment; `.env` fills only what is unset."""
+def _environment(environ: Mapping[str, str] | None) -> dict[str, str]:
+    """The process environment over `.env` (which fills only what is unset), or exactly `environ` when given."""
     env: dict[str, str] = {}
     if environ is None:
         env.update(_load_dotenv(PROJECT_ROOT / ".env"))
         env.update(os.environ)
     else:
         env.update(environ)
+    return env
 
-    environment = (_env_str(env, "VERN_ENV", "development") or "development").lower()
-    if environment not in ("development", "production", "test"):
-        raise ConfigError("VERN_ENV must be development, test or production")
-    production = environment == "production"
 
-    var_dir = Path(_env_str(env, "VERN_VAR_DIR", str(PROJECT_ROOT / "var")) or "var").resolve()
+def _read(item: Field[Any], env: Mapping[str, str], scope: Scope, missing: list[str]) -> Any:
+    """One setting: parsed when set; otherwise generated (development secrets), derived or the default."""
+    declaration = _declaration(item)
+    raw = env.get(declaration.env)
+    if raw is not None and raw.strip():
+        value = declaration.parse(declaration.env, raw, scope)
+    elif declaration.generated:
+        if _production(scope):
+            missing.append(declaration.env)
+            value = Secret("")
+        else:
+            value = Secret(_dev_secret(scope["var_dir"], declaration.env))
+    else:
+        if declaration.production_requires and _production(scope):
+            missing.append(declaration.env)
+        value = declaration.derive(scope) if declaration.derive is not None else _default_of(item)
+    if declaration.check is not None:
+        declaration.check(declaration.env, value, scope)
+    return value
 
-    languages = tuple(
-        lang.strip() for lang in (_env_str(env, "LANGUAGES", ",".join(SUPPORTED_LANGUAGES)) or "").split(",")
-        if lang.strip()
-    )
-    unknown = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
-    if unknown or not languages:
-        raise ConfigError(f"LANGUAGES may only list {', '.join(SUPPORTED_LANGUAGES)}")
-    default_language = _env_str(env, "DEFAULT_LANGUAGE", languages[0]) or languages[0]
-    if default_language not in languages:
-        raise ConfigError("DEFAULT_LANGUAGE must be one of LANGUAGES")
 
+def _read_all(cls: type[Any], env: Mapping[str, str], missing: list[str], scope: dict[str, Any] | None = None
+              ) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    top = values if scope is None else scope  # derived defaults and checks see the top level read so far
+    for item in fields(cls):
+        if GROUP in item.metadata:
+            nested = item.metadata[GROUP]
+            values[item.name] = nested(**_read_all(nested, env, missing, top))
+        else:
+            values[item.name] = _read(item, env, top, missing)
+    return values
+
+
+def setting_from_env(name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """One top-level setting by attribute name, for code that runs without the settings object (a policy or
+    purposes file named before the rest is loaded, the log level). Only settings whose default and check do
+    not depend on other settings make sense here."""
+    item = next(f for f in fields(Settings) if f.name == name)
+    return _read(item, _environment(environ), {}, [])
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from the environment; `.env` fills only what is unset."""
     missing: list[str] = []
-
-    def secret(name: str) -> Secret:
-        value = _env_str(env, name)
-        if value:
-            if production and len(value) < 16:
-                raise ConfigError(f"{name} is too short for production (at least 16 characters)")
-            return Secret(value)
-        if production:
-            missing.append(name)
-            return Secret("")
-        return Secret(_dev_secret(var_dir, name))
-
-    secret_key = secret("SECRET_KEY")
-    rasa_api_token = secret("RASA_API_TOKEN")
-    action_server_secret = secret("ACTION_SERVER_SECRET")
-    smtp_url = _env_str(env, "SMTP_URL")
-    if production and not smtp_url:
-        missing.append("SMTP_URL")
-    database_url = _env_str(env, "DATABASE_URL")
-    if production and not database_url:
-        missing.append("DATABASE_URL")
+    values = _read_all(Settings, _environment(environ), missing)
     if missing:
         raise ConfigError(
             "Production mode needs these settings from the environment: " + ", ".join(missing)
         )
-    if not database_url:
-        database_url = f"sqlite:///{var_dir / 'vern.sqlite3'}"
-    telegram = _env_str(env, "TELEGRAM_TOKEN")
-    telegram_mode = (_env_str(env, "TELEGRAM_MODE", "webhook" if production else "polling") or "").lower()
-    if telegram_mode not in ("polling", "webhook"):
-        raise ConfigError("TELEGRAM_MODE must be polling or webhook")
-    telegram_webhook_secret = _env_str(env, "TELEGRAM_WEBHOOK_SECRET")
-    if telegram and telegram_mode == "webhook" and not telegram_webhook_secret:
-        raise ConfigError("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET: Telegram's calls are checked by it")
-    if telegram_webhook_secret and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", telegram_webhook_secret):
-        raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -")
-    audit_signing_key = _env_str(env, "AUDIT_SIGNING_KEY")
-    backup_key = _env_str(env, "BACKUP_KEY")
-    if backup_key and len(backup_key) < 16:
-        raise ConfigError("BACKUP_KEY is too short (at least 16 characters)")
-    backup_retention_days = _env_int(env, "BACKUP_RETENTION_DAYS", 30)
-    if backup_retention_days < 1:
-        raise ConfigError("BACKUP_RETENTION_DAYS must be at least 1")
-    webhook_url = _env_str(env, "CASE_WEBHOOK_URL")
-    metrics_token = _env_str(env, "METRICS_TOKEN")
-    webhook_secret = _env_str(env, "CASE_WEBHOOK_SECRET")
-    if webhook_url and not webhook_secret:
-        raise ConfigError("CASE_WEBHOOK_URL needs CASE_WEBHOOK_SECRET: pushes are always signed")
-
-    host = _env_str(env, "VERN_HOST", "127.0.0.1") or "127.0.0.1"
-    web_port = _env_int(env, "WEB_PORT", 8000)
-    rasa_port = _env_int(env, "RASA_PORT", 5005)
-    action_port = _env_int(env, "ACTION_PORT", 5055)
-
-    handoff_hours = _env_str(env, "HANDOFF_HOURS", "") or ""
-    if handoff_hours and not re.fullmatch(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}", handoff_hours):
-        raise ConfigError("HANDOFF_HOURS must look like 08:00-15:30 (or be empty: always open)")
-    training_basis = (_env_str(env, "TRAINING_BASIS", "agreement") or "").lower()
-    if training_basis not in ("agreement", "consent"):
-        raise ConfigError("TRAINING_BASIS must be agreement or consent")
-    training_k = _env_int(env, "TRAINING_K", 5)
-    if training_k < 2:
-        raise ConfigError("TRAINING_K must be at least 2: a token from one chat identifies it")
-    try:
-        margin = float(_env_str(env, "TRAINING_PROMOTION_MARGIN", "0.02") or "0.02")
-    except ValueError:
-        raise ConfigError("TRAINING_PROMOTION_MARGIN must be a number such as 0.02") from None
-
-    registry_url = _env_str(env, "GUARDIAN_REGISTRY_URL")
-    registry_secret = _env_str(env, "GUARDIAN_REGISTRY_SECRET")
-    if registry_url and not registry_secret:
-        raise ConfigError("GUARDIAN_REGISTRY_URL needs GUARDIAN_REGISTRY_SECRET: register questions are always signed")
-    if registry_url and production and not registry_url.startswith("https://"):
-        raise ConfigError("GUARDIAN_REGISTRY_URL must be https:// in production")
-    registry_file = _env_str(env, "GUARDIAN_REGISTRY_FILE")
-    zone = _env_str(env, "TIMEZONE", "Europe/Oslo") or "Europe/Oslo"
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError("TIMEZONE must be an IANA time zone such as Europe/Oslo") from None
-
-    public_url = _env_str(env, "PUBLIC_URL", f"http://{host}:{web_port}") or ""
-    widget_origins = _widget_origins(_env_str(env, "WIDGET_ORIGINS"), public_url, web_port)
-    rasa_api_networks = _api_networks(_env_str(env, "RASA_API_NETWORKS"), production)
-
-    settings = Settings(
-        environment=environment,
-        database_url=database_url,
-        redis_url=_env_str(env, "REDIS_URL"),
-        smtp_url=Secret(smtp_url) if smtp_url else None,
-        mail_from=_env_str(env, "MAIL_FROM", "Vern <vern@localhost>") or "",
-        telegram_token=Secret(telegram) if telegram else None,
-        telegram_bot_username=(_env_str(env, "TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
-        telegram_api_url=_env_str(env, "TELEGRAM_API_URL", "https://api.telegram.org/bot") or "",
-        telegram_mode=telegram_mode,
-        telegram_webhook_secret=Secret(telegram_webhook_secret) if telegram_webhook_secret else None,
-        telegram_port=_env_int(env, "TELEGRAM_PORT", 8443),
-        telegram_webhook_url=_env_str(env, "TELEGRAM_WEBHOOK_URL"),
-        audit_signing_key=Secret(audit_signing_key) if audit_signing_key else None,
-        case_webhook_url=webhook_url or None,
-        art19_recipients=tuple(
-            name.strip() for name in (_env_str(env, "ART19_RECIPIENTS") or "").split(",") if name.strip()
-        ),
-        metrics_token=Secret(metrics_token) if metrics_token else None,
-        case_webhook_secret=Secret(webhook_secret) if webhook_secret else None,
-        secret_key=secret_key,
-        rasa_api_token=rasa_api_token,
-        action_server_secret=action_server_secret,
-        languages=languages,
-        default_language=default_language,
-        controller_name=_env_str(env, "CONTROLLER_NAME", "Vern demo municipality") or "",
-        controller_contact=_env_str(env, "CONTROLLER_CONTACT", "personvern@example.org") or "",
-        breach_contact=_env_str(env, "BREACH_CONTACT", _env_str(env, "CONTROLLER_CONTACT", "personvern@example.org"))
-        or "",
-        breach_contact_language=_breach_language(env, default_language),
-        age_bands=AgeBands(
-            guardian_only_below=_env_int(env, "MINOR_GUARDIAN_ONLY_BELOW", 13),
-            joint_below=_env_int(env, "MINOR_JOINT_CONSENT_BELOW", 16),
-            adult_from=_env_int(env, "ADULT_AGE", 18),
-        ),
-        knowledge_file=Path(
-            _env_str(env, "KNOWLEDGE_FILE", str(PROJECT_ROOT / "bot" / "knowledge" / "knowledge.yml")) or ""
-        ),
-        retention=RetentionPeriods(
-            mask_within_minutes=_env_optional_period(env, "MASK_WITHIN_MINUTES", lowest=0),
-            chat_inactivity_minutes=_env_int(env, "CHAT_INACTIVITY_MINUTES", 30),
-            masked_chat_days=_env_optional_period(env, "MASKED_CHAT_RETENTION_DAYS", lowest=1),
-            tracker_expiry_days=_env_int(env, "TRACKER_EXPIRY_DAYS", 400),
-        ),
-        console=_console_guard(env),
-        var_dir=var_dir,
-        models_dir=Path(_env_str(env, "MODELS_DIR", str(PROJECT_ROOT / "models")) or "models"),
-        outbox_dir=Path(_env_str(env, "OUTBOX_DIR", str(var_dir / "outbox")) or "outbox"),
-        backup_dir=Path(_env_str(env, "BACKUP_DIR", str(var_dir / "backups")) or "backups").resolve(),
-        backup_retention_days=backup_retention_days,
-        backup_key=Secret(backup_key) if backup_key else None,
-        erasure_journal=Path(
-            _env_str(env, "ERASURE_JOURNAL", str(var_dir / "erasure-journal.jsonl")) or "erasure-journal.jsonl"
-        ).resolve(),
-        host=host,
-        web_port=web_port,
-        rasa_port=rasa_port,
-        action_port=action_port,
-        rasa_url=_env_str(env, "RASA_URL", f"http://127.0.0.1:{rasa_port}") or "",
-        action_server_url=_env_str(env, "ACTION_SERVER_URL", f"http://127.0.0.1:{action_port}/webhook")
-        or "",
-        public_url=public_url,
-        chat_socket_url=(_env_str(env, "CHAT_SOCKET_URL", f"http://{host}:{rasa_port}") or "").rstrip("/"),
-        widget_origins=widget_origins,
-        rasa_api_networks=rasa_api_networks,
-        max_message_chars=_env_int(env, "MAX_MESSAGE_CHARS", 2000),
-        turn_speedups=_env_on_off(env, "TURN_SPEEDUPS", True),
-        training_basis=training_basis,
-        handoff_hours=handoff_hours,
-        handoff_wait_minutes=_env_int(env, "HANDOFF_WAIT_MINUTES", 10),
-        training_legal_basis=_env_str(env, "TRAINING_LEGAL_BASIS", "gdpr:art-6-1-e") or "",
-        training_k=training_k,
-        training_promotion_margin=margin,
-        training_forget_days=_positive(_env_int(env, "TRAINING_FORGET_DAYS", 30), "TRAINING_FORGET_DAYS"),
-        subprocessors_file=Path(_env_str(env, "SUBPROCESSORS_FILE",
-                                         str(PROJECT_ROOT / "bot" / "compliance" / "subprocessors.yml")) or ""),
-        guardian_registry_url=registry_url or None,
-        guardian_registry_secret=Secret(registry_secret) if registry_secret else None,
-        guardian_registry_file=Path(registry_file) if registry_file else None,
-        timezone=zone,
-    )
+    _check_combinations(values)
+    settings = Settings(**values)
     _check_subprocessors(settings)
     return settings
+
+
+def _check_combinations(values: Mapping[str, Any]) -> None:
+    """The rules that tie settings together (one setting's own rules are its `check`)."""
+    if values["telegram_token"] and values["telegram_mode"] == "webhook" and not values["telegram_webhook_secret"]:
+        raise ConfigError("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET: Telegram's calls are checked by it")
+    if values["case_webhook_url"] and not values["case_webhook_secret"]:
+        raise ConfigError("CASE_WEBHOOK_URL needs CASE_WEBHOOK_SECRET: pushes are always signed")
+    registry_url = values["guardian_registry_url"]
+    if registry_url and not values["guardian_registry_secret"]:
+        raise ConfigError("GUARDIAN_REGISTRY_URL needs GUARDIAN_REGISTRY_SECRET: register questions are always signed")
+    if registry_url and _production(values) and not registry_url.startswith("https://"):
+        raise ConfigError("GUARDIAN_REGISTRY_URL must be https:// in production")
+    console: ConsoleGuard = values["console"]
+    if console.alert_reveals_per_hour < 1 or console.alert_cases_per_hour < 1:
+        raise ConfigError("CONSOLE_ALERT_REVEALS_PER_HOUR and CONSOLE_ALERT_CASES_PER_HOUR must be at least 1")
 
 
 def _check_subprocessors(settings: Settings) -> None:
@@ -479,96 +719,6 @@ def _check_subprocessors(settings: Settings) -> None:
         raise ConfigError(str(error)) from None
     if settings.is_production:
         check_coverage(settings, entries, str(settings.subprocessors_file))
-
-
-def _breach_language(env: Mapping[str, str], default_language: str) -> str:
-    language = (_env_str(env, "BREACH_CONTACT_LANGUAGE", default_language) or default_language).lower()
-    if language not in SUPPORTED_LANGUAGES:
-        raise ConfigError(f"BREACH_CONTACT_LANGUAGE must be one of {', '.join(SUPPORTED_LANGUAGES)}")
-    return language
-
-
-def _positive(value: int, name: str) -> int:
-    if value < 1:
-        raise ConfigError(f"{name} must be a whole number of at least 1")
-    return value
-
-
-_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]{1,253}(?::\d{1,5})?")
-
-
-def origin_of(url: str) -> str:
-    """scheme://host[:port] of a URL: what a browser sends as Origin."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _widget_origins(configured: str | None, public_url: str, web_port: int) -> tuple[str, ...]:
-    """The pages allowed to open the chat socket. Without WIDGET_ORIGINS: Vern's own pages only."""
-    if configured is None:
-        own = [origin_of(public_url), f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
-        return tuple(dict.fromkeys(own))
-    origins = tuple(dict.fromkeys(o.strip().rstrip("/") for o in configured.split(",") if o.strip()))
-    for origin in origins:
-        # No "*": a chat socket open to every site lets any page talk to Vern in a visitor's name.
-        if not _ORIGIN.fullmatch(origin):
-            raise ConfigError(
-                "WIDGET_ORIGINS must list origins such as https://www.example.kommune.no (scheme, host and "
-                "optional port; no path, no *), separated by commas"
-            )
-    return origins
-
-
-def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
-    """A comma-separated CIDR list, each normalised (10.1.2.3/16 -> 10.1.0.0/16)."""
-    import ipaddress
-
-    networks = []
-    for item in (_env_str(env, name) or "").split(","):
-        if not item.strip():
-            continue
-        try:
-            networks.append(str(ipaddress.ip_network(item.strip(), strict=False)))
-        except ValueError:
-            raise ConfigError(f"{name} must list networks such as 10.20.0.0/16 or 2001:db8::/48, "
-                              f"separated by commas; {item.strip()!r} is not one") from None
-    return tuple(networks)
-
-
-def _console_guard(env: Mapping[str, str]) -> ConsoleGuard:
-    reveals = _env_int(env, "CONSOLE_ALERT_REVEALS_PER_HOUR", 20)
-    opened = _env_int(env, "CONSOLE_ALERT_CASES_PER_HOUR", 60)
-    if reveals < 1 or opened < 1:
-        raise ConfigError("CONSOLE_ALERT_REVEALS_PER_HOUR and CONSOLE_ALERT_CASES_PER_HOUR must be at least 1")
-    recipients = _env_str(env, "CONSOLE_ALERT_EMAILS") or _env_str(env, "CONTROLLER_CONTACT",
-                                                                     "personvern@example.org") or ""
-    return ConsoleGuard(
-        allowed_networks=_networks(env, "CONSOLE_ALLOWED_NETWORKS"),
-        trusted_proxies=_networks(env, "TRUSTED_PROXIES"),
-        alert_reveals_per_hour=reveals,
-        alert_cases_per_hour=opened,
-        alert_recipients=tuple(a.strip() for a in recipients.split(",") if a.strip()),
-    )
-
-
-def _api_networks(configured: str | None, production: bool) -> tuple[str, ...]:
-    """Where Rasa's HTTP API may be called from. It can replay, rewrite and read every conversation, so in
-    production it is never open to the internet (issue 15 item 8): a public network is a start-up error."""
-    import ipaddress
-
-    if configured is None or not configured.strip():
-        return DEFAULT_API_NETWORKS
-    networks = []
-    for entry in (e.strip() for e in configured.split(",") if e.strip()):
-        try:
-            network = ipaddress.ip_network(entry, strict=False)
-        except ValueError:
-            raise ConfigError("RASA_API_NETWORKS must list networks such as 10.0.0.0/8, separated by commas") from None
-        internal = (ipaddress.ip_network(n) for n in DEFAULT_API_NETWORKS)
-        if production and not any(network.version == n.version and network.subnet_of(n) for n in internal):  # type: ignore[arg-type]
-            raise ConfigError(f"RASA_API_NETWORKS may list only internal networks in production, not {entry}")
-        networks.append(str(network))
-    return tuple(networks)
 
 
 _cached: Settings | None = None

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 
 
 def log_level() -> str:
-    level = (os.environ.get("LOG_LEVEL") or "INFO").upper()
-    # Debug logs of Rasa carry message texts and slot values; they are for a
-    # developer's machine only and never the default.
-    return level if level in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL") else "INFO"
+    """LOG_LEVEL, for code that sets up logging before (or without) the settings object; an unknown level is
+    INFO, and DEBUG is never the default (bot.config declares it)."""
+    from bot.config import setting_from_env
+
+    return str(setting_from_env("log_level"))
 
 
 def configure_logging(level: str | None = None) -> None:

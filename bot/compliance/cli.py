@@ -16,14 +16,13 @@ def _document(args: argparse.Namespace, name: str) -> int:
     from bot.compliance.render import render
     from bot.compliance.subprocessors import SubprocessorError
     from bot.config import settings_or_exit
-    from bot.consent.purposes import PurposeError, purposes_path
+    from bot.consent.purposes import PurposeError
     from bot.knowledge.base import KnowledgeError
     from bot.retention.errors import PolicyError
-    from bot.retention.policy import policy_path
 
     settings = settings_or_exit()
     try:
-        facts = gather(settings, policy_path(), purposes_path())
+        facts = gather(settings, settings.retention_policy_file, settings.consent_purposes_file)
     except (KnowledgeError, PolicyError, PurposeError, SubprocessorError) as error:
         print(f"Vern compliance: cannot read the configuration: {error}", file=sys.stderr)
         return 2

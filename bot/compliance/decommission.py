@@ -11,17 +11,16 @@ from bot.compliance.render import render
 from bot.compliance.subprocessors import SubprocessorError
 from bot.compliance.words import DOCUMENT_LANGUAGES
 from bot.config import Settings
-from bot.consent.purposes import PurposeError, purposes_path
+from bot.consent.purposes import PurposeError
 from bot.knowledge.base import KnowledgeError
 from bot.retention.errors import PolicyError
-from bot.retention.policy import policy_path
 
 
 def export_files(settings: Settings) -> dict[str, bytes]:
     """`compliance/record.<lang>.<md|json>` for every document language; when the configuration cannot be read,
     a note saying why instead (the archive is still made: the data matters more than its description)."""
     try:
-        facts = gather(settings, policy_path(), purposes_path())
+        facts = gather(settings, settings.retention_policy_file, settings.consent_purposes_file)
     except (KnowledgeError, PolicyError, PurposeError, SubprocessorError) as error:
         return {"compliance/record-unavailable.txt": f"The record of processing could not be built: {error}\n"
                 .encode()}

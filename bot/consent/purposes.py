@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ import yaml
 from bot.config import SUPPORTED_LANGUAGES
 
 DEFAULT_FILE = Path(__file__).with_name("purposes.yml")
-PURPOSES_FILE_ENV = "CONSENT_PURPOSES_FILE"
 _DPV = re.compile(r"^dpv:[A-Z][A-Za-z]+$")
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
 
@@ -150,9 +148,11 @@ def _keywords(raw: Any, where: str) -> tuple[str, ...]:
 
 
 def purposes_path(environ: Mapping[str, str] | None = None) -> Path:
-    """The purposes file in force: CONSENT_PURPOSES_FILE, else the shipped one."""
-    env = os.environ if environ is None else environ
-    return Path(env.get(PURPOSES_FILE_ENV) or DEFAULT_FILE)
+    """The purposes file in force: CONSENT_PURPOSES_FILE (read by the settings loader), else the shipped one.
+    Code that has the settings object uses `settings.consent_purposes_file` instead."""
+    from bot.config import setting_from_env
+
+    return Path(setting_from_env("consent_purposes_file", environ))
 
 
 def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Purpose]:

@@ -30,10 +30,8 @@ def register_compliance_page(app: Sanic, settings: Settings, signed_in: SignedIn
     def build(name: str, lang: str) -> dict[str, Any]:
         from bot.compliance.documents import BUILDERS
         from bot.compliance.facts import gather
-        from bot.consent.purposes import purposes_path
-        from bot.retention.policy import policy_path
 
-        return BUILDERS[name](gather(settings, policy_path(), purposes_path()), lang)
+        return BUILDERS[name](gather(settings, settings.retention_policy_file, settings.consent_purposes_file), lang)
 
     def language(request: Request) -> str | None:
         from bot.compliance.words import DOCUMENT_LANGUAGES

@@ -99,7 +99,7 @@ def serve(settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     from bot.logs import configure_logging
 
-    configure_logging()
+    configure_logging(settings.log_level)
     check_knowledge(settings)
     app = create_action_app(settings)
     logger.info("Action server listening on %s:%s", settings.host, settings.action_port)

@@ -114,12 +114,11 @@ def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) ->
 def _ensure_card(model: Path, settings: Settings, root: Path) -> None:
     # The model's name is the hash of its training data, reviewed lines included, so a missing card
     # can be written again from the same data.
-    from bot.consent.purposes import purposes_path
-    from bot.retention.policy import policy_path
     from bot.training.model_card import card_path, new_card, write_card
 
     if not card_path(model).exists():
-        write_card(model, new_card(root / "data", settings.training_legal_basis, policy_path(), purposes_path()))
+        write_card(model, new_card(root / "data", settings.training_legal_basis, settings.retention_policy_file,
+                                   settings.consent_purposes_file))
 
 
 def _prune(models_dir: Path, keep: Path) -> None:

@@ -24,7 +24,6 @@ from bot.retention.record_kinds import RecordKind
 from bot.retention.rules import RuleKind, rule_kind, rule_kinds
 
 DEFAULT_POLICY_FILE = Path(__file__).resolve().parent / "policy.yml"
-POLICY_FILE_ENV = "RETENTION_POLICY_FILE"
 ACTIONS = ("mask", "delete")
 # The categories a masker replaces, with the annex's tokens.
 DEFAULT_REPLACEMENTS = {"name": "<name>", "number": "<number>", "email": "<email>"}
@@ -117,11 +116,11 @@ def parse_duration(value: object, where: str = "duration") -> timedelta:
 
 
 def policy_path(environ: Mapping[str, str] | None = None) -> Path:
-    import os
+    """The policy file in force: RETENTION_POLICY_FILE (read by the settings loader), else the shipped one.
+    Code that has the settings object uses `settings.retention_policy_file` instead."""
+    from bot.config import setting_from_env
 
-    env = os.environ if environ is None else environ
-    configured = (env.get(POLICY_FILE_ENV) or "").strip()
-    return Path(configured) if configured else DEFAULT_POLICY_FILE
+    return Path(setting_from_env("retention_policy_file", environ))
 
 
 def load_policy(path: Path | str | None = None, environ: Mapping[str, str] | None = None) -> RetentionPolicy:

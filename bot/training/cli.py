@@ -112,9 +112,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from bot import pii
-    from bot.consent.purposes import purposes_path
     from bot.rasa_adapter.model import training_fingerprint
-    from bot.retention.policy import policy_path
     from bot.training.evaluate import (
         HELDOUT_FILE,
         EvaluationError,
@@ -156,7 +154,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(f"Report: {report}\nChart: {picture}")
     vocabulary = check_model(candidate, args.data, pii.detect, settings.training_k)
     print(vocabulary.summary())
-    card = new_card(args.data, settings.training_legal_basis, policy_path(), purposes_path())
+    card = new_card(args.data, settings.training_legal_basis, settings.retention_policy_file,
+                    settings.consent_purposes_file)
     card["evaluation"] = json.loads(figures.read_text(encoding="utf-8"))
     card["vocabulary_check"] = {"acceptable": vocabulary.acceptable, "entries": vocabulary.entries_checked,
                                 "refused": len(vocabulary.refused), "to_review": len(vocabulary.review)}

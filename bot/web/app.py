@@ -335,6 +335,6 @@ def serve(settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     from bot.logs import configure_logging
 
-    configure_logging()
+    configure_logging(settings.log_level)
     app = create_web_app(settings)
     app.run(host=settings.host, port=settings.web_port, workers=1, access_log=False, motd=False)
