@@ -32,8 +32,13 @@ _LEADING_GREETING = re.compile(
     + r"(?:\s*[,.!:;)\-–]+\s*|\s+)",
     re.IGNORECASE,
 )
-# What is left must be a message of its own: "hei der" or "hei du" is still just a greeting.
+# What is left must be a message of its own: "hei der", "good morning to you" or "hei alle sammen"
+# is still just a greeting.
 MIN_REST_WORDS = 2
+_COURTESY = {
+    "to", "you", "all", "everyone", "again", "there", "and", "thanks", "vern", "alle", "sammen", "deg", "dig",
+    "dykk", "der", "du", "igjen", "igen", "og", "takk", "tak", "på", "paa", "med", "i",
+}
 
 
 def without_leading_greeting(text: str) -> str:
@@ -44,7 +49,8 @@ def without_leading_greeting(text: str) -> str:
         if match is None:
             break
         candidate = rest[match.end():]
-        if len(candidate.split()) < MIN_REST_WORDS:
+        words = [word.strip(".,!?:;)(-").casefold() for word in candidate.split()]
+        if len(words) < MIN_REST_WORDS or all(not word or word in _COURTESY for word in words):
             break
         rest = candidate
     return rest if rest != text else text

@@ -94,3 +94,31 @@ ISSUE_TABLE = [
 def test_the_questions_of_the_issue_are_understood(model: Any) -> None:
     wrong = [(probe.text, label) for probe, label in understood(model, ISSUE_TABLE) if label != probe.expected]
     assert not wrong, wrong
+
+
+# A question ABOUT a right is explained (with the request offered as a button); a request starts the form.
+ABOUT_OR_REQUEST = [
+    Probe("nb", "explain_access", "hei, jeg har et spørsmål om innsyn"),
+    Probe("en", "explain_erasure", "I have a question about erasure"),
+    Probe("nb", "explain_consent", "jeg lurer på noe om samtykke"),
+    Probe("nn", "explain_erasure", "hei, eg lurer på noko om sletting"),
+    Probe("da", "explain_access", "hej, jeg har et spørgsmål om indsigt"),
+    Probe("nb", "request_access", "jeg vil ha innsyn"),
+    Probe("en", "request_erasure", "hi, I want my data erased"),
+    Probe("da", "request_access", "jeg vil gerne have indsigt i mine oplysninger"),
+]
+GREETINGS = {"nb": "hei, ", "nn": "hei! ", "da": "hej, ", "en": "hi there, "}
+
+
+def test_a_question_about_a_right_is_not_taken_as_the_request(model: Any) -> None:
+    wrong = [(probe.text, label) for probe, label in understood(model, ABOUT_OR_REQUEST) if label != probe.expected]
+    assert not wrong, wrong
+
+
+def test_a_greeting_in_front_of_a_question_changes_nothing(model: Any) -> None:
+    # Every topic and request, not only those whose training data happened to hold "hei, ..." examples.
+    probes = [p for p in read_probes(PROBES) if p.expected != "greet" and len(p.text.split()) >= 2]
+    plain = dict(understood(model, probes))
+    greeted = [Probe(p.language, plain[p], GREETINGS[p.language] + p.text) for p in probes]
+    changed = [(probe.text, label) for probe, label in understood(model, greeted) if label != probe.expected]
+    assert not changed, changed

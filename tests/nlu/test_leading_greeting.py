@@ -25,7 +25,9 @@ def test_the_question_after_a_greeting_is_what_is_read(typed: str, read: str) ->
 
 
 @pytest.mark.parametrize(
-    "typed", ["hei", "hei vern", "hei hei", "god morgen!", "hej der", "hey", "hiding my data from you", "hallo?"],
+    "typed",
+    ["hei", "hei vern", "hei hei", "god morgen!", "hej der", "hey", "hiding my data from you", "hallo?",
+     "good morning to you", "hei alle sammen"],
 )
 def test_a_bare_greeting_or_a_word_that_only_starts_like_one_is_kept(typed: str) -> None:
     assert without_leading_greeting(typed) == typed
