@@ -24,6 +24,7 @@ from actions.names import (
 from bot.config import get_settings
 from bot.handoff.factory import handoff_service
 from bot.handoff.hours import is_open
+from bot.knowledge.replies import clarify_reply
 from bot.pii import mask
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,11 @@ class ActionNotUnderstood(Action):
         if len(intents) >= 2 and intents[-1] == intents[-2] == "nlu_fallback" and handoff_buttons(tracker):
             buttons = [*handoff_buttons(tracker), {"title": say("button_no", tracker), "payload": "/deny"}]
             dispatcher.utter_message(text=say("handoff_after_misses", tracker, contact=contact()), buttons=buttons)
+            return []
+        # A request in words the NLU was unsure of is asked about, not answered "I did not understand".
+        clarification = clarify_reply(tracker.latest_message, language_of(tracker))
+        if clarification is not None:
+            dispatcher.utter_message(text=clarification.text, buttons=clarification.buttons)
             return []
         dispatcher.utter_message(response="utter_default")
         return []

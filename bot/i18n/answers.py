@@ -47,6 +47,43 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Jeg er ikke sikker på, om du vil sende en anmodning. Vil du det, så tryk på den, der passer.",
         "en": "I am not sure whether you want to make a request. If you do, press the one that fits.",
     },
+    "request_or_question": {
+        "nb": "Jeg er ikke helt sikker på hva du mener. "
+              "Vil du sende en forespørsel, eller lurer du på hva retten betyr?",
+        "nn": "Eg er ikkje heilt sikker på kva du meiner. "
+              "Vil du sende ein førespurnad, eller lurer du på kva retten betyr?",
+        "da": "Jeg er ikke helt sikker på, hvad du mener. "
+              "Vil du sende en anmodning, eller vil du vide, hvad retten betyder?",
+        "en": "I am not quite sure what you mean. "
+              "Do you want to make a request, or to know what the right means?",
+    },
+    "button_explain_access": {
+        "nb": "Hva er innsyn?", "nn": "Kva er innsyn?", "da": "Hvad er indsigt?", "en": "What is access?",
+    },
+    "button_explain_erasure": {
+        "nb": "Hva er sletting?", "nn": "Kva er sletting?", "da": "Hvad er sletning?", "en": "What is erasure?",
+    },
+    "button_explain_rectification": {
+        "nb": "Hva er retting?", "nn": "Kva er retting?", "da": "Hvad er berigtigelse?",
+        "en": "What is rectification?",
+    },
+    "button_explain_restriction": {
+        "nb": "Hva er begrensning?", "nn": "Kva er avgrensing?", "da": "Hvad er begrænsning?",
+        "en": "What is restriction?",
+    },
+    "button_explain_portability": {
+        "nb": "Hva er dataportabilitet?", "nn": "Kva er dataportabilitet?", "da": "Hvad er dataportabilitet?",
+        "en": "What is portability?",
+    },
+    "button_explain_objection": {
+        "nb": "Hva er protest?", "nn": "Kva er protest?", "da": "Hvad er indsigelse?", "en": "What is objecting?",
+    },
+    "button_explain_consent": {
+        "nb": "Hva er samtykke?", "nn": "Kva er samtykke?", "da": "Hvad er samtykke?", "en": "What is consent?",
+    },
+    "button_something_else": {
+        "nb": "Noe annet", "nn": "Noko anna", "da": "Noget andet", "en": "Something else",
+    },
     "answer_is_question": {
         "nb": "Det ser ut som et spørsmål. Svar gjerne på det jeg spurte om først, "
               "eller skriv «avbryt» for å stoppe forespørselen.",

@@ -42,6 +42,16 @@ REQUEST_BUTTONS = {
     "request_objection": "button_request_objection",
     "manage_consents": "button_manage_consents",
 }
+# Everything that starts a request, and its button (the yes/no question above offers only the rights).
+STARTS_A_REQUEST = {**REQUEST_BUTTONS, "ask_status": "button_case_status", "give_consent": "button_give_consent"}
+EXPLAIN_BUTTONS = {
+    f"explain_{right}": f"button_explain_{right}"
+    for right in ("access", "erasure", "rectification", "restriction", "portability", "objection", "consent")
+}
+# A message the NLU could not place (nlu_fallback) is asked about when one of its likeliest readings
+# starts a request: a request is never dropped with "I did not understand" (issue 16, item 7).
+CLARIFY_CANDIDATES = 3
+LEAST_CLARIFY_CONFIDENCE = 0.1
 SURE_YES_NO = 0.9  # a yes/no this confident, in a short message, is a yes/no
 SHORT_MESSAGE_WORDS = 3
 BARE_YES_NO_WORDS = 2  # "ja", "ok takk": no request fits in two words
@@ -105,3 +115,22 @@ def yes_no_reply(message: Mapping[str, Any], language: str) -> Reply:
     buttons = [_button(REQUEST_BUTTONS[str(entry["name"])], f"/{entry['name']}", language) for entry in requests]
     buttons.append(_button("button_no_thanks", "/deny", language))
     return Reply(translate("request_or_yes_no", language), buttons=buttons)
+
+
+def clarify_reply(message: Mapping[str, Any], language: str) -> Reply | None:
+    """For a message the NLU was unsure about: if one of its likeliest readings is a request, ask
+    with a button per reading (the request, what the right means, something else); otherwise None."""
+    ranking = [
+        entry for entry in (message.get("intent_ranking") or [])
+        if entry.get("name") != "nlu_fallback"
+    ][:CLARIFY_CANDIDATES]
+    likely = [str(e.get("name")) for e in ranking if float(e.get("confidence") or 0.0) >= LEAST_CLARIFY_CONFIDENCE]
+    if not any(name in STARTS_A_REQUEST for name in likely) or str(message.get("text") or "").startswith("/"):
+        return None
+    buttons = []
+    for name in likely:
+        key = STARTS_A_REQUEST.get(name) or EXPLAIN_BUTTONS.get(name)
+        if key is not None:
+            buttons.append(_button(key, f"/{name}", language))
+    buttons.append(_button("button_something_else", "/deny", language))
+    return Reply(translate("request_or_question", language), buttons=buttons)

@@ -23,9 +23,9 @@ from tests.conversations.probing import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-# Issue 16 asks 0.95 in every language; English is held at the cross-validation target's 0.92 until
-# its data catches up (measured 2026-12-06: nb 0.981, nn 0.962, da 0.962, en 0.923).
-PROBE_THRESHOLDS = {"nb": 0.95, "nn": 0.95, "da": 0.95, "en": 0.92}
+# Issue 16 asks 0.95 in every language (measured 2026-12-06 after the English data and the greeting
+# component: nb 0.981, nn 0.981, da 1.000, en 0.981; held out nb 0.929, nn 0.857, da 0.929, en 0.929).
+PROBE_THRESHOLDS = {"nb": 0.95, "nn": 0.95, "da": 0.95, "en": 0.95}
 HELDOUT_THRESHOLD = 0.75  # never tuned on: a floor against regressions, the figure is reported
 MIN_PROBES = 200
 
@@ -94,3 +94,31 @@ ISSUE_TABLE = [
 def test_the_questions_of_the_issue_are_understood(model: Any) -> None:
     wrong = [(probe.text, label) for probe, label in understood(model, ISSUE_TABLE) if label != probe.expected]
     assert not wrong, wrong
+
+
+# A question ABOUT a right is explained (with the request offered as a button); a request starts the form.
+ABOUT_OR_REQUEST = [
+    Probe("nb", "explain_access", "hei, jeg har et spørsmål om innsyn"),
+    Probe("en", "explain_erasure", "I have a question about erasure"),
+    Probe("nb", "explain_consent", "jeg lurer på noe om samtykke"),
+    Probe("nn", "explain_erasure", "hei, eg lurer på noko om sletting"),
+    Probe("da", "explain_access", "hej, jeg har et spørgsmål om indsigt"),
+    Probe("nb", "request_access", "jeg vil ha innsyn"),
+    Probe("en", "request_erasure", "hi, I want my data erased"),
+    Probe("da", "request_access", "jeg vil gerne have indsigt i mine oplysninger"),
+]
+GREETINGS = {"nb": "hei, ", "nn": "hei! ", "da": "hej, ", "en": "hi there, "}
+
+
+def test_a_question_about_a_right_is_not_taken_as_the_request(model: Any) -> None:
+    wrong = [(probe.text, label) for probe, label in understood(model, ABOUT_OR_REQUEST) if label != probe.expected]
+    assert not wrong, wrong
+
+
+def test_a_greeting_in_front_of_a_question_changes_nothing(model: Any) -> None:
+    # Every topic and request, not only those whose training data happened to hold "hei, ..." examples.
+    probes = [p for p in read_probes(PROBES) if p.expected != "greet" and len(p.text.split()) >= 2]
+    plain = dict(understood(model, probes))
+    greeted = [Probe(p.language, plain[p], GREETINGS[p.language] + p.text) for p in probes]
+    changed = [(probe.text, label) for probe, label in understood(model, greeted) if label != probe.expected]
+    assert not changed, changed

@@ -64,3 +64,23 @@ def test_a_question_inside_a_request_form_is_answered_not_stored(stack: VernStac
     texts = stack.texts(chat, "is it free?")
     assert knowledge().answer("cost", "en") in texts
     assert expected("utter_ask_request_scope", "en") in texts  # asked again, not stored as the scope
+
+
+def test_a_question_about_a_right_is_explained_and_the_request_offered(stack: VernStack) -> None:
+    (answer,) = stack.say(new_chat(), "hei, jeg har et spørsmål om innsyn")
+    assert answer["text"] == expected("utter_explain_access", "nb")
+    assert [b["payload"] for b in answer["buttons"]] == ["/request_access", "/deny"]
+    (answer,) = stack.say(new_chat(), "I have a question about erasure")
+    assert answer["text"] == expected("utter_explain_erasure", "en")
+    assert answer["buttons"][0]["payload"] == "/request_erasure"
+
+
+def test_a_plain_request_still_starts_the_request(stack: VernStack) -> None:
+    assert translate("request_intro_access", "nb") in stack.texts(new_chat(), "jeg vil ha innsyn")
+
+
+def test_a_greeting_in_front_of_a_question_gets_the_answer(stack: VernStack) -> None:
+    (answer,) = stack.say(new_chat(), "hei! er du et menneske eller en robot?")
+    assert answer["text"] == knowledge().answer("human", "nb")
+    (answer,) = stack.say(new_chat(), "Good morning, is this free?")
+    assert answer["text"] == knowledge().answer("cost", "en")

@@ -11,7 +11,7 @@ import pytest
 from bot.config import AgeBands, load_settings
 from bot.knowledge import load_knowledge
 from bot.knowledge.minors import age_in
-from bot.knowledge.replies import faq_reply, yes_no_reply
+from bot.knowledge.replies import clarify_reply, faq_reply, yes_no_reply
 
 TODAY = date(2026, 12, 6)
 
@@ -98,3 +98,31 @@ def test_an_uncertain_yes_that_may_be_a_request_is_asked_about() -> None:
     reply = yes_no_reply(message, "nb")
     assert reply.text is not None and "forespørsel" in reply.text
     assert [b["payload"] for b in reply.buttons] == ["/request_erasure", "/deny"]
+
+
+def _unsure(text: str, *ranking: tuple[str, float]) -> dict:
+    return {
+        "text": text,
+        "intent": {"name": "nlu_fallback", "confidence": 0.45},
+        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.45}]
+        + [{"name": name, "confidence": confidence} for name, confidence in ranking],
+    }
+
+
+def test_an_unclear_message_that_may_be_a_request_is_asked_about_with_buttons() -> None:
+    message = _unsure("det der med innsyn", ("explain_access", 0.41), ("request_access", 0.38), ("greet", 0.05))
+    reply = clarify_reply(message, "nb")
+    assert reply is not None and reply.text is not None and "forespørsel" in reply.text
+    assert [b["payload"] for b in reply.buttons] == ["/explain_access", "/request_access", "/deny"]
+    assert reply.buttons[1]["title"] == "Be om innsyn"
+
+
+def test_an_unclear_message_between_a_request_and_a_question_offers_both() -> None:
+    message = _unsure("slette chatten eller data?", ("faq", 0.4), ("request_erasure", 0.35))
+    reply = clarify_reply(message, "en")
+    assert reply is not None
+    assert [b["title"] for b in reply.buttons] == ["Ask for erasure", "Something else"]
+
+
+def test_an_unclear_message_with_no_request_in_sight_is_not_asked_about() -> None:
+    assert clarify_reply(_unsure("blåbær", ("greet", 0.4), ("thank", 0.3)), "nb") is None

@@ -1,0 +1,1 @@
+"""Custom parts of the Rasa NLU pipeline (config.yml)."""
