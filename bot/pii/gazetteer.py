@@ -137,6 +137,24 @@ def lowercase_lexicon() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def designators() -> frozenset[str]:
+    """Heads of place and organisation names ("Street", "Grill", "Futures", "Kommune"): data/designators.txt."""
+    return _word_list("designators.txt")
+
+
+@lru_cache(maxsize=1)
+def english_word_names() -> frozenset[str]:
+    """Names that are everyday English words too ("parking", "page", "lane"; data/english_word_names.txt)."""
+    return _word_list("english_word_names.txt")
+
+
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Countries, continents, US states and cities of 100,000 people or more (GeoNames, data/world_places.txt)."""
+    return _word_list("world_places.txt")
+
+
+@lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """Offices, professions and kinship words that stand before a name ("sosialøkonom", "pappa", "teacher")."""
     return _word_list("role_nouns.txt")

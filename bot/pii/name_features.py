@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.pii.gazetteer import NameGazetteer, common_words, lowercase_lexicon, role_nouns
+from bot.pii.gazetteer import (
+    NameGazetteer,
+    common_words,
+    designators,
+    english_word_names,
+    lowercase_lexicon,
+    role_nouns,
+    world_places,
+)
 from bot.pii.name_likeness import likeness_bucket
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]{0,40}[^\W_])?|\d{1,40}|[^\w\s]", re.UNICODE)
@@ -40,10 +48,24 @@ LANGUAGE_WORDS = frozenset(
      "dansk", "svensk", "engelsk", "tysk", "fransk", "spansk", "polsk", "arabisk", "somalisk", "ukrainsk",
      "russisk", "samisk", "finsk", "islandsk"}
 )
+# Months and their abbreviations in nb, nn, da and en; a month next to a number is a date, never a name
+# ("June", "April", "May" and "Jan" are first names too).
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "januar", "februar", "mars", "marts", "juni", "juli", "oktober", "desember", "mai", "okt", "des"}
+)
 # Forms of address: the capitalised word after one is a surname or a full name ("Mrs Okafor", "fru Ulvestad").
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "fru", "frue",
-     "herr", "hr", "frk", "frøken", "madame", "monsieur", "señor", "señora", "sr", "sra"}
+     "herr", "hr", "frk", "frøken", "madame", "monsieur", "señor", "señora", "sr", "sra",
+     # Titles English writes with a capital right before a name ("Prime Minister Ingrid Haugland", "PM Haugland",
+     # "Capt. Okafor"); a place or organisation they head ("General Motors", "King Street") is caught by
+     # its own head word (bot/pii/name_things.py).
+     "president", "minister", "pm", "senator", "sen", "governor", "gov", "mayor", "prophet", "king", "queen",
+     "prince", "princess", "pope", "sheikh", "shaikh", "imam", "ayatollah", "rabbi", "reverend", "rev",
+     "bishop", "cardinal", "captain", "capt", "general", "gen", "colonel", "col", "sergeant", "sgt",
+     "lieutenant", "lt", "inspector", "detective", "judge", "justice", "chancellor", "ambassador"}
 )
 # The commonest function words, to tell English text from Nordic: the tagger learnt Nordic
 # capitalisation habits first, and English capitalises more (days, months, titles, "I").
@@ -196,12 +218,59 @@ _NEIGHBOUR_KEYS = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_features(
+    word: str, gazetteer: NameGazetteer, spelling: Callable[[str], str | None], lexicon: frozenset[str]
+) -> tuple[tuple[str, object], ...]:
+    """What a token's own spelling says, whatever its place: worked out once per word, since a chat repeats its
+    words. The lexicon is part of the key because training rewrites it before it reads features."""
+    folded = word.casefold()
+    item: dict[str, object] = {
+        "bias": 1.0,
+        "w": folded,
+        "suf3": folded[-3:],
+        "suf2": folded[-2:],
+        "pre3": folded[:3],
+        "shape": _shape(word),
+        "title": word[:1].isupper(),
+        "upper": word.isupper() and len(word) > 1,
+        "first": gazetteer.is_first_name(word),
+        "last": gazetteer.is_last_name(word),
+        "ambig": gazetteer.is_ambiguous(word),
+        "place": gazetteer.is_place(word),
+        "common": folded in common_words(),
+        # Seen in lowercase in running text: an everyday word even when capitalised here.
+        "lex": folded in lexicon,
+        # Genitive and compound forms: "Bortens", "Kari-Anne".
+        "gen_name": folded.endswith("s") and gazetteer.is_name(folded[:-1]),
+        "gen_lex": folded.endswith("s") and folded[:-1] in lexicon,
+        "gen_place": folded.endswith("s") and gazetteer.is_place(folded[:-1]),
+        "len": str(min(len(word), 12)),
+        # A country or city of the world, a head of a place's or organisation's name ("Bakery", "Street"),
+        # a month, a surname that is an everyday English word: what English capitalises besides people.
+        "world": folded in world_places(),
+        "head": folded in designators(),
+        "month": folded in MONTHS,
+        "word_name": folded in english_word_names(),
+        # Known from the real training sentences as a person (training hides each fold's own names).
+        "seen": gazetteer.is_seen_person(word),
+    }
+    if word[0].isalpha() and len(word) > 1:
+        # The spelling of a name never seen in training ("Okonkwo", "Aaslund"); it matters mostly
+        # where the word is capitalised, so that pairing gets its own weight.
+        bucket = spelling(word)
+        if bucket is not None:
+            item["nl"] = bucket
+            if word[:1].isupper():
+                item["nl_title"] = bucket
+    return tuple((k, v) for k, v in item.items() if v is not False)
+
+
 def token_features(
     tokens: list[Token], gazetteer: NameGazetteer, spelling: Callable[[str], str | None] = likeness_bucket
 ) -> list[dict[str, object]]:
     """The features of each token; `spelling` is the name-likeness bucket of a word (training swaps in
     a model that never saw the sentence's own names)."""
-    common = common_words()
     lexicon = lowercase_lexicon()
     # One flag for the whole sentence, so the model can weigh capitals differently in English.
     english = looks_english(tokens)
@@ -211,62 +280,46 @@ def token_features(
     name_all = [gazetteer.is_name(token.text) and not gazetteer.is_ambiguous(token.text) for token in tokens]
     lex_all = [folded in lexicon for folded in folded_all]
     place_all = [gazetteer.is_place(token.text) for token in tokens]
+    heads = designators()
+    head_all = [folded in heads for folded in folded_all]
+    count = len(tokens)
     features: list[dict[str, object]] = []
     for i, token in enumerate(tokens):
         word = token.text
-        folded = folded_all[i]
-        item: dict[str, object] = {
-            "bias": 1.0,
-            "w": folded,
-            "suf3": folded[-3:],
-            "suf2": folded[-2:],
-            "pre3": folded[:3],
-            "shape": _shape(word),
-            "title": word[:1].isupper(),
-            "upper": word.isupper() and len(word) > 1,
-            "first": gazetteer.is_first_name(word),
-            "last": gazetteer.is_last_name(word),
-            "ambig": gazetteer.is_ambiguous(word),
-            "place": place_all[i],
-            "common": folded in common,
-            # Seen in lowercase in running text: an everyday word even when capitalised here.
-            "lex": lex_all[i],
-            # Genitive and compound forms: "Bortens", "Kari-Anne".
-            "gen_name": folded.endswith("s") and gazetteer.is_name(folded[:-1]),
-            "gen_lex": folded.endswith("s") and folded[:-1] in lexicon,
-            "gen_place": folded.endswith("s") and gazetteer.is_place(folded[:-1]),
-            "len": str(min(len(word), 12)),
-            "start": i == 0 or tokens[i - 1].text in ".!?:«\"",
+        item: dict[str, object] = dict(_word_features(word, gazetteer, spelling, lexicon))
+        starts = i == 0 or tokens[i - 1].text in ".!?:«\""
+        place: dict[str, object] = {
+            "start": starts,
             "cue": follows_cue(tokens, i),
             "honorific": after_honorific(tokens, i),
             "en": english,
             "en_title": english and word[:1].isupper(),
-            "en_start": english and (i == 0 or tokens[i - 1].text in ".!?:«\""),
+            "en_start": english and starts,
             "age": age_follows(tokens, i),
-            # Known from the real training sentences as a person (training hides each fold's own names).
-            "seen": gazetteer.is_seen_person(word),
+            "+1:head": i + 1 < count and head_all[i + 1],
+            "+2:head": i + 2 < count and head_all[i + 2],
+            "-1:head": i > 0 and head_all[i - 1],
             "-1:role": after_role(tokens, i),
             "-1:speech": i > 0 and tokens[i - 1].text.casefold() in SPEECH_VERBS,
-            "+1:speech": i + 1 < len(tokens) and tokens[i + 1].text.casefold() in SPEECH_VERBS,
+            "+1:speech": i + 1 < count and tokens[i + 1].text.casefold() in SPEECH_VERBS,
         }
-        if token.is_word and len(word) > 1:
-            # The spelling of a name never seen in training ("Okonkwo", "Aaslund"); it matters mostly
-            # where the word is capitalised, so that pairing gets its own weight.
-            bucket = spelling(word)
-            if bucket is not None:
-                item["nl"] = bucket
-                if word[:1].isupper():
-                    item["nl_title"] = bucket
+        for key, value in place.items():
+            if value is not False:
+                item[key] = value
         for offset, (w_key, title_key, name_key, lex_key, place_key, suf2_key, edge_key) in _NEIGHBOUR_KEYS:
             j = i + offset
-            if 0 <= j < len(tokens):
+            if 0 <= j < count:
                 item[w_key] = folded_all[j]
-                item[title_key] = title_all[j]
-                item[name_key] = name_all[j]
-                item[lex_key] = lex_all[j]
-                item[place_key] = place_all[j]
+                if title_all[j]:
+                    item[title_key] = True
+                if name_all[j]:
+                    item[name_key] = True
+                if lex_all[j]:
+                    item[lex_key] = True
+                if place_all[j]:
+                    item[place_key] = True
                 item[suf2_key] = folded_all[j][-2:]
             else:
                 item[edge_key] = True
-        features.append({k: v for k, v in item.items() if v is not False})
+        features.append(item)
     return features

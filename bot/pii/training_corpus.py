@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.pii.gazetteer import DATA_DIR
+from bot.pii.gazetteer import DATA_DIR, designators, english_lexicon, english_word_names, world_places
 from bot.pii.name_features import tokenize
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "names_train.jsonl"
@@ -122,6 +122,22 @@ class SentenceMaker:
             return f"{self.last(language)} {self._rng.choice(ends)}"
         return f"{self.place()} {self._rng.choice(ends)}"
 
+    def city(self) -> str:
+        """A real place of the world (GeoNames, data/world_places.txt) that is no one's name."""
+        return self._rng.choice(_world_places()).title()
+
+    def thing(self, language: str) -> str:
+        """A shop, venue, firm or building named in title case: "Harbour Bakery", "Lund Logistics", "Dale's Garage"."""
+        head = self._rng.choice(_heads()).title()
+        roll = self._rng.random()
+        if roll < 0.35:
+            return f"{self._rng.choice(_capitalised_words())} {head}"
+        if roll < 0.6:
+            return f"{self.last(language)} {head}"
+        if roll < 0.8:
+            return f"{self.last(language)} {self._rng.choice(_capitalised_words())} {head}"
+        return f"{self.last(language)}'s {head}"
+
     def fill(self, language: str, frame: str) -> tuple[str, list[tuple[int, int, str]]]:
         """The sentence and its entity spans (start, end, PER or OTH)."""
         text = ""
@@ -141,6 +157,12 @@ class SentenceMaker:
                 kind, value = "OTH", self.place()
             elif piece == "{ORG}":
                 kind, value = "OTH", self.organisation(language)
+            elif piece == "{CITY}":
+                kind, value = "OTH", self.city()
+            elif piece == "{THING}":
+                kind, value = "OTH", self.thing(language)
+            elif piece == "{NAMED}":
+                kind, value = "OTH", self.first(language)  # a storm, a hotel, a planet named like a person
             else:
                 value = piece
             if kind == "PER" and spans and spans[-1][2] == "PER" and spans[-1][1] == len(text) - 1 == text.rfind(" "):
@@ -149,6 +171,26 @@ class SentenceMaker:
                 spans.append((len(text), len(text) + len(value), kind))
             text += value
         return re.sub(r"\s+", " ", text).strip(), spans
+
+
+@lru_cache(maxsize=1)
+def _world_places() -> list[str]:
+    from bot.pii.gazetteer import name_gazetteer
+
+    gazetteer = name_gazetteer()
+    return sorted(w for w in world_places() if w.isalpha() and not gazetteer.is_name(w))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> list[str]:
+    return sorted(w for w in designators() if w.isalpha() and len(w) > 3)
+
+
+@lru_cache(maxsize=1)
+def _capitalised_words() -> list[str]:
+    """Everyday English words that title-case names of things are made of ("Harbour", "Golden", "Maple")."""
+    words = {w for w in english_lexicon() if w.isalpha() and len(w) >= 4} | set(english_word_names())
+    return sorted(w.title() for w in words)
 
 
 def frames(path: Path = DATA_DIR / "tagger_templates.txt") -> list[tuple[str, str]]:

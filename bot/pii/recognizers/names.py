@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon, name_gazetteer
+from bot.pii.gazetteer import (
+    NameGazetteer,
+    common_words,
+    english_lexicon,
+    english_word_names,
+    lowercase_lexicon,
+    name_gazetteer,
+    world_places,
+)
 from bot.pii.name_chat_rules import after_light_introduction, mark_introduced_names, mark_signed_names
 from bot.pii.name_features import (
     LANGUAGE_WORDS,
@@ -30,6 +38,7 @@ from bot.pii.name_features import (
 )
 from bot.pii.name_likeness import name_likeness
 from bot.pii.name_tagger import NameTagger, TokenScores, load_name_tagger
+from bot.pii.name_things import GROUP_WORDS, names_a_thing, names_an_animal, qualifies_a_noun, url_ranges
 from bot.pii.spans import NAME, PiiSpan
 
 TAGGER_THRESHOLD = 0.5
@@ -48,6 +57,8 @@ EVERYDAY_WORD_CONFIDENT = 0.85
 SPELLING_CONFIDENT = 0.8
 # Where the place in the sentence already suggests a person, the spelling need only not speak against one.
 SPELLING_PLAUSIBLE = 0.15
+# A lone capitalised name that is an everyday English word too ("Parking", "Page") needs a near-certain tagger.
+WORD_NAME_CONFIDENT = 0.97
 
 
 class PersonNameRecognizer:
@@ -83,7 +94,12 @@ class PersonNameRecognizer:
         _join_initials(tokens, flags)
         self._coordinated_names(tokens, scores, flags, _FIRST_PERSON_ENGLISH if english else _FIRST_PERSON)
         _repeat_mentions(tokens, flags)
-        yield from self._spans(tokens, scores, flags)
+        for start, end in url_ranges(text):
+            # A web address's path and query name pages, not people ("…/item.php?author=Brekke").
+            for k, token in enumerate(tokens):
+                if start <= token.start and token.end <= end:
+                    flags[k] = False
+        yield from self._spans(tokens, scores, flags, english)
 
     def _is_name(self, tokens: list[Token], scores: list[TokenScores], i: int, english: bool = False) -> bool:
         token, score, gazetteer = tokens[i], scores[i], self.gazetteer
@@ -95,17 +111,25 @@ class PersonNameRecognizer:
             return False  # "I'm Priya": the tagger hears a capitalised word before a name as its first part
         common = folded in common_words()
         cue = follows_cue(tokens, i)
-        if folded in LANGUAGE_WORDS and (not cue or after_light_introduction(tokens, i)):
+        if (folded in LANGUAGE_WORDS or folded in GROUP_WORDS) and (not cue or after_light_introduction(tokens, i)):
             return False  # "can we speak English?": a surname too, but here the language Vern should answer in
         if gazetteer.is_organisation(word) and not cue:
             return False  # "Visma sier at…", "bildene på Spond": the apps and agencies a chat about data names
         if word.isupper() and len(word) > 3 and not cue:
             return score.person >= TAGGER_THRESHOLD  # acronyms and shouting
         sentence_start = i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
+        if not token.is_capitalised and not cue and folded in lowercase_lexicon() and (
+            folded not in NAME_PARTICLES and not (gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word))
+        ):
+            return False  # "bring", "such": lowercase everyday words are names only by a cue or a chat rule
         if common and (sentence_start or not token.is_capitalised):
             return False  # "Will you…", "Hans bil…": an everyday word that happens to be capitalised
         if after_honorific(tokens, i) and token.is_capitalised and not common:
             return True  # "Mrs Okafor", "Dr. Lindqvist", "fru Ulvestad": the address says a person follows
+        if english and token.is_capitalised and not common and qualifies_a_noun(tokens, i) and (
+            self._could_be_a_name(word) and gazetteer.is_name(word)
+        ):
+            return True  # "the Hartley administration", "the Lindqvist twins"
         if token.is_capitalised and _attributes_a_quote(tokens, i):
             # "…, sa Haugsvær." / "…," Okafor told: who speaks after a quote is a person, even one
             # whose name is also a place, and a speaker the tagger has never seen. A name that is also
@@ -120,21 +144,41 @@ class PersonNameRecognizer:
             return True  # "sosialøkonom Hersoug", "NHO-direktør Hansen", "pappa Svindal", "the teacher Adz"
         if token.is_capitalised and not common and self._introduced_as_a_person(tokens, scores, i):
             return True
-        if _everyday_english(word, gazetteer) and score.person < EVERYDAY_WORD_CONFIDENT and not cue:
+        everyday_sure = WORD_NAME_CONFIDENT if english and sentence_start else EVERYDAY_WORD_CONFIDENT
+        if _everyday_english(word, gazetteer) and score.person < everyday_sure and not cue:
             # "Library", "Weather", "Update": capitalised, but no one's name. The word list also holds
-            # famous surnames (it was folded to lowercase), so a sure tagger still wins.
+            # famous surnames (it was folded to lowercase), so a sure tagger still wins; at the start of an
+            # English sentence, where every word has a capital, it must be all but certain.
             return False
+        if english and folded in english_word_names() and score.person < WORD_NAME_CONFIDENT and not cue and (
+            _stands_alone(tokens, i)
+        ):
+            return False  # "Parking was easy", "the Page you asked for": a word before it is a name
         if english and score.person < ENGLISH_CONFIDENT and not gazetteer.is_name(word) and not cue and not (
             score.person >= TAGGER_THRESHOLD and _spelled_like_a_name(word, gazetteer)
         ):
             return False
+        if folded in world_places() and not after_light_introduction(tokens, i):
+            # A country or a city of the world ("Denver", "Tromsø", "Peru"): a person only where the tagger is
+            # sure and the name lists know the word as a first name too ("Charlotte", "Victoria").
+            return gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and (
+                score.person >= (ENGLISH_CONFIDENT if english else CONFIDENT)
+            )
         # On a known place ("Lincoln", "Preston", also surnames) the tagger must be sure. A sentence
         # start needs no more than elsewhere: the tagger has seen capitals there in all four languages.
         place = gazetteer.is_place(word) and not gazetteer.is_first_name(word)
         if score.person >= (CONFIDENT if place else TAGGER_THRESHOLD):
             return True
         if cue:
-            return not common and (token.is_capitalised or gazetteer.is_name(word))
+            # A lowercase word after a loose cue ("the plumber called back") is a name only if it is no everyday
+            # word, or a first name the lists hold unambiguously; introductions have their own rules.
+            loose = tokens[i - 1].text.casefold() in _LOOSE_CUES
+            lowercase_name = gazetteer.is_name(word) and not (
+                loose and folded in lowercase_lexicon() and (
+                    not gazetteer.is_first_name(word) or gazetteer.is_ambiguous(word)
+                )
+            )
+            return not common and (token.is_capitalised or lowercase_name)
         if not token.is_capitalised or common or score.other_entity >= TAGGER_THRESHOLD:
             return False
         known = gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word)
@@ -186,7 +230,7 @@ class PersonNameRecognizer:
             # The person the list is anchored on must be one by the tagger's own judgement (not by a rule that may
             # have erred), and a list that names a known place is a list of places ("Kabul, Faizabad og Kunduz").
             has_person = any(
-                all(flags[k] and scores[k].person >= TAGGER_THRESHOLD for k in item)
+                _ends_in_person(item, flags, scores)
                 or (len(item) == 1 and tokens[item[0]].text.casefold() in first_person)
                 for item in items
             )
@@ -236,7 +280,9 @@ class PersonNameRecognizer:
             elif not token.is_capitalised and gazetteer.is_name(token.text) and tokens[i - 1].text.islower():
                 flags[i] = True  # "jeg heter ola nordmann"
 
-    def _spans(self, tokens: list[Token], scores: list[TokenScores], flags: list[bool]) -> Iterator[PiiSpan]:
+    def _spans(
+        self, tokens: list[Token], scores: list[TokenScores], flags: list[bool], english: bool
+    ) -> Iterator[PiiSpan]:
         i = 0
         while i < len(tokens):
             if not flags[i]:
@@ -249,13 +295,17 @@ class PersonNameRecognizer:
             ):
                 j += 1
             best = max(s.person for s in scores[i : j + 1])
-            if _names_a_thing(tokens, j, self.gazetteer):
+            if names_an_animal(tokens, i) or not follows_cue(tokens, i) and (
+                _names_a_thing(tokens, j, self.gazetteer) or names_a_thing(tokens, i, j, self.gazetteer, english)
+            ):
                 i = j + 1
                 continue
             yield PiiSpan(tokens[i].start, tokens[j].end, NAME, "person", round(max(best, 0.7), 3))
             i = j + 1
 
 
+# Verbs that name as often as they call: "the plumber called back", "named after".
+_LOOSE_CUES = frozenset({"called", "named", "call"})
 _ENGLISH_FIRST_PERSON_FORMS = frozenset({"i'm", "i’m", "i've", "i'd", "i'll"})
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
@@ -315,6 +365,21 @@ def _items(tokens: list[Token], first: int, last: int) -> list[list[int]]:
         else:
             items[-1].append(k)
     return [item for item in items if item]
+
+
+def _ends_in_person(item: list[int], flags: list[bool], scores: list[TokenScores]) -> bool:
+    """Does the list item end in a person the tagger agrees on? A capitalised word before it may belong to the
+    sentence ("Both Hannah Schultz and …")."""
+    k = len(item)
+    while k > 0 and flags[item[k - 1]] and scores[item[k - 1]].person >= TAGGER_THRESHOLD:
+        k -= 1
+    return k < len(item) and (k == 0 or not flags[item[k - 1]])
+
+
+def _stands_alone(tokens: list[Token], i: int) -> bool:
+    """No capitalised word right before or after tokens[i]: not part of a full name ("Mark Price")."""
+    neighbours = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+    return not any(t.is_word and t.is_capitalised for t in neighbours)
 
 
 def _closes_clause(tokens: list[Token], i: int) -> bool:
@@ -423,11 +488,12 @@ def _repeat_mentions(tokens: list[Token], flags: list[bool]) -> None:
 
 
 def _chain_starts_at_cue(tokens: list[Token], flags: list[bool], i: int) -> bool:
-    """Is the name that token i would extend introduced by a cue ("jeg heter Kari ...")?
+    """Is the name that token i would extend introduced by a cue ("jeg heter Kari ...") or a form of address
+    ("Prime Minister Kari ...")?
 
-    After a cue the whole capitalised run is the name, even where the tagger
+    After either the whole capitalised run is the name, even where the tagger
     hears a place in it ("Nordby", "Berg")."""
     j = i - 1
     while j > 0 and (flags[j - 1] or tokens[j - 1].text.casefold() in NAME_PARTICLES):
         j -= 1
-    return flags[j] and follows_cue(tokens, j)
+    return flags[j] and (follows_cue(tokens, j) or after_honorific(tokens, j))
