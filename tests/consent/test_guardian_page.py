@@ -101,7 +101,7 @@ async def test_another_guardians_grant_cannot_withdraw_this_consent(family: Fami
 
 
 async def test_a_guardian_who_answered_on_the_page_finds_it_in_the_chat_too(family: Family) -> None:
-    from bot.dsr import CompletionStatus
+    from bot.dsr.flow import CompletionStatus
     from bot.dsr.kinds import CONSENT_LOOKUP
 
     issued = await family.child_asks(VIDEOS, "2013", None)

@@ -20,7 +20,8 @@ from bot.consent.invitations import GuardianInvitations, IssuedInvitation
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.consent.web import GuardianPages, GuardianPageServices
-from bot.dsr import CompletionStatus, PendingRequestStore, RequestFlow
+from bot.dsr import PendingRequestStore
+from bot.dsr.flow import CompletionStatus, RequestFlow
 from bot.dsr.flow import RequestCompletion
 from bot.dsr.kinds import GIVE_CONSENT
 from bot.guardians.registry import FileGuardianRegistry, GuardianRegistry
