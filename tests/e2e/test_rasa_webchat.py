@@ -207,14 +207,14 @@ def test_a_guardians_answer_shows_in_the_childs_widget(stack: VernStack, page: A
     address = new_address()
     open_webchat(page, municipality, "nb")
     send(page, "jeg vil være med på videoopptak av treningen")
+    wait_for_bot(page, translate("consent_ask_birth_year", "nb")[:30])
+    send(page, str(born_for_age(12)))  # the age first: the notice comes in a child's words
     page.locator(".rw-reply").first.wait_for(timeout=REPLY_TIMEOUT)
     page.locator(".rw-reply").first.click()  # yes
-    wait_for_bot(page, translate("consent_ask_birth_year", "nb")[:30])
-    send(page, str(born_for_age(12)))
     wait_for_bot(page, expected("utter_ask_email", "nb")[:30])
     send(page, address)
     send(page, mailed_code(stack, address))
-    wait_for_bot(page, translate("consent_needs_guardian_only", "nb", age=13)[:40])
+    wait_for_bot(page, translate("consent_needs_guardian_only@child", "nb", age=13)[:40])
     wait_for_bot(page, "/guardian/")  # the web link for a parent without Telegram, in a message of its own
     link = WEB_LINK.search("\n".join(bot_texts(page)))
     assert link, bot_texts(page)
