@@ -21,8 +21,7 @@ from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
 from bot.consent.web import GuardianPages, GuardianPageServices
 from bot.dsr import PendingRequestStore
-from bot.dsr.flow import CompletionStatus, RequestFlow
-from bot.dsr.flow import RequestCompletion
+from bot.dsr.flow import CompletionStatus, RequestCompletion, RequestFlow
 from bot.dsr.kinds import GIVE_CONSENT
 from bot.guardians.registry import FileGuardianRegistry, GuardianRegistry
 from bot.i18n import translate
