@@ -25,7 +25,7 @@ from actions.names import (
 from bot.clock import utc_now
 from bot.config import AgeBands, Settings, get_settings
 from bot.consent.ages import ConsentRule, ImplausibleBirth, audience_for, rule_for, youngest_age
-from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title
+from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title, words_for
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
 from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
 from bot.i18n import for_age, translate
@@ -204,8 +204,13 @@ class ActionTellGuardianAnswer(Action):
             logger.error("guardian answers unavailable (%s)", type(error).__name__)
             return []
         for notice in notices:
-            title = purpose_title(notice.purpose_id, language_of(tracker))
-            dispatcher.utter_message(text=say(f"guardian_{notice.answer}_child", tracker, title=title))
+            language = language_of(tracker)
+            purpose = default_purposes().get(notice.purpose_id)
+            # A child under 13 hears the answer in the words (and under the title) the child was shown.
+            title = (words_for(purpose, language, notice.audience or "adult")["title"] if purpose is not None
+                     else notice.purpose_id)
+            dispatcher.utter_message(text=say_for(f"guardian_{notice.answer}_child", tracker, notice.audience,
+                                                  title=title))
         return []
 
 

@@ -107,6 +107,7 @@ class ChildNotice:
     invitation_id: str
     purpose_id: str
     answer: str
+    audience: str | None = None  # the words the child was shown (child, young, adult): told in the same words
 
 
 def format_code(code: str) -> str:
@@ -279,8 +280,9 @@ class GuardianInvitations:
                        INVITATIONS.c.child_told.is_(False))
                 .order_by(INVITATIONS.c.used_at)
             ).all()
-        notices = [ChildNotice(row.invitation_id, self._consents.get(row.record_id).purpose_id, row.answer)
-                   for row in rows]
+        records = [(row, self._consents.get(row.record_id)) for row in rows]
+        notices = [ChildNotice(row.invitation_id, record.purpose_id, row.answer, record.notice_version)
+                   for row, record in records]
         notices = self._untold_refusals(conversation_id) + notices
         if notices:
             with self._engine.begin() as connection:

@@ -71,6 +71,18 @@ AGE_MESSAGES: dict[str, dict[str, str]] = {
         "da": "Tak! Nu skal en forælder eller værge sige ja. Først så gælder det.",
         "en": "Thank you! Now a parent or guardian has to say yes. Only then does it count.",
     },
+    "guardian_approved_child@child": {
+        "nb": "Forelderen din har sagt ja til «{title}». Nå gjelder det.",
+        "nn": "Forelderen din har sagt ja til «{title}». No gjeld det.",
+        "da": "Din forælder har sagt ja til »{title}«. Nu gælder det.",
+        "en": "Your parent said yes to \"{title}\". It counts from now.",
+    },
+    "guardian_declined_child@child": {
+        "nb": "Forelderen din har sagt nei til «{title}». Da lagrer vi ingenting.",
+        "nn": "Forelderen din har sagt nei til «{title}». Då lagrar vi ingenting.",
+        "da": "Din forælder har sagt nej til »{title}«. Så gemmer vi ikke noget.",
+        "en": "Your parent said no to \"{title}\". So we keep nothing.",
+    },
     "guardian_link_web@child": {
         "nb": "Gi denne lenken til en forelder eller verge: {link}\nDe får en kode på e-post. Lenken virker i tre "
               "dager. Du får vite her når de har svart.",

@@ -51,6 +51,7 @@ def test_the_dialogue_has_child_lines_for_its_questions() -> None:
     assert for_age("consent_ask_agree", "adult") == "consent_ask_agree"
     assert for_age("consent_given", "child") == "consent_given"  # no child line: the adult one
     assert for_age("guardian_approved", "child") == "guardian_approved"  # "_child": told to the child's chat
+    assert for_age("guardian_approved_child", "child") == "guardian_approved_child@child"
 
 
 def test_child_notices_avoid_unexplained_legal_words() -> None:

@@ -162,7 +162,8 @@ def test_a_parent_without_telegram_approves_on_the_web_page_with_an_email_code(
     service = consents(stack, engine)
     (record,) = service.records_for(service.pseudonym(address))
     assert record.active and not record.subject_consented, "under 13 the guardian consents alone"
-    assert pushed_to(stack, chat) == [translate("guardian_approved_child", "nb", title=VIDEOS_NB)]
+    # Told in a child's words, under the title the child was shown.
+    assert pushed_to(stack, chat) == [translate("guardian_approved_child@child", "nb", title="Film av treningen")]
     again = http("GET", f"{stack.web_url}/guardian/{token}")
     assert again.status == 409, "the link is single use"
 

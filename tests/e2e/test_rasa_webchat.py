@@ -23,7 +23,7 @@ import pytest
 from bot.config import PROJECT_ROOT
 from bot.i18n import translate
 from bot.services.pii_warning import warning_text
-from tests.e2e.test_guardian_consent import VIDEOS_NB, WEB_LINK, born_for_age
+from tests.e2e.test_guardian_consent import WEB_LINK, born_for_age
 from tests.e2e.test_handoff import take_waiting_chat
 from tests.pii.generators import norwegian_id
 from tests.support.domain import expected
@@ -225,5 +225,5 @@ def test_a_guardians_answer_shows_in_the_childs_widget(stack: VernStack, page: A
     http("POST", f"{stack.web_url}/guardian/{token}/code", urllib.parse.urlencode({"email": parent}).encode(), form)
     answer = urllib.parse.urlencode({"email": parent, "code": mailed_code(stack, parent), "decision": "approve"})
     assert http("POST", f"{stack.web_url}/guardian/{token}/answer", answer.encode(), form).status == 200
-    wait_for_bot(page, translate("guardian_approved_child", "nb", title=VIDEOS_NB)[:40], 15_000)
+    wait_for_bot(page, translate("guardian_approved_child@child", "nb", title="Film av treningen")[:40], 15_000)
     screenshot(page, "guardian")
