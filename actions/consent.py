@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dsr_common import language_of, say
+from actions.dsr_common import language_of, say, say_for
 from actions.names import (
     ACTION_ASK_BIRTH_YEAR,
     ACTION_ASK_CONSENT_AGREE,
@@ -18,16 +18,17 @@ from actions.names import (
     ACTION_EMAIL_CONSENT_RECEIPT,
     ACTION_TELL_GUARDIAN_ANSWER,
     ACTION_WITHDRAW_CONSENT,
+    SLOT_BIRTH_YEAR,
     SLOT_CASE_REFERENCE,
     SLOT_CONSENT_PURPOSE,
 )
 from bot.clock import utc_now
 from bot.config import AgeBands, Settings, get_settings
-from bot.consent.ages import ConsentRule, rule_for, youngest_age
-from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title
+from bot.consent.ages import ConsentRule, ImplausibleBirth, audience_for, rule_for, youngest_age
+from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title, words_for
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
 from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
-from bot.i18n import translate
+from bot.i18n import for_age, translate
 from bot.mail import build_mailer, templates
 from bot.mail.errors import MailError
 
@@ -103,12 +104,14 @@ class ActionAskConsentAgree(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+        audience = audience_of(tracker)  # the age was asked first
         if purpose is not None:
-            # Exactly the text whose hash the record keeps as evidence of what was shown.
-            dispatcher.utter_message(text=notice_text(purpose, language_of(tracker)))
+            # Exactly the text whose hash the record keeps as evidence of what was shown: the version for the
+            # age given (ConsentService.give picks the same one from the same age).
+            dispatcher.utter_message(text=notice_text(purpose, language_of(tracker), audience or "adult"))
         buttons = [{"title": say("button_yes", tracker), "payload": "/affirm"},
                    {"title": say("button_no", tracker), "payload": "/deny"}]
-        dispatcher.utter_message(text=say("consent_ask_agree", tracker), buttons=buttons)
+        dispatcher.utter_message(text=say_for("consent_ask_agree", tracker, audience), buttons=buttons)
         return []
 
 
@@ -127,8 +130,8 @@ class ActionAskBirthYear(Action):
             buttons = [{"title": say("button_skip", tracker), "payload": "hopp over"}]
             dispatcher.utter_message(text=say("consent_ask_guardian_email", tracker), buttons=buttons)
         elif stashed:
-            dispatcher.utter_message(text=say("consent_ask_child_reference", tracker,
-                                              controller=get_settings().controller_name))
+            dispatcher.utter_message(text=say_for("consent_ask_child_reference", tracker, audience_of(tracker),
+                                                  controller=get_settings().controller_name))
         else:
             dispatcher.utter_message(text=say("consent_ask_birth_year", tracker))
         return []
@@ -144,6 +147,15 @@ def stashed_birth_year(tracker: Tracker) -> str | None:
     return value[len(STASHED_YEAR):] if value.startswith(STASHED_YEAR) else None
 
 
+def audience_of(tracker: Tracker) -> str | None:
+    """child, young or adult from the year (or age) given in this dialogue; None before it is given."""
+    year = stashed_birth_year(tracker) or tracker.get_slot(SLOT_BIRTH_YEAR)
+    try:
+        return audience_for(youngest_age(int(str(year)), utc_now().date()), get_settings().age_bands)
+    except (TypeError, ValueError, ImplausibleBirth):
+        return None
+
+
 def consent_rule_of(tracker: Tracker, birth_year: int) -> ConsentRule:
     """The rule for this chat's purpose and the year given (the younger possible age, as the record does)."""
     purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
@@ -154,7 +166,8 @@ def registry_configured(settings: Settings) -> bool:
     return bool(settings.guardian_registry_url or settings.guardian_registry_file)
 
 
-def age_rule_lines(age: int, bands: AgeBands, purpose: Purpose | None, language: str) -> list[str]:
+def age_rule_lines(age: int, bands: AgeBands, purpose: Purpose | None, language: str,
+                   audience: str | None = None) -> list[str]:
     """The rule for the person's age in plain words, from the configured bands (not a fixed "under 18")."""
     by_bands = rule_for(age, bands)
     rule = rule_for(age, bands, purpose)
@@ -163,7 +176,7 @@ def age_rule_lines(age: int, bands: AgeBands, purpose: Purpose | None, language:
         # The purpose asks more than the bands (special categories): only its rule is true for this person.
         return [translate("consent_rule_purpose_until", language, age=until)]
     if by_bands is ConsentRule.GUARDIAN_ONLY:
-        return [translate("consent_rule_guardian_only", language, age=bands.guardian_only_below)]
+        return [translate(for_age("consent_rule_guardian_only", audience), language, age=bands.guardian_only_below)]
     if by_bands is ConsentRule.CHILD_AND_GUARDIAN:
         lines = [translate("consent_rule_joint", language, low=bands.guardian_only_below,
                            high=bands.joint_below - 1)]
@@ -191,8 +204,13 @@ class ActionTellGuardianAnswer(Action):
             logger.error("guardian answers unavailable (%s)", type(error).__name__)
             return []
         for notice in notices:
-            title = purpose_title(notice.purpose_id, language_of(tracker))
-            dispatcher.utter_message(text=say(f"guardian_{notice.answer}_child", tracker, title=title))
+            language = language_of(tracker)
+            purpose = default_purposes().get(notice.purpose_id)
+            # A child under 13 hears the answer in the words (and under the title) the child was shown.
+            title = (words_for(purpose, language, notice.audience or "adult")["title"] if purpose is not None
+                     else notice.purpose_id)
+            dispatcher.utter_message(text=say_for(f"guardian_{notice.answer}_child", tracker, notice.audience,
+                                                  title=title))
         return []
 
 

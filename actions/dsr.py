@@ -13,11 +13,12 @@ from rasa_sdk.types import DomainDict
 from actions.consent import (
     STASHED_YEAR,
     age_rule_lines,
+    audience_of,
     consent_rule_of,
     registry_configured,
     stashed_birth_year,
 )
-from actions.dsr_common import clear_request_slots, contact, language_of, say
+from actions.dsr_common import clear_request_slots, contact, language_of, say, say_for
 from actions.names import (
     ACTION_CANCEL_REQUEST,
     ACTION_EXPLAIN_PROGRESS,
@@ -46,7 +47,7 @@ from bot.cases.reference import normalise_reference
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.consent.age_answer import birth_year_from_answer
-from bot.consent.ages import ConsentRule, ImplausibleBirth, rule_for, youngest_age
+from bot.consent.ages import ConsentRule, ImplausibleBirth, audience_for, rule_for, youngest_age
 from bot.consent.purposes import default_purposes, match_purpose
 from bot.dsr import kind_for_intent
 from bot.dsr.factory import request_flow
@@ -66,7 +67,9 @@ REQUIRED_SLOTS: dict[str, list[str]] = {
     "objection": [SLOT_OBJECTION_PROCESSING, SLOT_OBJECTION_REASON, SLOT_EMAIL],
     "status": [SLOT_CASE_REFERENCE, SLOT_EMAIL],
     "consents": [SLOT_EMAIL],
-    "give_consent": [SLOT_CONSENT_PURPOSE, SLOT_CONSENT_AGREE, SLOT_BIRTH_YEAR, SLOT_EMAIL],
+    # The age before the notice: the notice shown is the version for the age (child, young, adult), and the
+    # record keeps the hash of that version.
+    "give_consent": [SLOT_CONSENT_PURPOSE, SLOT_BIRTH_YEAR, SLOT_CONSENT_AGREE, SLOT_EMAIL],
 }
 MAX_INVALID_ANSWERS = 3
 SKIP_GUARDIAN_ADDRESS = {"hopp over", "hopp", "hopp over dette", "spring over", "skip", "nei", "nej", "no", "nei takk",
@@ -200,9 +203,10 @@ class ValidateDsrForm(FormValidationAction):
             return {SLOT_CONSENT_AGREE: "yes"}
         if intent == "deny" or text in NO:
             # Saying no is as easy as saying yes, and leaves nothing behind.
-            dispatcher.utter_message(text=say("consent_not_given", tracker))
+            dispatcher.utter_message(text=say_for("consent_not_given", tracker, audience_of(tracker)))
             return {SLOT_CONSENT_AGREE: None, SLOT_GAVE_UP: True}
-        return self._invalid(SLOT_CONSENT_AGREE, say("consent_agree_invalid", tracker), dispatcher, tracker)
+        return self._invalid(SLOT_CONSENT_AGREE, say_for("consent_agree_invalid", tracker, audience_of(tracker)),
+                             dispatcher, tracker)
 
     async def validate_birth_year(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -224,8 +228,8 @@ class ValidateDsrForm(FormValidationAction):
             # The second answer of this step: the controller's reference for the child (see docs/consent.md).
             reference = normalise_child_reference(str(value or ""))
             if reference is None:
-                return self._invalid(SLOT_BIRTH_YEAR, say("consent_child_reference_invalid", tracker), dispatcher,
-                                     tracker)
+                return self._invalid(SLOT_BIRTH_YEAR, say_for("consent_child_reference_invalid", tracker,
+                                                              audience_of(tracker)), dispatcher, tracker)
             return {SLOT_BIRTH_YEAR: stashed, SLOT_CASE_REFERENCE: reference}
         today = utc_now().date()
         try:
@@ -239,7 +243,8 @@ class ValidateDsrForm(FormValidationAction):
         rule = rule_for(age, settings.age_bands, purpose)
         # The rule for this age, from the configured bands, before the e-mail step: a child under 13 hears
         # here that a guardian decides.
-        for line in age_rule_lines(age, settings.age_bands, purpose, language_of(tracker)):
+        for line in age_rule_lines(age, settings.age_bands, purpose, language_of(tracker),
+                                   audience_for(age, settings.age_bands)):
             dispatcher.utter_message(text=line)
         if rule.needs_guardian and purpose is not None and purpose.registry_required and registry_configured(settings):
             # The year waits in the (otherwise unused) reference slot while the same step asks for the child's

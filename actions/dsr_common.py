@@ -21,7 +21,7 @@ from actions.names import (
     SLOT_RESTRICTION_GROUND,
 )
 from bot.config import get_settings
-from bot.i18n import translate
+from bot.i18n import for_age, translate
 from bot.rasa_adapter.client_identity import CLIENT_METADATA_KEY
 
 # Slot -> the key the case keeps it under (see bot.cases.request_types).
@@ -44,6 +44,11 @@ def language_of(tracker: Tracker) -> str:
 
 def say(key: str, tracker: Tracker, **values: Any) -> str:
     return translate(key, language_of(tracker), **values)
+
+
+def say_for(key: str, tracker: Tracker, audience: str | None, **values: Any) -> str:
+    """The line in the version for the person's age (child, young; bot/i18n/ages.py), else the adult one."""
+    return translate(for_age(key, audience), language_of(tracker), **values)
 
 
 def contact() -> str:

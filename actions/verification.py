@@ -25,6 +25,7 @@ from actions.dsr_common import (
     language_of,
     masked_address,
     say,
+    say_for,
 )
 from actions.erasure import erasure_buttons
 from actions.handoff import handoff_buttons
@@ -279,7 +280,8 @@ def _tell_consent_recorded(completion: RequestCompletion, dispatcher: Collecting
                                  buttons=[receipt_button(consent.record_id, tracker)])
         return
     if consent.rule is ConsentRule.GUARDIAN_ONLY:
-        text = say("consent_needs_guardian_only", tracker, age=bands.guardian_only_below)
+        text = say_for("consent_needs_guardian_only", tracker, consent.notice_version,
+                       age=bands.guardian_only_below)
     elif consent.rule is ConsentRule.CHILD_AND_GUARDIAN:
         purpose = default_purposes().get(consent.purpose_id)
         until = purpose.guardian_required_until if purpose else None
@@ -294,11 +296,11 @@ def _tell_consent_recorded(completion: RequestCompletion, dispatcher: Collecting
         return
     links = guardian_links(settings, completion.invitation)
     if links.telegram:
-        dispatcher.utter_message(text=say("guardian_link_telegram", tracker, link=links.telegram, code=links.code,
-                                          bot=links.bot_username))
+        dispatcher.utter_message(text=say_for("guardian_link_telegram", tracker, consent.notice_version,
+                                              link=links.telegram, code=links.code, bot=links.bot_username))
         dispatcher.utter_message(text=say("guardian_link_web_alternative", tracker, link=links.web))
     else:
-        dispatcher.utter_message(text=say("guardian_link_web", tracker, link=links.web))
+        dispatcher.utter_message(text=say_for("guardian_link_web", tracker, consent.notice_version, link=links.web))
     # The widget listens for the guardian's answer from here on.
     dispatcher.utter_message(json_message={"vern_control": "await_updates"})
 

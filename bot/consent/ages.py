@@ -61,3 +61,18 @@ def rule_for(age: int, bands: AgeBands, purpose: Purpose | None = None) -> Conse
         # Special categories: a guardian consents too, up to the purpose's age.
         rule = ConsentRule.CHILD_AND_GUARDIAN
     return rule
+
+
+def audience_for(age: int, bands: AgeBands) -> str:
+    """Which version of the words a person of this age is shown: child (under the guardian-only band, the
+    words a guardian can read aloud), young (up to the adult age) or adult."""
+    if age < bands.guardian_only_below:
+        return "child"
+    return "young" if age < bands.adult_from else "adult"
+
+
+def guardian_audience(subject_audience: str | None) -> str:
+    """The guardian of a child under 13 sees the child's words (to read them aloud to the child: the
+    guidance's age-appropriate language); the guardian of an older child, who is informed or consents
+    next to the child, sees the full adult notice."""
+    return "child" if subject_audience == "child" else "adult"

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
+from bot.consent.ages import guardian_audience
 from bot.consent.models import GuardianInvitation
 from bot.consent.service import ConsentError, ConsentService, ConsentView, NotAllowed
 from bot.models.conversation import utc_naive
@@ -95,6 +96,8 @@ class OpenInvitation:
     language: str
     expires_at: datetime
     child_reference: str | None = None  # the controller's reference for the child, for the register question
+    # The words the guardian is shown (bot.consent.ages.guardian_audience): the child's for a child under 13.
+    audience: str = "adult"
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class ChildNotice:
     invitation_id: str
     purpose_id: str
     answer: str
+    audience: str | None = None  # the words the child was shown (child, young, adult): told in the same words
 
 
 def format_code(code: str) -> str:
@@ -156,7 +160,8 @@ class GuardianInvitations:
             raise InvitationError(InvitationProblem.UNKNOWN)
         record = self._consents.get(row.record_id)
         return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
-                              row.language, row.expires_at, row.child_reference)
+                              row.language, row.expires_at, row.child_reference,
+                              guardian_audience(record.notice_version))
 
     def peek(self, token: str) -> OpenInvitation:
         """What a link is about, without binding it to anyone (the web page, before the e-mail code)."""
@@ -169,7 +174,8 @@ class GuardianInvitations:
         self._check_usable(row)
         record = self._consents.get(row.record_id)
         return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
-                              row.language, row.expires_at, row.child_reference)
+                              row.language, row.expires_at, row.child_reference,
+                              guardian_audience(record.notice_version))
 
     def open(self, token_or_code: str, opener_key: str) -> OpenInvitation:
         """The guardian followed the link (or typed the code): bind it to their account, show what it is about."""
@@ -189,7 +195,8 @@ class GuardianInvitations:
                                .values(opened_by=opener_key))
         record = self._consents.get(row.record_id)
         return OpenInvitation(row.invitation_id, row.record_id, record.purpose_id, InvitationIntent(row.intent),
-                              row.language, row.expires_at, row.child_reference)
+                              row.language, row.expires_at, row.child_reference,
+                              guardian_audience(record.notice_version))
 
     def _check_usable(self, row: Any) -> None:
         if row.used_at is not None:
@@ -273,8 +280,9 @@ class GuardianInvitations:
                        INVITATIONS.c.child_told.is_(False))
                 .order_by(INVITATIONS.c.used_at)
             ).all()
-        notices = [ChildNotice(row.invitation_id, self._consents.get(row.record_id).purpose_id, row.answer)
-                   for row in rows]
+        records = [(row, self._consents.get(row.record_id)) for row in rows]
+        notices = [ChildNotice(row.invitation_id, record.purpose_id, row.answer, record.notice_version)
+                   for row, record in records]
         notices = self._untold_refusals(conversation_id) + notices
         if notices:
             with self._engine.begin() as connection:

@@ -38,6 +38,10 @@ class ConsentRecord(Base):
     child_reference_key = Column(String(64), nullable=True)  # keyed hash of the controller's child reference
     guardian_notice_language = Column(String(8), nullable=True)  # the notice the guardian was shown
     guardian_notice_hash = Column(String(64), nullable=True)
+    # Which words were shown (bot.consent.ages.audience_for): child, young or adult; null on records made before
+    # the versions existed (those saw the adult notice).
+    notice_version = Column(String(8), nullable=True)
+    guardian_notice_version = Column(String(8), nullable=True)
 
 
 class ConsentEvent(Base):

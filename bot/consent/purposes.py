@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,10 @@ class Purpose:
     # A guardian's answer counts only when the controller's register lists them for the child
     # (when a register is configured; bot.guardians.registry).
     registry_required: bool = False
+    # Words for the age (bot.consent.audience): the child's (under 13, read aloud to the child by the guardian)
+    # and the young person's (13-17) title, description and recipients, per language; a field a version
+    # leaves out is the adult one. tests/consent/test_readability.py requires a readable child version.
+    versions: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
 
     @property
     def retention_days(self) -> int:
@@ -59,6 +63,34 @@ NOTICE_LINES = {
     "en": "{title}\n{description}\nKept for: {retention}. Seen by: {recipients}.\n"
           "You can withdraw consent at any time.",
 }
+# The child's notice explains instead of naming legal terms ("samtykke", "trekke tilbake"): short sentences
+# a guardian can read aloud. The young person's notice keeps the facts and says what consent means.
+CHILD_NOTICE_LINES = {
+    "nb": "{title}\n{description}\nVi tar vare på det i {retention}. Disse kan se det: {recipients}.\n"
+          "Du kan si nei senere. Da slutter vi.",
+    "nn": "{title}\n{description}\nVi tek vare på det i {retention}. Desse kan sjå det: {recipients}.\n"
+          "Du kan seie nei seinare. Då sluttar vi.",
+    "da": "{title}\n{description}\nVi gemmer det i {retention}. De her kan se det: {recipients}.\n"
+          "Du kan sige nej senere. Så stopper vi.",
+    "en": "{title}\n{description}\nWe keep it for {retention}. These people can see it: {recipients}.\n"
+          "You can say no later. Then we stop.",
+}
+YOUNG_NOTICE_LINES = {
+    "nb": "{title}\n{description}\nLagres i: {retention}. Ser det: {recipients}.\n"
+          "Å samtykke betyr at du sier ja til dette. Du kan trekke samtykket tilbake når som helst, "
+          "og da slutter vi.",
+    "nn": "{title}\n{description}\nLagrast i: {retention}. Ser det: {recipients}.\n"
+          "Å samtykkje tyder at du seier ja til dette. Du kan trekkje samtykket tilbake når som helst, "
+          "og då sluttar vi.",
+    "da": "{title}\n{description}\nGemmes i: {retention}. Ser det: {recipients}.\n"
+          "At give samtykke betyder, at du siger ja til dette. Du kan trække samtykket tilbage når som helst, "
+          "og så stopper vi.",
+    "en": "{title}\n{description}\nKept for: {retention}. Seen by: {recipients}.\n"
+          "Giving consent means you say yes to this. You can withdraw your consent at any time, and then we stop.",
+}
+TEMPLATES = {"child": CHILD_NOTICE_LINES, "young": YOUNG_NOTICE_LINES, "adult": NOTICE_LINES}
+AUDIENCES = ("child", "young", "adult")
+_FIELDS = ("title", "description", "recipients")
 _UNITS = {
     "nb": ("år", "måneder", "dager"), "nn": ("år", "månader", "dagar"),
     "da": ("år", "måneder", "dage"), "en": ("years", "months", "days"),
@@ -77,16 +109,24 @@ def retention_text(purpose: Purpose, language: str) -> str:
     return _duration_words(purpose.retention, language)
 
 
-def notice_text(purpose: Purpose, language: str) -> str:
+def words_for(purpose: Purpose, language: str, audience: str = "adult") -> dict[str, str]:
+    """Title, description and recipients in the version for the audience (the adult's where it has none)."""
+    adult = {"title": purpose.title[language], "description": purpose.description[language],
+             "recipients": purpose.recipients[language]}
+    version = purpose.versions.get(audience, {})
+    return {name: version[name][language] if name in version else adult[name] for name in _FIELDS}
+
+
+def notice_text(purpose: Purpose, language: str, audience: str = "adult") -> str:
     """Exactly what the person is shown before consenting: its hash is the record's evidence."""
-    return NOTICE_LINES[language].format(
-        title=purpose.title[language], description=purpose.description[language],
-        retention=_duration_words(purpose.retention, language), recipients=purpose.recipients[language],
-    )
+    return TEMPLATES[audience][language].format(
+        retention=_duration_words(purpose.retention, language), **words_for(purpose, language, audience))
 
 
-def notice_hash(purpose: Purpose, language: str) -> str:
-    shown = f"{purpose.id}:v{purpose.version}:{language}\n{notice_text(purpose, language)}"
+def notice_hash(purpose: Purpose, language: str, audience: str = "adult") -> str:
+    # The adult notice hashes as before the versions existed, so older records still verify.
+    label = language if audience == "adult" else f"{language}:{audience}"
+    shown = f"{purpose.id}:v{purpose.version}:{label}\n{notice_text(purpose, language, audience)}"
     return hashlib.sha256(shown.encode("utf-8")).hexdigest()
 
 
@@ -136,7 +176,20 @@ def parse_purpose(raw: Any, index: int) -> Purpose:
         title=_texts(raw.get("title"), f"{where}: title"),
         description=_texts(raw.get("description"), f"{where}: description"), guardian_required_until=until,
         keywords=_keywords(raw.get("keywords"), where), registry_required=registry_required,
+        versions=_versions(raw, where),
     )
+
+
+def _versions(raw: dict[str, Any], where: str) -> dict[str, dict[str, dict[str, str]]]:
+    versions: dict[str, dict[str, dict[str, str]]] = {}
+    for audience in ("child", "young"):
+        block = raw.get(audience)
+        if block is None:
+            continue
+        if not isinstance(block, dict) or not block or not set(block) <= set(_FIELDS):
+            raise PurposeError(f"{where}: {audience} may give {', '.join(_FIELDS)}")
+        versions[audience] = {name: _texts(text, f"{where}: {audience}.{name}") for name, text in block.items()}
+    return versions
 
 
 def _keywords(raw: Any, where: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection, Engine
 
 from bot.config import AgeBands
-from bot.consent.ages import ConsentRule, rule_for
+from bot.consent.ages import ConsentRule, audience_for, guardian_audience, rule_for
 from bot.consent.models import ConsentEvent, ConsentRecord
 from bot.consent.purposes import Purpose, notice_hash
 from bot.models.conversation import utc_naive
@@ -57,6 +57,7 @@ class ConsentView:
     guardian_informed: bool
     created_at: datetime
     updated_at: datetime
+    notice_version: str | None = None  # child, young, adult: the words the person was shown
 
     @property
     def active(self) -> bool:
@@ -91,7 +92,8 @@ def consent_roles(rule: ConsentRule, subject_consented: bool, guardian_answered:
 
 def _view(row: Any) -> ConsentView:
     return ConsentView(row.record_id, row.purpose_id, row.status, ConsentRule(row.rule), bool(row.subject_consented),
-                       row.guardian_relation, bool(row.guardian_informed), row.created_at, row.updated_at)
+                       row.guardian_relation, bool(row.guardian_informed), row.created_at, row.updated_at,
+                       row.notice_version)
 
 
 class ConsentService:
@@ -143,6 +145,9 @@ class ConsentService:
         """The person says yes. Whether that is enough depends on their age and the purpose."""
         purpose = self.purpose(purpose_id)
         rule = rule_for(age, self._bands, purpose)
+        # The words for the age: the dialogue showed the version for the same age (audience_for), and the hash
+        # is of exactly that text.
+        audience = audience_for(age, self._bands)
         status = "pending_guardian" if rule.needs_guardian else ACTIVE
         now = utc_naive(self._clock())
         record_id = str(uuid.uuid4())
@@ -150,7 +155,8 @@ class ConsentService:
             connection.execute(RECORDS.insert().values(
                 record_id=record_id, subject_key=subject_key, controller=self._controller, purpose_id=purpose.id,
                 purpose_version=purpose.version, notice_language=language,
-                notice_hash=notice_hash(purpose, language), legal_basis=purpose.legal_basis,
+                notice_hash=notice_hash(purpose, language, audience), notice_version=audience,
+                legal_basis=purpose.legal_basis,
                 data_categories=json.dumps(list(purpose.data_categories)),
                 processing=json.dumps(list(purpose.processing)), retention=purpose.retention, channel=channel,
                 rule=rule.value, subject_consented=rule is not ConsentRule.GUARDIAN_ONLY, guardian_informed=False,
@@ -177,7 +183,8 @@ class ConsentService:
             changed = connection.execute(
                 update(RECORDS).where(RECORDS.c.record_id == record_id, RECORDS.c.status == "pending_guardian")
                 .values(status=status, guardian_key=guardian_key, guardian_relation=relation[:32], updated_at=now,
-                        **self._guardian_evidence(record.purpose_id, verified or method, notice_language))
+                        **self._guardian_evidence(record.purpose_id, verified or method, notice_language,
+                                                  record.notice_version))
             ).rowcount
             if not changed:
                 raise NotAllowed("this consent was answered already")  # a second tap, or another guardian
@@ -192,20 +199,25 @@ class ConsentService:
         """16-17: the child's consent stands; the record notes that (and which) guardian was told."""
         values: dict[str, Any] = {"guardian_informed": True}
         if guardian_key is not None:
+            record = self.get(record_id)
             values.update(guardian_key=guardian_key, guardian_relation=(relation or "guardian")[:32],
-                          **self._guardian_evidence(self.get(record_id).purpose_id, verified or method,
-                                                    notice_language))
+                          **self._guardian_evidence(record.purpose_id, verified or method, notice_language,
+                                                    record.notice_version))
         now = utc_naive(self._clock())
         with self._engine.begin() as connection:
             connection.execute(update(RECORDS).where(RECORDS.c.record_id == record_id).values(**values))
             self._event(connection, record_id, "informed", "guardian" if guardian_key else "system", method, now)
 
-    def _guardian_evidence(self, purpose_id: str, verified: str, notice_language: str | None) -> dict[str, Any]:
+    def _guardian_evidence(self, purpose_id: str, verified: str, notice_language: str | None,
+                           subject_audience: str | None) -> dict[str, Any]:
         values: dict[str, Any] = {"guardian_verified": verification_label(verified)}
         purpose = self._purposes.get(purpose_id)
         if notice_language and purpose is not None:
-            values.update(guardian_notice_language=notice_language,
-                          guardian_notice_hash=notice_hash(purpose, notice_language))
+            # The guardian saw the child's words for a child under 13, the adult notice otherwise (as the web
+            # page and the Telegram bot show them: OpenInvitation.audience).
+            audience = guardian_audience(subject_audience)
+            values.update(guardian_notice_language=notice_language, guardian_notice_version=audience,
+                          guardian_notice_hash=notice_hash(purpose, notice_language, audience))
         return values
 
     def expire_pending(self, record_id: str) -> int:
@@ -310,7 +322,7 @@ class ConsentService:
             "personal_data_categories": json.loads(row.data_categories),
             "processing": json.loads(row.processing),
             "storage_duration": row.retention,
-            "notice": {"language": row.notice_language, "sha256": row.notice_hash},
+            "notice": _notice(row.notice_language, row.notice_hash, row.notice_version),
             "method": {"channel": row.channel, "age_rule": row.rule},
             "given_by": {
                 "data_subject": bool(row.subject_consented),
@@ -339,6 +351,11 @@ class ConsentService:
             self._audit(event, subject, {"purpose": purpose_id, "rule": rule.value})
 
 
+def _notice(language: str, sha256: str, version: str | None) -> dict[str, Any]:
+    # A record from before the versions existed was shown the adult notice.
+    return {"language": language, "sha256": sha256, "version": version or "adult"}
+
+
 def _guardian_approved(events: list[Any]) -> bool:
     return any(e.actor == "guardian" and e.status == ACTIVE for e in events)
 
@@ -349,7 +366,7 @@ def _parties(row: Any, events: list[Any]) -> list[dict[str, Any]]:
     if row.subject_consented:
         parties.append({"role": "data_subject", "action": "consented", "verified_by": "email",
                         "pseudonymous_key": row.subject_key,
-                        "notice": {"language": row.notice_language, "sha256": row.notice_hash}})
+                        "notice": _notice(row.notice_language, row.notice_hash, row.notice_version)})
     if row.guardian_key is not None:
         answered = next((e for e in events if e.actor == "guardian"), None)
         action = {ACTIVE: "consented", "refused": "refused", "informed": "informed"}.get(
@@ -358,6 +375,6 @@ def _parties(row: Any, events: list[Any]) -> list[dict[str, Any]]:
             "role": "guardian", "action": action, "verified_by": row.guardian_verified,
             "pseudonymous_key": row.guardian_key, "declared_relation": row.guardian_relation,
             "notice": None if row.guardian_notice_hash is None
-            else {"language": row.guardian_notice_language, "sha256": row.guardian_notice_hash},
+            else _notice(row.guardian_notice_language, row.guardian_notice_hash, row.guardian_notice_version),
         })
     return parties

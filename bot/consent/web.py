@@ -138,11 +138,14 @@ class GuardianPages:
             return _problem(error, _language(lang, "") or None)
         language = _language(lang, opened.language)
         purpose = self._s.consents.purpose(opened.purpose_id)
+        # The child's words for a child under 13 (to read aloud), else the adult notice: the version the record
+        # hashes for the guardian (ConsentService._guardian_evidence).
+        notice = notice_text(purpose, language, opened.audience)
         if opened.intent is InvitationIntent.INFORM:
-            intro = translate("tg_inform", language, notice=notice_text(purpose, language))
+            intro = translate("tg_inform", language, notice=notice)
         else:
             # The web page's own words: how to withdraw here, not a Telegram command cut out of a sentence.
-            intro = translate("web_approve_request", language, notice=notice_text(purpose, language),
+            intro = translate("web_approve_request", language, notice=notice,
                               contact=self._s.contact)
         form = (
             f'<form method="post" action="/guardian/{html.escape(token)}/code?lang={language}">'

@@ -3,6 +3,7 @@ words produced by code paths that do not go through Rasa's response selection.""
 
 from __future__ import annotations
 
+from bot.i18n.ages import AGE_MESSAGES
 from bot.i18n.answers import ANSWER_MESSAGES
 from bot.i18n.families import FAMILY_MESSAGES
 from bot.i18n.guardian import GUARDIAN_MESSAGES
@@ -57,6 +58,7 @@ MESSAGES.update(FAMILY_MESSAGES)  # after the guardian texts: some replace them
 MESSAGES.update(HANDOFF_MESSAGES)
 MESSAGES.update(CHAT_COPY_MESSAGES)
 MESSAGES.update(ANSWER_MESSAGES)
+MESSAGES.update(AGE_MESSAGES)
 
 
 def translate(key: str, language: str, **values: object) -> str:
@@ -64,3 +66,10 @@ def translate(key: str, language: str, **values: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(language) or entry.get("nb") or entry["en"]
     return text.format(**values) if values else text
+
+
+def for_age(key: str, audience: str | None) -> str:
+    """The key of the line in the version for the audience (child, young), if the catalog has one."""
+    if audience in ("child", "young") and f"{key}@{audience}" in MESSAGES:
+        return f"{key}@{audience}"
+    return key

@@ -134,7 +134,7 @@ class GuardianBot:
             return
         language = self._language(update, opened.language)
         purpose = self._s.purposes[opened.purpose_id]
-        notice = notice_text(purpose, language)
+        notice = notice_text(purpose, language, opened.audience)  # the version the record hashes
         if opened.intent is InvitationIntent.INFORM:
             text = translate("tg_inform", language, notice=notice)
             buttons = [[InlineKeyboardButton(translate("tg_button_ack", language),

@@ -307,7 +307,8 @@ def test_a_purpose_checked_in_the_register_sends_the_telegram_guardian_to_the_we
                                    child_reference="ELEV-1")
         fake.user_sends(509, f"/start {issued.token}")
         notice, sent_on = fake.wait_for(509, 2)
-        assert "Tilrettelegging på grunn av helse" in notice.text and notice.buttons == []
+        # A 12-year-old's guardian reads the child's words (to read aloud to the child).
+        assert "Hjelp på skolen for helsen din" in notice.text and notice.buttons == []
         assert sent_on.text == translate("tg_register_needs_web", "nb", controller="Demo skole")
         # A forged approve button changes nothing either.
         fake.user_sends_callback(509, sent_on, f"a:{issued.invitation_id}")

@@ -84,3 +84,28 @@ def test_unknown_purposes_are_refused_and_changes_are_audited(
     record = consents.give(consents.pseudonym("y"), PURPOSE, "nb", "web", age=30)
     consents.withdraw(record.record_id, consents.pseudonym("y"), "web")
     assert [event for event, _, _ in audit] == ["consent.given", "consent.withdrawn"]
+
+
+def test_each_role_has_the_words_for_the_age_and_the_record_hashes_those(consents: ConsentService) -> None:
+    """Issue 17 item 4: the version shown is the version hashed, per role."""
+    purpose = load_purposes(DEFAULT_FILE)[PURPOSE]
+    child = consents.give(consents.pseudonym("child-11"), PURPOSE, "nn", "web", age=11)
+    consents.guardian_answer(child.record_id, consents.pseudonym("mor"), "mother", approve=True, method="email-code",
+                             verified="email", notice_language="nn")
+    parties = {p["role"]: p["notice"] for p in consents.receipt(child.record_id)["consenting_parties"]}
+    # Under 13 only the guardian consents, and reads the child's words (aloud to the child).
+    assert parties["guardian"] == {"language": "nn", "version": "child",
+                                   "sha256": notice_hash(purpose, "nn", "child")}
+    assert consents.receipt(child.record_id)["notice"]["sha256"] == notice_hash(purpose, "nn", "child")
+
+    young = consents.give(consents.pseudonym("child-14"), PURPOSE, "da", "web", age=14)
+    consents.guardian_answer(young.record_id, consents.pseudonym("far"), "father", approve=True, method="telegram",
+                             notice_language="da")
+    parties = {p["role"]: p["notice"] for p in consents.receipt(young.record_id)["consenting_parties"]}
+    assert parties["data_subject"] == {"language": "da", "version": "young",
+                                       "sha256": notice_hash(purpose, "da", "young")}
+    assert parties["guardian"] == {"language": "da", "version": "adult", "sha256": notice_hash(purpose, "da")}
+
+    adult = consents.give(consents.pseudonym("voksen"), PURPOSE, "en", "web", age=30)
+    assert consents.receipt(adult.record_id)["notice"] == {"language": "en", "version": "adult",
+                                                          "sha256": notice_hash(purpose, "en")}

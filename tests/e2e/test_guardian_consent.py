@@ -59,10 +59,12 @@ def born_for_age(age: int) -> int:
 
 
 def child_gives_consent(stack: VernStack, chat: str, address: str, age: int, opening: str) -> list[dict[str, Any]]:
-    first = stack.texts(chat, opening)
-    assert notice_text(default_purposes()["training-videos"], "nb") in first, "the notice comes before the question"
+    assert translate("consent_ask_birth_year", "nb") in stack.texts(chat, opening), "the age first"
+    shown = stack.texts(chat, str(born_for_age(age)))
+    # The notice in the words for the age, before the question (the record hashes this version).
+    audience = "child" if age < 13 else "young" if age < 18 else "adult"
+    assert notice_text(default_purposes()["training-videos"], "nb", audience) in shown, "the notice before the question"
     stack.texts(chat, "/affirm")
-    stack.texts(chat, str(born_for_age(age)))
     stack.texts(chat, address)
     return stack.say(chat, code_for(stack, address))
 
@@ -136,11 +138,13 @@ def test_a_parent_without_telegram_approves_on_the_web_page_with_an_email_code(
     chat, address = new_chat(), new_address()
     done = child_gives_consent(stack, chat, address, 12, "jeg vil være med på videoopptak av treningen")
     texts = "\n".join(m.get("text", "") for m in done)
-    assert translate("consent_needs_guardian_only", "nb", age=13) in texts
+    assert translate("consent_needs_guardian_only@child", "nb", age=13) in texts  # in a child's words
     token = WEB_LINK.search(texts).group(1)  # type: ignore[union-attr]
 
     page = http("GET", f"{stack.web_url}/guardian/{token}")
-    assert page.status == 200 and VIDEOS_NB in page.raw.decode()
+    # The guardian of a 12-year-old reads the child's version (the one the record hashes for the guardian).
+    child_notice = notice_text(default_purposes()["training-videos"], "nb", "child")
+    assert page.status == 200 and html.escape(child_notice.split("\n")[1]) in page.raw.decode()
     parent = new_address()
     form = urllib.parse.urlencode({"email": parent}).encode()
     sent = http("POST", f"{stack.web_url}/guardian/{token}/code", form,
@@ -158,7 +162,8 @@ def test_a_parent_without_telegram_approves_on_the_web_page_with_an_email_code(
     service = consents(stack, engine)
     (record,) = service.records_for(service.pseudonym(address))
     assert record.active and not record.subject_consented, "under 13 the guardian consents alone"
-    assert pushed_to(stack, chat) == [translate("guardian_approved_child", "nb", title=VIDEOS_NB)]
+    # Told in a child's words, under the title the child was shown.
+    assert pushed_to(stack, chat) == [translate("guardian_approved_child@child", "nb", title="Film av treningen")]
     again = http("GET", f"{stack.web_url}/guardian/{token}")
     assert again.status == 409, "the link is single use"
 
@@ -185,12 +190,14 @@ def test_an_adult_consents_alone_in_english_and_saying_no_records_nothing(
 ) -> None:
     chat, address = new_chat(), new_address()
     first = stack.texts(chat, "I want to sign up for the newsletter")
-    assert "Newsletter by e-mail" in first and translate("consent_ask_agree", "en") in first
-    stack.texts(chat, "yes")
+    assert translate("consent_ask_birth_year", "en") in first
     again = stack.texts(chat, "3020")
     assert again.startswith(translate("consent_birth_year_invalid", "en")), "a future year is asked again"
     assert translate("consent_ask_birth_year", "en") in again
-    stack.texts(chat, "1980")
+    shown = stack.texts(chat, "1980")
+    assert notice_text(default_purposes()["newsletter"], "en") in shown, "an adult reads the adult notice"
+    assert translate("consent_ask_agree", "en") in shown
+    stack.texts(chat, "yes")
     stack.texts(chat, address)
     (done,) = stack.say(chat, code_for(stack, address))
     assert done["text"] == translate("consent_given", "en", title="Newsletter by e-mail")
@@ -217,10 +224,20 @@ def test_an_adult_consents_alone_in_english_and_saying_no_records_nothing(
     other = new_chat()
     listed = stack.say(other, "I want to give consent")
     assert [b["payload"] for m in listed for b in m.get("buttons", [])] == list(default_purposes())
-    assert "Newsletter by e-mail" in stack.texts(other, "newsletter")
+    assert translate("consent_ask_birth_year", "en") in stack.texts(other, "newsletter")
+    assert "Newsletter by e-mail" in stack.texts(other, "1990")
     chat2 = new_chat()
     stack.texts(chat2, "jeg vil ha nyhetsbrevet på e-post")
+    stack.texts(chat2, "1990")
     assert stack.texts(chat2, "nei") == translate("consent_not_given", "nb")
+    # A child says no in the child's words.
+    chat3 = new_chat()
+    stack.texts(chat3, "jeg vil ha nyhetsbrevet på e-post")
+    shown = stack.texts(chat3, str(born_for_age(10)))
+    assert translate("consent_rule_guardian_only@child", "nb", age=13) in shown
+    assert notice_text(default_purposes()["newsletter"], "nb", "child") in shown
+    assert translate("consent_ask_agree@child", "nb") in shown
+    assert stack.texts(chat3, "nei") == translate("consent_not_given@child", "nb")
 
 
 def test_in_the_widget_the_child_sees_the_parents_approval_within_seconds(
@@ -236,9 +253,10 @@ def test_in_the_widget_the_child_sees_the_parents_approval_within_seconds(
     address = new_address()
     page.goto(stack.web_url + "/")
     send("jeg vil være med på videoopptak av treningen")
-    page.click('.vern-buttons button:has-text("Ja")')
     page.wait_for_selector(f'text="{translate("consent_ask_birth_year", "nb")}"', timeout=30_000)
     send(str(born_for_age(14)))
+    page.click('.vern-buttons button:has-text("Ja")')
+    page.wait_for_selector("text=Hvilken e-postadresse kan vi nå deg på?", timeout=30_000)
     send(address)
     send(code_for(stack, address))
     page.wait_for_selector("text=t.me/vern_test_bot", timeout=30_000)
@@ -259,12 +277,13 @@ def test_a_danish_16_year_olds_consent_applies_at_once_and_a_guardian_is_to_be_t
 ) -> None:
     chat, address = new_chat(), new_address()
     first = stack.texts(chat, "Jeg vil gerne modtage nyhedsbrevet")
-    assert notice_text(default_purposes()["newsletter"], "da") in first
-    assert translate("consent_ask_birth_year", "da") in stack.texts(chat, "ja")
+    assert translate("consent_ask_birth_year", "da") in first
     asked = stack.texts(chat, str(born_for_age(16)))
     assert translate("consent_rule_informed", "da", low=16, high=17) in asked
     assert translate("consent_ask_guardian_email", "da") in asked
-    stack.texts(chat, "spring over")  # a link to pass on, as before
+    shown = stack.texts(chat, "spring over")  # a link to pass on, as before
+    assert notice_text(default_purposes()["newsletter"], "da", "young") in shown
+    stack.texts(chat, "ja")
     stack.texts(chat, address)
     done = stack.texts(chat, code_for(stack, address))
     assert translate("consent_guardian_informed_needed", "da", title="Nyhedsbrev på e-mail", age=18) in done
@@ -292,10 +311,10 @@ def test_an_adult_picks_a_purpose_from_the_buttons_and_consents(
     chat, address = new_chat(), new_address()
     offered = stack.say(chat, opening)
     assert translate("consent_ask_purpose", language) in [m.get("text") for m in offered]
-    notice = stack.texts(chat, "newsletter")
+    assert translate("consent_ask_birth_year", language) in stack.texts(chat, "newsletter")
+    notice = stack.texts(chat, "1985")
     assert notice_text(default_purposes()["newsletter"], language) in notice
-    assert translate("consent_ask_birth_year", language) in stack.texts(chat, "ja")
-    stack.texts(chat, "1985")
+    stack.texts(chat, "ja")
     stack.texts(chat, address)
     assert stack.texts(chat, code_for(stack, address)) == translate("consent_given", language, title=title)
     service = consents(stack, engine)

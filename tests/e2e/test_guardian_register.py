@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from bot.clock import utc_now
 from bot.config import AgeBands
-from bot.consent.purposes import default_purposes, notice_text
+from bot.consent.purposes import default_purposes, notice_hash, notice_text
 from bot.consent.service import ConsentService
 from bot.db.engine import create_db_engine
 from bot.i18n import translate
@@ -45,15 +45,17 @@ def child_asks_for_health_adaptations(stack: VernStack, chat: str, address: str,
                                       reference: str) -> str:
     """The dialogue as a 12-year-old meets it; returns the guardian page token."""
     stack.texts(chat, "jeg vil gi samtykke")
-    notice = stack.texts(chat, "health-adaptations")  # the button's payload
-    assert notice_text(default_purposes()["health-adaptations"], "nb") in notice
-    assert translate("consent_ask_agree", "nb") in notice, "voluntary: not even a teacher can require it"
-    stack.texts(chat, "ja")
+    asked = stack.texts(chat, "health-adaptations")  # the button's payload
+    assert translate("consent_ask_birth_year", "nb") in asked, "the age first: the notice is in words for it"
     told = stack.texts(chat, age_typed)
-    assert translate("consent_rule_guardian_only", "nb", age=13) in told, "before the e-mail step"
-    assert translate("consent_ask_child_reference", "nb", controller=CONTROLLER) in told
+    # In a child's words (issue 17 item 4).
+    assert translate("consent_rule_guardian_only@child", "nb", age=13) in told, "before the e-mail step"
+    assert translate("consent_ask_child_reference@child", "nb", controller=CONTROLLER) in told
     assert translate("consent_ask_birth_year", "nb") not in told
-    asked = stack.texts(chat, reference)
+    notice = stack.texts(chat, reference)
+    assert notice_text(default_purposes()["health-adaptations"], "nb", "child") in notice
+    assert translate("consent_ask_agree@child", "nb") in notice, "voluntary: not even a teacher can require it"
+    asked = stack.texts(chat, "ja")
     assert "e-post" in asked.lower(), asked
     stack.texts(chat, address)
     done = stack.texts(chat, code_for(stack, address))
@@ -75,6 +77,9 @@ def test_a_12_year_olds_consent_is_refused_for_an_unregistered_guardian_and_give
     chat, address = new_chat(), new_address()
     child, mother = REGISTERED_GUARDIANS[0]
     token = child_asks_for_health_adaptations(stack, chat, address, "jeg er tolv", child.lower())
+    shown = html.unescape(http("GET", f"{stack.web_url}/guardian/{token}?lang=nb").raw.decode())
+    # The guardian of a child under 13 reads the child's words (and can read them aloud).
+    assert "Hjelp på skolen for helsen din" in shown and "Du kan si nei senere." in shown
 
     for someone in (new_address(), REGISTERED_GUARDIANS[1][1]):  # a stranger; a guardian of another pupil
         status, page = answer_on_page(stack, token, someone)
@@ -92,28 +97,33 @@ def test_a_12_year_olds_consent_is_refused_for_an_unregistered_guardian_and_give
     receipt = service.receipt(record.record_id)
     assert receipt["status"] == "given"
     assert receipt["guardian_verified"] == "register" and receipt["consented_by"] == "guardian"
+    (guardian,) = receipt["consenting_parties"]
+    assert guardian["notice"]["version"] == "child"
+    assert guardian["notice"]["sha256"] == notice_hash(default_purposes()["health-adaptations"], "nb", "child")
 
 
 def test_an_age_typed_in_english_is_understood(stack: VernStack) -> None:
     chat = new_chat()
     stack.texts(chat, "I want to give consent")
     stack.texts(chat, "newsletter")
-    stack.texts(chat, "yes")
     told = stack.texts(chat, "im 14")
     assert translate("consent_rule_joint", "en", low=13, high=15) in told
-    assert "e-mail" in told.lower()
+    assert notice_text(default_purposes()["newsletter"], "en", "young") in told
+    assert "e-mail address" in stack.texts(chat, "yes").lower()
 
 
 def test_a_17_year_olds_guardian_is_informed_by_vern_itself(stack: VernStack, engine: Engine) -> None:
     chat, address, parent = new_chat(), new_address(), new_address()
     stack.texts(chat, "jeg vil gi samtykke")
     stack.texts(chat, "newsletter")
-    stack.texts(chat, "ja")
     asked = stack.texts(chat, "jeg er 17")
     assert translate("consent_rule_informed", "nb", low=16, high=17) in asked
     assert translate("consent_ask_guardian_email", "nb") in asked
-    asked = stack.texts(chat, f"mamma har {parent}")
-    assert "e-post" in asked.lower() and translate("consent_ask_guardian_email", "nb") not in asked, asked
+    shown = stack.texts(chat, f"mamma har {parent}")
+    assert translate("consent_ask_guardian_email", "nb") not in shown, shown
+    assert notice_text(default_purposes()["newsletter"], "nb", "young") in shown
+    asked = stack.texts(chat, "ja")
+    assert "e-postadresse" in asked.lower(), asked
     stack.texts(chat, address)
     done = stack.texts(chat, code_for(stack, address))
     assert translate("consent_guardian_mailed", "nb") in done

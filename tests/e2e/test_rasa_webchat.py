@@ -23,7 +23,7 @@ import pytest
 from bot.config import PROJECT_ROOT
 from bot.i18n import translate
 from bot.services.pii_warning import warning_text
-from tests.e2e.test_guardian_consent import VIDEOS_NB, WEB_LINK, born_for_age
+from tests.e2e.test_guardian_consent import WEB_LINK, born_for_age
 from tests.e2e.test_handoff import take_waiting_chat
 from tests.pii.generators import norwegian_id
 from tests.support.domain import expected
@@ -207,14 +207,14 @@ def test_a_guardians_answer_shows_in_the_childs_widget(stack: VernStack, page: A
     address = new_address()
     open_webchat(page, municipality, "nb")
     send(page, "jeg vil være med på videoopptak av treningen")
+    wait_for_bot(page, translate("consent_ask_birth_year", "nb")[:30])
+    send(page, str(born_for_age(12)))  # the age first: the notice comes in a child's words
     page.locator(".rw-reply").first.wait_for(timeout=REPLY_TIMEOUT)
     page.locator(".rw-reply").first.click()  # yes
-    wait_for_bot(page, translate("consent_ask_birth_year", "nb")[:30])
-    send(page, str(born_for_age(12)))
     wait_for_bot(page, expected("utter_ask_email", "nb")[:30])
     send(page, address)
     send(page, mailed_code(stack, address))
-    wait_for_bot(page, translate("consent_needs_guardian_only", "nb", age=13)[:40])
+    wait_for_bot(page, translate("consent_needs_guardian_only@child", "nb", age=13)[:40])
     wait_for_bot(page, "/guardian/")  # the web link for a parent without Telegram, in a message of its own
     link = WEB_LINK.search("\n".join(bot_texts(page)))
     assert link, bot_texts(page)
@@ -225,5 +225,5 @@ def test_a_guardians_answer_shows_in_the_childs_widget(stack: VernStack, page: A
     http("POST", f"{stack.web_url}/guardian/{token}/code", urllib.parse.urlencode({"email": parent}).encode(), form)
     answer = urllib.parse.urlencode({"email": parent, "code": mailed_code(stack, parent), "decision": "approve"})
     assert http("POST", f"{stack.web_url}/guardian/{token}/answer", answer.encode(), form).status == 200
-    wait_for_bot(page, translate("guardian_approved_child", "nb", title=VIDEOS_NB)[:40], 15_000)
+    wait_for_bot(page, translate("guardian_approved_child@child", "nb", title="Film av treningen")[:40], 15_000)
     screenshot(page, "guardian")
