@@ -37,8 +37,8 @@ def test_consent_given_with_the_code_is_withdrawn_in_the_same_chat_without_redis
     assert "REDIS_URL" not in embedded.env and "DATABASE_URL" not in embedded.env
     chat, address = new_chat(), new_address()
     embedded.texts(chat, "I want to sign up for the newsletter")
+    embedded.texts(chat, "1980")  # the age first: the notice shown is the one for that age
     embedded.texts(chat, "yes")
-    embedded.texts(chat, "1980")
     embedded.texts(chat, address)
     (given,) = embedded.say(chat, code_for(embedded, address))
     assert given["text"] == translate("consent_given", "en", title=TITLE)

@@ -58,8 +58,8 @@ def vern(stack: VernStack, *args: str, **env: str) -> subprocess.CompletedProces
 def give_training_consent(stack: VernStack, chat: str) -> str:
     address = new_address()
     stack.texts(chat, "dere kan bruke samtalen min til å trene assistenten")
+    stack.texts(chat, "1980")  # the age first: the notice shown is the one for that age
     stack.texts(chat, "/affirm")
-    stack.texts(chat, "1980")
     stack.texts(chat, address)
     stack.texts(chat, code_for(stack, address))
     return address
