@@ -13,19 +13,10 @@ from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import get_settings
+from bot.db.sqlite import sqlite_pragmas
 from bot.private_files import private_dir, private_file
 
 _engines: dict[str, Engine] = {}
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets the Rasa server, the action server and the web app share one
-    # file without "database is locked" on every concurrent write.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
 
 
 def _create_private_sqlite_file(path: Path) -> None:
@@ -50,7 +41,7 @@ def create_db_engine(url: str) -> Engine:
         kwargs["max_overflow"] = 5
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
     return engine
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import and_, delete, func, select
 from sqlalchemy.engine import Engine
 
 from bot.consent.service import consent_chat_key
+from bot.db.sqlite import clear_sqlite_wal
 from bot.fulfilment.downloads import DownloadStore
 from bot.models.conversation import Conversation
 from bot.retention.erasure import ChatEraser
@@ -110,4 +111,5 @@ class SubjectEraser:
                 listener(subject_key)
             except Exception as error:  # noqa: BLE001 - the erasure itself is done; the log says which failed
                 logger.error("an erasure listener failed (%s)", type(error).__name__)
+        clear_sqlite_wal(self._engine)
         return SubjectErasure(stores, open_kept)

@@ -28,8 +28,17 @@ def redis_family_of(key: str) -> Store | None:
     return None
 
 
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
 def file_kind_of(relative_path: str) -> Store | None:
     """The inventory entry a file under the var folder belongs to, or None."""
+    for suffix in SQLITE_COMPANIONS:
+        # SQLite's write-ahead log and its index belong to the database file (they exist while a process,
+        # such as Rasa's tracker store, keeps a connection open).
+        if relative_path.endswith(suffix):
+            relative_path = relative_path[: -len(suffix)]
+            break
     for store in FILES:
         pattern = store.where
         if fnmatchcase(relative_path, pattern) or (pattern.endswith("/**") and

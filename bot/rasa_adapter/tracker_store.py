@@ -158,13 +158,17 @@ def _keep_sqlite_connection(store: SQLTrackerStore) -> None:
     (docs/benchmarks.md). One kept connection serves the event loop and its threads; SQLite's own
     locking (WAL, busy timeout) still orders writers across Vern's processes, as before."""
     from sqlalchemy import create_engine as sa_create_engine
+    from sqlalchemy import event
     from sqlalchemy.orm import sessionmaker
     from sqlalchemy.pool import QueuePool
+
+    from bot.db.sqlite import sqlite_pragmas
 
     engine = sa_create_engine(
         store.engine.url, poolclass=QueuePool, pool_size=2, max_overflow=4,
         connect_args={"check_same_thread": False, "timeout": 10},
     )
+    event.listen(engine, "connect", sqlite_pragmas)  # secure_delete and WAL, as Vern's own engine
     store.engine.dispose()
     store.engine = engine
     store.sessionmaker = sessionmaker(bind=engine)

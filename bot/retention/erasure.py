@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 
+from bot.db.sqlite import clear_sqlite_wal
 from bot.models.conversation import Conversation, utc_naive
 from bot.retention.chat_stores import ChatLogStore
 from bot.retention.worker import subject_of
@@ -74,6 +75,8 @@ class ChatEraser:
             events += deleted
             for name, count in counts.items():
                 totals[name] = totals.get(name, 0) + count
+        if erased:
+            clear_sqlite_wal(self._engine)
         return ErasureReport(erased, events, totals)
 
     def _clean(self, conversation_id: str, keep: Collection[str]) -> dict[str, int]:

@@ -40,6 +40,7 @@ from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 
 from bot.clock import Clock
+from bot.db.sqlite import clear_sqlite_wal
 from bot.handoff.models import Handoff
 from bot.models.conversation import utc_naive
 from bot.retention.chat_stores import ChatLogStore
@@ -146,6 +147,8 @@ class RetentionWorker:
                     job()
                 except Exception as error:  # noqa: BLE001 - the next run retries; retention itself went through
                     logger.error("housekeeping job failed (%s)", type(error).__name__)
+        if report.masked or report.deleted or report.records_deleted:
+            clear_sqlite_wal(self._engine)
         report.finished_at = self._clock()
         if report.leader or report.masked or report.deleted or report.failed:
             # A helper that found nothing to claim leaves no run behind: the log shows work, not polling.
