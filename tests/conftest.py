@@ -162,7 +162,8 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     )
     vern.telegram = telegram
     # The demo school's guardian register (a file): purposes with `registry_required` check guardians in it.
-    register = vern.var_dir / "guardian-register.csv"
+    # It is the controller's file, not one Vern keeps: outside Vern's var folder, as in a deployment.
+    register = tmp_path_factory.mktemp("controller") / "guardian-register.csv"
     register.write_text("child_reference,guardian\n" + "".join(f"{child},{guardian}\n"
                                                                   for child, guardian in REGISTERED_GUARDIANS),
                         encoding="utf-8")

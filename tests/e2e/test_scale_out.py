@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -79,12 +80,28 @@ def cluster(stack: VernStack, tmp_path_factory: pytest.TempPathFactory) -> Itera
             for name in names:
                 replica.wait_healthy(name)
         assert balancer.poll() is None, log.read_text()
+        _wait_until_the_proxy_sees_every_backend(log)
         yield Cluster(proxy, replicas)
     finally:
         for replica in replicas:
             replica.stop()
         balancer.send_signal(signal.SIGTERM)
         balancer.wait(timeout=20)
+
+
+def _wait_until_the_proxy_sees_every_backend(log: Path) -> None:
+    """Healthy replicas count only after HAProxy's own checks pass (`rise 2`, every 2 s)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        state: dict[str, str] = {}  # a server HAProxy never reported on is up (its initial state)
+        for line in log.read_text(errors="replace").splitlines():
+            found = re.match(r"^Server (\S+) is (UP|DOWN)", line)
+            if found:
+                state[found.group(1)] = found.group(2)
+        if "DOWN" not in state.values():
+            return
+        time.sleep(0.5)
+    raise AssertionError("HAProxy did not see every replica up:\n" + log.read_text(errors="replace")[-3000:])
 
 
 def marker() -> str:
