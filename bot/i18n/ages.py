@@ -8,14 +8,15 @@ from __future__ import annotations
 
 AGE_MESSAGES: dict[str, dict[str, str]] = {
     "consent_ask_agree@child": {
-        "nb": "Du velger selv om du vil si ja. Ingen kan kreve det. Ikke treneren, og ikke læreren. Det skjer ikke "
-              "noe galt om du sier nei. Vil du si ja til dette?",
-        "nn": "Du vel sjølv om du vil seie ja. Ingen kan krevje det. Ikkje trenaren, og ikkje læraren. Det skjer "
-              "ikkje noko gale om du seier nei. Vil du seie ja til dette?",
-        "da": "Du vælger selv, om du vil sige ja. Ingen kan kræve det. Ikke træneren, og ikke læreren. Der sker ikke "
-              "noget slemt, hvis du siger nej. Vil du sige ja til dette?",
-        "en": "You choose if you want to say yes. Nobody can make you. Not the coach, and not the teacher. Nothing "
-              "bad happens if you say no. Do you want to say yes to this?",
+        # Under 13 the guardian decides (001): the child's yes only sends the question on.
+        "nb": "Du velger selv. Ingen kan kreve at du sier ja. Ikke treneren, og ikke læreren. Det skjer ikke "
+              "noe galt om du sier nei. Vil du at vergen din skal få spørsmålet?",
+        "nn": "Du vel sjølv. Ingen kan krevje at du seier ja. Ikkje trenaren, og ikkje læraren. Det skjer ikkje "
+              "noko gale om du seier nei. Vil du at verja di skal få spørsmålet?",
+        "da": "Du vælger selv. Ingen kan kræve, at du siger ja. Ikke træneren, og ikke læreren. Der sker ikke "
+              "noget slemt, hvis du siger nej. Vil du have, at din værge får spørgsmålet?",
+        "en": "You choose. Nobody can make you say yes. Not the coach, and not the teacher. Nothing bad happens "
+              "if you say no. Do you want us to ask your guardian?",
     },
     "consent_ask_agree@young": {
         "nb": "Det er frivillig å si ja. Ingen kan kreve det, heller ikke en trener eller lærer, og det skjer deg "
