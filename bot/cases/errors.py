@@ -7,32 +7,34 @@ tracebacks, which are not a place for personal data.
 
 from __future__ import annotations
 
+from bot.errors import Conflict, Invalid, NotFound, VernError
 
-class CaseError(Exception):
+
+class CaseError(VernError):
     """Base of every error raised by bot.cases."""
 
 
-class InvalidEmail(CaseError, ValueError):
+class InvalidEmail(CaseError, Invalid, ValueError):
     """The text is not an e-mail address we can key a data subject by."""
 
 
-class UnknownRequestType(CaseError, ValueError):
+class UnknownRequestType(CaseError, Invalid, ValueError):
     """Not one of the rights of Articles 15-18, 20 and 21."""
 
 
-class UnknownStatus(CaseError, ValueError):
+class UnknownStatus(CaseError, Invalid, ValueError):
     """Not one of the case statuses."""
 
 
-class UnknownLanguage(CaseError, ValueError):
+class UnknownLanguage(CaseError, Invalid, ValueError):
     """Not one of the languages Vern answers in (nb, nn, da, en)."""
 
 
-class InvalidDetails(CaseError, ValueError):
+class InvalidDetails(CaseError, Invalid, ValueError):
     """Request details that cannot be stored (not a JSON object, too large)."""
 
 
-class IllegalTransition(CaseError):
+class IllegalTransition(CaseError, Conflict):
     """A status change the case workflow does not allow."""
 
     def __init__(self, from_status: str, to_status: str) -> None:
@@ -41,11 +43,11 @@ class IllegalTransition(CaseError):
         self.to_status = to_status
 
 
-class CaseNotFound(CaseError, LookupError):
+class CaseNotFound(CaseError, NotFound, LookupError):
     """No case has that reference."""
 
 
-class ExtensionNotAllowed(CaseError):
+class ExtensionNotAllowed(CaseError, Conflict):
     """An extension that Art. 12(3) GDPR does not allow."""
 
 

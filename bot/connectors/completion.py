@@ -20,6 +20,7 @@ from bot.cases.errors import CaseNotFound, IllegalTransition
 from bot.cases.service import CaseService
 from bot.cases.status import ALLOWED_TRANSITIONS, CaseStatus
 from bot.connectors.signing import SIGNATURE_HEADER, ReplayCache, verify
+from bot.errors import Conflict
 from bot.verification.errors import StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class Reply:
     body: dict[str, Any]
 
 
-class CaseClosed(Exception):
+class CaseClosed(Conflict):
     def __init__(self, status: CaseStatus) -> None:
         super().__init__(status.value)
         self.status = status

@@ -22,6 +22,7 @@ from bot.config import AgeBands
 from bot.consent.ages import ConsentRule, audience_for, guardian_audience, rule_for
 from bot.consent.models import ConsentEvent, ConsentRecord
 from bot.consent.purposes import Purpose, notice_hash
+from bot.errors import NotFound, Refused, VernError
 from bot.models.conversation import utc_naive
 
 RECORDS = ConsentRecord.__table__
@@ -30,19 +31,19 @@ Audit = Callable[[str, "str | None", dict[str, Any]], None]
 ACTIVE = "given"
 
 
-class ConsentError(Exception):
+class ConsentError(VernError):
     """A consent operation that cannot be done; the message holds no personal data."""
 
 
-class UnknownPurpose(ConsentError, LookupError):
+class UnknownPurpose(ConsentError, NotFound, LookupError):
     pass
 
 
-class RecordNotFound(ConsentError, LookupError):
+class RecordNotFound(ConsentError, NotFound, LookupError):
     pass
 
 
-class NotAllowed(ConsentError):
+class NotAllowed(ConsentError, Refused):
     pass
 
 

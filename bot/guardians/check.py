@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from bot.consent.invitations import InvitationIntent, OpenInvitation
 from bot.consent.purposes import Purpose
+from bot.errors import Refused
 from bot.guardians.registry import GuardianContact, GuardianRegistry
 
 REGISTER = "register"
 
 
-class NotInRegister(Exception):
+class NotInRegister(Refused):
     """The register does not list this guardian for this child (or there is no contact or child to ask about)."""
 
 

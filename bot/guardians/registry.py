@@ -36,13 +36,14 @@ import yaml
 from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
 from bot.connectors.signing import SIGNATURE_HEADER, sign
+from bot.errors import Unavailable
 
 logger = logging.getLogger(__name__)
 _PHONE = re.compile(r"^\+?\d{6,15}$")
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 
 
-class RegistryUnavailable(Exception):
+class RegistryUnavailable(Unavailable):
     """The register could not be asked now (network, bad answer, unreadable file): ask again later."""
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
+from bot.errors import Conflict
 from bot.handoff.models import Handoff, HandoffMessage
 from bot.models.conversation import Conversation, utc_naive
 
@@ -52,7 +53,7 @@ class ChatMessage:
     text: str
 
 
-class HandoffError(Exception):
+class HandoffError(Conflict):
     """A handoff operation that cannot be done; the message is safe to show a caseworker."""
 
 

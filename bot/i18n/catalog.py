@@ -49,6 +49,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Beklager, noget gik galt hos os. Prøv igen om lidt.",
         "en": "Sorry, something went wrong on our side. Please try again shortly.",
     },
+    # The kinds of bot.errors, as a person is told them (bot.rasa_adapter.action_errors, bot.web.errors).
+    "error_not_found": {
+        "nb": "Beklager, jeg finner ikke det du spør etter. Det kan være slettet eller utløpt.",
+        "nn": "Orsak, eg finn ikkje det du spør etter. Det kan vere sletta eller gått ut.",
+        "da": "Beklager, jeg kan ikke finde det, du spørger efter. Det kan være slettet eller udløbet.",
+        "en": "Sorry, I cannot find what you asked for. It may have been deleted or have expired.",
+    },
+    "error_refused": {
+        "nb": "Beklager, det kan jeg ikke gjøre for deg. Bekreft e-postadressen din først, eller spør en "
+              "saksbehandler.",
+        "nn": "Orsak, det kan eg ikkje gjere for deg. Stadfest e-postadressa di først, eller spør ein saksbehandlar.",
+        "da": "Beklager, det kan jeg ikke gøre for dig. Bekræft din e-mailadresse først, eller spørg en sagsbehandler.",
+        "en": "Sorry, I cannot do that for you. Confirm your e-mail address first, or ask a caseworker.",
+    },
+    "error_invalid": {
+        "nb": "Beklager, det kunne jeg ikke bruke. Sjekk det du skrev, og prøv igjen.",
+        "nn": "Orsak, det kunne eg ikkje bruke. Sjekk det du skreiv, og prøv igjen.",
+        "da": "Beklager, det kunne jeg ikke bruge. Tjek det, du skrev, og prøv igen.",
+        "en": "Sorry, I could not use that. Please check what you wrote and try again.",
+    },
+    "error_conflict": {
+        "nb": "Det har allerede skjedd, eller saken er avsluttet, så ingenting ble endret.",
+        "nn": "Det har allereie skjedd, eller saka er avslutta, så ingenting vart endra.",
+        "da": "Det er allerede sket, eller sagen er afsluttet, så intet blev ændret.",
+        "en": "That has already happened, or the matter is closed, so nothing was changed.",
+    },
 }
 
 MESSAGES.update(REQUEST_MESSAGES)

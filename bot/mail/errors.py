@@ -4,12 +4,14 @@ logs and tracebacks, which are not a place for personal data."""
 
 from __future__ import annotations
 
+from bot.errors import Invalid, Unavailable, VernError
 
-class MailError(Exception):
+
+class MailError(VernError):
     """Base of every error raised by bot.mail."""
 
 
-class InvalidMail(MailError, ValueError):
+class InvalidMail(MailError, Invalid, ValueError):
     """A mail that must not be sent as it is (header injection, unknown language, unsafe link)."""
 
 
@@ -17,7 +19,7 @@ class MailConfigError(MailError):
     """SMTP_URL does not describe a server we can talk to."""
 
 
-class MailDeliveryFailed(MailError):
+class MailDeliveryFailed(MailError, Unavailable):
     """The mail was not delivered, finally: retries are used up or the server refused it for good.
 
     `permanent` says whether trying again later can help (a 5xx rejection

@@ -13,13 +13,16 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import zlib
 
-from rasa_sdk.endpoint import create_app
+from rasa_sdk import utils as sdk_utils
+from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
 from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings, get_settings
+from bot.rasa_adapter.action_errors import GuardedExecutor
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +61,43 @@ def well_formed_action_call(body: bytes) -> bool:
     return isinstance(call.get("domain", {}), dict)
 
 
+def action_endpoint(package: str, default_language: str, name: str = "vern_actions") -> Sanic:
+    """rasa-sdk's endpoint (/health, /webhook, /actions) around Vern's executor, which turns an action's
+    failure into the person's words (bot.rasa_adapter.action_errors) instead of an HTTP 500 and silence."""
+    app = Sanic(name, configure_logging=False)
+    executor = GuardedExecutor(default_language)
+    executor.register_package(package)
+
+    @app.get("/health")
+    async def health(_request: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    @app.post("/webhook")
+    async def webhook(request: Request) -> HTTPResponse:
+        body = request.body
+        if request.headers.get("Content-Encoding") == "deflate":
+            body = zlib.decompress(body)
+        action_call = json.loads(body)
+        sdk_utils.check_version_compatibility(action_call.get("version"))
+        try:
+            result = await executor.run(action_call)
+        except ActionExecutionRejection as rejection:
+            return response.json({"error": rejection.message, "action_name": rejection.action_name}, status=400)
+        except ActionNotFoundException as unknown:
+            logger.error("Unknown action requested")
+            return response.json({"error": unknown.message, "action_name": unknown.action_name}, status=404)
+        return response.json(result)
+
+    @app.get("/actions")
+    async def actions(_request: Request) -> HTTPResponse:
+        return response.json([{"name": name} for name in executor.actions])
+
+    return app
+
+
 def create_action_app(settings: Settings | None = None, package: str = "actions") -> Sanic:
     settings = settings or get_settings()
-    app: Sanic = create_app(package, cors_origins=None)
+    app = action_endpoint(package, settings.default_language)
     expected = settings.action_server_secret.reveal()
 
     @app.on_request

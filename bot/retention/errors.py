@@ -1,7 +1,9 @@
 """Retention failures. Messages name files, rules and fields, never chat content."""
 
+from bot.errors import Unavailable, VernError
 
-class RetentionError(Exception):
+
+class RetentionError(VernError):
     """Base of every retention failure."""
 
 
@@ -9,5 +11,5 @@ class PolicyError(RetentionError):
     """The retention policy file is missing, unreadable or does not describe valid rules."""
 
 
-class ChatStoreError(RetentionError):
+class ChatStoreError(RetentionError, Unavailable):
     """A chat log store could not be rewritten (e.g. it kept changing under us)."""

@@ -4,12 +4,14 @@ tracebacks, which are not a place for personal data or secrets."""
 
 from __future__ import annotations
 
+from bot.errors import Unavailable, VernError
 
-class VerificationError(Exception):
+
+class VerificationError(VernError):
     """Base of every error raised by bot.verification."""
 
 
-class StoreUnavailable(VerificationError):
+class StoreUnavailable(VerificationError, Unavailable):
     """The short-lived store (Redis) could not be reached or refused the operation.
 
     Callers fail closed: no code is sent, no entry is accepted, nobody counts

@@ -20,6 +20,7 @@ from bot.chat_errors import ERROR_HEADER, chat_error_body, chat_error_response
 from bot.chat_input import InputRejected, parse_chat_request
 from bot.config import Settings, get_settings, origin_of
 from bot.rasa_adapter.client_identity import client_tag, request_address, vouched_client
+from bot.web.errors import install_error_handler
 from bot.web.request_guard import form_problem, malformed_request_problem, refuse
 from bot.web.static_files import StaticFiles
 
@@ -52,6 +53,7 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     app = Sanic(name, configure_logging=False)
     app.config.REQUEST_MAX_SIZE = 1024 * 1024
     app.config.FALLBACK_ERROR_FORMAT = "json"
+    install_error_handler(app, settings)
     rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
     csp = content_security_policy(settings)
     widget_script = widget_bundle(settings)
