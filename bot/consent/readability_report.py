@@ -1,6 +1,7 @@
 """Every text written for an age, measured: the purpose notices and consent-dialogue lines in the child's and
 the young person's versions (issue 17 item 4). tests/consent/test_readability.py checks each against its limit;
-`python -m bot.consent.readability_report` prints the figures docs/consent.md quotes."""
+`python -m bot.consent.readability_report` prints the table docs/consent.md quotes (the test checks it is
+today's)."""
 
 from __future__ import annotations
 
@@ -54,8 +55,7 @@ def texts_for(audience: str, purposes: Mapping[str, Purpose] | None = None) -> l
 
 def report() -> str:
     """A Markdown table: per version and language, the highest notice and dialogue-line score and the limit."""
-    rows = ["| Version | Language | Measure | Notices: highest (mean) | Dialogue lines: highest (mean) | Limit |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| Version | Language | Measure | Notices | Dialogue lines | Limit |", "|---|---|---|---|---|---|"]
     for audience in ("child", "young", "adult"):
         texts = texts_for(audience)
         for language in SUPPORTED_LANGUAGES:
@@ -63,11 +63,11 @@ def report() -> str:
             for notices in (True, False):
                 scores = [t.score for t in texts
                           if t.language == language and t.name.startswith("notice ") == notices]
-                cells.append(f"{max(scores):.1f} ({sum(scores) / len(scores):.1f}) n={len(scores)}")
+                cells.append(f"{max(scores):.1f} ({sum(scores) / len(scores):.1f}), n={len(scores)}")
             limit = LIMITS_FOR.get(audience, {}).get(language)
             measure = "FK grade" if language == "en" else "LIX"
             rows.append(f"| {audience} | {language} | {measure} | {cells[0]} | {cells[1]} | "
-                        f"{'-' if limit is None else f'{limit:g}'} |")
+                        f"{'–' if limit is None else f'{limit:g}'} |")
     return "\n".join(rows)
 
 

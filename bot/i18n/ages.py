@@ -19,9 +19,9 @@ AGE_MESSAGES: dict[str, dict[str, str]] = {
     "consent_ask_agree@child": {
         # Under 13 the guardian decides (001): the child's yes only sends the question on.
         "nb": "Du velger selv. Ingen kan kreve at du sier ja. Ikke treneren, og ikke læreren. Det skjer ikke "
-              "noe galt om du sier nei. Vil du at vergen din skal få spørsmålet?",
+              "noe galt om du sier nei. Vil du at vi skal spørre mor, far eller vergen din?",
         "nn": "Du vel sjølv. Ingen kan krevje at du seier ja. Ikkje trenaren, og ikkje læraren. Det skjer ikkje "
-              "noko gale om du seier nei. Vil du at verja di skal få spørsmålet?",
+              "noko gale om du seier nei. Vil du at vi skal spørje mor, far eller verja di?",
         "da": "Du vælger selv. Ingen kan kræve, at du siger ja. Ikke træneren og ikke læreren. Der sker ikke "
               "noget slemt, hvis du siger nej. Vil du have, at vi spørger din mor, din far eller din værge?",
         "en": "You choose. Nobody can make you say yes. Not the coach, and not the teacher. Nothing bad happens "
@@ -59,7 +59,7 @@ AGE_MESSAGES: dict[str, dict[str, str]] = {
               "gjelder. Sier en av dere nei, gjelder det ikke.",
         "nn": "Du er mellom {low} og {high} år. Då må både du og ein forelder eller ei verje seie ja før "
               "samtykket gjeld. Seier ein av dykk nei, gjeld det ikkje.",
-        "da": "Du er mellem {low} og {high} år. Så skal både du og en forælder eller værge sige ja, før "
+        "da": "Du er mellem {low} og {high} år. Derfor skal både du og en forælder eller værge sige ja, før "
               "samtykket gælder. Siger en af jer nej, gælder det ikke.",
         "en": "You are between {low} and {high}. So both you and a parent or guardian must say yes before the "
               "consent counts. If one of you says no, it does not count.",
@@ -69,7 +69,7 @@ AGE_MESSAGES: dict[str, dict[str, str]] = {
               "beskjed om det, men de bestemmer ikke for deg.",
         "nn": "Du er mellom {low} og {high} år. Då bestemmer du sjølv om du vil seie ja. Ein forelder eller ei "
               "verje får vite om det, men dei bestemmer ikkje for deg.",
-        "da": "Du er mellem {low} og {high} år. Så bestemmer du selv, om du vil sige ja. En forælder eller værge "
+        "da": "Du er mellem {low} og {high} år. Derfor bestemmer du selv, om du vil sige ja. En forælder eller værge "
               "får besked om det, men de bestemmer ikke for dig.",
         "en": "You are between {low} and {high}. So you decide yourself whether to say yes. A parent or guardian "
               "is told about it, but they do not decide for you.",

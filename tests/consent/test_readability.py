@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -158,11 +159,13 @@ def test_the_age_picks_the_version() -> None:
     assert guardian_audience("young") == guardian_audience(None) == "adult"
 
 
-def test_the_report_has_every_version_and_language() -> None:
+def test_the_report_has_every_version_and_language_and_the_doc_quotes_todays() -> None:
     table = report()
     for audience in ("child", "young", "adult"):
         for language in SUPPORTED_LANGUAGES:
             assert f"| {audience} | {language} |" in table
+    assert table in Path("docs/consent.md").read_text(encoding="utf-8"), (
+        "docs/consent.md quotes other figures: paste `python -m bot.consent.readability_report` into it")
 
 
 def test_the_measures_on_known_texts() -> None:
