@@ -168,23 +168,27 @@ def registry_configured(settings: Settings) -> bool:
 
 def age_rule_lines(age: int, bands: AgeBands, purpose: Purpose | None, language: str,
                    audience: str | None = None) -> list[str]:
-    """The rule for the person's age in plain words, from the configured bands (not a fixed "under 18")."""
+    """The rule for the person's age in plain words, from the configured bands (not a fixed "under 18"), in the
+    words for the age (a child's under 13, a young person's at 13-17: bot/i18n/ages.py)."""
     by_bands = rule_for(age, bands)
     rule = rule_for(age, bands, purpose)
     until = purpose.guardian_required_until if purpose else None
+
+    def line(key: str, **values: object) -> str:
+        return translate(for_age(key, audience), language, **values)
+
     if rule is not by_bands and until:
         # The purpose asks more than the bands (special categories): only its rule is true for this person.
-        return [translate("consent_rule_purpose_until", language, age=until)]
+        return [line("consent_rule_purpose_until", age=until)]
     if by_bands is ConsentRule.GUARDIAN_ONLY:
-        return [translate(for_age("consent_rule_guardian_only", audience), language, age=bands.guardian_only_below)]
+        return [line("consent_rule_guardian_only", age=bands.guardian_only_below)]
     if by_bands is ConsentRule.CHILD_AND_GUARDIAN:
-        lines = [translate("consent_rule_joint", language, low=bands.guardian_only_below,
-                           high=bands.joint_below - 1)]
+        lines = [line("consent_rule_joint", low=bands.guardian_only_below, high=bands.joint_below - 1)]
         if until and until > bands.joint_below:
-            lines.append(translate("consent_rule_purpose_until", language, age=until))
+            lines.append(line("consent_rule_purpose_until", age=until))
         return lines
     if by_bands is ConsentRule.CHILD_GUARDIAN_INFORMED:
-        return [translate("consent_rule_informed", language, low=bands.joint_below, high=bands.adult_from - 1)]
+        return [line("consent_rule_informed", low=bands.joint_below, high=bands.adult_from - 1)]
     return []
 
 

@@ -285,9 +285,11 @@ def _tell_consent_recorded(completion: RequestCompletion, dispatcher: Collecting
     elif consent.rule is ConsentRule.CHILD_AND_GUARDIAN:
         purpose = default_purposes().get(consent.purpose_id)
         until = purpose.guardian_required_until if purpose else None
-        text = say("consent_needs_guardian_joint", tracker, age=max(bands.joint_below, until or 0))
+        text = say_for("consent_needs_guardian_joint", tracker, consent.notice_version,
+                       age=max(bands.joint_below, until or 0))
     else:
-        text = say("consent_guardian_informed_needed", tracker, title=title, age=bands.adult_from)
+        text = say_for("consent_guardian_informed_needed", tracker, consent.notice_version, title=title,
+                       age=bands.adult_from)
     dispatcher.utter_message(text=text)
     if completion.guardian_mailed:
         dispatcher.utter_message(text=say("consent_guardian_mailed", tracker))

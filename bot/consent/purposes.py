@@ -64,29 +64,31 @@ NOTICE_LINES = {
           "You can withdraw consent at any time.",
 }
 # The child's notice explains instead of naming legal terms ("samtykke", "trekke tilbake"): short sentences
-# a guardian can read aloud. The young person's notice keeps the facts and says what consent means.
+# a guardian can read aloud. The young person's (13-17) keeps the legal words a teenager will meet again but says
+# in a few words what they mean, that saying yes is voluntary and that it can be taken back at any time.
 CHILD_NOTICE_LINES = {
     "nb": "{title}\n{description}\nVi tar vare på det i {retention}. Disse kan se det: {recipients}.\n"
           "Du kan si nei senere. Da slutter vi.",
     "nn": "{title}\n{description}\nVi tek vare på det i {retention}. Desse kan sjå det: {recipients}.\n"
           "Du kan seie nei seinare. Då sluttar vi.",
-    "da": "{title}\n{description}\nVi gemmer det i {retention}. De her kan se det: {recipients}.\n"
+    "da": "{title}\n{description}\nVi gemmer det i {retention}. Disse kan se det: {recipients}.\n"
           "Du kan sige nej senere. Så stopper vi.",
     "en": "{title}\n{description}\nWe keep it for {retention}. These people can see it: {recipients}.\n"
           "You can say no later. Then we stop.",
 }
 YOUNG_NOTICE_LINES = {
-    "nb": "{title}\n{description}\nLagres i: {retention}. Ser det: {recipients}.\n"
-          "Å samtykke betyr at du sier ja til dette. Du kan trekke samtykket tilbake når som helst, "
-          "og da slutter vi.",
-    "nn": "{title}\n{description}\nLagrast i: {retention}. Ser det: {recipients}.\n"
-          "Å samtykkje tyder at du seier ja til dette. Du kan trekkje samtykket tilbake når som helst, "
-          "og då sluttar vi.",
-    "da": "{title}\n{description}\nGemmes i: {retention}. Ser det: {recipients}.\n"
-          "At give samtykke betyder, at du siger ja til dette. Du kan trække samtykket tilbage når som helst, "
-          "og så stopper vi.",
-    "en": "{title}\n{description}\nKept for: {retention}. Seen by: {recipients}.\n"
-          "Giving consent means you say yes to this. You can withdraw your consent at any time, and then we stop.",
+    "nb": "{title}\n{description}\nVi lagrer det i {retention}. Disse ser det: {recipients}.\n"
+          "Å samtykke betyr å si ja til dette. Det er frivillig. Du kan trekke samtykket tilbake (si nei likevel) "
+          "når du vil, og da slutter vi.",
+    "nn": "{title}\n{description}\nVi lagrar det i {retention}. Desse ser det: {recipients}.\n"
+          "Å samtykkje tyder å seie ja til dette. Det er frivillig. Du kan trekkje samtykket tilbake (seie nei "
+          "likevel) når du vil, og då sluttar vi.",
+    "da": "{title}\n{description}\nVi gemmer det i {retention}. Disse ser det: {recipients}.\n"
+          "At give samtykke betyder at sige ja til dette. Det er frivilligt. Du kan trække samtykket tilbage "
+          "(fortryde), når du vil, og så stopper vi.",
+    "en": "{title}\n{description}\nWe keep it for {retention}. Seen by: {recipients}.\n"
+          "Giving consent means saying yes to this. It is your choice. You can withdraw your consent (take back "
+          "your yes) whenever you want, and then we stop.",
 }
 TEMPLATES = {"child": CHILD_NOTICE_LINES, "young": YOUNG_NOTICE_LINES, "adult": NOTICE_LINES}
 AUDIENCES = ("child", "young", "adult")

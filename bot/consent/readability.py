@@ -1,7 +1,9 @@
 """How easy a text is to read: LIX for Norwegian and Danish, Flesch-Kincaid grade for English.
 
-The child versions of notices and dialogue lines are held to these in tests/consent/test_readability.py
-(issue 17 item 4: LIX <= 35 for nb/nn/da, FK grade <= 7 for en).
+The child and young-person versions of notices and dialogue lines are held to these in
+tests/consent/test_readability.py (issue 17 item 4): a child's (under 13) LIX <= 35 for nb/nn/da and FK grade
+<= 7 for en (about 8th grade and below); a young person's (13-17) LIX <= 40 and FK grade <= 8.
+`python -m bot.consent.readability_report` prints today's figures.
 
 - LIX (Björnsson 1968) = words / sentences + 100 * long words / words, where a long word has more than six
   letters. Below 30 is very easy (children's books), 30-40 easy, 40-50 medium (newspapers), above 50 hard.
@@ -72,4 +74,6 @@ def score(text: str, language: str) -> float:
     return flesch_kincaid_grade(text) if language == "en" else lix(text)
 
 
-LIMITS = {"nb": 35.0, "nn": 35.0, "da": 35.0, "en": 7.0}
+LIMITS = {"nb": 35.0, "nn": 35.0, "da": 35.0, "en": 7.0}  # a child's words (under 13)
+YOUNG_LIMITS = {"nb": 40.0, "nn": 40.0, "da": 40.0, "en": 8.0}  # a young person's (13-17)
+LIMITS_FOR = {"child": LIMITS, "young": YOUNG_LIMITS}

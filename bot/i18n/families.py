@@ -42,7 +42,7 @@ FAMILY_MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{controller} sjekker hvem som er dine foresatte i sitt eget register. Hva er nummeret ditt hos "
               "{controller}, for eksempel elevnummeret? Du får det av læreren eller treneren din.",
         "nn": "{controller} sjekkar kven som er dei føresette dine i sitt eige register. Kva er nummeret ditt hos "
-              "{controller}, til dømes elevnummeret? Du får det av læraren eller treneren din.",
+              "{controller}, til dømes elevnummeret? Du får det av læraren eller trenaren din.",
         "da": "{controller} tjekker i sit eget register, hvem dine forældre eller værger er. Hvad er dit nummer hos "
               "{controller}, for eksempel dit elevnummer? Du kan få det af din lærer eller træner.",
         "en": "{controller} checks who your guardians are in its own register. What is your number at "

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.consent.local_time import local_time
+from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
 from bot.consent.web import GuardianPageCodeSender
 from bot.i18n import translate
@@ -111,3 +112,26 @@ async def test_a_guardian_who_answered_on_the_page_finds_it_in_the_chat_too(fami
     found = await family.flow.complete("mother-chat")
     assert found.status is CompletionStatus.CONSENTS_FOUND
     assert [c.record_id for c in found.consents] == [family.record_of_child()], "their address lists it now"
+
+
+@pytest.mark.parametrize(("birth_year", "subject", "guardian"), [
+    ("2015", "child", "child"),  # 10 on the fixture's day (22 November 2026; the younger possible age)
+    ("2011", "young", "adult"),  # 14: the guardian consents next to the young person, with the full notice
+    ("2008", "young", "adult"),  # 17: the guardian is informed, with the full notice
+])
+async def test_each_person_and_guardian_reads_the_words_for_the_age(
+    family: Family, birth_year: str, subject: str, guardian: str
+) -> None:
+    """Issue 17 item 4: the young person was shown (and the record hashes) the young person's words; a child's
+    guardian reads the child's words aloud; the guardian of a 13-17-year-old reads the adult notice."""
+    issued = await family.child_asks(VIDEOS, birth_year, None)
+    record = family.consents.get(family.record_of_child())
+    assert record.notice_version == subject
+    purpose = family.consents.purpose(VIDEOS)
+    for language in LANGUAGES:
+        page = text_of((await family.page.show(issued.token, language)).body)
+        shown = notice_text(purpose, language, guardian)
+        assert all(line in page for line in shown.splitlines()), (language, guardian)
+        others = [notice_text(purpose, language, audience).splitlines()[1]
+                  for audience in ("child", "young", "adult") if audience != guardian]
+        assert not any(description in page for description in others), (language, "one version only")

@@ -87,7 +87,7 @@ def test_a_14_year_old_asks_the_parent_approves_in_telegram_and_the_chat_is_told
     chat, address = new_chat(), new_address()
     done = child_gives_consent(stack, chat, address, 14, "jeg vil være med på videoopptak av treningen")
     texts = "\n".join(m.get("text", "") for m in done)
-    assert translate("consent_needs_guardian_joint", "nb", age=16) in texts
+    assert translate("consent_needs_guardian_joint@young", "nb", age=16) in texts
     assert {"vern_control": "await_updates"} in [m.get("custom") for m in done], "the widget starts listening"
     token = LINK.search(texts).group(1)  # type: ignore[union-attr]
     assert CODE.search(texts), "a short code is offered as well"
@@ -104,7 +104,7 @@ def test_a_14_year_old_asks_the_parent_approves_in_telegram_and_the_chat_is_told
     guardian_bot.wait_for_edit(offer)
     assert offer.text.startswith("Takk! Du har godkjent")
 
-    assert pushed_to(stack, chat) == [translate("guardian_approved_child", "nb", title=VIDEOS_NB)]
+    assert pushed_to(stack, chat) == [translate("guardian_approved_child@young", "nb", title=VIDEOS_NB)]
     assert service.is_active(child, "training-videos")
     receipt = service.receipt(record.record_id)
     assert receipt["given_by"]["data_subject"] is True
@@ -178,7 +178,7 @@ def test_a_declined_request_and_an_unknown_link_are_answered_plainly(
     (offer,) = guardian_bot.wait_for(8102, 1)
     guardian_bot.user_presses(8102, offer, "Afvis", language="da")
     guardian_bot.wait_for_edit(offer)
-    assert pushed_to(stack, chat) == [translate("guardian_declined_child", "nb", title=VIDEOS_NB)]
+    assert pushed_to(stack, chat) == [translate("guardian_declined_child@young", "nb", title=VIDEOS_NB)]
     service = consents(stack, engine)
     (record,) = service.records_for(service.pseudonym(address))
     assert record.status == "refused"
@@ -265,7 +265,7 @@ def test_in_the_widget_the_child_sees_the_parents_approval_within_seconds(
     guardian_bot.user_sends(8103, f"/start {token}")
     (offer,) = guardian_bot.wait_for(8103, 1)
     guardian_bot.user_presses(8103, offer, "Godkjenn")
-    told = translate("guardian_approved_child", "nb", title=VIDEOS_NB)
+    told = translate("guardian_approved_child@young", "nb", title=VIDEOS_NB)
     page.wait_for_selector(f'text="{told}"', timeout=20_000)
     page.reload()
     page.wait_for_selector(f'text="{told}"', timeout=10_000)
@@ -279,14 +279,14 @@ def test_a_danish_16_year_olds_consent_applies_at_once_and_a_guardian_is_to_be_t
     first = stack.texts(chat, "Jeg vil gerne modtage nyhedsbrevet")
     assert translate("consent_ask_birth_year", "da") in first
     asked = stack.texts(chat, str(born_for_age(16)))
-    assert translate("consent_rule_informed", "da", low=16, high=17) in asked
+    assert translate("consent_rule_informed@young", "da", low=16, high=17) in asked
     assert translate("consent_ask_guardian_email", "da") in asked
     shown = stack.texts(chat, "spring over")  # a link to pass on, as before
     assert notice_text(default_purposes()["newsletter"], "da", "young") in shown
     stack.texts(chat, "ja")
     stack.texts(chat, address)
     done = stack.texts(chat, code_for(stack, address))
-    assert translate("consent_guardian_informed_needed", "da", title="Nyhedsbrev på e-mail", age=18) in done
+    assert translate("consent_guardian_informed_needed@young", "da", title="Nyhedsbrev på e-mail", age=18) in done
     token = LINK.search(done).group(1)  # type: ignore[union-attr]
     service = consents(stack, engine)
     child = service.pseudonym(address)
@@ -333,7 +333,7 @@ def test_a_guardians_answer_during_another_request_is_told_and_the_request_goes_
     (offer,) = guardian_bot.wait_for(8105, 1)
     guardian_bot.user_presses(8105, offer, "Godkjenn")
     pushed = pushed_to(stack, chat)
-    assert pushed[0] == translate("guardian_approved_child", "nb", title=VIDEOS_NB)
+    assert pushed[0] == translate("guardian_approved_child@young", "nb", title=VIDEOS_NB)
     after = stack.texts(chat, "alt")
     assert "Hvilken e-postadresse kan vi nå deg på?" in after, "the form carried on where it was"
     assert translate("email_invalid", "nb") not in after, "the answer was not taken for the next question"

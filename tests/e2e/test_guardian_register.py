@@ -107,7 +107,7 @@ def test_an_age_typed_in_english_is_understood(stack: VernStack) -> None:
     stack.texts(chat, "I want to give consent")
     stack.texts(chat, "newsletter")
     told = stack.texts(chat, "im 14")
-    assert translate("consent_rule_joint", "en", low=13, high=15) in told
+    assert translate("consent_rule_joint@young", "en", low=13, high=15) in told
     assert notice_text(default_purposes()["newsletter"], "en", "young") in told
     assert "e-mail address" in stack.texts(chat, "yes").lower()
 
@@ -117,7 +117,7 @@ def test_a_17_year_olds_guardian_is_informed_by_vern_itself(stack: VernStack, en
     stack.texts(chat, "jeg vil gi samtykke")
     stack.texts(chat, "newsletter")
     asked = stack.texts(chat, "jeg er 17")
-    assert translate("consent_rule_informed", "nb", low=16, high=17) in asked
+    assert translate("consent_rule_informed@young", "nb", low=16, high=17) in asked
     assert translate("consent_ask_guardian_email", "nb") in asked
     shown = stack.texts(chat, f"mamma har {parent}")
     assert translate("consent_ask_guardian_email", "nb") not in shown, shown
