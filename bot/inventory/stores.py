@@ -48,7 +48,9 @@ TABLES = (
           "caseworker help", "gdpr:art-6-1-e", ("end-idle-handoffs", "delete-handed-off-chats"),
           erasure=CHAT_ERASER),
     Store("cases", "table", "cases", "data-subject request cases: type, status, deadlines, the person's "
-          "words in `details`, keyed by a keyed hash of the address", "answering requests (Art. 12-22)",
+          "words in `details`, keyed by a keyed hash of the address; a case a guardian made for a child also "
+          "holds how the guardian was verified, the child's reference encrypted and its keyed hash",
+          "answering requests (Art. 12-22)",
           "gdpr:art-6-1-c", ("delete-closed-cases",),
           erasure=SUBJECT_ERASER + "; open cases stay for a caseworker; the erasure case keeps counts only, "
           "answerable by reference until every connected system confirmed, then delete-closed-cases"),
