@@ -107,9 +107,9 @@ def is_for_child(details: dict[str, str]) -> bool:
 
 
 def own_details(details: dict[str, str]) -> dict[str, str]:
-    """What the case's `details` keep: the request itself; who the child is lives in the case's own columns."""
-    return {key: value for key, value in details.items()
-            if key not in (ACTING_FOR, CHILD_REFERENCE, CHILD_BIRTH_YEAR)}
+    """What the case's `details` keep: the request and the child's year as the guardian stated it (for the
+    caseworker); who the child is lives in the case's own columns, encrypted."""
+    return {key: value for key, value in details.items() if key not in (ACTING_FOR, CHILD_REFERENCE)}
 
 
 class Refusal(str, Enum):

@@ -129,7 +129,8 @@ async def test_a_registered_guardians_access_request_for_a_10_year_old_names_gua
         assert case.by_guardian and case.child_reference == REFERENCE and case.guardian_verified == "register"
         assert case.subject_key == world.cases.subject_key(MOTHER), "the case is the guardian's: answers go there"
         assert world.cases.contact_email(case.subject_key) == MOTHER
-        assert case.details == {"scope": "everything"}, "who the child is lives in the case's own columns"
+        assert case.details == {"scope": "everything", "child_birth_year": TEN_YEARS_OLD}, \
+            "the stated year is for the caseworker; who the child is lives in the case's own columns"
         assert "made_by_guardian" in [event.kind for event in world.cases.history(case.reference)]
         assert done.fulfilled is None, "nothing is carried out automatically: a caseworker answers the guardian"
         assert done.receipt_sent
