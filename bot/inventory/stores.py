@@ -147,7 +147,8 @@ REDIS = (
           "giving (Art. 7(3))", "gdpr:art-7-3", (), expiry="15 minutes (bot.consent.sessions.SESSION_TTL_SECONDS)",
           erasure=CHAT_ERASER + " (consent_sessions)"),
     Store("pending_requests", "redis", "vern:verify:pending:*", "a request waiting for its code: address, "
-          "type, the person's words", "opening the case once verified", "gdpr:art-6-1-c", (),
+          "type, the person's words (encrypted); for a guardian's request the child's year and reference",
+          "opening the case once verified", "gdpr:art-6-1-c", (),
           expiry="the code's lifetime", erasure=CHAT_ERASER + " (forget hook)"),
     Store("pii_warnings", "redis", "vern:verify:piiwarned:*", "that a chat was warned about a kind of "
           "personal data", "warning once, not every message", "gdpr:art-25", (), expiry="the chat's length",
