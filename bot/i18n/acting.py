@@ -11,13 +11,13 @@ ACTING_MESSAGES: dict[str, dict[str, str]] = {
     },
     "guardian_acting_intro": {
         "nb": "Du spør for barnet ditt. Jeg trenger barnets alder og nummeret barnet har hos {controller}. "
-              "Svaret går til e-postadressen din.",
+              "Svaret går til e-postadressen din. Den skal være din egen, resten gjelder barnet.",
         "nn": "Du spør for barnet ditt. Eg treng alderen til barnet og nummeret barnet har hos {controller}. "
-              "Svaret går til e-postadressa di.",
+              "Svaret går til e-postadressa di. Ho skal vere di eiga, resten gjeld barnet.",
         "da": "Du spørger for dit barn. Jeg skal bruge barnets alder og det nummer, barnet har hos {controller}. "
-              "Svaret sendes til din e-mailadresse.",
+              "Svaret sendes til din e-mailadresse. Den skal være din egen, resten handler om barnet.",
         "en": "You are asking for your child. I need the child's age and the child's number at {controller}. "
-              "The answer goes to your e-mail address.",
+              "The answer goes to your e-mail address. It must be your own; the rest is about the child.",
     },
     "guardian_ask_child_age": {
         "nb": "Hvilket år er barnet født? Du kan også skrive hvor gammelt barnet er.",
