@@ -125,6 +125,10 @@ class ActionAskBirthYear(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        from actions.guardian_acting import ask_child
+
+        if ask_child(tracker, dispatcher):
+            return []  # a guardian's request: the child's age, then the child's reference
         stashed = stashed_birth_year(tracker)
         if stashed and consent_rule_of(tracker, int(stashed)) is ConsentRule.CHILD_GUARDIAN_INFORMED:
             buttons = [{"title": say("button_skip", tracker), "payload": "hopp over"}]

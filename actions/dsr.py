@@ -10,6 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import guardian_acting
 from actions.consent import (
     STASHED_YEAR,
     age_rule_lines,
@@ -97,8 +98,14 @@ class ActionStartRequest(Action):
         if kind is None:
             return []
         value = kind if isinstance(kind, str) else kind.value
-        dispatcher.utter_message(text=say(f"request_intro_{value}", tracker))
+        for_child = guardian_acting.starts_for_child(value, tracker)
+        # Access, erasure and consents may be asked for one's child: a button says so, when the message did not.
+        buttons = ([guardian_acting.for_child_button(tracker)]
+                   if guardian_acting.may_act_for_child(value) and not for_child else [])
+        dispatcher.utter_message(text=say(f"request_intro_{value}", tracker), buttons=buttons)
         events: list[EventType] = [*clear_request_slots(), SlotSet(SLOT_REQUEST_KIND, value)]
+        if for_child:
+            events += guardian_acting.start_for_child(tracker, dispatcher)
         # Typed any way ("vrn 7f3k q2"), the reference is read as Vern wrote it.
         reference = normalise_reference(tracker.latest_message.get("text") or "")
         if value == "status" and reference:
@@ -119,7 +126,20 @@ class ValidateDsrForm(FormValidationAction):
     ) -> list[str]:
         if tracker.get_slot(SLOT_GAVE_UP):
             return []  # the form ends; action_send_code offers a caseworker instead
-        return list(REQUIRED_SLOTS.get(str(tracker.get_slot(SLOT_REQUEST_KIND)), []))
+        return guardian_acting.required_slots(list(REQUIRED_SLOTS.get(str(tracker.get_slot(SLOT_REQUEST_KIND)), [])),
+                                              tracker)
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        switched = guardian_acting.switch_to_child(tracker, dispatcher)
+        if switched is None:
+            events: list[EventType] = await super().run(dispatcher, tracker, domain)
+            return events
+        # «For my child» pressed (or said) mid-form: the answer it filled is undone and the child's age is next.
+        tracker.add_slots(switched)
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        return [*switched, next_slot] if next_slot is not None else switched
 
     def _invalid(self, slot: str, message: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         count = int(tracker.get_slot(SLOT_INVALID_COUNT) or 0) + 1
@@ -211,6 +231,12 @@ class ValidateDsrForm(FormValidationAction):
     async def validate_birth_year(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if guardian_acting.acting_for_child(tracker):
+            checked = guardian_acting.validate_child(value, tracker, dispatcher)
+            if isinstance(checked, str):
+                return self._invalid(SLOT_BIRTH_YEAR, say(checked, tracker, controller=get_settings().controller_name),
+                                     dispatcher, tracker)
+            return checked
         stashed = stashed_birth_year(tracker)
         if stashed and consent_rule_of(tracker, int(stashed)) is ConsentRule.CHILD_GUARDIAN_INFORMED:
             # 16-17, the second answer of this step: the guardian's address, so Vern informs them itself.

@@ -21,6 +21,7 @@ from actions.names import (
     SLOT_RESTRICTION_GROUND,
 )
 from bot.config import get_settings
+from bot.guardians.acting import guardian_details
 from bot.i18n import for_age, translate
 from bot.rasa_adapter.client_identity import CLIENT_METADATA_KEY
 
@@ -72,7 +73,8 @@ def details_from(tracker: Tracker) -> dict[str, str]:
         value = tracker.get_slot(slot)
         if value:
             details[key] = str(value)
-    return details
+    # A guardian's request: the child's details leave the reference slot's stash (bot.guardians.acting).
+    return guardian_details(details)
 
 
 def masked_address(email: str) -> str:

@@ -15,6 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, Sl
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import guardian_acting
 from actions.consent import receipt_button
 from actions.dsr_common import (
     channel_of,
@@ -223,7 +224,10 @@ class ActionSubmitRequest(Action):
             return [SlotSet(SLOT_VERIFICATION_CODE, None)]
         completion = await request_flow().complete(tracker.sender_id)
         if completion.status is CompletionStatus.UNAVAILABLE:
-            dispatcher.utter_message(text=say("service_unavailable", tracker))
+            if completion.refusal:
+                guardian_acting.tell_refusal(completion, tracker, dispatcher)  # the register cannot answer now
+            else:
+                dispatcher.utter_message(text=say("service_unavailable", tracker))
             # The passed check outlives the outage: the next message finishes the request.
             return [SlotSet(SLOT_VERIFICATION_CODE, None), FollowupAction(FORM_CODE)]
         _tell_completion(completion, dispatcher, tracker)
@@ -243,6 +247,7 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
         if not completion.duplicate:
             text += " " + say("case_receipt_sent" if completion.receipt_sent else "case_receipt_failed", tracker)
         dispatcher.utter_message(text=text)
+        guardian_acting.tell_acting(completion, tracker, dispatcher)
         if completion.fulfilled == "export_ready":
             sent = completion.fulfilment_mail_sent
             dispatcher.utter_message(text=say("export_link_sent" if sent else "export_link_failed", tracker))
@@ -260,7 +265,12 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
         for case in completion.cases:
             dispatcher.utter_message(text=_status_line(case, tracker))
     elif completion.status is CompletionStatus.CONSENTS_FOUND:
+        if completion.acting is not None and completion.consents:
+            dispatcher.utter_message(text=say("guardian_consents_for_child", tracker,
+                                              child=completion.acting.child_reference))
         _tell_consents(completion.consents, dispatcher, tracker)
+    elif completion.status is CompletionStatus.GUARDIAN_REFUSED:
+        guardian_acting.tell_refusal(completion, tracker, dispatcher)
     elif completion.status is CompletionStatus.CONSENT_RECORDED and completion.consents:
         _tell_consent_recorded(completion, dispatcher, tracker)
     elif completion.status is CompletionStatus.NOT_VERIFIED:

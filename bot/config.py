@@ -563,6 +563,13 @@ class Settings:
         doc="a CSV (`child_reference,guardian`) or YAML guardian register for small controllers and the demo; "
             "cells may be `sha256:<hex>` of the normalised value. Without URL or file, guardians are verified by "
             "e-mail code or Telegram account only and records say `guardian_verified: email`/`telegram`")
+    # A guardian acting for a child in the chat (bot.guardians.acting): access, erasure, consents.
+    guardian_acts_below: int = setting(
+        "GUARDIAN_ACTS_BELOW", 16, parse=_whole,
+        check=_at_least(1, "GUARDIAN_ACTS_BELOW must be a whole number of at least 1"),
+        doc="a guardian may ask for access or erasure, or see and withdraw consents, for a child under this age "
+            "(the age the guardian states, checked on the server; the register answers only yes/no). Above 16, "
+            "a case for a 16-17-year-old goes to a caseworker, who tells the young person (docs/guardians.md)")
     timezone: str = setting(
         "TIMEZONE", "Europe/Oslo", check=_check_timezone,
         doc="the deployment's time zone: times shown to people (the guardian page, receipts) are local")

@@ -100,3 +100,34 @@ def _require_key(secret_key: bytes) -> None:
     # key would silently make every subject key guessable.
     if not isinstance(secret_key, bytes) or not secret_key:
         raise ValueError("the secret key must be non-empty bytes")
+
+
+# A child a guardian acts for: its own domain and its own cipher key, so neither can be mistaken for (or
+# turned into) a subject key or an address token.
+_CHILD_KEY_PREFIX = b"vern-child-v1\x00"
+_CHILD_CIPHER_INFO = b"vern-child-reference-v1"
+
+
+def child_key(secret_key: bytes, reference: str) -> str:
+    """Keyed hash of the controller's reference for a child (upper-cased, as the register compares it)."""
+    _require_key(secret_key)
+    return hmac.new(secret_key, _CHILD_KEY_PREFIX + reference.strip().upper().encode("utf-8"),
+                    hashlib.sha256).hexdigest()
+
+
+class ChildReferenceCipher:
+    """Encrypts the child's reference on a case made by a guardian (Fernet, a key of its own via HKDF)."""
+
+    def __init__(self, secret_key: bytes) -> None:
+        _require_key(secret_key)
+        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CHILD_CIPHER_INFO).derive(secret_key)
+        self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+
+    def encrypt(self, reference: str) -> str:
+        return self._fernet.encrypt(reference.strip().upper().encode("utf-8")).decode("ascii")
+
+    def decrypt(self, token: str) -> str | None:
+        try:
+            return self._fernet.decrypt(token.encode("ascii")).decode("utf-8")
+        except (InvalidToken, UnicodeError):
+            return None  # another secret key: the case still shows that a guardian made it

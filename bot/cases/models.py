@@ -6,6 +6,9 @@ themselves can be answered:
 - `cases.details`: what the person asked for, in their words (JSON text).
 - `case_events.note` / `cases.extension_reason`: written by case workers;
   meant to hold no personal data, but treated as if they might.
+- `cases.encrypted_child_reference`: when a guardian made the request, the
+  controller's reference for the child, encrypted like the address; `child_key`
+  is its keyed hash (bot.cases.keys), so the child's cases can be found.
 Everything else is keyed by `subject_key`, a keyed hash of the address.
 Datetimes are naive UTC (see bot.models.conversation.utc_naive); `due_at`
 and `extended_due_at` are dates in the controller's time zone.
@@ -52,6 +55,11 @@ class Case(Base):
     duplicate_of_id = Column(Integer, ForeignKey("cases.id", ondelete="SET NULL"), nullable=True)
     # The Rasa sender id the request came from: a random id, not a name.
     conversation_id = Column(String(128), nullable=True)
+    # Made by a guardian for a child (bot.guardians.acting): null when the person asked for themselves.
+    made_by = Column(String(16), nullable=True)  # "guardian"
+    guardian_verified = Column(String(16), nullable=True)  # "register", or "email" (a caseworker verifies)
+    child_key = Column(String(64), nullable=True, index=True)  # keyed hash of the child's reference
+    encrypted_child_reference = Column(Text, nullable=True)  # PERSONAL DATA (the child), encrypted
 
     duplicate_of = relationship("Case", remote_side=[id])
     events = relationship(

@@ -45,11 +45,13 @@ def get_case(session: Session, reference: str) -> Case:
     return row
 
 
-def open_duplicate(session: Session, key: str, kind: RequestType, details: dict[str, Any]) -> Case | None:
-    """The subject's open case of this type with the same details, if there is one."""
+def open_duplicate(session: Session, key: str, kind: RequestType, details: dict[str, Any],
+                   child_key: str | None = None) -> Case | None:
+    """The subject's open case of this type with the same details (and for the same child, if any)."""
+    for_child = Case.child_key.is_(None) if child_key is None else Case.child_key == child_key
     candidates = session.execute(
         select(Case)
-        .where(Case.subject_key == key, Case.request_type == kind.value, Case.status.in_(_OPEN))
+        .where(Case.subject_key == key, Case.request_type == kind.value, Case.status.in_(_OPEN), for_child)
         .order_by(Case.received_at, Case.id)
     ).scalars()
     wanted = details_fingerprint(details)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from bot.cases import deadlines, queries
 from bot.cases.errors import CaseError, ExtensionNotAllowed, UnknownLanguage
-from bot.cases.keys import ContactCipher, subject_key
+from bot.cases.keys import ChildReferenceCipher, ContactCipher, child_key, subject_key
 from bot.cases.models import Case, CaseEvent
 from bot.cases.reference import new_reference, unique_reference
 from bot.cases.request_types import NOTIFY_RECIPIENTS, RequestType
@@ -49,6 +49,7 @@ class CaseService:
         self._clock = clock
         self._secret_key = secret_key
         self._cipher = ContactCipher(secret_key)
+        self._child_cipher = ChildReferenceCipher(secret_key)
         self._zone = ZoneInfo(timezone)
         self._recipients = tuple(downstream_recipients)
         self._new_reference = reference_factory
@@ -69,12 +70,18 @@ class CaseService:
         details: dict[str, Any] | None = None,
         conversation_id: str | None = None,
         received_at: datetime | None = None,
+        for_child: str | None = None,
+        guardian_verified: str | None = None,
+        young_person: bool = False,
     ) -> OpenedCase:
         """A verified request becomes a case, unless the same request is already open.
 
         Call only after the e-mail code check. `received_at` is when the
         request reached Vern (default: now); the month of Art. 12(3) runs
-        from it, not from the verification.
+        from it, not from the verification. `for_child`: a guardian (the
+        address) asks for this child (the controller's reference), verified
+        as `guardian_verified` says (bot.guardians.acting decided it);
+        `young_person`: the child is 16-17, and a caseworker must tell them.
         """
         kind = RequestType.parse(request_type)
         if language not in SUPPORTED_LANGUAGES:
@@ -86,7 +93,8 @@ class CaseService:
         received = received_at or now
         with session_scope(self._engine) as session:
             queries.store_contact(session, key, self._cipher.encrypt(email), now)
-            existing = queries.open_duplicate(session, key, kind, details or {})
+            child = None if for_child is None else child_key(self._secret_key, for_child)
+            existing = queries.open_duplicate(session, key, kind, details or {}, child)
             if existing is not None:
                 # A second "I want my data" while the first is pending is the same
                 # request (one deadline, one answer), not a new case.
@@ -112,6 +120,9 @@ class CaseService:
             )
             row.events.append(_event(received, "received", None, CaseStatus.RECEIVED, "bot"))
             row.events.append(_event(now, "verified", CaseStatus.RECEIVED, CaseStatus.VERIFIED, "bot"))
+            if for_child is not None:
+                _made_by_guardian(row, for_child, child, guardian_verified, young_person, now,
+                                  self._child_cipher.encrypt(for_child))
             session.add(row)
             session.flush()
             logger.info("Case %s opened: %s (Art. %d), due %s", row.reference, kind.value, kind.article, row.due_at)
@@ -242,7 +253,30 @@ class CaseService:
     def _view(self, row: Case) -> CaseView:
         due = row.extended_due_at or row.due_at
         left = deadlines.days_left(due, self.today()) if CaseStatus(row.status).is_open else None
-        return case_view(row, left)
+        child = (self._child_cipher.decrypt(row.encrypted_child_reference)
+                 if row.encrypted_child_reference else None)
+        return case_view(row, left, child)
+
+
+# What a caseworker reads in the history of a guardian's case (no personal data: the child is in its columns).
+GUARDIAN_NOTES = {
+    "register": "made by a guardian for a child; the guardian register confirmed the guardian",
+    "email": "made by a guardian for a child; no guardian register: verify by hand that this is the guardian",
+}
+YOUNG_PERSON_NOTE = ("the child is 16-17: tell the young person that a guardian asked; they may object "
+                     "(then the caseworker decides)")
+
+
+def _made_by_guardian(row: Case, reference: str, key: str | None, verified: str | None, young_person: bool,
+                      now: datetime, encrypted: str) -> None:
+    row.made_by = "guardian"
+    row.guardian_verified = verified or "email"
+    row.child_key = key
+    row.encrypted_child_reference = encrypted
+    row.events.append(_event(now, "made_by_guardian", row.status, row.status, "bot",
+                             GUARDIAN_NOTES.get(row.guardian_verified, GUARDIAN_NOTES["email"])))
+    if young_person:
+        row.events.append(_event(now, "young_person_to_be_told", row.status, row.status, "bot", YOUNG_PERSON_NOTE))
 
 
 def _event(

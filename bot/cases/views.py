@@ -40,6 +40,14 @@ class CaseView:
     duplicate_of: str | None
     # Days to the deadline in the controller's time zone when the view was made; None once closed.
     days_left: int | None
+    # Made by a guardian for a child (bot.guardians.acting); None when the person asked for themselves.
+    made_by: str | None = None
+    guardian_verified: str | None = None
+    child_reference: str | None = field(default=None, repr=False)  # decrypted; None if unreadable
+
+    @property
+    def by_guardian(self) -> bool:
+        return self.made_by == "guardian"
 
     @property
     def deadline(self) -> date:
@@ -76,7 +84,7 @@ class CaseEventView:
     note: str | None
 
 
-def case_view(row: Case, days_left: int | None) -> CaseView:
+def case_view(row: Case, days_left: int | None, child_reference: str | None = None) -> CaseView:
     return CaseView(
         reference=row.reference,
         request_type=RequestType(row.request_type),
@@ -94,6 +102,9 @@ def case_view(row: Case, days_left: int | None) -> CaseView:
         conversation_id=row.conversation_id,
         duplicate_of=row.duplicate_of.reference if row.duplicate_of is not None else None,
         days_left=days_left,
+        made_by=row.made_by,
+        guardian_verified=row.guardian_verified,
+        child_reference=child_reference,
     )
 
 

@@ -20,7 +20,8 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "events": (CHAT,),
     "handoffs": (CHAT, STAFF),
     "handoff_messages": (CHAT, STAFF),
-    "cases": (REQUESTERS,),
+    # A guardian may ask for a child (bot.guardians.acting): the case is the guardian's and names the child.
+    "cases": (REQUESTERS, GUARDIANS),
     "case_events": (REQUESTERS, STAFF),
     "subject_contacts": (REQUESTERS,),
     "export_downloads": (REQUESTERS,),
@@ -45,7 +46,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "chat_addresses": (CHAT, GUARDIANS),
     "address_windows": (REQUESTERS,),
     "consent_sessions": (CONSENTING,),
-    "pending_requests": (REQUESTERS,),
+    "pending_requests": (REQUESTERS, GUARDIANS),
     "sqlite_database": CATEGORIES,
     "export_files": (REQUESTERS,),
     "outbox_mail": (REQUESTERS, GUARDIANS, STAFF),

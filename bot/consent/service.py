@@ -289,6 +289,22 @@ class ConsentService:
             self._audit("consent.guardian_forgotten", None, {"records": changed})
         return changed
 
+    def is_childs_own(self, key: str, reference: str) -> bool:
+        """Is `key` (a pseudonymous address) the child's own: the subject of a consent for this child reference?"""
+        with self._engine.connect() as connection:
+            return connection.execute(select(RECORDS.c.record_id).where(
+                RECORDS.c.subject_key == key,
+                RECORDS.c.child_reference_key == self.child_reference_key(reference)).limit(1)).first() is not None
+
+    def records_for_child(self, guardian_key: str, reference: str) -> list[ConsentView]:
+        """The consents this guardian answered (as the one who decides) for this child; records made without a
+        child reference (no register then) are included: this guardian answered them, so nothing new is shown."""
+        child = self.child_reference_key(reference)
+        return [record for record in self._select(
+            (RECORDS.c.guardian_key == guardian_key)
+            & ((RECORDS.c.child_reference_key == child) | RECORDS.c.child_reference_key.is_(None)))
+            if record.rule.needs_guardian]
+
     def records_managed_by(self, key: str) -> list[ConsentView]:
         """A verified address's own consents and those it answered as the guardian who decides: a parent who
         answered on the web page finds (and may withdraw) those in the chat too."""

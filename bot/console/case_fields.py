@@ -43,3 +43,18 @@ def case_fields(details: Mapping[str, Any], mask: Callable[[str], str] = str) ->
     rows = "".join(f"<dt>{html.escape(label(str(key)))}</dt><dd>{_value(value, mask)}</dd>"
                    for key, value in sorted(details.items(), key=lambda item: str(item[0])))
     return f'<dl class="case-fields">{rows}</dl>'
+
+
+def made_by_line(made_by: str | None, child_reference: str | None, verified: str | None, reveal: bool) -> str:
+    """"Made by a guardian for child <ref>" on a guardian's case (bot.guardians.acting); the reference (a pupil
+    number names a child as well as an address names a person) is shown only with the logged reveal."""
+    if made_by != "guardian":
+        return ""
+    if not child_reference:
+        child = "(reference unreadable)"
+    else:
+        child = html.escape(child_reference) if reveal else "[reference: reveal to see]"
+    how = ("the guardian register confirmed the guardian" if verified == "register"
+           else "no guardian register: verify by hand that this is the guardian")
+    return (f'<p class="made-by"><strong>Made by a guardian for child {child}</strong> ({html.escape(how)}). '
+            "Answer the guardian at the contact address.</p>")

@@ -26,7 +26,7 @@ from bot.config import SUPPORTED_LANGUAGES, Settings
 from bot.console.access_log import AccessLog
 from bot.console.accounts import Account, AccountService, LoginOutcome
 from bot.console.alerts import UnusualAccess
-from bot.console.case_fields import case_fields
+from bot.console.case_fields import case_fields, made_by_line
 from bot.console.chats import register_chats
 from bot.console.compliance_page import register_compliance_page
 from bot.console.guard import register_allow_list, source_of
@@ -330,6 +330,7 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         if kind:
             await s.alerts.alert(account.username, kind)
     details = case_fields(case.details, str if reveal else mask)
+    made_by = made_by_line(case.made_by, case.child_reference, case.guardian_verified, reveal)
     contact = ""
     if reveal:
         address = await asyncio.to_thread(s.cases.contact_email, case.subject_key)
@@ -356,6 +357,6 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         '<textarea id="reason" name="reason" required maxlength="2000"></textarea><button>Extend</button></form>'
     ) if case.is_open else ""
     body = (f"<p>{esc(case.request_type.value)} · {esc(case.status.value)} · {esc(case.language)} · deadline "
-            f"{esc(case.deadline.isoformat())}</p>{contact}{details}<h2>History</h2><ul>{events}</ul>{forms}")
+            f"{esc(case.deadline.isoformat())}</p>{made_by}{contact}{details}<h2>History</h2><ul>{events}</ul>{forms}")
     return page(f"Case {case.reference}", body, account, csrf)
 

@@ -19,6 +19,7 @@ from bot.dsr.flow import MailCodeSender, RequestFlow
 from bot.dsr.pending import PendingRequestStore
 from bot.fulfilment.downloads import DownloadStore
 from bot.fulfilment.service import Fulfilment
+from bot.guardians.registry import build_registry
 from bot.mail import build_mailer
 from bot.verification import VerificationService, build_store
 
@@ -36,6 +37,7 @@ def request_flow() -> RequestFlow:
         connector(), (consent_service(), ConsentSessions(store, secret)), guardian_invitations(),
         ChatAddresses(store, secret),
         ErasureConfirmations(get_engine(), secret, utc_now),
+        build_registry(settings),
     )
 
 

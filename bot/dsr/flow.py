@@ -31,6 +31,8 @@ from bot.dsr.erasure_confirmation import AwaitedErasure, ErasureConfirmations
 from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilled, Fulfilment
+from bot.guardians.acting import GuardianActing, Refusal, is_for_child, own_details
+from bot.guardians.registry import GuardianRegistry
 from bot.guardians.registry import normalise_reference as normalise_child_reference
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
@@ -54,6 +56,7 @@ class CompletionStatus(str, Enum):
     NOT_VERIFIED = "not_verified"  # no passed code check for this request on the server
     NO_REQUEST = "no_request"  # nothing pending in this conversation (expired or cancelled)
     UNAVAILABLE = "unavailable"  # a store is down: nothing changed, try again later
+    GUARDIAN_REFUSED = "guardian_refused"  # a guardian may not act for this child (`refusal` says why)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class RequestCompletion:
     invitation: IssuedInvitation | None = None  # the link and code a child passes to a guardian
     guardian_mailed: bool = False  # 16-17: Vern e-mailed the guardian the notice itself
     erasure_preview: dict[str, int] | None = None  # what a confirmed erasure removes (counts per kind)
+    refusal: str | None = None  # bot.guardians.acting.Refusal value (GUARDIAN_REFUSED, or UNAVAILABLE: register)
+    acting: GuardianActing | None = None  # a guardian acted for a child (bot.guardians.acting)
 
 
 GUARDIAN_ADDRESS = "guardian:"  # the reference detail's prefix when it holds a 16-17's guardian address
@@ -114,8 +119,10 @@ class RequestFlow:
         invitations: GuardianInvitations | None = None,
         chat_addresses: ChatAddresses | None = None,
         confirmations: ErasureConfirmations | None = None,
+        registry: GuardianRegistry | None = None,
     ) -> None:
         self._confirmations = confirmations
+        self._registry = registry
         self._consents = consents
         self._chat_addresses = chat_addresses
         self._invitations = invitations
@@ -194,6 +201,8 @@ class RequestFlow:
                 return RequestCompletion(CompletionStatus.NOT_VERIFIED)
         except StoreUnavailable:
             return RequestCompletion(CompletionStatus.UNAVAILABLE)
+        if is_for_child(request.details):
+            return await self._complete_for_child(conversation_id, request)
         try:
             if request.kind == STATUS_LOOKUP:
                 completion = await asyncio.to_thread(self._status, request)
@@ -215,12 +224,59 @@ class RequestFlow:
         await self.forget(conversation_id)
         return completion
 
+    async def _complete_for_child(self, conversation_id: str, request: PendingRequest) -> RequestCompletion:
+        """A guardian's request for a child: the register (or the caseworker) decides after the code, never the
+        dialogue. A case goes to a caseworker (nothing is carried out automatically: the data is the child's)."""
+        from bot.dsr.for_child import decide_for_child
+
+        consents = self._consents[0] if self._consents is not None else None
+        try:
+            decided = await decide_for_child(self._registry, self._settings, self._clock, consents, request)
+        except SQLAlchemyError as error:
+            logger.error("guardian request not completed: database unavailable (%s)", type(error).__name__)
+            return RequestCompletion(CompletionStatus.UNAVAILABLE)
+        if decided is Refusal.UNAVAILABLE:
+            # The verified mark stays: the next message asks the register again.
+            return RequestCompletion(CompletionStatus.UNAVAILABLE, refusal=Refusal.UNAVAILABLE.value)
+        if isinstance(decided, Refusal):
+            await self.forget(conversation_id)
+            return RequestCompletion(CompletionStatus.GUARDIAN_REFUSED, refusal=decided.value)
+        try:
+            if request.kind == CONSENT_LOOKUP and consents is not None and self._consents is not None:
+                guardian = consents.pseudonym(request.email)
+                await asyncio.to_thread(self._consents[1].grant, conversation_id, guardian, request.email)
+                found = await asyncio.to_thread(consents.records_for_child, guardian, decided.child_reference)
+                completion = RequestCompletion(CompletionStatus.CONSENTS_FOUND, consents=found, acting=decided)
+            elif request.kind == CONSENT_LOOKUP:
+                completion = RequestCompletion(CompletionStatus.CONSENTS_FOUND, acting=decided)
+            else:
+                opened = await asyncio.to_thread(
+                    self._cases.open_case, RequestType(request.kind), request.email, request.language,
+                    request.channel, own_details(request.details), conversation_id, request.received_at,
+                    decided.child_reference, decided.verified, decided.young_person)
+                completion = RequestCompletion(CompletionStatus.OPENED, case=opened.case, duplicate=opened.duplicate,
+                                               acting=decided)
+        except (SQLAlchemyError, StoreUnavailable) as error:
+            logger.error("guardian request not completed: store unavailable (%s)", type(error).__name__)
+            return RequestCompletion(CompletionStatus.UNAVAILABLE)
+        if completion.case is not None and not completion.duplicate:
+            receipt = await self._send_receipt(request, completion)  # to the guardian's verified address
+            completion = dataclasses.replace(completion, receipt_sent=receipt.receipt_sent)
+            await self._push(request, completion)
+        await self.forget(conversation_id)
+        return completion
+
     async def _push(self, request: PendingRequest, completion: RequestCompletion) -> None:
         """Hand the case to the controller's other systems; a failed push leaves it for a caseworker."""
         case = completion.case
         if self._connector is None or case is None:
             return
-        payload = case_payload(case, request.email, request.details, self._cases.recipients_for(case))
+        payload = case_payload(case, request.email, own_details(request.details), self._cases.recipients_for(case))
+        if completion.acting is not None:
+            # The controller's system answers the guardian (the address above) about this child.
+            payload["made_by"] = {"role": "guardian", "verified": completion.acting.verified,
+                                  "child_reference": completion.acting.child_reference,
+                                  "young_person": completion.acting.young_person}
         await self._connector.push("case.verified", f"{case.reference}:verified", payload)
 
     async def _fulfil(

@@ -3,6 +3,7 @@ words produced by code paths that do not go through Rasa's response selection.""
 
 from __future__ import annotations
 
+from bot.i18n.acting import ACTING_MESSAGES
 from bot.i18n.ages import AGE_MESSAGES
 from bot.i18n.answers import ANSWER_MESSAGES
 from bot.i18n.families import FAMILY_MESSAGES
@@ -84,6 +85,7 @@ MESSAGES.update(FAMILY_MESSAGES)  # after the guardian texts: some replace them
 MESSAGES.update(HANDOFF_MESSAGES)
 MESSAGES.update(CHAT_COPY_MESSAGES)
 MESSAGES.update(ANSWER_MESSAGES)
+MESSAGES.update(ACTING_MESSAGES)
 MESSAGES.update(AGE_MESSAGES)
 
 

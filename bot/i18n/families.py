@@ -190,16 +190,20 @@ FAMILY_MESSAGES: dict[str, dict[str, str]] = {
     "tg_help": {
         "nb": "Dette er Vern, personvernassistenten til {controller}. Dette kan du gjøre her:\n"
               "/start og koden fra barnet: svar på et samtykke\n/samtykker: se og trekk tilbake det du har svart\n"
+              "/barn: samtykkene du har svart på for barnet ditt\n"
               "/sprak: velg språk\n/stopp: få Vern til å glemme Telegram-kontoen din\n/hjelp: denne listen",
         "nn": "Dette er Vern, personvernassistenten til {controller}. Dette kan du gjere her:\n"
               "/start og koden frå barnet: svar på eit samtykke\n/samtykker: sjå og trekk tilbake det du har svart\n"
+              "/barn: samtykka du har svart på for barnet ditt\n"
               "/sprak: vel språk\n/stopp: få Vern til å gløyme Telegram-kontoen din\n/hjelp: denne lista",
         "da": "Det er Vern, privatlivsassistenten hos {controller}. Det kan du gøre her:\n"
               "/start og koden fra barnet: svar på et samtykke\n/samtykker: se og træk tilbage det, du har svaret\n"
+              "/barn: de samtykker, du har svaret på for dit barn\n"
               "/sprog: vælg sprog\n/stop: få Vern til at glemme din Telegram-konto\n/help: denne liste",
         "en": "This is Vern, the privacy assistant of {controller}. Here you can:\n"
               "/start with the code from your child: answer a consent\n/consents: see and withdraw what you "
-              "answered\n/language: choose a language\n/stop: make Vern forget your Telegram account\n"
+              "answered\n/child: the consents you answered for your child\n"
+              "/language: choose a language\n/stop: make Vern forget your Telegram account\n"
               "/help: this list",
     },
     "tg_language_choose": {

@@ -48,7 +48,9 @@ TABLES = (
           "caseworker help", "gdpr:art-6-1-e", ("end-idle-handoffs", "delete-handed-off-chats"),
           erasure=CHAT_ERASER),
     Store("cases", "table", "cases", "data-subject request cases: type, status, deadlines, the person's "
-          "words in `details`, keyed by a keyed hash of the address", "answering requests (Art. 12-22)",
+          "words in `details`, keyed by a keyed hash of the address; a case a guardian made for a child also "
+          "holds how the guardian was verified, the child's reference encrypted and its keyed hash",
+          "answering requests (Art. 12-22)",
           "gdpr:art-6-1-c", ("delete-closed-cases",),
           erasure=SUBJECT_ERASER + "; open cases stay for a caseworker; the erasure case keeps counts only, "
           "answerable by reference until every connected system confirmed, then delete-closed-cases"),
@@ -145,7 +147,8 @@ REDIS = (
           "giving (Art. 7(3))", "gdpr:art-7-3", (), expiry="15 minutes (bot.consent.sessions.SESSION_TTL_SECONDS)",
           erasure=CHAT_ERASER + " (consent_sessions)"),
     Store("pending_requests", "redis", "vern:verify:pending:*", "a request waiting for its code: address, "
-          "type, the person's words", "opening the case once verified", "gdpr:art-6-1-c", (),
+          "type, the person's words (encrypted); for a guardian's request the child's year and reference",
+          "opening the case once verified", "gdpr:art-6-1-c", (),
           expiry="the code's lifetime", erasure=CHAT_ERASER + " (forget hook)"),
     Store("pii_warnings", "redis", "vern:verify:piiwarned:*", "that a chat was warned about a kind of "
           "personal data", "warning once, not every message", "gdpr:art-25", (), expiry="the chat's length",

@@ -30,6 +30,7 @@ from bot.consent.service import ConsentError, ConsentService, NotAllowed, Record
 from bot.guardians.check import register_applies
 from bot.guardians.registry import GuardianRegistry
 from bot.i18n import translate
+from bot.telegram.child_command import CHILD_COMMANDS, child_records, reply_child
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class GuardianBot:
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler("start", self.start))
         application.add_handler(CommandHandler(list(CONSENTS_COMMANDS), self.list_consents))
+        application.add_handler(CommandHandler(list(CHILD_COMMANDS), self.child))
         application.add_handler(CommandHandler(list(HELP_COMMANDS), self.help))
         application.add_handler(CommandHandler(list(LANGUAGE_COMMANDS), self.choose_language))
         application.add_handler(CommandHandler(list(STOP_COMMANDS), self.stop))
@@ -172,6 +174,16 @@ class GuardianBot:
                 markup = InlineKeyboardMarkup([[InlineKeyboardButton(
                     translate("consent_withdraw_button", language), callback_data=f"w:{record.record_id}")]])
             await message.reply_text(line, reply_markup=markup)
+
+    async def child(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/child [number]: the consents this account answered for a child; access and erasure: the chat."""
+        message = update.effective_message
+        if message is None:
+            return
+        language = self._language(update)
+        records = await child_records(self._s.consents, self._guardian_key(update), list(context.args or []))
+        titles = {record.purpose_id: self._title(record.purpose_id, language) for record in records}
+        await reply_child(message, records, language, self._s.controller_name, titles)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_message is not None:

@@ -317,3 +317,41 @@ def test_a_purpose_checked_in_the_register_sends_the_telegram_guardian_to_the_we
     finally:
         bot.stop()
         fake.stop()
+
+
+def test_child_lists_the_consents_answered_for_a_child_and_withdraws_them(
+    telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
+) -> None:
+    telegram.user_sends(509, "/barn")
+    (none,) = telegram.wait_for(509, 1)
+    assert none.text == translate("tg_child_none", "nb", controller="Demo idrettslag")
+
+    # A 12-year-old's consent with the school's number for the child; the parent approves through the link.
+    record = consents.give(consents.pseudonym("ada@example.org"), PURPOSE, "nb", "web", 12, None, "ELEV-4711")
+    issued = invitations.issue(record.record_id, InvitationIntent.APPROVE, "nb", "child-chat-9",
+                               child_reference="ELEV-4711")
+    telegram.user_sends(509, f"/start {issued.token}", language="en")
+    *_, offer = telegram.wait_for(509, 2)
+    telegram.user_presses(509, offer, "Approve", language="en")
+    telegram.wait_for_edit(offer)
+
+    telegram.user_sends(509, "/child elev-4711", language="en")
+    *_, intro, line = telegram.wait_for(509, 4)
+    assert intro.text == translate("tg_child_intro", "en", controller="Demo idrettslag")
+    assert "access or erasure" in intro.text, "points to the chat for the rest"
+    assert line.text == translate("consent_line", "en", title="Video recordings of training in a closed group",
+                                  status="given")
+    telegram.user_sends(509, "/child ELEV-0815", language="en")
+    *_, other = telegram.wait_for(509, 5)
+    assert other.text == translate("tg_child_none", "en", controller="Demo idrettslag"), "another child: nothing"
+
+    telegram.user_presses(509, line, translate("consent_withdraw_button", "en"), language="en")
+    telegram.wait_for_edit(line)
+    telegram.user_presses(509, line, translate("tg_button_confirm_withdraw", "en"), language="en")
+    telegram.wait_for_edit(line, edits=2)
+    assert consents.get(record.record_id).status == "withdrawn"
+
+    # Someone else's account sees nothing of it.
+    telegram.user_sends(510, "/child ELEV-4711", language="en")
+    (stranger,) = telegram.wait_for(510, 1)
+    assert stranger.text == translate("tg_child_none", "en", controller="Demo idrettslag")

@@ -159,3 +159,13 @@ def test_admins_see_which_models_hold_forgotten_chats_and_caseworkers_do_not(con
     caseworker, _ = signed_in(console_web)
     assert caseworker.call("GET", "/console/admin/training").status == 403
 
+
+
+def test_the_case_view_says_a_guardian_made_it_for_which_child(console_web: ConsoleWeb) -> None:
+    client, _ = signed_in(console_web)
+    case = cases(console_web).open_case("access", f"mor-{uuid.uuid4().hex[:8]}@example.org", "nb", "rest",
+                                        {"scope": "alt"}, for_child="ELEV-4711", guardian_verified="register").case
+    page = client.call("GET", f"/console/cases/{case.reference}")
+    assert page.status == 200 and "Made by a guardian for child" in page.text and "4711" not in page.text
+    revealed = client.call("POST", f"/console/cases/{case.reference}/reveal", {"csrf": client.csrf()})
+    assert revealed.status == 200 and "Made by a guardian for child ELEV-4711" in revealed.text
