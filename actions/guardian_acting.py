@@ -50,8 +50,11 @@ def acting_for_child(tracker: Tracker) -> bool:
 
 
 def starts_for_child(kind: str, tracker: Tracker) -> bool:
-    """"Innsyn for datteren min": the request is a guardian's from its first message."""
-    return may_act_for_child(kind) and mentions_own_child(tracker.latest_message.get("text") or "")
+    """"Innsyn for datteren min", or a "for my child" start button: the request is a guardian's from its start."""
+    message = tracker.latest_message or {}
+    pressed = any(entity.get("entity") == SLOT_CASE_REFERENCE and entity.get("value") == FOR_CHILD
+                  for entity in message.get("entities") or [])
+    return may_act_for_child(kind) and (pressed or mentions_own_child(str(message.get("text") or "")))
 
 
 def start_for_child(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:

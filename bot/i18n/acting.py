@@ -9,6 +9,18 @@ ACTING_MESSAGES: dict[str, dict[str, str]] = {
         "da": "For mit barn",
         "en": "For my child",
     },
+    "button_child_access": {
+        "nb": "Be om innsyn for barnet mitt",
+        "nn": "Be om innsyn for barnet mitt",
+        "da": "Bed om indsigt for mit barn",
+        "en": "Ask for my child's data",
+    },
+    "button_child_erasure": {
+        "nb": "Be om sletting for barnet mitt",
+        "nn": "Be om sletting for barnet mitt",
+        "da": "Bed om sletning for mit barn",
+        "en": "Ask to erase my child's data",
+    },
     "guardian_acting_intro": {
         "nb": "Du spør for barnet ditt. Jeg trenger barnets alder og nummeret barnet har hos {controller}. "
               "Svaret går til e-postadressen din. Den skal være din egen, resten gjelder barnet.",

@@ -33,8 +33,9 @@ def retention_facts(policy: RetentionPolicy) -> dict[str, str]:
     }
 
 
-def age_facts(bands: AgeBands) -> dict[str, str]:
+def age_facts(bands: AgeBands, guardian_acts_below: int) -> dict[str, str]:
     return {
+        "guardian_acts_below": str(guardian_acts_below),
         "guardian_only_below": str(bands.guardian_only_below),
         "joint_below": str(bands.joint_below),
         "adult_from": str(bands.adult_from),

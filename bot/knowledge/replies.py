@@ -26,11 +26,18 @@ NEXT_STEP = {
     "chat_training": ("button_forget_chat", "/forget_chat"),
     "personal_data": ("button_request_access", "/request_access"),
     "cost": ("button_request_access", "/request_access"),
-    "parent_rights": ("button_request_access", "/request_access"),
     "identity_check": ("button_talk_to_person", "/human_handoff"),
     "human": ("button_talk_to_person", "/human_handoff"),
     "controller_dpo": ("button_talk_to_person", "/human_handoff"),
     MINORS_TOPIC: ("button_give_consent", "/give_consent"),
+}
+# A parent asking what they may do for a child is one press from doing it: the request starts as a guardian's
+# (bot.guardians.acting), asking the child's age and reference, then the parent's e-mail code.
+FOR_CHILD_STEPS = {
+    "parent_rights": [
+        ("button_child_access", '/request_access{"case_reference": "forchild:"}'),
+        ("button_child_erasure", '/request_erasure{"case_reference": "forchild:"}'),
+    ],
 }
 # Intents that start a request: a yes/no that may be one of them is asked about, never dropped.
 REQUEST_BUTTONS = {
@@ -87,6 +94,7 @@ def faq_reply(
         return Reply(response="utter_default")
     step = NEXT_STEP.get(topic)
     buttons = [_button(*step, language)] if step else []
+    buttons += [_button(key, payload, language) for key, payload in FOR_CHILD_STEPS.get(topic, [])]
     if topic == MINORS_TOPIC:
         age = age_in(str(message.get("text") or ""), today)
         if age is not None:

@@ -45,6 +45,15 @@ def test_for_my_daughter_makes_the_access_request_a_guardians() -> None:
     assert dispatcher.messages[0]["buttons"] == [], "no «for my child» button when the message said so"
 
 
+def test_the_parents_answer_buttons_start_a_guardians_request() -> None:
+    dispatcher = CollectingDispatcher()
+    pressed = tracker('/request_erasure{"case_reference": "forchild:"}', intent="request_erasure",
+                      entities=[{"entity": "case_reference", "value": "forchild:"}])
+    events = asyncio.run(ActionStartRequest().run(dispatcher, pressed, {}))
+    assert SlotSet("case_reference", "forchild:") in events
+    assert texts(dispatcher) == [translate("request_intro_erasure", "nb"), intro()]
+
+
 def test_a_request_without_child_words_offers_the_button() -> None:
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ActionStartRequest().run(dispatcher, tracker("slett meg", intent="request_erasure"), {}))

@@ -126,3 +126,13 @@ def test_an_unclear_message_between_a_request_and_a_question_offers_both() -> No
 
 def test_an_unclear_message_with_no_request_in_sight_is_not_asked_about() -> None:
     assert clarify_reply(_unsure("blåbær", ("greet", 0.4), ("thank", 0.3)), "nb") is None
+
+
+def test_a_parents_question_is_one_press_from_a_request_for_the_child(settings) -> None:
+    acting = replace(settings, guardian_acts_below=15)
+    reply = faq_reply(faq("parent_rights", "hvilke rettigheter har jeg for barnet mitt"), "nb",
+                      load_knowledge(acting), acting, TODAY)
+    assert reply.text is not None and "under 15 år" in reply.text  # the age comes from the settings
+    payloads = [button["payload"] for button in reply.buttons]
+    assert '/request_access{"case_reference": "forchild:"}' in payloads
+    assert '/request_erasure{"case_reference": "forchild:"}' in payloads
