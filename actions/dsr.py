@@ -228,6 +228,24 @@ class ValidateDsrForm(FormValidationAction):
         return self._invalid(SLOT_CONSENT_AGREE, say_for("consent_agree_invalid", tracker, audience_of(tracker)),
                              dispatcher, tracker)
 
+    async def extract_birth_year(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """"Han er 10", "jeg er 14": the NLU hears the minors' question, but asked for an age it is the answer.
+
+        The slot's mapping leaves questions (`faq`) to be answered; an age or a birth year is taken here instead,
+        so the form goes on rather than explaining the age rules and asking again."""
+        if tracker.get_slot("requested_slot") != SLOT_BIRTH_YEAR:
+            return {}
+        if (tracker.latest_message.get("intent") or {}).get("name") != "faq":
+            return {}
+        text = str(tracker.latest_message.get("text") or "")
+        try:
+            birth_year_from_answer(text, utc_now().date())
+        except ImplausibleBirth:
+            return {}
+        return {SLOT_BIRTH_YEAR: text}
+
     async def validate_birth_year(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

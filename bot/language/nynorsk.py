@@ -59,12 +59,14 @@ _CUE_GROUPS: tuple[tuple[str, float, str], ...] = (
     ("nb da", STRONG, "ikke jeg hvordan hvem hvorfor"),
     ("nb da", WEAK, "bare være fra et selv komme hun deres hvor hver hele egne siden hvilke hvilken hvis"),
     # Norwegian (either standard) forms that Danish spells otherwise.
-    ("nb nn", STRONG, "meg deg seg gjerne hjelp hjelpe hjelpen spørsmål sporsmal sletting innsyn saksnummer å"),
-    ("nb nn", WEAK, "etter slik sånn tilbake"),
+    ("nb nn", STRONG, "meg deg seg gjerne hjelp hjelpe hjelpen spørsmål sporsmal sletting innsyn saksnummer å gi"),
+    # Danish "trække", "givet".
+    ("nb nn", WEAK, "etter slik sånn tilbake trekke gitt"),
     ("nb nn", COURTESY, "takk hei"),
     # Shared with Swedish, so they count against Danish and English only.
     ("nb nn sv", STRONG, "av"),
-    ("nb nn sv", WEAK, "oss tar mitt ditt blir"),
+    # "ha", "ta": Danish "have", "tage".
+    ("nb nn sv", WEAK, "oss tar mitt ditt blir ha ta"),
     ("nb sv", WEAK, "mer vet riktig heter"),
     ("nb da sv", WEAK, "kommer dem egen"),
     ("nn sv", WEAK, "vart vore"),

@@ -119,3 +119,14 @@ def test_a_bad_number_is_asked_again() -> None:
     assert result["birth_year"] is None
     assert texts(dispatcher) == [translate("guardian_child_reference_invalid", "nb",
                                            controller=get_settings().controller_name)]
+
+
+def test_an_age_heard_as_the_minors_question_is_still_the_childs_age() -> None:
+    # "han er 10" parses as the question about minors' consent; asked for the child's age, it is the answer.
+    asked = tracker("han er 10", {"request_kind": "access", "case_reference": "forchild:",
+                                  "requested_slot": "birth_year"}, intent="faq")
+    extracted = asyncio.run(ValidateDsrForm().extract_birth_year(CollectingDispatcher(), asked, {}))
+    assert extracted == {"birth_year": "han er 10"}
+    question = tracker("er det gratis?", {"request_kind": "access", "case_reference": "forchild:",
+                                          "requested_slot": "birth_year"}, intent="faq")
+    assert asyncio.run(ValidateDsrForm().extract_birth_year(CollectingDispatcher(), question, {})) == {}

@@ -28,6 +28,7 @@ BOKMAL = [
     "hvem er behandlingsansvarlig hos dere",
     "jeg vet ikke hva saksnummeret mitt er",
     "jeg har sendt inn en klage men har ikke hørt noe på tre uker",
+    "jeg vil gi samtykke til filming",
     "hva betyr det",
     "hvordan kan jeg klage til datatilsynet hvis dere ikke svarer innen en maned?",
     "slett meg",
