@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dsr_common import contact, say
-from actions.names import SLOT_BIRTH_YEAR, SLOT_CASE_REFERENCE, SLOT_EMAIL, SLOT_GAVE_UP, SLOT_REQUEST_KIND
+from actions.names import (
+    ACTION_ASK_REQUEST_SCOPE,
+    SLOT_BIRTH_YEAR,
+    SLOT_CASE_REFERENCE,
+    SLOT_EMAIL,
+    SLOT_GAVE_UP,
+    SLOT_REQUEST_KIND,
+)
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.consent.age_answer import birth_year_from_answer
@@ -132,6 +139,23 @@ def ask_child(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
         dispatcher.utter_message(text=say("guardian_ask_child_reference", tracker,
                                           controller=get_settings().controller_name))
     return True
+
+
+class ActionAskRequestScope(Action):
+    """The scope question, about the child when a guardian asks for one ("alt vi har om barnet")."""
+
+    def name(self) -> str:
+        return ACTION_ASK_REQUEST_SCOPE
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if acting_for_child(tracker):
+            button = {"title": say("button_everything", tracker), "payload": '/inform{"request_scope": "everything"}'}
+            dispatcher.utter_message(text=say("guardian_ask_request_scope", tracker), buttons=[button])
+        else:
+            dispatcher.utter_message(response="utter_ask_request_scope")
+        return []
 
 
 def tell_refusal(completion: RequestCompletion, tracker: Tracker, dispatcher: CollectingDispatcher) -> None:

@@ -35,6 +35,7 @@ SLOT_BIRTH_YEAR = "birth_year"
 ACTION_ASK_CONSENT_PURPOSE = "action_ask_consent_purpose"
 ACTION_ASK_CONSENT_AGREE = "action_ask_consent_agree"
 ACTION_ASK_BIRTH_YEAR = "action_ask_birth_year"
+ACTION_ASK_REQUEST_SCOPE = "action_ask_request_scope"
 ACTION_TELL_GUARDIAN_ANSWER = "action_tell_guardian_answer"
 ACTION_EMAIL_CONSENT_RECEIPT = "action_email_consent_receipt"
 # Handing the chat to a caseworker (actions/handoff.py)

@@ -9,6 +9,14 @@ ACTING_MESSAGES: dict[str, dict[str, str]] = {
         "da": "For mit barn",
         "en": "For my child",
     },
+    "button_everything": {"nb": "Alt", "nn": "Alt", "da": "Alt", "en": "Everything"},
+    "guardian_ask_request_scope": {
+        "nb": "Gjelder det alt vi har om barnet, eller noe bestemt? Skriv hva det gjelder, eller velg «Alt».",
+        "nn": "Gjeld det alt vi har om barnet, eller noko bestemt? Skriv kva det gjeld, eller vel «Alt».",
+        "da": "Gælder det alt, vi har om barnet, eller noget bestemt? Skriv, hvad det gælder, eller vælg »Alt«.",
+        "en": "Is it about everything we hold about your child, or something in particular? Say what, or choose "
+              "\"Everything\".",
+    },
     "button_child_access": {
         "nb": "Be om innsyn for barnet mitt",
         "nn": "Be om innsyn for barnet mitt",

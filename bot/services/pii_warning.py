@@ -84,6 +84,8 @@ def storable_text(text: str) -> str:
 CODE_FORM = "code_form"
 SLOTS_EXPECTING = {
     "email": frozenset({"email"}),
+    # The age step asks a birth year, then the child's number at the controller or (16-17) the guardian's address.
+    "birth_year": frozenset({"number", "email"}),
     "rectification_what": frozenset({"name", "email", "number", "address"}),
     "rectification_correct": frozenset({"name", "email", "number", "address"}),
 }

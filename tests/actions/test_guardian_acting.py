@@ -130,3 +130,17 @@ def test_an_age_heard_as_the_minors_question_is_still_the_childs_age() -> None:
     question = tracker("er det gratis?", {"request_kind": "access", "case_reference": "forchild:",
                                           "requested_slot": "birth_year"}, intent="faq")
     assert asyncio.run(ValidateDsrForm().extract_birth_year(CollectingDispatcher(), question, {})) == {}
+
+
+def test_the_scope_question_is_about_the_child_when_a_guardian_asks() -> None:
+    from actions.guardian_acting import ActionAskRequestScope
+
+    dispatcher = CollectingDispatcher()
+    asked = tracker("ABC-12345", {"request_kind": "access", "case_reference": "forchild:2016:ABC-12345",
+                                  "requested_slot": "request_scope"})
+    asyncio.run(ActionAskRequestScope().run(dispatcher, asked, {}))
+    assert texts(dispatcher) == [translate("guardian_ask_request_scope", "nb")]
+    own = CollectingDispatcher()
+    asyncio.run(ActionAskRequestScope().run(own, tracker("x", {"request_kind": "access",
+                                                              "requested_slot": "request_scope"}), {}))
+    assert own.messages[0]["response"] == "utter_ask_request_scope"

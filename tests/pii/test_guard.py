@@ -34,6 +34,9 @@ def test_data_vern_asked_for_is_not_warned_about() -> None:
     assert g.inspect("c", "kari@example.org", expected_kinds("dsr_form", "email")).warn == ()
     assert g.inspect("c", "123456", expected_kinds("code_form", "verification_code")).warn == ()
     assert g.inspect("c", "kari@example.org", expected_kinds(None, None)).warn == ("email",)
+    # Asked for a child's number at the school, a pupil number is an answer, not an overshare.
+    assert g.inspect("d", "elevnr 20451873", expected_kinds("dsr_form", "birth_year")).warn == ()
+    assert g.inspect("d", "elevnr 20451873", expected_kinds("dsr_form", "request_scope")).warn == ("number",)
 
 
 def test_the_warning_names_the_kinds_and_the_deadline_in_each_language() -> None:
