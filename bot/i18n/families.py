@@ -26,17 +26,79 @@ FAMILY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "I cannot check the register of guardians right now. Nothing has changed. Please try again shortly, "
               "or write to {contact}.",
     },
-    "tg_register_needs_web": {
-        "nb": "For dette samtykket sjekker {controller} foresatte mot sitt eget register. Det kan ikke gjøres med en "
-              "Telegram-konto. Svar på nettsiden i lenken fra barnet, med e-postadressen {controller} har for deg.",
-        "nn": "For dette samtykket sjekkar {controller} føresette mot sitt eige register. Det kan ikkje gjerast med "
-              "ein Telegram-konto. Svar på nettsida i lenkja frå barnet, med e-postadressa {controller} har for deg.",
-        "da": "For dette samtykke tjekker {controller} forældre og værger i sit eget register. Det kan ikke gøres med "
-              "en Telegram-konto. Svar på websiden i linket fra barnet, med den e-mailadresse, {controller} har til "
-              "dig.",
-        "en": "For this consent, {controller} checks guardians against its own register. That cannot be done with a "
-              "Telegram account. Please answer on the web page in the link from your child, with the e-mail address "
+    # The register by phone in Telegram: the number of the guardian's own account, shared with a button;
+    # asked of the register once and never stored (bot/telegram/register_phone.py).
+    "tg_button_share_phone": {
+        "nb": "Del telefonnummeret mitt", "nn": "Del telefonnummeret mitt", "da": "Del mit telefonnummer",
+        "en": "Share my phone number",
+    },
+    "tg_register_phone_offer": {
+        "nb": "For dette samtykket sjekker {controller} foresatte mot sitt eget register. Velg svaret ditt over, og "
+              "trykk på «{button}» under: Vern spør registeret om nummeret til Telegram-kontoen din og lagrer det "
+              "ikke. Eller svar på nettsiden i lenken fra barnet, med e-postadressen {controller} har for deg.",
+        "nn": "For dette samtykket sjekkar {controller} føresette mot sitt eige register. Vel svaret ditt over, og "
+              "trykk på «{button}» under: Vern spør registeret om nummeret til Telegram-kontoen din og lagrar det "
+              "ikkje. Eller svar på nettsida i lenkja frå barnet, med e-postadressa {controller} har for deg.",
+        "da": "For dette samtykke tjekker {controller} forældre og værger i sit eget register. Vælg dit svar "
+              "ovenfor, og tryk på »{button}« nedenfor: Vern spørger registeret om nummeret på din Telegram-konto "
+              "og gemmer det ikke. Eller svar på websiden i linket fra barnet, med den e-mailadresse, {controller} "
+              "har til dig.",
+        "en": "For this consent, {controller} checks guardians against its own register. Choose your answer above "
+              "and press \"{button}\" below: Vern asks the register about your Telegram account's number and does "
+              "not store it. Or answer on the web page in the link from your child, with the e-mail address "
               "{controller} has for you.",
+    },
+    "tg_register_phone_wait": {
+        "nb": "Du valgte «{choice}». Svaret teller når registeret til {controller} har deg som foresatt: trykk på "
+              "«{button}» under. Eller svar på nettsiden i lenken fra barnet.",
+        "nn": "Du valde «{choice}». Svaret tel når registeret til {controller} har deg som føresett: trykk på "
+              "«{button}» under. Eller svar på nettsida i lenkja frå barnet.",
+        "da": "Du valgte »{choice}«. Svaret tæller, når registeret hos {controller} har dig som forælder eller "
+              "værge: tryk på »{button}« nedenfor. Eller svar på websiden i linket fra barnet.",
+        "en": "You chose \"{choice}\". The answer counts once the register at {controller} has you as a guardian: "
+              "press \"{button}\" below. Or answer on the web page in the link from your child.",
+    },
+    "tg_register_phone_listed": {
+        "nb": "Registeret til {controller} har deg som foresatt for barnet. Nummeret ble ikke lagret.",
+        "nn": "Registeret til {controller} har deg som føresett for barnet. Nummeret vart ikkje lagra.",
+        "da": "Registeret hos {controller} har dig som forælder eller værge for barnet. Nummeret blev ikke gemt.",
+        "en": "The register at {controller} has you as a guardian of the child. The number was not stored.",
+    },
+    "tg_register_phone_choose": {
+        "nb": "Velg svaret ditt:", "nn": "Vel svaret ditt:", "da": "Vælg dit svar:", "en": "Choose your answer:",
+    },
+    "tg_register_phone_not_listed": {
+        "nb": "{controller} har ikke dette telefonnummeret som foresatt for barnet i registeret sitt, så svaret ble "
+              "ikke registrert, og nummeret ble ikke lagret. Er du foresatt, kan du svare på nettsiden i lenken fra "
+              "barnet, med e-postadressen {controller} har for deg, eller skrive til {contact}.",
+        "nn": "{controller} har ikkje dette telefonnummeret som føresett for barnet i registeret sitt, så svaret "
+              "vart ikkje registrert, og nummeret vart ikkje lagra. Er du føresett, kan du svare på nettsida i "
+              "lenkja frå barnet, med e-postadressa {controller} har for deg, eller skrive til {contact}.",
+        "da": "{controller} har ikke dette telefonnummer som forælder eller værge for barnet i sit register, så "
+              "svaret blev ikke registreret, og nummeret blev ikke gemt. Er du forælder eller værge, kan du svare på "
+              "websiden i linket fra barnet, med den e-mailadresse, {controller} har til dig, eller skrive til "
+              "{contact}.",
+        "en": "{controller} does not have this phone number as a guardian of the child in its register, so the "
+              "answer was not recorded, and the number was not stored. If you are the guardian, you can answer on "
+              "the web page in the link from your child, with the e-mail address {controller} has for you, or write "
+              "to {contact}.",
+    },
+    "tg_register_phone_not_own": {
+        "nb": "Det er ikke nummeret til kontoen din. Bruk knappen «{button}», så deler Telegram ditt eget nummer. "
+              "Ingenting er endret, og nummeret ble ikke lagret.",
+        "nn": "Det er ikkje nummeret til kontoen din. Bruk knappen «{button}», så deler Telegram ditt eige nummer. "
+              "Ingenting er endra, og nummeret vart ikkje lagra.",
+        "da": "Det er ikke nummeret på din konto. Brug knappen »{button}«, så deler Telegram dit eget nummer. Intet "
+              "er ændret, og nummeret blev ikke gemt.",
+        "en": "That is not your account's number. Use the \"{button}\" button, and Telegram shares your own number. "
+              "Nothing has changed, and the number was not stored.",
+    },
+    "tg_register_phone_no_link": {
+        "nb": "Åpne lenken fra barnet først, så vet jeg hvilket samtykke nummeret gjelder. Nummeret ble ikke lagret.",
+        "nn": "Opna lenkja frå barnet først, så veit eg kva samtykke nummeret gjeld. Nummeret vart ikkje lagra.",
+        "da": "Åbn linket fra barnet først, så ved jeg, hvilket samtykke nummeret gælder. Nummeret blev ikke gemt.",
+        "en": "Please open the link from your child first, so I know which consent the number is for. The number "
+              "was not stored.",
     },
     "consent_ask_child_reference": {
         "nb": "{controller} sjekker hvem som er dine foresatte i sitt eget register. Hva er nummeret ditt hos "

@@ -25,7 +25,8 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name,
 
 
 def quiet_library_logs() -> None:
-    # httpx logs every request URL at INFO, and the URL holds the bot token; PTB logs updates at DEBUG.
+    # httpx logs every request URL at INFO, and the URL holds the bot token; PTB logs updates (with a shared
+    # contact's phone number) at DEBUG. Only warnings and errors pass, and ours name no person.
     for name in ("httpx", "httpcore", "telegram", "telegram.ext"):
         logging.getLogger(name).setLevel(logging.WARNING)
 
@@ -38,6 +39,7 @@ def guardian_services(settings: Settings) -> GuardianServices:
     from bot.dsr.factory import consent_service
     from bot.guardians.registry import build_registry
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
+    from bot.telegram.register_phone import phone_region
 
     consents = consent_service()
     return GuardianServices(
@@ -46,12 +48,14 @@ def guardian_services(settings: Settings) -> GuardianServices:
         purposes=dict(default_purposes()), controller_name=settings.controller_name,
         default_language=settings.default_language, notify_child=guardian_answer_notifier(settings),
         registry=build_registry(settings), contact=settings.controller_contact, timezone=settings.timezone,
+        phone_region=phone_region(settings.default_language),
     )
 
 
 def build_application(settings: Settings, services: GuardianServices, polling: bool) -> Application:  # type: ignore[type-arg]
     if settings.telegram_token is None:
         raise ConfigError("The guardian bot needs TELEGRAM_TOKEN (from @BotFather)")
+    quiet_library_logs()  # before any update arrives: updates carry names, chat ids and shared phone numbers
     builder: ApplicationBuilder = (  # type: ignore[type-arg]
         ApplicationBuilder().token(settings.telegram_token.reveal()).base_url(settings.telegram_api_url)
     )

@@ -12,9 +12,9 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyKeyboardRemove, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.consent.invitations import (
@@ -27,10 +27,11 @@ from bot.consent.invitations import (
 from bot.consent.local_time import local_time
 from bot.consent.purposes import Purpose, notice_text
 from bot.consent.service import ConsentError, ConsentService, NotAllowed, RecordNotFound
-from bot.guardians.check import register_applies
-from bot.guardians.registry import GuardianRegistry
+from bot.guardians.check import REGISTER, NotInRegister, guardian_verification, register_applies
+from bot.guardians.registry import GuardianContact, GuardianRegistry, RegistryUnavailable
 from bot.i18n import translate
 from bot.telegram.child_command import CHILD_COMMANDS, child_records, reply_child
+from bot.telegram.register_phone import DEFAULT_REGION, PendingAnswer, share_button_text, share_keyboard, shared_phone
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class GuardianServices:
     registry: GuardianRegistry | None = None  # the controller's guardian register, when configured
     contact: str = ""  # the controller's privacy contact, named when the bot forgets an account
     timezone: str = "Europe/Oslo"  # times a guardian reads are local
+    phone_region: str = DEFAULT_REGION  # how a shared number without a country code is read (register by phone)
 
 
 class GuardianBot:
@@ -77,6 +79,9 @@ class GuardianBot:
         # A guardian's chosen language (/language), by the account's keyed hash, in this process's memory only:
         # nothing about the account is stored for it, and after a restart Telegram's interface language applies.
         self._languages: dict[str, str] = {}
+        # The register question by phone, by the account's keyed hash (bot/telegram/register_phone.py): the link,
+        # the button pressed and the register's yes. Never the number itself.
+        self._pending: dict[str, PendingAnswer] = {}
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler("start", self.start))
@@ -86,6 +91,7 @@ class GuardianBot:
         application.add_handler(CommandHandler(list(LANGUAGE_COMMANDS), self.choose_language))
         application.add_handler(CommandHandler(list(STOP_COMMANDS), self.stop))
         application.add_handler(CallbackQueryHandler(self.button))
+        application.add_handler(MessageHandler(filters.CONTACT, self.contact_shared))
         application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
         application.add_error_handler(self.error)
 
@@ -141,21 +147,24 @@ class GuardianBot:
             text = translate("tg_inform", language, notice=notice)
             buttons = [[InlineKeyboardButton(translate("tg_button_ack", language),
                                              callback_data=f"i:{opened.invitation_id}")]]
-        elif register_applies(self._s.registry, purpose):
-            await message.reply_text(translate("tg_approve_request", language, notice=notice).split("\n\n")[0]
-                                     + "\n\n" + notice)
-            await message.reply_text(translate("tg_register_needs_web", language,
-                                               controller=self._s.controller_name))
-            return
         else:
             text = translate("tg_approve_request", language, notice=notice)
-            buttons = [[
-                InlineKeyboardButton(translate("tg_button_approve", language),
-                                     callback_data=f"a:{opened.invitation_id}"),
-                InlineKeyboardButton(translate("tg_button_decline", language),
-                                     callback_data=f"d:{opened.invitation_id}"),
-            ]]
+            buttons = self._answer_buttons(opened.invitation_id, language)
         await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+        if opened.intent is InvitationIntent.APPROVE and register_applies(self._s.registry, purpose):
+            # The answer counts only from someone the register lists: the account's own phone number, shared
+            # with Telegram's contact button, or the web page (e-mail code) as before.
+            self._pending[self._guardian_key(update)] = PendingAnswer(opened.invitation_id)
+            await message.reply_text(translate("tg_register_phone_offer", language, controller=self._s.controller_name,
+                                               button=share_button_text(language)),
+                                     reply_markup=share_keyboard(language))
+
+    @staticmethod
+    def _answer_buttons(invitation_id: str, language: str) -> list[list[InlineKeyboardButton]]:
+        return [[
+            InlineKeyboardButton(translate("tg_button_approve", language), callback_data=f"a:{invitation_id}"),
+            InlineKeyboardButton(translate("tg_button_decline", language), callback_data=f"d:{invitation_id}"),
+        ]]
 
     async def list_consents(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -214,6 +223,7 @@ class GuardianBot:
     async def _forget(self, key: str) -> int:
         """The account's keyed hash leaves the records and the links it opened; its language choice goes too."""
         self._languages.pop(key, None)
+        self._pending.pop(key, None)
         forgotten = await asyncio.to_thread(self._s.consents.forget_guardian, key)
         await asyncio.to_thread(self._s.invitations.forget_opener, key)
         return forgotten
@@ -227,7 +237,9 @@ class GuardianBot:
         language = self._language(update)
         key = self._guardian_key(update)
         try:
-            if action in ("a", "d", "i"):
+            if action in ("a", "d") and await self._needs_register(target):
+                await self._register_press(query, target, action == "a", key, language)
+            elif action in ("a", "d", "i"):
                 text = await self._answer(action, target, key, language)
                 await query.edit_message_text(text)
             elif action == "w":
@@ -248,18 +260,110 @@ class GuardianBot:
         except (NotAllowed, RecordNotFound):
             await query.edit_message_text(translate("tg_not_yours", language))
 
-    async def _answer(self, action: str, invitation_id: str, key: str, language: str) -> str:
-        approve = action != "d"
+    async def _needs_register(self, invitation_id: str) -> bool:
         about = await asyncio.to_thread(self._s.invitations.describe, invitation_id)
         purpose = self._s.purposes.get(about.purpose_id)
-        if purpose is not None and about.intent is InvitationIntent.APPROVE and register_applies(
-                self._s.registry, purpose):
-            # A Telegram account is no e-mail address or phone number the register could list: the web link
-            # (e-mail code, then the register) is the way for this purpose. Nothing is answered here.
-            return translate("tg_register_needs_web", language, controller=self._s.controller_name)
+        return (purpose is not None and about.intent is InvitationIntent.APPROVE
+                and register_applies(self._s.registry, purpose))
+
+    async def _register_press(self, query: object, invitation_id: str, approve: bool, key: str,
+                              language: str) -> None:
+        """Approve or decline on a purpose checked in the register: recorded only after the register's yes."""
+        pending = self._pending.get(key)
+        if pending is not None and pending.invitation_id == invitation_id and pending.verified:
+            self._pending.pop(key, None)
+            text = await self._answer("a" if approve else "d", invitation_id, key, language, REGISTER)
+            await query.edit_message_text(text)  # type: ignore[attr-defined]
+            return
+        # Remembered, not answered: the shared phone number decides. The buttons stay, to change one's mind.
+        self._pending[key] = PendingAnswer(invitation_id, approve)
+        choice = translate("tg_button_approve" if approve else "tg_button_decline", language)
+        await query.message.reply_text(  # type: ignore[attr-defined]
+            translate("tg_register_phone_wait", language, choice=choice, controller=self._s.controller_name,
+                      button=share_button_text(language)),
+            reply_markup=share_keyboard(language))
+
+    async def contact_shared(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The guardian pressed "Share my phone number": ask the register, never keep the number."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or message.contact is None or user is None:
+            return
+        language = self._language(update)
+        key = self._guardian_key(update)
+        # Telegram's button sends the account's own number with the sender's id; any other contact (forwarded,
+        # picked from the phone book) is someone else's number and proves nothing about this account.
+        if message.contact.user_id is None or message.contact.user_id != user.id:
+            await message.reply_text(translate("tg_register_phone_not_own", language,
+                                               button=share_button_text(language)),
+                                     reply_markup=share_keyboard(language))
+            return
+        pending = self._pending.get(key)
+        try:
+            applies = pending is not None and await self._needs_register(pending.invitation_id)
+        except InvitationError:
+            applies = False  # the link is gone (expired and cleaned up)
+        if pending is None or not applies:
+            await message.reply_text(translate("tg_register_phone_no_link", language),
+                                     reply_markup=ReplyKeyboardRemove())
+            return
+        try:
+            listed = await self._ask_register(pending.invitation_id, message.contact.phone_number)
+        except RegistryUnavailable:
+            # Nothing changes; the button stays for trying again.
+            await message.reply_text(translate("guardian_register_unavailable", language, contact=self._contact()),
+                                     reply_markup=share_keyboard(language))
+            return
+        if not listed:
+            logger.info("guardian answer refused: phone not in the controller's register")
+            self._pending[key] = replace(pending, verified=False)
+            await message.reply_text(translate("tg_register_phone_not_listed", language,
+                                               controller=self._s.controller_name, contact=self._contact()),
+                                     reply_markup=ReplyKeyboardRemove())
+            return
+        if pending.approve is None:
+            # Shared before choosing: the register said yes for this link, so the buttons now count.
+            self._pending[key] = replace(pending, verified=True)
+            await message.reply_text(translate("tg_register_phone_listed", language,
+                                               controller=self._s.controller_name),
+                                     reply_markup=ReplyKeyboardRemove())
+            await message.reply_text(translate("tg_register_phone_choose", language), reply_markup=InlineKeyboardMarkup(
+                self._answer_buttons(pending.invitation_id, language)))
+            return
+        self._pending.pop(key, None)
+        await self._answer_after_register(message, pending, key, language)
+
+    async def _ask_register(self, invitation_id: str, raw_number: str) -> bool:
+        """The same check the web page makes after the e-mail code (bot.guardians.check), with the phone."""
+        opened = await asyncio.to_thread(self._s.invitations.describe, invitation_id)
+        number = shared_phone(raw_number, self._s.phone_region)
+        if number is None:
+            return False
+        try:
+            verified = await guardian_verification(self._s.registry, self._s.purposes[opened.purpose_id], opened,
+                                                   GuardianContact("phone", number), METHOD)
+        except NotInRegister:
+            return False
+        return verified == REGISTER
+
+    async def _answer_after_register(self, message: Message, pending: PendingAnswer, key: str,
+                                     language: str) -> None:
+        action = "a" if pending.approve else "d"
+        try:
+            text = await self._answer(action, pending.invitation_id, key, language, REGISTER)
+        except InvitationError as error:
+            await tell_child_of_refusal(self._s.invitations, self._s.notify_child, error)
+            text = translate(PROBLEM_TEXT[error.problem], language)
+        except (NotAllowed, RecordNotFound):
+            text = translate("tg_not_yours", language)
+        await message.reply_text(text, reply_markup=ReplyKeyboardRemove())
+
+    async def _answer(self, action: str, invitation_id: str, key: str, language: str,
+                      verified: str = METHOD) -> str:
+        """Records the answer; `verified` is "register" only after the register's yes for this account."""
+        approve = action != "d"
         conversation = await asyncio.to_thread(self._s.invitations.conversation_of, invitation_id)
         view = await asyncio.to_thread(self._s.invitations.answer, invitation_id, key, approve, RELATION, METHOD,
-                                       METHOD, language)
+                                       verified, language)
         if conversation and self._s.notify_child is not None:
             try:
                 await self._s.notify_child(conversation)

@@ -287,38 +287,6 @@ def test_help_language_and_stop_forgetting_the_telegram_account(
     assert nothing.text == translate("tg_consents_none", "nb"), "the language choice was forgotten too"
 
 
-def test_a_purpose_checked_in_the_register_sends_the_telegram_guardian_to_the_web_page(
-    consents: ConsentService, invitations: GuardianInvitations, tmp_path: Path
-) -> None:
-    from bot.guardians.registry import FileGuardianRegistry
-
-    register = tmp_path / "guardians.csv"
-    register.write_text("child_reference,guardian\nELEV-1,mor@example.org\n", encoding="utf-8")
-    fake = FakeTelegram()
-    fake.start()
-    services = GuardianServices(consents, invitations, load_purposes(DEFAULT_FILE), "Demo skole", "nb", None,
-                                FileGuardianRegistry(register))
-    bot = RunningBot(services, fake, tmp_path)
-    bot.start()
-    try:
-        record = consents.give(consents.pseudonym("child-12@example.org"), "health-adaptations", "nb", "web", age=12,
-                               child_reference="ELEV-1")
-        issued = invitations.issue(record.record_id, InvitationIntent.APPROVE, "nb", "child-chat-9",
-                                   child_reference="ELEV-1")
-        fake.user_sends(509, f"/start {issued.token}")
-        notice, sent_on = fake.wait_for(509, 2)
-        # A 12-year-old's guardian reads the child's words (to read aloud to the child).
-        assert "Hjelp på skolen for helsen din" in notice.text and notice.buttons == []
-        assert sent_on.text == translate("tg_register_needs_web", "nb", controller="Demo skole")
-        # A forged approve button changes nothing either.
-        fake.user_sends_callback(509, sent_on, f"a:{issued.invitation_id}")
-        fake.wait_for_edit(sent_on)
-        assert consents.get(record.record_id).status == "pending_guardian"
-    finally:
-        bot.stop()
-        fake.stop()
-
-
 def test_child_lists_the_consents_answered_for_a_child_and_withdraws_them(
     telegram: FakeTelegram, consents: ConsentService, invitations: GuardianInvitations
 ) -> None:

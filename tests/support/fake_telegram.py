@@ -4,7 +4,8 @@ It implements the methods the guardian bot uses (getMe, getUpdates,
 sendMessage, editMessageText, answerCallbackQuery, setWebhook, deleteWebhook,
 close/logOut) over HTTP at `/bot<token>/<method>`, keeps every chat's
 messages, and lets a test act as a Telegram user: send text, press an
-inline button. In webhook mode it delivers updates by POSTing them to the
+inline button, share a contact (Telegram's request_contact button, or a
+forwarded contact). In webhook mode it delivers updates by POSTing them to the
 registered URL with the secret-token header, as Telegram does.
 """
 
@@ -42,6 +43,16 @@ class SentMessage:
 
     def button(self, title: str) -> dict[str, str]:
         return next(b for b in self.buttons if b["text"] == title)
+
+    @property
+    def keyboard(self) -> list[dict[str, Any]]:
+        """The reply keyboard's buttons (KeyboardButton: text, request_contact), not the inline ones."""
+        rows = (self.reply_markup or {}).get("keyboard") or []
+        return [button if isinstance(button, dict) else {"text": button} for row in rows for button in row]
+
+    @property
+    def removes_keyboard(self) -> bool:
+        return bool((self.reply_markup or {}).get("remove_keyboard"))
 
 
 class FakeTelegram:
@@ -189,7 +200,8 @@ class FakeTelegram:
             "chat": {"id": message.chat_id, "type": "private"},
             "from": {"id": BOT_ID, "is_bot": True, "first_name": "Vern", "username": BOT_USERNAME},
         }
-        if message.reply_markup:
+        if message.reply_markup and "inline_keyboard" in message.reply_markup:
+            # As Telegram: a Message carries only an inline keyboard; reply keyboards belong to the chat.
             payload["reply_markup"] = message.reply_markup
         return payload
 
@@ -210,6 +222,17 @@ class FakeTelegram:
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         self._deliver({"message": message})
+
+    def user_shares_contact(self, user_id: int, phone_number: str, contact_user_id: int | None = None,
+                            language: str | None = "nb") -> None:
+        """A message with a `contact`: the share button sends the sender's own id; a forwarded one another's."""
+        contact: dict[str, Any] = {"phone_number": phone_number, "first_name": "Forelder"}
+        if contact_user_id is not None:
+            contact["user_id"] = contact_user_id
+        self._deliver({"message": {
+            "message_id": next(self._message_ids), "date": int(time.time()), "contact": contact,
+            "chat": {"id": user_id, "type": "private"}, "from": self._user(user_id, language),
+        }})
 
     def user_presses(self, user_id: int, message: SentMessage, title: str, language: str | None = "nb") -> None:
         data = message.button(title)["callback_data"]
