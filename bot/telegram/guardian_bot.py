@@ -4,6 +4,9 @@ Telegram identities are pseudonymised before they touch a store (a keyed hash
 of the account id); chat ids and names are never stored or logged. Every
 button names an invitation or a record, and the server checks that this
 account may act on it: callback data can be forged like any other input.
+For a purpose checked in the controller's guardian register, the guardian
+shares their own account's phone number (bot/telegram/register_phone.py); it
+is asked of the register and never stored or logged.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ CONSENTS_COMMANDS = ("samtykker", "samtykke", "consents")
 HELP_COMMANDS = ("help", "hjelp", "hjaelp")
 LANGUAGE_COMMANDS = ("language", "sprak", "sprog", "maal")
 STOP_COMMANDS = ("stop", "stopp")
+MAX_PENDING = 10_000  # open register questions kept in memory; the oldest goes first (it can simply be asked again)
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "da": "Dansk", "en": "English"}
 Notify = Callable[[str], Awaitable[None]]
 
@@ -154,7 +158,7 @@ class GuardianBot:
         if opened.intent is InvitationIntent.APPROVE and register_applies(self._s.registry, purpose):
             # The answer counts only from someone the register lists: the account's own phone number, shared
             # with Telegram's contact button, or the web page (e-mail code) as before.
-            self._pending[self._guardian_key(update)] = PendingAnswer(opened.invitation_id)
+            self._remember(self._guardian_key(update), PendingAnswer(opened.invitation_id))
             await message.reply_text(translate("tg_register_phone_offer", language, controller=self._s.controller_name,
                                                button=share_button_text(language)),
                                      reply_markup=share_keyboard(language))
@@ -276,12 +280,18 @@ class GuardianBot:
             await query.edit_message_text(text)  # type: ignore[attr-defined]
             return
         # Remembered, not answered: the shared phone number decides. The buttons stay, to change one's mind.
-        self._pending[key] = PendingAnswer(invitation_id, approve)
+        self._remember(key, PendingAnswer(invitation_id, approve))
         choice = translate("tg_button_approve" if approve else "tg_button_decline", language)
         await query.message.reply_text(  # type: ignore[attr-defined]
             translate("tg_register_phone_wait", language, choice=choice, controller=self._s.controller_name,
                       button=share_button_text(language)),
             reply_markup=share_keyboard(language))
+
+    def _remember(self, key: str, pending: PendingAnswer) -> None:
+        self._pending.pop(key, None)
+        while len(self._pending) >= MAX_PENDING:
+            self._pending.pop(next(iter(self._pending)))
+        self._pending[key] = pending
 
     async def contact_shared(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The guardian pressed "Share my phone number": ask the register, never keep the number."""
