@@ -23,6 +23,8 @@ from actions.names import (
     SLOT_GAVE_UP,
     SLOT_REQUEST_KIND,
 )
+from bot.cases.errors import InvalidEmail
+from bot.cases.keys import normalise_email
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.consent.age_answer import birth_year_from_answer
@@ -34,6 +36,7 @@ from bot.guardians.acting import (
     GUARDIAN_KINDS,
     Refusal,
     age_limit,
+    is_young_person,
     mentions_own_child,
     read_stash,
     stash,
@@ -122,10 +125,31 @@ def validate_child(value: Any, tracker: Tracker, dispatcher: CollectingDispatche
             dispatcher.utter_message(text=say("guardian_child_too_old", tracker, age=limit, contact=contact()))
             return {SLOT_BIRTH_YEAR: None, SLOT_CASE_REFERENCE: None, SLOT_GAVE_UP: True}
         return {SLOT_BIRTH_YEAR: None, SLOT_CASE_REFERENCE: stash(year)}
+    if found.reference is not None and is_young_person(found.birth_year, utc_now().date()):
+        return young_email_answer(value, found.birth_year, found.reference)
     reference = normalise_reference(str(value or ""))
     if reference is None:
         return "guardian_child_reference_invalid"
+    if is_young_person(found.birth_year, utc_now().date()):
+        # 16-17: the same step asks next for the young person's address (optional), so Vern can tell them.
+        return {SLOT_BIRTH_YEAR: None, SLOT_CASE_REFERENCE: stash(found.birth_year, reference)}
     return {SLOT_BIRTH_YEAR: str(found.birth_year), SLOT_CASE_REFERENCE: stash(found.birth_year, reference)}
+
+
+def young_email_answer(value: Any, year: int, reference: str) -> dict[str, Any] | str:
+    """The third answer of a 16-17's step: their address, or "skip". Whether it is the guardian's own is checked
+    on the server after the code (the guardian's address is not known yet)."""
+    from actions.dsr import ADDRESS, SKIP_GUARDIAN_ADDRESS
+
+    text = str(value or "").strip()
+    if text.casefold().strip(" .!") in SKIP_GUARDIAN_ADDRESS:
+        return {SLOT_BIRTH_YEAR: str(year), SLOT_CASE_REFERENCE: stash(year, reference)}
+    found = ADDRESS.search(text)
+    try:
+        address = normalise_email(found.group(0) if found else text)
+    except InvalidEmail:
+        return "guardian_young_email_invalid"
+    return {SLOT_BIRTH_YEAR: str(year), SLOT_CASE_REFERENCE: stash(year, reference, address)}
 
 
 def ask_child(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
@@ -135,6 +159,9 @@ def ask_child(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
         return False
     if found.birth_year is None:
         dispatcher.utter_message(text=say("guardian_ask_child_age", tracker))
+    elif found.reference is not None and is_young_person(found.birth_year, utc_now().date()):
+        buttons = [{"title": say("button_skip", tracker), "payload": "hopp over"}]
+        dispatcher.utter_message(text=say("guardian_ask_young_email", tracker), buttons=buttons)
     else:
         dispatcher.utter_message(text=say("guardian_ask_child_reference", tracker,
                                           controller=get_settings().controller_name))
@@ -182,5 +209,8 @@ def tell_acting(completion: RequestCompletion, tracker: Tracker, dispatcher: Col
     if acting.verified != "register":
         lines.append(say("guardian_case_check_by_hand", tracker, controller=controller))
     if acting.young_person:
-        lines.append(say("guardian_case_young_person", tracker))
+        told = completion.young_person_told
+        key = {"mailed": "guardian_case_young_person_mailed",
+               "own_address": "guardian_case_young_person_own_address"}.get(told or "", "guardian_case_young_person")
+        lines.append(say(key, tracker))
     dispatcher.utter_message(text=" ".join(lines))

@@ -170,6 +170,16 @@ class CaseService:
             logger.info("Case %s: status %s", row.reference, target.value)
             return self._view(row)
 
+    def note(self, reference: str, kind: str, note: str, actor: str = "bot") -> CaseView:
+        """A history entry without a status change (the young person was told, or objects); raises CaseNotFound."""
+        now = self._clock()
+        with session_scope(self._engine) as session:
+            row = queries.get_case(session, reference)
+            row.events.append(_event(now, kind, row.status, row.status, actor, note))
+            session.flush()
+            logger.info("Case %s: %s", row.reference, kind)
+            return self._view(row)
+
     def extend(self, reference: str, months: int, reason: str, actor: str = SYSTEM) -> CaseView:
         """Art. 12(3): up to two further months in total, with reasons, decided within the first month."""
         reason = (reason or "").strip()
@@ -263,6 +273,12 @@ GUARDIAN_NOTES = {
     "register": "made by a guardian for a child; the guardian register confirmed the guardian",
     "email": "made by a guardian for a child; no guardian register: verify by hand that this is the guardian",
 }
+YOUNG_PERSON_TOLD = "young_person_told"
+YOUNG_PERSON_OBJECTED = "young_person_objected"
+YOUNG_PERSON_TOLD_NOTE = ("Vern e-mailed the young person that a guardian asked, with a one-click objection link "
+                          "valid until the answer is due")
+YOUNG_PERSON_OBJECTED_NOTE = ("the young person objects: do not carry out the guardian's request before a "
+                              "caseworker has decided")
 YOUNG_PERSON_NOTE = ("the child is 16-17: tell the young person that a guardian asked; they may object "
                      "(then the caseworker decides)")
 

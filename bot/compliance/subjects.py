@@ -29,6 +29,8 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "consent_records": (CONSENTING, GUARDIANS),
     "consent_events": (CONSENTING, GUARDIANS),
     "guardian_invitations": (GUARDIANS, CONSENTING),
+    # The link a 16-17-year-old gets when a guardian acts for them: tied to the guardian's case (the requester).
+    "young_person_objections": (REQUESTERS, GUARDIANS),
     "console_users": (STAFF,),
     "console_sessions": (STAFF,),
     "console_login_counters": (STAFF,),

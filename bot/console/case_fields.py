@@ -45,7 +45,8 @@ def case_fields(details: Mapping[str, Any], mask: Callable[[str], str] = str) ->
     return f'<dl class="case-fields">{rows}</dl>'
 
 
-def made_by_line(made_by: str | None, child_reference: str | None, verified: str | None, reveal: bool) -> str:
+def made_by_line(made_by: str | None, child_reference: str | None, verified: str | None, reveal: bool,
+                 history_kinds: frozenset[str] = frozenset()) -> str:
     """"Made by a guardian for child <ref>" on a guardian's case (bot.guardians.acting); the reference (a pupil
     number names a child as well as an address names a person) is shown only with the logged reveal."""
     if made_by != "guardian":
@@ -56,5 +57,14 @@ def made_by_line(made_by: str | None, child_reference: str | None, verified: str
         child = html.escape(child_reference) if reveal else "[reference: reveal to see]"
     how = ("the guardian register confirmed the guardian" if verified == "register"
            else "no guardian register: verify by hand that this is the guardian")
-    return (f'<p class="made-by"><strong>Made by a guardian for child {child}</strong> ({html.escape(how)}). '
+    line = (f'<p class="made-by"><strong>Made by a guardian for child {child}</strong> ({html.escape(how)}). '
             "Answer the guardian at the contact address.</p>")
+    # 16-17 (bot.guardians.young_notice): whether the young person was told, and above all whether they object.
+    if "young_person_objected" in history_kinds:
+        line += ('<p class="made-by young-objects"><strong>The young person objects.</strong> Do not carry out '
+                 "the guardian's request before you have decided (see the history).</p>")
+    elif "young_person_told" in history_kinds:
+        line += '<p class="made-by">The young person was told by e-mail and has not objected.</p>'
+    elif "young_person_to_be_told" in history_kinds:
+        line += '<p class="made-by">The child is 16-17 and was not told by e-mail: tell the young person.</p>'
+    return line

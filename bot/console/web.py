@@ -330,7 +330,9 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         if kind:
             await s.alerts.alert(account.username, kind)
     details = case_fields(case.details, str if reveal else mask)
-    made_by = made_by_line(case.made_by, case.child_reference, case.guardian_verified, reveal)
+    history = await asyncio.to_thread(s.cases.history, case.reference)
+    made_by = made_by_line(case.made_by, case.child_reference, case.guardian_verified, reveal,
+                           frozenset(event.kind for event in history))
     contact = ""
     if reveal:
         address = await asyncio.to_thread(s.cases.contact_email, case.subject_key)
@@ -339,7 +341,6 @@ async def _case_detail(s: ConsoleServices, account: Account, csrf: str, referenc
         contact = (f'<form method="post" action="{PREFIX}/cases/{esc(case.reference)}/reveal" class="inline">'
                    f'<input type="hidden" name="csrf" value="{esc(csrf)}"><button>Reveal contact and details'
                    "</button></form>")
-    history = await asyncio.to_thread(s.cases.history, case.reference)
     events = "".join(f"<li>{esc(e.occurred_at.isoformat(timespec='minutes'))}: {esc(e.kind)} {esc(e.to_status or '')}"
                      f"{(' — ' + esc(mask(e.note))) if e.note else ''}</li>" for e in history)
     # The selector starts on the case's status: saving a note alone must not move the case.

@@ -20,6 +20,7 @@ from bot.dsr.pending import PendingRequestStore
 from bot.fulfilment.downloads import DownloadStore
 from bot.fulfilment.service import Fulfilment
 from bot.guardians.registry import build_registry
+from bot.guardians.young_notice import YoungObjections
 from bot.mail import build_mailer
 from bot.verification import VerificationService, build_store
 
@@ -38,6 +39,7 @@ def request_flow() -> RequestFlow:
         ChatAddresses(store, secret),
         ErasureConfirmations(get_engine(), secret, utc_now),
         build_registry(settings),
+        YoungObjections(get_engine(), secret, utc_now),
     )
 
 

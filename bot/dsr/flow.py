@@ -28,12 +28,14 @@ from bot.consent.invitations import GuardianInvitations, InvitationIntent, Issue
 from bot.consent.service import ConsentError, ConsentService, ConsentView
 from bot.consent.sessions import ConsentSessions
 from bot.dsr.erasure_confirmation import AwaitedErasure, ErasureConfirmations
-from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind
+from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, STATUS_LOOKUP, RequestKind, kind_value
 from bot.dsr.pending import PendingRequest, PendingRequestStore, new_request_id
 from bot.fulfilment.service import Fulfilled, Fulfilment
-from bot.guardians.acting import GuardianActing, Refusal, is_for_child, own_details
+from bot.guardians.acting import YOUNG_PERSON_EMAIL, GuardianActing, Refusal, is_for_child, own_details
 from bot.guardians.registry import GuardianRegistry
 from bot.guardians.registry import normalise_reference as normalise_child_reference
+from bot.guardians.young_notice import PATH as YOUNG_OBJECTION_PATH
+from bot.guardians.young_notice import YoungObjections, valid_until
 from bot.mail import Mailer, templates
 from bot.mail.errors import MailError
 from bot.verification import (
@@ -75,6 +77,16 @@ class RequestCompletion:
     erasure_preview: dict[str, int] | None = None  # what a confirmed erasure removes (counts per kind)
     refusal: str | None = None  # bot.guardians.acting.Refusal value (GUARDIAN_REFUSED, or UNAVAILABLE: register)
     acting: GuardianActing | None = None  # a guardian acted for a child (bot.guardians.acting)
+    young_person_told: str | None = None  # 16-17: a YoungTold value (was the young person e-mailed?)
+
+
+class YoungTold(str, Enum):
+    """What became of the notice to a 16-17-year-old whose guardian acted (bot.guardians.young_notice)."""
+
+    MAILED = "mailed"
+    NO_ADDRESS = "no_address"  # the guardian gave none: a caseworker tells the young person
+    OWN_ADDRESS = "own_address"  # the guardian gave their own address: refused, nobody is mailed
+    NOT_DELIVERED = "not_delivered"  # the mail or the link store failed: a caseworker tells them
 
 
 GUARDIAN_ADDRESS = "guardian:"  # the reference detail's prefix when it holds a 16-17's guardian address
@@ -120,7 +132,9 @@ class RequestFlow:
         chat_addresses: ChatAddresses | None = None,
         confirmations: ErasureConfirmations | None = None,
         registry: GuardianRegistry | None = None,
+        young_objections: YoungObjections | None = None,
     ) -> None:
+        self._young_objections = young_objections
         self._confirmations = confirmations
         self._registry = registry
         self._consents = consents
@@ -262,9 +276,41 @@ class RequestFlow:
         if completion.case is not None and not completion.duplicate:
             receipt = await self._send_receipt(request, completion)  # to the guardian's verified address
             completion = dataclasses.replace(completion, receipt_sent=receipt.receipt_sent)
+            if decided.young_person:
+                completion = await self._tell_young_person(request, completion)
             await self._push(request, completion)
         await self.forget(conversation_id)
         return completion
+
+    async def _tell_young_person(self, request: PendingRequest, completion: RequestCompletion) -> RequestCompletion:
+        """16-17: e-mail the young person (at the address the guardian gave, never the guardian's own) that a
+        guardian asked, with a one-click objection link. The address goes into this mail only; the case keeps
+        a history line. Without an address, or when sending fails, a caseworker tells them (the case says so)."""
+        from bot.cases.service import YOUNG_PERSON_TOLD, YOUNG_PERSON_TOLD_NOTE
+
+        case = completion.case
+        assert case is not None
+        try:
+            address = normalise_email(request.details.get(YOUNG_PERSON_EMAIL) or "")
+        except ValueError:
+            return dataclasses.replace(completion, young_person_told=YoungTold.NO_ADDRESS.value)
+        if address == request.email:
+            # The guardian's own address would tell the guardian, not the young person.
+            return dataclasses.replace(completion, young_person_told=YoungTold.OWN_ADDRESS.value)
+        if self._young_objections is None:
+            return dataclasses.replace(completion, young_person_told=YoungTold.NOT_DELIVERED.value)
+        try:
+            token = await asyncio.to_thread(self._young_objections.issue, case.reference, request.language,
+                                            valid_until(case.deadline))
+            link = self._settings.public_url.rstrip("/") + YOUNG_OBJECTION_PATH + token
+            mail = templates.young_person_told(address, kind_value(request.kind), link, case.deadline, request.language,
+                                               settings=self._settings)
+            await self._mailer.send(mail)
+            await asyncio.to_thread(self._cases.note, case.reference, YOUNG_PERSON_TOLD, YOUNG_PERSON_TOLD_NOTE)
+        except (MailError, SQLAlchemyError) as error:
+            logger.warning("young person of case %s not told by e-mail (%s)", case.reference, type(error).__name__)
+            return dataclasses.replace(completion, young_person_told=YoungTold.NOT_DELIVERED.value)
+        return dataclasses.replace(completion, young_person_told=YoungTold.MAILED.value)
 
     async def _push(self, request: PendingRequest, completion: RequestCompletion) -> None:
         """Hand the case to the controller's other systems; a failed push leaves it for a caseworker."""

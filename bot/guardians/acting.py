@@ -46,6 +46,8 @@ FOR_MYSELF_PAYLOAD = "/for_myself"
 ACTING_FOR = "acting_for"
 CHILD_REFERENCE = "child_reference"
 CHILD_BIRTH_YEAR = "child_birth_year"
+# 16-17: the young person's address, only in the short-lived pending request and the outgoing notice.
+YOUNG_PERSON_EMAIL = "young_person_email"
 
 _POSSESSIVE = r"(?:min|mi|mitt|mit|mine|vår|vårt|våre|vores|my|our)"
 _CHILD = (r"(?:datter|døtre|dotter|døtrer|søn|sønner|sønn|son|sons|daughters?|child|children|kids?|barn|børn|born|"
@@ -71,20 +73,25 @@ class ChildStash:
 
     birth_year: int | None
     reference: str | None
+    young_email: str | None = None  # 16-17: the young person's address, so Vern can tell them (optional)
 
 
 def read_stash(value: object) -> ChildStash | None:
     text = str(value or "")
     if not text.startswith(FOR_CHILD):
         return None
-    year_text, _, reference = text[len(FOR_CHILD):].partition(":")
+    year_text, _, rest = text[len(FOR_CHILD):].partition(":")
+    # A reference has no ":" (bot.guardians.registry), so what follows the second one is the young person's address.
+    reference, _, young_email = rest.partition(":")
     year = int(year_text) if year_text.isdigit() else None
-    return ChildStash(year, normalise_reference(reference) if reference else None)
+    return ChildStash(year, normalise_reference(reference) if reference else None, young_email or None)
 
 
-def stash(birth_year: int | None = None, reference: str | None = None) -> str:
+def stash(birth_year: int | None = None, reference: str | None = None, young_email: str | None = None) -> str:
     if birth_year is None:
         return FOR_CHILD
+    if young_email:
+        return f"{FOR_CHILD}{birth_year}:{reference or ''}:{young_email}"
     return f"{FOR_CHILD}{birth_year}:{reference or ''}"
 
 
@@ -99,6 +106,8 @@ def guardian_details(details: dict[str, str]) -> dict[str, str]:
         clean[CHILD_BIRTH_YEAR] = str(found.birth_year)
     if found.reference:
         clean[CHILD_REFERENCE] = found.reference
+    if found.young_email:
+        clean[YOUNG_PERSON_EMAIL] = found.young_email
     return clean
 
 
@@ -109,7 +118,8 @@ def is_for_child(details: dict[str, str]) -> bool:
 def own_details(details: dict[str, str]) -> dict[str, str]:
     """What the case's `details` keep: the request and the child's year as the guardian stated it (for the
     caseworker); who the child is lives in the case's own columns, encrypted."""
-    return {key: value for key, value in details.items() if key not in (ACTING_FOR, CHILD_REFERENCE)}
+    return {key: value for key, value in details.items()
+            if key not in (ACTING_FOR, CHILD_REFERENCE, YOUNG_PERSON_EMAIL)}
 
 
 class Refusal(str, Enum):
@@ -127,6 +137,11 @@ class GuardianActing:
     child_reference: str
     verified: str  # "register", or "email" when no register is configured (a caseworker verifies)
     young_person: bool  # 16-17: a caseworker tells the young person, who may object
+
+
+def is_young_person(birth_year: int, today: date) -> bool:
+    """16-17 (the younger possible age for the year): the young person is told, and may object."""
+    return youngest_age(birth_year, today) >= YOUNG_PERSON_FROM
 
 
 def age_limit(kind: str, acts_below: int, joint_below: int) -> int:

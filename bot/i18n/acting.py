@@ -127,6 +127,48 @@ ACTING_MESSAGES: dict[str, dict[str, str]] = {
               "indsigelse.",
         "en": "The child is 16 or 17. A caseworker will tell the child that you asked, and the child may object.",
     },
+    "guardian_ask_young_email": {
+        "nb": "Barnet er 16 eller 17 år og skal få vite at du spør. Skriv barnets e-postadresse (ikke din egen), "
+              "så sender Vern barnet en kort beskjed med en lenke der barnet kan si nei. Eller trykk «Hopp over».",
+        "nn": "Barnet er 16 eller 17 år og skal få vite at du spør. Skriv e-postadressa til barnet (ikkje di "
+              "eiga), så sender Vern barnet ei kort melding med ei lenkje der barnet kan seie nei. Eller trykk "
+              "«Hopp over».",
+        "da": "Barnet er 16 eller 17 år og skal have at vide, at du spørger. Skriv barnets e-mailadresse (ikke din "
+              "egen), så sender Vern barnet en kort besked med et link, hvor barnet kan sige nej. Eller tryk "
+              "»Spring over«.",
+        "en": "The child is 16 or 17 and will be told that you are asking. Write the child's e-mail address (not "
+              "your own), and Vern will send the child a short message with a link to say no. Or press \"Skip\".",
+    },
+    "guardian_young_email_invalid": {
+        "nb": "Det ser ikke ut som en e-postadresse. Skriv barnets adresse, for eksempel navn@example.no, eller "
+              "«hopp over».",
+        "nn": "Det ser ikkje ut som ei e-postadresse. Skriv adressa til barnet, til dømes namn@example.no, eller "
+              "«hopp over».",
+        "da": "Det ligner ikke en e-mailadresse. Skriv barnets adresse, for eksempel navn@example.dk, eller "
+              "»spring over«.",
+        "en": "That does not look like an e-mail address. Write the child's address, for example "
+              "name@example.org, or \"skip\".",
+    },
+    "guardian_case_young_person_mailed": {
+        "nb": "Barnet er 16 eller 17 år og har fått en e-post om at du har spurt. Sier barnet nei, bestemmer en "
+              "saksbehandler.",
+        "nn": "Barnet er 16 eller 17 år og har fått ein e-post om at du har spurt. Seier barnet nei, avgjer ein "
+              "sakshandsamar.",
+        "da": "Barnet er 16 eller 17 år og har fået en e-mail om, at du har spurgt. Siger barnet nej, beslutter "
+              "en sagsbehandler.",
+        "en": "The child is 16 or 17 and has been e-mailed that you asked. If the child says no, a caseworker "
+              "decides.",
+    },
+    "guardian_case_young_person_own_address": {
+        "nb": "Adressen du ga for barnet, er din egen, så Vern sendte ikke noe til barnet. En saksbehandler "
+              "forteller barnet at du har spurt, og barnet kan si imot.",
+        "nn": "Adressa du gav for barnet, er di eiga, så Vern sende ikkje noko til barnet. Ein sakshandsamar "
+              "fortel barnet at du har spurt, og barnet kan seie imot.",
+        "da": "Den adresse, du gav for barnet, er din egen, så Vern sendte ikke noget til barnet. En "
+              "sagsbehandler fortæller barnet, at du har spurgt, og barnet kan gøre indsigelse.",
+        "en": "The address you gave for the child is your own, so Vern sent the child nothing. A caseworker will "
+              "tell the child that you asked, and the child may object.",
+    },
     "guardian_consents_for_child": {
         "nb": "Dette er samtykkene du har svart på for barnet med nummer {child}:",
         "nn": "Dette er samtykka du har svart på for barnet med nummer {child}:",

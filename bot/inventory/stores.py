@@ -76,6 +76,11 @@ TABLES = (
           "the child's chat id until the child is told, the controller's child reference until the guardian "
           "answers or the link expires", "asking a guardian (Art. 8)", "gdpr:art-8",
           ("delete-guardian-invitations", "delete-ended-consents"), erasure=SUBJECT_ERASER),
+    Store("young_person_objections", "table", "young_person_objections", "a keyed hash of the objection link "
+          "a 16-17-year-old was e-mailed when a guardian acted for them, the case reference, the language, when "
+          "it was used", "letting the young person object (Art. 8, Art. 21)", "gdpr:art-6-1-c", (),
+          expiry="until the case's answer period ends; expired links are deleted whenever a new one is issued",
+          erasure="holds no address or name: the case reference only, removed with the expiry"),
     Store("console_users", "table", "console_users", "caseworker accounts: user name, password hash, "
           "encrypted TOTP secret", "access control (Art. 32)", "gdpr:art-32", (),
           expiry="while the person is a caseworker; `vern console` disables and deletes accounts",

@@ -593,3 +593,70 @@ def chat_copy(
     blocks: list[Block] = [Paragraph(t["intro"]), transcript, Paragraph(t["after"])]
     return _compose(to=to, kind="chat_copy", language=language, subject=t["subject"], blocks=blocks,
                     settings=settings)
+
+
+# A 16-17-year-old is told that a guardian acted for them (bot.guardians.young_notice): short, plain words.
+_YOUNG_WHAT = {
+    "nb": {"access": "å få se opplysningene vi har om deg", "erasure": "å slette opplysningene vi har om deg",
+           "consents": "å se samtykkene dine"},
+    "nn": {"access": "å få sjå opplysningane vi har om deg", "erasure": "å slette opplysningane vi har om deg",
+           "consents": "å sjå samtykka dine"},
+    "da": {"access": "at se de oplysninger, vi har om dig", "erasure": "at slette de oplysninger, vi har om dig",
+           "consents": "at se dine samtykker"},
+    "en": {"access": "to see the data we hold about you", "erasure": "to delete the data we hold about you",
+           "consents": "to see your consents"},
+}
+_YOUNG_TOLD = {
+    "nb": {
+        "subject": "En foresatt har spurt om opplysningene dine",
+        "intro": "En av dine foresatte har bedt {controller} om {what}, på dine vegne.",
+        "caseworker": "En saksbehandler tar seg av saken. Ingenting skjer automatisk.",
+        "object": "Vil du ikke at dette skal skje? Trykk på lenken og så på knappen. Da får saksbehandleren "
+                  "beskjed om at du sier nei:",
+        "until": "Lenken virker til og med {until}, og bare én gang.",
+        "ok": "Er det greit for deg, trenger du ikke gjøre noe.",
+    },
+    "nn": {
+        "subject": "Ein føresett har spurt om opplysningane dine",
+        "intro": "Ein av dei føresette dine har bede {controller} om {what}, på dine vegner.",
+        "caseworker": "Ein sakshandsamar tek seg av saka. Ingenting skjer automatisk.",
+        "object": "Vil du ikkje at dette skal skje? Trykk på lenkja og så på knappen. Då får sakshandsamaren "
+                  "melding om at du seier nei:",
+        "until": "Lenkja verkar til og med {until}, og berre éin gong.",
+        "ok": "Er det greitt for deg, treng du ikkje gjere noko.",
+    },
+    "da": {
+        "subject": "En forælder har spurgt om dine oplysninger",
+        "intro": "En af dine forældre eller din værge har bedt {controller} om {what} på dine vegne.",
+        "caseworker": "En sagsbehandler tager sig af sagen. Intet sker automatisk.",
+        "object": "Vil du ikke have, at det sker? Tryk på linket og så på knappen. Så får sagsbehandleren "
+                  "besked om, at du siger nej:",
+        "until": "Linket virker til og med {until} og kun én gang.",
+        "ok": "Er det i orden med dig, skal du ikke gøre noget.",
+    },
+    "en": {
+        "subject": "A parent or guardian has asked about your data",
+        "intro": "One of your parents or guardians has asked {controller} {what}, on your behalf.",
+        "caseworker": "A caseworker will handle it. Nothing happens automatically.",
+        "object": "Do you not want this? Open the link and press the button. The caseworker will then be told "
+                  "that you say no:",
+        "until": "The link works until the end of {until}, and only once.",
+        "ok": "If it is fine with you, you do not need to do anything.",
+    },
+}
+
+
+def young_person_told(
+    to: str, request_type: str, link: str, until: date, language: str, *, settings: Settings | None = None
+) -> OutgoingMail:
+    """16-17: a guardian asked on the young person's behalf; the one-click objection link."""
+    parts = urlsplit(link)
+    if parts.scheme not in ("https", "http") or not parts.netloc or any(ch.isspace() for ch in link):
+        raise InvalidMail("an objection link must be an http(s) URL without spaces")
+    language = i18n.check_language(language)
+    what = _YOUNG_WHAT[language].get(str(getattr(request_type, "value", request_type)), _YOUNG_WHAT[language]["access"])
+    t = _texts(_YOUNG_TOLD, language, settings, what=what, until=i18n.format_date(until, language))
+    blocks: list[Block] = [Paragraph(t["intro"]), Paragraph(t["caseworker"]), Paragraph(t["object"]), Link(link),
+                           Paragraph(t["until"]), Paragraph(t["ok"])]
+    return _compose(to=to, kind="young_person_told", language=language, subject=t["subject"], blocks=blocks,
+                    settings=settings)

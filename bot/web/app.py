@@ -27,6 +27,7 @@ from bot.web.static_files import StaticFiles
 if TYPE_CHECKING:
     from bot.connectors.completion import CompletionReceiver
     from bot.consent.web import GuardianPages
+    from bot.guardians.young_web import YoungObjectionPages
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +144,16 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
 
         return await download_response(settings, token)
 
+    @app.get("/young-objection/<token:str>")
+    async def young_objection_page(_request: Request, token: str) -> HTTPResponse:
+        # The link a 16-17-year-old is e-mailed when a guardian acts for them. A GET only shows a button.
+        return await _young(app, settings).confirm(token)
+
+    @app.post("/young-objection/<token:str>")
+    async def young_objection(_request: Request, token: str) -> HTTPResponse:
+        # The objection itself, recorded on the case once; a second click gets a plain page.
+        return await _young(app, settings).record(token)
+
     @app.post("/api/cases/<reference:str>/completion")
     async def case_completion(request: Request, reference: str) -> HTTPResponse:
         from bot.connectors.signing import SIGNATURE_HEADER
@@ -237,6 +248,15 @@ def _completions(app: Sanic, settings: Settings) -> CompletionReceiver:
             lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
     receiver: CompletionReceiver = app.ctx.completions
     return receiver
+
+
+def _young(app: Sanic, settings: Settings) -> YoungObjectionPages:
+    from bot.guardians.young_web import young_objection_pages
+
+    if not hasattr(app.ctx, "young_objection_pages"):
+        app.ctx.young_objection_pages = young_objection_pages(settings)
+    pages: YoungObjectionPages = app.ctx.young_objection_pages
+    return pages
 
 
 def _guardian(app: Sanic, settings: Settings) -> GuardianPages:

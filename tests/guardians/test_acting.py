@@ -28,6 +28,7 @@ from bot.dsr.flow import CompletionStatus, RequestCompletion, RequestFlow
 from bot.dsr.kinds import CONSENT_LOOKUP, GIVE_CONSENT, RequestKind
 from bot.guardians.acting import guardian_details, mentions_own_child, stash
 from bot.guardians.registry import FileGuardianRegistry, GuardianRegistry
+from bot.guardians.young_notice import YoungObjections
 from bot.mail.smtp import SmtpMailer
 from bot.verification import MemoryShortLivedStore, VerificationService
 from tests.dsr.test_flow import RecordingMailer
@@ -76,7 +77,7 @@ def register(tmp_path: Path) -> FileGuardianRegistry:
 
 class World:
     def __init__(self, engine: Engine, registry: GuardianRegistry | None, mailer: object | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, young_objections: YoungObjections | None = None) -> None:
         store = MemoryShortLivedStore()
         self.clock = FrozenClock(NOW)
         self.codes = RecordingSender()
@@ -88,7 +89,7 @@ class World:
         self.flow = RequestFlow(
             PendingRequestStore(store, SECRET), VerificationService(store, self.codes, self.clock, SECRET),
             self.cases, self.mailer, settings or Settings(), self.clock,  # type: ignore[arg-type]
-            consents=(self.consents, self.sessions), registry=registry)
+            consents=(self.consents, self.sessions), registry=registry, young_objections=young_objections)
 
     async def ask(self, kind: RequestKind, email: str, birth_year: str, reference: str,
                   extra: dict[str, str] | None = None, chat: str = CHAT) -> RequestCompletion:
