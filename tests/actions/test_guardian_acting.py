@@ -144,3 +144,39 @@ def test_the_scope_question_is_about_the_child_when_a_guardian_asks() -> None:
     asyncio.run(ActionAskRequestScope().run(own, tracker("x", {"request_kind": "access",
                                                               "requested_slot": "request_scope"}), {}))
     assert own.messages[0]["response"] == "utter_ask_request_scope"
+
+
+def test_at_17_the_guardian_is_asked_for_the_young_persons_address_or_skip(monkeypatch: Any) -> None:
+    import dataclasses
+
+    import bot.config
+
+    monkeypatch.setattr(bot.config, "_cached", dataclasses.replace(get_settings(), guardian_acts_below=18))
+    form = ValidateDsrForm()
+    year = utc_now().date().year - 18  # 17 at the youngest
+    slots: dict[str, Any] = {"request_kind": "access", "case_reference": f"forchild:{year}:",
+                             "request_scope": "everything"}
+    reference = asyncio.run(form.validate_birth_year("elev-4711", CollectingDispatcher(), tracker("elev-4711", slots),
+                                                     {}))
+    assert reference == {"birth_year": None, "case_reference": f"forchild:{year}:ELEV-4711"}, "the step goes on"
+    slots.update(reference)
+    asker = CollectingDispatcher()
+    asyncio.run(ActionAskBirthYear().run(asker, tracker("", slots), {}))
+    assert texts(asker) == [translate("guardian_ask_young_email", "nb")]
+    assert asker.messages[0]["buttons"] == [{"title": translate("button_skip", "nb"), "payload": "hopp over"}]
+
+    wrong = CollectingDispatcher()
+    again = asyncio.run(form.validate_birth_year("ola", wrong, tracker("ola", slots), {}))
+    assert again["birth_year"] is None and texts(wrong) == [translate("guardian_young_email_invalid", "nb")]
+
+    skipped = asyncio.run(form.validate_birth_year("hopp over", CollectingDispatcher(), tracker("hopp over", slots),
+                                                   {}))
+    assert skipped == {"birth_year": str(year), "case_reference": f"forchild:{year}:ELEV-4711"}
+
+    given = asyncio.run(form.validate_birth_year("Ola@Example.org", CollectingDispatcher(),
+                                                 tracker("Ola@Example.org", slots), {}))
+    assert given == {"birth_year": str(year), "case_reference": f"forchild:{year}:ELEV-4711:ola@example.org"}
+    slots.update(given)
+    assert details_from(tracker("", slots)) == {
+        "scope": "everything", "acting_for": "child", "child_reference": "ELEV-4711", "child_birth_year": str(year),
+        "young_person_email": "ola@example.org"}
