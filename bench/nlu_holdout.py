@@ -107,10 +107,10 @@ def score(test: list[Example], guesses: list[str]) -> dict[str, Any]:
 
     figures: dict[str, Any] = {}
     rows: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for example, guess in zip(test, guesses, strict=True):
-        truth = example.intent.split("/")[0]
-        rows[example.language].append((truth, guess, example.text))
-        rows["all"].append((truth, guess, example.text))
+    for example, predicted in zip(test, guesses, strict=True):
+        intent = example.intent.split("/")[0]
+        rows[example.language].append((intent, predicted, example.text))
+        rows["all"].append((intent, predicted, example.text))
     for language in ("all", *LANGUAGES):
         chosen = rows[language]
         truth, guess = [t for t, _, _ in chosen], [g for _, g, _ in chosen]
@@ -118,13 +118,31 @@ def score(test: list[Example], guesses: list[str]) -> dict[str, Any]:
         per_intent = f1_score(truth, guess, labels=labels, average=None, zero_division=0)
         figures[language] = {
             "examples": len(chosen),
-            "accuracy": sum(t == g for t, g in zip(truth, guess)) / len(chosen),
+            "accuracy": sum(t == g for t, g, _ in chosen) / len(chosen),
             "macro_f1": float(f1_score(truth, guess, labels=labels, average="macro", zero_division=0)),
             "f1_per_intent": {label: float(v) for label, v in zip(labels, per_intent, strict=True)},
             "confusions": [[t, g, n] for (t, g), n in Counter((t, g) for t, g, _ in chosen if t != g).most_common(12)],
             "predictions": [[t, g, x] for t, g, x in chosen],
         }
     return figures
+
+
+def compare(figures: dict[str, Any], previous_path: Path) -> None:
+    """Macro F1 of both runs on the held-out texts they share (same text, same intent): a fair before/after
+    when examples were added, rewritten or moved in between."""
+    from sklearn.metrics import f1_score
+
+    previous = json.loads(previous_path.read_text(encoding="utf-8"))
+    print(f"\nagainst {previous_path}, on the held-out texts both runs have:")
+    for language in LANGUAGES:
+        before = {(t, _key(x)): g for t, g, x in previous[language]["predictions"]}
+        after = {(t, _key(x)): g for t, g, x in figures[language]["predictions"]}
+        shared = sorted(set(before) & set(after))
+        truth = [t for t, _ in shared]
+        labels = sorted(set(truth))
+        old, new = (float(f1_score(truth, [run[k] for k in shared], labels=labels, average="macro", zero_division=0))
+                    for run in (before, after))
+        print(f"  {language}: {len(shared)} texts, macro F1 {old:.3f} -> {new:.3f}")
 
 
 def main() -> int:
@@ -134,6 +152,7 @@ def main() -> int:
     parser.add_argument("--share", type=float, default=0.2)
     parser.add_argument("--out", type=Path, default=None, help="keep the work folder here")
     parser.add_argument("--label", default="", help="name of this data version in the result file")
+    parser.add_argument("--compare", type=Path, help="figures.json of an earlier run (its --out folder)")
     args = parser.parse_args()
     started, machine_info = now(), machine()
     examples = training_examples(ROOT / "data")
@@ -155,6 +174,8 @@ def main() -> int:
         print(f"{intent:<24} " + " ".join(f"{c:>6.3f}" if c is not None else f"{'-':>6}" for c in cells))
     for language in LANGUAGES:
         print(f"\nconfusions ({language}):", ", ".join(f"{t}->{g} {n}" for t, g, n in figures[language]["confusions"]))
+    if args.compare:
+        compare(figures, args.compare)
     (work / "figures.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
     summary = {lang: {k: v for k, v in row.items() if k != "predictions"} for lang, row in figures.items()}
     write_result("nlu_holdout", {"label": args.label, "epochs": args.epochs, "seed": args.seed,
