@@ -153,9 +153,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None, help="keep the work folder here")
     parser.add_argument("--label", default="", help="name of this data version in the result file")
     parser.add_argument("--compare", type=Path, help="figures.json of an earlier run (its --out folder)")
+    parser.add_argument("--data", type=Path, default=ROOT / "data",
+                        help="folder holding nlu/*.yml, e.g. an older version checked out with git show")
     args = parser.parse_args()
     started, machine_info = now(), machine()
-    examples = training_examples(ROOT / "data")
+    examples = training_examples(args.data)
     train_set, test = split(examples, args.seed, args.share)
     work = args.out or Path(tempfile.mkdtemp(prefix="nlu-holdout-"))
     work.mkdir(parents=True, exist_ok=True)
