@@ -65,8 +65,9 @@ def take_waiting_chat(stack: VernStack, engine: Engine, language: str) -> tuple[
 
 def test_a_caseworker_takes_a_waiting_chat_answers_and_ending_deletes_it(stack: VernStack, engine: Engine) -> None:
     chat = f"handoff-{uuid.uuid4().hex}"
-    # Not an access-request word: "a question about innsyn" may start the request form (issue 16, item 7).
-    marker = f"sak{uuid.uuid4().hex[:6]}"
+    # A word of no request: "a question about innsyn" may start the request form (issue 16, item 7), and
+    # "a question about sak…" (a case) the status question.
+    marker = f"tema{uuid.uuid4().hex[:6]}"
     stack.say(chat, f"hei, jeg har et spørsmål om {marker}")
     (offer,) = stack.say(chat, "kan jeg snakke med et menneske?")
     assert offer["text"] == translate("handoff_offer", "nb", contact="personvern@example.org")
