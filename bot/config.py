@@ -462,6 +462,10 @@ class Settings:
     consent_purposes_file: Path = setting(
         "CONSENT_PURPOSES_FILE", PROJECT_ROOT / "bot" / "consent" / "purposes.yml", parse=_path,
         doc="the purposes people consent to (texts, DPV terms, retention, age rules)")
+    locales_dir: Path = setting(
+        "LOCALES_DIR", PROJECT_ROOT / "locales", parse=_path,
+        doc="the translations of Vern's words: a gettext catalog per language, `<lang>/LC_MESSAGES/vern.po`, read "
+            "at start; every language in `LANGUAGES` needs one ([translating.md](translating.md))")
     retention: RetentionPeriods = group(RetentionPeriods)
     console: ConsoleGuard = group(ConsoleGuard)
     models_dir: Path = setting("MODELS_DIR", PROJECT_ROOT / "models", parse=_path,
@@ -710,6 +714,12 @@ def _check_combinations(values: Mapping[str, Any]) -> None:
         raise ConfigError("GUARDIAN_REGISTRY_URL needs GUARDIAN_REGISTRY_SECRET: register questions are always signed")
     if registry_url and _production(values) and not registry_url.startswith("https://"):
         raise ConfigError("GUARDIAN_REGISTRY_URL must be https:// in production")
+    from bot.i18n.catalog import catalog_paths
+
+    untranslated = sorted(set(values["languages"]) - set(catalog_paths(values["locales_dir"])))
+    if untranslated:
+        raise ConfigError(f"LOCALES_DIR has no catalog for {', '.join(untranslated)}: every language in LANGUAGES "
+                          "needs <lang>/LC_MESSAGES/vern.po (docs/translating.md)")
     console: ConsoleGuard = values["console"]
     if console.alert_reveals_per_hour < 1 or console.alert_cases_per_hour < 1:
         raise ConfigError("CONSOLE_ALERT_REVEALS_PER_HOUR and CONSOLE_ALERT_CASES_PER_HOUR must be at least 1")

@@ -1,103 +1,141 @@
-"""One catalog, four languages. Rasa responses live in domain.yml; these are the
-words produced by code paths that do not go through Rasa's response selection."""
+"""Vern's words from its gettext catalogs: `<LOCALES_DIR>/<lang>/LC_MESSAGES/vern.po`, one per language found
+there, read once per process (docs/translating.md). Rasa responses live in domain.yml; these are the words
+produced by code paths that do not go through Rasa's response selection.
+
+A message is found by its key (the catalog's msgctxt); the English text is the msgid. The .po files are read
+directly, so nothing compiled has to be kept in step with them: about 1,000 entries take a few milliseconds.
+"""
 
 from __future__ import annotations
 
-from bot.i18n.acting import ACTING_MESSAGES
-from bot.i18n.ages import AGE_MESSAGES
-from bot.i18n.answers import ANSWER_MESSAGES
-from bot.i18n.families import FAMILY_MESSAGES
-from bot.i18n.guardian import GUARDIAN_MESSAGES
-from bot.i18n.handoff import HANDOFF_MESSAGES
-from bot.i18n.privacy import PRIVACY_MESSAGES
-from bot.i18n.requests import REQUEST_MESSAGES
-from bot.i18n.widget import CHAT_COPY_MESSAGES
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "swedish_note": {
-        "nb": "Det ser ut som du skriver svensk. Jeg kan dessverre ikke svensk, så jeg svarer på norsk bokmål.",
-        "nn": "Det ser ut som du skriv svensk. Eg kan dessverre ikkje svensk, så eg svarar på nynorsk.",
-        "da": "Det ser ud til, at du skriver svensk. Jeg kan desværre ikke svensk, så jeg svarer på dansk.",
-        "en": "It looks like you are writing Swedish. I cannot write Swedish, so I will answer in English.",
-    },
-    "error_empty_message": {
-        "nb": "Meldingen er tom. Skriv gjerne spørsmålet ditt.",
-        "nn": "Meldinga er tom. Skriv gjerne spørsmålet ditt.",
-        "da": "Beskeden er tom. Skriv gerne dit spørgsmål.",
-        "en": "The message is empty. Please type your question.",
-    },
-    "error_message_too_long": {
-        "nb": "Meldingen er for lang (høyst {limit} tegn). Del den opp, og ikke skriv personopplysninger.",
-        "nn": "Meldinga er for lang (høgst {limit} teikn). Del henne opp, og ikkje skriv personopplysningar.",
-        "da": "Beskeden er for lang (højst {limit} tegn). Del den op, og skriv ikke personoplysninger.",
-        "en": "The message is too long (at most {limit} characters). Please split it up and leave out personal data.",
-    },
-    "error_bad_request": {
-        "nb": "Forespørselen kunne ikke leses. Send JSON med feltene «sender» og «message».",
-        "nn": "Førespurnaden kunne ikkje lesast. Send JSON med felta «sender» og «message».",
-        "da": "Forespørgslen kunne ikke læses. Send JSON med felterne »sender« og »message«.",
-        "en": "The request could not be read. Send JSON with the fields \"sender\" and \"message\".",
-    },
-    "error_unavailable": {
-        "nb": "Beklager, Vern er midlertidig utilgjengelig, og meldingen din ble ikke mottatt. Prøv igjen om litt.",
-        "nn": "Orsak, Vern er mellombels utilgjengeleg, og meldinga di vart ikkje motteken. Prøv igjen om litt.",
-        "da": "Beklager, Vern er midlertidigt utilgængelig, og din besked blev ikke modtaget. Prøv igen om lidt.",
-        "en": "Sorry, Vern is temporarily unavailable and your message was not received. Please try again shortly.",
-    },
-    "error_internal": {
-        "nb": "Beklager, noe gikk galt hos oss. Prøv igjen om litt.",
-        "nn": "Orsak, noko gjekk gale hjå oss. Prøv igjen om litt.",
-        "da": "Beklager, noget gik galt hos os. Prøv igen om lidt.",
-        "en": "Sorry, something went wrong on our side. Please try again shortly.",
-    },
-    # The kinds of bot.errors, as a person is told them (bot.rasa_adapter.action_errors, bot.web.errors).
-    "error_not_found": {
-        "nb": "Beklager, jeg finner ikke det du spør etter. Det kan være slettet eller utløpt.",
-        "nn": "Orsak, eg finn ikkje det du spør etter. Det kan vere sletta eller gått ut.",
-        "da": "Beklager, jeg kan ikke finde det, du spørger efter. Det kan være slettet eller udløbet.",
-        "en": "Sorry, I cannot find what you asked for. It may have been deleted or have expired.",
-    },
-    "error_refused": {
-        "nb": "Beklager, det kan jeg ikke gjøre for deg. Bekreft e-postadressen din først, eller spør en "
-              "saksbehandler.",
-        "nn": "Orsak, det kan eg ikkje gjere for deg. Stadfest e-postadressa di først, eller spør ein saksbehandlar.",
-        "da": "Beklager, det kan jeg ikke gøre for dig. Bekræft din e-mailadresse først, eller spørg en sagsbehandler.",
-        "en": "Sorry, I cannot do that for you. Confirm your e-mail address first, or ask a caseworker.",
-    },
-    "error_invalid": {
-        "nb": "Beklager, det kunne jeg ikke bruke. Sjekk det du skrev, og prøv igjen.",
-        "nn": "Orsak, det kunne eg ikkje bruke. Sjekk det du skreiv, og prøv igjen.",
-        "da": "Beklager, det kunne jeg ikke bruge. Tjek det, du skrev, og prøv igen.",
-        "en": "Sorry, I could not use that. Please check what you wrote and try again.",
-    },
-    "error_conflict": {
-        "nb": "Det har allerede skjedd, eller saken er avsluttet, så ingenting ble endret.",
-        "nn": "Det har allereie skjedd, eller saka er avslutta, så ingenting vart endra.",
-        "da": "Det er allerede sket, eller sagen er afsluttet, så intet blev ændret.",
-        "en": "That has already happened, or the matter is closed, so nothing was changed.",
-    },
-}
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, PoFileParser
 
-MESSAGES.update(REQUEST_MESSAGES)
-MESSAGES.update(PRIVACY_MESSAGES)
-MESSAGES.update(GUARDIAN_MESSAGES)
-MESSAGES.update(FAMILY_MESSAGES)  # after the guardian texts: some replace them
-MESSAGES.update(HANDOFF_MESSAGES)
-MESSAGES.update(CHAT_COPY_MESSAGES)
-MESSAGES.update(ANSWER_MESSAGES)
-MESSAGES.update(ACTING_MESSAGES)
-MESSAGES.update(AGE_MESSAGES)
+DOMAIN = "vern"
+SOURCE_LANGUAGE = "en"
+# A language Vern has no catalog for gets bokmål, as before catalogs: Vern's home language, not a guess.
+UNKNOWN_LANGUAGE_FALLBACK = "nb"
+
+
+class CatalogError(Exception):
+    """A catalog cannot be used: unreadable, a message without a key, or a key given twice."""
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    languages: frozenset[str]  # every language with a catalog
+    messages: Mapping[str, Mapping[str, str]]  # key -> language -> text (translated and not fuzzy only)
+
+
+class _OneEntryPerKey(Catalog):
+    """Babel's Catalog merges a repeated entry into the first without a word; a repeated key here is an error."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(domain=DOMAIN)
+        self._where = where
+        self._keys: set[str] = set()
+
+    def __setitem__(self, id: Any, message: Message) -> None:  # noqa: A002 (Babel's own parameter name)
+        if message.id:
+            if not message.context:
+                raise CatalogError(f"{self._where}: the message {message.id!r} has no msgctxt (its key)")
+            if message.context in self._keys:
+                raise CatalogError(f"{self._where}: {message.context} is given twice")
+            self._keys.add(message.context)
+        super().__setitem__(id, message)
+
+
+def read_catalog(path: Path) -> Catalog:
+    """One .po file as Babel reads it, with repeated keys refused."""
+    catalog = _OneEntryPerKey(str(path))
+    try:
+        with path.open("rb") as stream:
+            PoFileParser(catalog, abort_invalid=True).parse(stream)
+    except (OSError, PoFileError, UnicodeDecodeError) as error:
+        raise CatalogError(f"{path}: cannot be read ({type(error).__name__}: {error})") from None
+    return catalog
+
+
+def catalog_paths(locales_dir: Path) -> dict[str, Path]:
+    """Language -> its catalog, for every language under `locales_dir`."""
+    return {path.parent.parent.name: path for path in sorted(locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))}
+
+
+def translated(message: Message) -> str | None:
+    """The usable translation: gettext leaves out empty and fuzzy (outdated) entries, and so does Vern."""
+    if not message.id or message.fuzzy or not isinstance(message.string, str) or not message.string:
+        return None
+    return message.string
+
+
+@lru_cache(maxsize=4)
+def load_catalogs(locales_dir: Path) -> Catalogs:
+    paths = catalog_paths(locales_dir)
+    if SOURCE_LANGUAGE not in paths:
+        raise CatalogError(f"{locales_dir}: no {SOURCE_LANGUAGE}/LC_MESSAGES/{DOMAIN}.po (the fallback for every key)")
+    messages: dict[str, dict[str, str]] = {}
+    for language, path in paths.items():
+        for message in read_catalog(path):
+            text = translated(message)
+            if text is not None and message.context:
+                messages.setdefault(message.context, {})[language] = text
+    return Catalogs(frozenset(paths), messages)
+
+
+def _locales_dir() -> Path:
+    from bot.config import setting_from_env
+
+    return Path(setting_from_env("locales_dir"))
+
+
+@lru_cache(maxsize=1)
+def current() -> Catalogs:
+    """The catalogs of this process: LOCALES_DIR, read on first use."""
+    return load_catalogs(_locales_dir().resolve())
+
+
+def reset_catalogs() -> None:
+    """Read LOCALES_DIR again on next use (tests that point it elsewhere)."""
+    current.cache_clear()
+    load_catalogs.cache_clear()
+
+
+class _Messages(Mapping[str, Mapping[str, str]]):
+    """key -> language -> text of the current catalogs, for code that reads every line (readability checks)."""
+
+    def __getitem__(self, key: str) -> Mapping[str, str]:
+        return current().messages[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(current().messages)
+
+    def __len__(self) -> int:
+        return len(current().messages)
+
+
+MESSAGES: Mapping[str, Mapping[str, str]] = _Messages()
 
 
 def translate(key: str, language: str, **values: object) -> str:
-    """The text for `key` in `language`, falling back to bokmål, then English."""
-    entry = MESSAGES[key]
-    text = entry.get(language) or entry.get("nb") or entry["en"]
+    """The text for `key` in `language`. A key that language has not translated yet is said in English; a
+    language without a catalog gets bokmål (then English)."""
+    catalogs = current()
+    entry = catalogs.messages[key]
+    if language in catalogs.languages:
+        text = entry.get(language) or entry[SOURCE_LANGUAGE]
+    else:
+        text = entry.get(UNKNOWN_LANGUAGE_FALLBACK) or entry[SOURCE_LANGUAGE]
     return text.format(**values) if values else text
 
 
 def for_age(key: str, audience: str | None) -> str:
     """The key of the line in the version for the audience (child, young), if the catalog has one."""
-    if audience in ("child", "young") and f"{key}@{audience}" in MESSAGES:
+    if audience in ("child", "young") and f"{key}@{audience}" in current().messages:
         return f"{key}@{audience}"
     return key

@@ -1,4 +1,5 @@
-"""The web widget's own words (its buttons, labels and notice) and its e-mail copy replies, in nb, nn, da, en.
+"""The web widget's own words (its buttons, labels and notice), in nb, nn, da, en; its e-mail copy replies are in
+the catalogs (locales/source/chat_copy.yml). These move into the catalogs with the widget's slice.
 
 `WIDGET_STRINGS` is sent to the browser inside widget.js; `{controller}`,
 `{contact}`, `{minutes}`, `{keep}` and `{limit}` are filled in from the deployment's settings and retention
@@ -141,54 +142,3 @@ WIDGET_STRINGS: dict[str, dict[str, str]] = {
 
 # Language names in their own language: a picker lists each language as its speakers know it.
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "da": "Dansk", "en": "English"}
-
-CHAT_COPY_MESSAGES: dict[str, dict[str, str]] = {
-    "copy_code_sent": {
-        "nb": "Vi har sendt en kode på 6 sifre til adressen. Skriv den inn for å få kopien.",
-        "nn": "Vi har sendt ein kode på 6 siffer til adressa. Skriv han inn for å få kopien.",
-        "da": "Vi har sendt en kode på 6 cifre til adressen. Skriv den for at få kopien.",
-        "en": "We have sent a 6-digit code to the address. Enter it to get the copy.",
-    },
-    "copy_sent": {
-        "nb": "Kopien av samtalen er sendt. Adressen er ikke lagret.",
-        "nn": "Kopien av samtalen er send. Adressa er ikkje lagra.",
-        "da": "Kopien af samtalen er sendt. Adressen er ikke gemt.",
-        "en": "The copy of the chat has been sent. The address has not been kept.",
-    },
-    "copy_wrong": {
-        "nb": "Koden stemmer ikke. Du har {attempts} forsøk igjen.",
-        "nn": "Koden stemmer ikkje. Du har {attempts} forsøk att.",
-        "da": "Koden passer ikke. Du har {attempts} forsøg tilbage.",
-        "en": "That code is not right. You have {attempts} attempts left.",
-    },
-    "copy_no_code": {
-        "nb": "Koden er ikke gyldig lenger. Be om en ny kode.",
-        "nn": "Koden er ikkje gyldig lenger. Be om ein ny kode.",
-        "da": "Koden er ikke længere gyldig. Bed om en ny kode.",
-        "en": "The code is no longer valid. Please ask for a new code.",
-    },
-    "copy_cooldown": {
-        "nb": "Vent {seconds} sekunder før du ber om en ny kode.",
-        "nn": "Vent {seconds} sekund før du ber om ein ny kode.",
-        "da": "Vent {seconds} sekunder, før du beder om en ny kode.",
-        "en": "Please wait {seconds} seconds before asking for a new code.",
-    },
-    "copy_rate_limited": {
-        "nb": "Det er sendt for mange koder den siste timen. Prøv igjen senere.",
-        "nn": "Det er sendt for mange kodar den siste timen. Prøv igjen seinare.",
-        "da": "Der er sendt for mange koder inden for den sidste time. Prøv igen senere.",
-        "en": "Too many codes were sent in the last hour. Please try again later.",
-    },
-    "copy_unavailable": {
-        "nb": "Vi får ikke sendt e-post akkurat nå. Ingenting er sendt; prøv igjen om litt.",
-        "nn": "Vi får ikkje sendt e-post akkurat no. Ingenting er sendt; prøv igjen om litt.",
-        "da": "Vi kan ikke sende e-mail lige nu. Intet er sendt; prøv igen om lidt.",
-        "en": "We cannot send e-mail right now. Nothing was sent; please try again shortly.",
-    },
-    "copy_empty": {
-        "nb": "Det er ingen samtale å sende ennå.",
-        "nn": "Det er ingen samtale å sende enno.",
-        "da": "Der er ingen samtale at sende endnu.",
-        "en": "There is no chat to send yet.",
-    },
-}
