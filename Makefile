@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-fast venv model migrate lint typecheck lock clean
+.PHONY: run test test-fast venv model migrate lint typecheck lock clean messages
 
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
@@ -37,6 +37,15 @@ model: $(INSTALLED)  ## train the Rasa model unless one for the current data exi
 
 migrate: $(INSTALLED)
 	$(PY) -m bot.cli db upgrade
+
+# After changing locales/source/*.yml: the template again, and every catalog brought in line with it (changed
+# translations turn fuzzy; docs/translating.md). PYTHONPATH: this checkout's bot.i18n.source, whatever the
+# editable install points at.
+PYBABEL := PYTHONPATH=. $(VENV)/bin/pybabel
+messages: $(INSTALLED)  ## refresh locales/vern.pot from locales/source and update every language's catalog
+	$(PYBABEL) extract -F babel.cfg -o locales/vern.pot --add-location=file --project=Vern \
+	  --copyright-holder="Vern contributors" .
+	$(PYBABEL) update -i locales/vern.pot -d locales -D vern --previous --ignore-pot-creation-date
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests

@@ -83,6 +83,8 @@ def load_catalogs(locales_dir: Path) -> Catalogs:
     for language, path in paths.items():
         for message in read_catalog(path):
             text = translated(message)
+            if text is None and language == SOURCE_LANGUAGE and message.id:
+                text = str(message.id)  # English not yet copied or confirmed: the source text itself
             if text is not None and message.context:
                 messages.setdefault(message.context, {})[language] = text
     return Catalogs(frozenset(paths), messages)
