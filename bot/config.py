@@ -465,7 +465,7 @@ class Settings:
     locales_dir: Path = setting(
         "LOCALES_DIR", PROJECT_ROOT / "locales", parse=_path,
         doc="the translations of Vern's words: a gettext catalog per language, `<lang>/LC_MESSAGES/vern.po`, read "
-            "at start; every language in `LANGUAGES` needs one ([translating.md](translating.md))")
+            "once per process; every language in `LANGUAGES` needs one ([translating.md](translating.md))")
     retention: RetentionPeriods = group(RetentionPeriods)
     console: ConsoleGuard = group(ConsoleGuard)
     models_dir: Path = setting("MODELS_DIR", PROJECT_ROOT / "models", parse=_path,

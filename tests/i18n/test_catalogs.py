@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from bot.config import SUPPORTED_LANGUAGES
+from bot.config import PROJECT_ROOT, SUPPORTED_LANGUAGES, ConfigError, load_settings
 from bot.i18n import catalog
 from bot.i18n.catalog import CatalogError, load_catalogs, translate
 from bot.i18n.check import language_problems, placeholders, problems
@@ -78,3 +80,20 @@ def test_comments_right_above_a_key_are_the_translators_note() -> None:
 
 def test_a_language_without_a_catalog_is_told_in_bokmal() -> None:
     assert translate("button_no", "sv") == "Nei"
+
+
+def test_the_image_carries_the_catalogs() -> None:
+    """deploy/Containerfile copies the repository; nothing in .dockerignore may leave the catalogs behind."""
+    ignored = [line.strip().rstrip("/") for line in (PROJECT_ROOT / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")]
+    shipped = ["locales", "locales/vern.pot", "locales/nb/LC_MESSAGES/vern.po", "locales/source/chat.yml", "babel.cfg"]
+    assert [(path, pattern) for path in shipped for pattern in ignored if fnmatch(path, pattern)] == []
+    assert "COPY . ." in (PROJECT_ROOT / "deploy" / "Containerfile").read_text()
+
+
+def test_vern_does_not_start_with_a_language_it_has_no_catalog_for(locales: Path, tmp_path: Path) -> None:
+    shutil.rmtree(locales / "da")
+    environ = {"VERN_VAR_DIR": str(tmp_path / "var"), "LOCALES_DIR": str(locales)}
+    with pytest.raises(ConfigError, match="LOCALES_DIR has no catalog for da"):
+        load_settings(environ)
+    assert load_settings({**environ, "LANGUAGES": "nb,nn,en"}).locales_dir == locales
