@@ -41,7 +41,7 @@ class _OneEntryPerKey(Catalog):
         self._where = where
         self._keys: set[str] = set()
 
-    def __setitem__(self, id: Any, message: Message) -> None:  # noqa: A002 (Babel's own parameter name)
+    def __setitem__(self, id: Any, message: Message) -> None:
         if message.id:
             if not message.context:
                 raise CatalogError(f"{self._where}: the message {message.id!r} has no msgctxt (its key)")
