@@ -11,7 +11,6 @@ import asyncio
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from sanic import Sanic, response
@@ -20,45 +19,24 @@ from sanic.response import HTTPResponse
 
 from bot.cases.errors import CaseError
 from bot.cases.request_types import RequestType
-from bot.cases.service import CaseService
 from bot.cases.status import CaseStatus
 from bot.config import SUPPORTED_LANGUAGES, Settings
-from bot.console.access_log import AccessLog
-from bot.console.accounts import Account, AccountService, LoginOutcome
-from bot.console.alerts import UnusualAccess
+from bot.console.accounts import Account, LoginOutcome
 from bot.console.case_fields import case_fields, made_by_line
 from bot.console.chats import register_chats
 from bot.console.compliance_page import register_compliance_page
 from bot.console.guard import register_allow_list, source_of
 from bot.console.markup import PREFIX, Handler, esc
 from bot.console.password_page import PASSWORD_PATH, register_password_page
-from bot.console.sessions import SessionStore
-from bot.console.throttle import LoginThrottle
+from bot.console.services import ConsoleServices, tell_by_mail
 from bot.console.training_page import register_training_page
-from bot.mail import Mailer, templates
-from bot.mail.errors import MailError
+from bot.mail import templates
 from bot.pii import mask
 
 logger = logging.getLogger(__name__)
 
 SESSION_COOKIE = "vern_console"
 LOGIN_COOKIE = "vern_console_login"  # double-submit token for the login form, which has no session yet
-
-
-@dataclass(frozen=True)
-class ConsoleServices:
-    accounts: AccountService
-    sessions: SessionStore
-    throttle: LoginThrottle
-    access: AccessLog
-    cases: CaseService
-    mailer: Mailer
-    settings: Settings
-    handoffs: Any = None  # bot.handoff.service.HandoffService
-    conversations: Any = None  # bot.rasa_adapter.conversation_api.RasaConversationApi
-    transcript: Callable[[str | None], list[dict[str, Any]]] = lambda _cid: []
-    now: Callable[[], Any] = lambda: None
-    alerts: UnusualAccess | None = None
 
 
 def page(title: str, body: str, account: Account | None = None, csrf: str = "", status: int = 200) -> HTTPResponse:
@@ -215,7 +193,7 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
         except (ValueError, CaseError) as error:
             return page("Not changed", f"<p class='error'>{esc(error)}</p>", account, csrf, status=400)
         if case.status is CaseStatus.COMPLETED:
-            await _tell(s, case.subject_key, lambda to: templates.case_completed(to, case.reference, case.language,
+            await tell_by_mail(s, case.subject_key, lambda to: templates.case_completed(to, case.reference, case.language,
                                                                                   settings=s.settings))
         return response.redirect(f"{PREFIX}/cases/{case.reference}")
 
@@ -229,7 +207,7 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
                                            account.username)
         except (ValueError, CaseError) as error:
             return page("Not extended", f"<p class='error'>{esc(error)}</p>", account, csrf, status=400)
-        await _tell(s, case.subject_key, lambda to: templates.case_extended(
+        await tell_by_mail(s, case.subject_key, lambda to: templates.case_extended(
             to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
         return response.redirect(f"{PREFIX}/cases/{case.reference}")
 
@@ -250,16 +228,6 @@ def register_console(app: Sanic, services_factory: Callable[[], ConsoleServices]
                        f"<td>{esc(e.action)}</td><td>{esc(e.target)}</td></tr>" for e in entries)
         return page("Access log", "<table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Which</th>"
                     f"</tr></thead><tbody>{rows}</tbody></table>", account, csrf)
-
-
-async def _tell(s: ConsoleServices, subject_key: str, compose: Callable[[str], Any]) -> None:
-    """The person hears of an extension or completion by e-mail, in their language."""
-    try:
-        address = await asyncio.to_thread(s.cases.contact_email, subject_key)
-        if address:
-            await s.mailer.send(compose(address))
-    except (MailError, CaseError) as error:
-        logger.warning("case mail not delivered (%s)", type(error).__name__)
 
 
 def _login_form(nonce: str) -> str:
