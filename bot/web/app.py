@@ -14,6 +14,12 @@ from sanic import Sanic
 from bot.config import Settings, get_settings
 from bot.web.cases import cases
 from bot.web.chat import chat
+from bot.web.console.admin import console_admin
+from bot.web.console.allow_list import console_allow_list
+from bot.web.console.breaches import console_breaches
+from bot.web.console.cases import console_cases
+from bot.web.console.chats import console_chats
+from bot.web.console.login import console_login
 from bot.web.context import WebContext
 from bot.web.downloads import downloads
 from bot.web.errors import install_error_handler
@@ -24,7 +30,8 @@ from bot.web.static import static
 from bot.web.widget import widget_bundle
 from bot.web.young import young
 
-BLUEPRINTS = (chat, guardian, downloads, young, cases, health, static)
+BLUEPRINTS = (chat, guardian, downloads, young, cases, health, static,
+              console_login, console_cases, console_chats, console_admin, console_breaches)
 
 __all__ = ["content_security_policy", "create_web_app", "serve", "widget_bundle"]
 
@@ -43,9 +50,6 @@ async def _close_client(app: Sanic, _loop: object) -> None:
 
 
 def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> Sanic:
-    from bot.console.factory import console_services
-    from bot.console.web import register_console
-
     settings = settings or get_settings()
     ctx = _services_for(settings)
     app = Sanic(name, configure_logging=False, ctx=ctx)
@@ -55,10 +59,10 @@ def create_web_app(settings: Settings | None = None, name: str = "vern_web") -> 
     app.register_listener(_open_client, "before_server_start")
     app.register_listener(_close_client, "after_server_stop")
     app.register_middleware(well_formed, "request")
+    app.register_middleware(console_allow_list, "request")  # a malformed request is refused first
     install_security_headers(app, settings)
     for blueprint in BLUEPRINTS:
         app.blueprint(blueprint)
-    register_console(app, lambda: console_services(settings), settings)
     return app
 
 
