@@ -75,7 +75,7 @@ def _components(facts: Facts, w: Words) -> list[Item]:
     rows.append(item(w["d_c_telegram_on" if s.telegram_token is not None else "d_c_telegram_off"], "TELEGRAM_TOKEN"))
     rows.append(item(w["d_c_handoff"].format(hours=s.handoff_hours or w["d_always"]), "HANDOFF_HOURS"))
     rows.append(item(w["d_c_webhook_on" if s.case_webhook_url else "d_c_webhook_off"], "CASE_WEBHOOK_URL"))
-    rows.append(item(w["d_c_console"], "bot/console/web.py"))
+    rows.append(item(w["d_c_console"], "bot/web/console/"))
     return rows
 
 

@@ -68,3 +68,18 @@ def made_by_line(made_by: str | None, child_reference: str | None, verified: str
     elif "young_person_to_be_told" in history_kinds:
         line += '<p class="made-by">The child is 16-17 and was not told by e-mail: tell the young person.</p>'
     return line
+
+
+def detail_fields(details: dict[str, Any], prefix: str = "") -> list[tuple[str, object]]:
+    """A case's details as label/value pairs; nested results (an erasure's counts per store) become
+    one field each ("erased: consent records"), never a Python dict's repr."""
+    fields: list[tuple[str, object]] = []
+    for key, value in sorted(details.items()):
+        label = f"{prefix}{str(key).replace('_', ' ')}"
+        if isinstance(value, dict):
+            fields += detail_fields(value, f"{label}: ")
+        elif isinstance(value, bool):
+            fields.append((label, "yes" if value else "no"))
+        else:
+            fields.append((label, value))
+    return fields

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.config import settings_or_exit
 
 if TYPE_CHECKING:
-    from bot.console.web import ConsoleServices
+    from bot.console.services import ConsoleServices
 
 
 def _services() -> ConsoleServices:

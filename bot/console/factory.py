@@ -9,9 +9,9 @@ from bot.config import Settings
 from bot.console.access_log import AccessLog
 from bot.console.accounts import AccountService
 from bot.console.alerts import UnusualAccess
+from bot.console.services import ConsoleServices
 from bot.console.sessions import SessionStore
 from bot.console.throttle import LoginThrottle
-from bot.console.web import ConsoleServices
 from bot.models.conversation import utc_naive
 
 

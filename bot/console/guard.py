@@ -1,18 +1,13 @@
-"""The console's network allow-list (CONSOLE_ALLOWED_NETWORKS), applied before anything else under /console.
-
-The processing agreement limits the console to the controller's networks; a
-request from elsewhere gets a plain 403 and never reaches the login form."""
+"""The console's network allow-list (CONSOLE_ALLOWED_NETWORKS) and the client address it is checked against
+(bot.web.console.allow_list applies it before anything else under /console)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from sanic import Sanic, response
 from sanic.request import Request
-from sanic.response import HTTPResponse
 
 from bot.config import Settings
-from bot.console.markup import PREFIX
 from bot.console.network import Address, Network, allowed, client_address, parse_networks
 
 
@@ -27,14 +22,5 @@ def source_of(request: Request, settings: Settings) -> Address | None:
                           _networks(settings.console.trusted_proxies))
 
 
-def register_allow_list(app: Sanic, settings: Settings) -> None:
-    @app.middleware("request")
-    async def console_allow_list(request: Request) -> HTTPResponse | None:
-        if request.path != PREFIX and not request.path.startswith(PREFIX + "/"):
-            return None
-        if allowed(source_of(request, settings), _networks(settings.console.allowed_networks)):
-            return None
-        return response.html(
-            '<!doctype html><html lang="en"><meta charset="utf-8"><title>Vern console</title>'
-            "<main><h1>Not available here</h1><p>The case console can be used only from the networks "
-            "your organisation has allowed.</p></main></html>", status=403)
+def allowed_here(request: Request, settings: Settings) -> bool:
+    return allowed(source_of(request, settings), _networks(settings.console.allowed_networks))

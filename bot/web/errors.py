@@ -9,8 +9,8 @@ Programs get JSON (`error`, `message`); a browser asking for a page gets a short
 from __future__ import annotations
 
 import logging
-from html import escape
 
+from jinja2 import Environment
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse
 from bot.config import Settings
 from bot.errors import Unavailable, VernError, http_status, words_key
 from bot.i18n import translate
+from bot.web.templates import page_templates, render
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ def _wants_page(request: Request) -> bool:
     return not request.path.startswith("/api/") and "text/html" in (request.headers.get("accept") or "")
 
 
-def error_response(request: Request, error: Exception, settings: Settings) -> HTTPResponse:
+def error_response(request: Request, error: Exception, settings: Settings,
+                   templates: Environment | None = None) -> HTTPResponse:
     key, status = _words_and_status(error)
     if status >= 500 and not isinstance(error, Unavailable):
         logger.error("%s %s failed (%s)", request.method, request.route.name if request.route else "?",
@@ -54,16 +56,14 @@ def error_response(request: Request, error: Exception, settings: Settings) -> HT
     language = _language(request, settings)
     words = translate(key, language, limit=settings.max_message_chars)
     if _wants_page(request):
-        page = (f'<!doctype html><html lang="{language}"><meta charset="utf-8">'
-                f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f"<title>Vern</title><main><p>{escape(words)}</p></main></html>")
+        page = render(templates or page_templates(), "error.html", language=language, words=words)
         return response.html(page, status=status)
     return response.json({"error": key.removeprefix("error_"), "message": words}, status=status)
 
 
-def install_error_handler(app: Sanic, settings: Settings) -> None:
+def install_error_handler(app: Sanic, settings: Settings, templates: Environment | None = None) -> None:
     async def handle(request: Request, error: Exception) -> HTTPResponse:
-        return error_response(request, error, settings)
+        return error_response(request, error, settings, templates)
 
     app.error_handler.add(Exception, handle)
 

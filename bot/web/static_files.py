@@ -12,6 +12,7 @@ from pathlib import Path
 from sanic import response
 from sanic.response import HTTPResponse
 
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 _TEXT_TYPES = {".js": "application/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
                ".html": "text/html; charset=utf-8"}
 

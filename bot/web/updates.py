@@ -3,7 +3,8 @@
 Rasa records them on the conversation like any reply, after an external
 intent instead of a user message; the widget polls for them here. Only
 replies to external intents are returned: everything else the widget
-already got as the answer to its own message."""
+already got as the answer to its own message. bot.web.chat serves them to the widget; the socket channel
+sends them itself."""
 
 from __future__ import annotations
 
@@ -11,14 +12,8 @@ import asyncio
 import json
 import logging
 from typing import Any
-from urllib.parse import quote
-
-import aiohttp
-from sanic import response
-from sanic.response import HTTPResponse
 
 from bot.chat_input import SENDER_PATTERN
-from bot.config import Settings
 
 logger = logging.getLogger(__name__)
 EXTERNAL_PREFIX = "EXTERNAL: "
@@ -52,25 +47,6 @@ def parse_updates_request(body: bytes) -> tuple[str, float] | None:
     if not isinstance(sender, str) or not SENDER_PATTERN.fullmatch(sender):
         return None
     return sender, since
-
-
-async def updates_response(settings: Settings, http: aiohttp.ClientSession, body: bytes) -> HTTPResponse:
-    parsed = parse_updates_request(body)
-    if parsed is None:
-        return response.json({"error": "bad request"}, status=400)
-    sender, since = parsed
-    url = f"{settings.rasa_url.rstrip('/')}/conversations/{quote(sender, safe='')}/tracker"
-    # The token in a header, never in a URL (URLs end up in proxy and access logs).
-    headers = {"Authorization": f"Bearer {settings.rasa_api_token.reveal()}"}
-    try:
-        async with http.get(url, params={"include_events": "APPLIED"}, headers=headers) as upstream:
-            if upstream.status != 200:
-                return response.json({"messages": []}, status=503 if upstream.status >= 500 else 200)
-            tracker = await upstream.json(content_type=None)
-    except (aiohttp.ClientError, TimeoutError, ValueError) as error:
-        logger.error("Rasa server unreachable for chat updates (%s)", type(error).__name__)
-        return response.json({"messages": []}, status=503)
-    return response.json(await updates_reply(sender, tracker.get("events") or [], since))
 
 
 async def updates_reply(sender: str, events: list[dict[str, Any]], since: float) -> dict[str, Any]:

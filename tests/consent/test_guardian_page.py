@@ -13,10 +13,10 @@ from sqlalchemy.engine import Engine
 
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.consent.guardian_page import GuardianPageCodeSender
 from bot.consent.local_time import local_time
 from bot.consent.purposes import notice_text
 from bot.consent.service import ConsentService
-from bot.consent.web import GuardianPageCodeSender
 from bot.i18n import translate
 from bot.mail import templates
 from tests.consent.test_guardian_register import MOTHER, VIDEOS, Family
@@ -61,7 +61,7 @@ def test_the_code_mail_for_the_page_says_to_type_it_on_the_page() -> None:
         assert "samtalen med Vern" not in mail.text and "chat with Vern" not in mail.text, language
     assert "on the web page where you asked for it" in templates.guardian_page_code(
         "mor@example.org", "123456", "en", 10, settings=Settings()).text
-    assert GuardianPageCodeSender  # the page's verification service sends this mail (bot.consent.web)
+    assert GuardianPageCodeSender  # the page's verification service sends this mail (bot.consent.guardian_page)
 
 
 async def test_a_guardian_sees_what_they_answered_and_withdraws_it_later(family: Family) -> None:

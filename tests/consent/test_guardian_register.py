@@ -16,16 +16,17 @@ from bot.cases.service import CaseService
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.consent.chat_addresses import ChatAddresses
+from bot.consent.guardian_page import GuardianPageServices
 from bot.consent.invitations import GuardianInvitations, IssuedInvitation
 from bot.consent.service import ConsentService
 from bot.consent.sessions import ConsentSessions
-from bot.consent.web import GuardianPages, GuardianPageServices
 from bot.dsr import PendingRequestStore
 from bot.dsr.flow import CompletionStatus, RequestCompletion, RequestFlow
 from bot.dsr.kinds import GIVE_CONSENT
 from bot.guardians.registry import FileGuardianRegistry, GuardianRegistry
 from bot.i18n import translate
 from bot.verification import MemoryShortLivedStore, VerificationService
+from bot.web.guardian_pages import GuardianPages
 from tests.dsr.test_flow import RecordingMailer
 from tests.verification.fakes import RecordingSender
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.console.web import detail_fields
+from bot.console.case_fields import detail_fields
 
 
 def test_nested_results_become_one_field_each() -> None:

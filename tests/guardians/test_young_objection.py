@@ -25,8 +25,8 @@ from bot.dsr.flow import CompletionStatus, YoungTold
 from bot.guardians.acting import YOUNG_PERSON_EMAIL, guardian_details, own_details, read_stash, stash
 from bot.guardians.registry import FileGuardianRegistry
 from bot.guardians.young_notice import YoungObjections
-from bot.guardians.young_web import YoungObjectionPages
 from bot.mail.smtp import SmtpMailer
+from bot.web.young_pages import YoungObjectionPages
 from tests.dsr.test_flow import RecordingMailer
 from tests.guardians.test_acting import MOTHER, NOW, REFERENCE, SECRET, World
 from tests.support.databases import own_postgres_database

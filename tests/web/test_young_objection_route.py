@@ -18,8 +18,8 @@ from bot.config import load_settings
 from bot.db import migrate
 from bot.db.engine import create_db_engine
 from bot.guardians.young_notice import YoungObjections
-from bot.guardians.young_web import YoungObjectionPages
 from bot.web.app import create_web_app
+from bot.web.young_pages import YoungObjectionPages
 from tests.support.sanic_server import sanic_test_mode, served
 
 SECRET = b"young-objection-route-secret-0123"

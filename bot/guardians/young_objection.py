@@ -1,24 +1,20 @@
-"""The page behind a young person's objection link (bot.guardians.young_notice).
+"""A young person's objection through the link in their e-mail (bot.guardians.young_notice): what the page says,
+and the objection recorded on the case, once (bot.web.young serves the page).
 
-Mail scanners open links before people do, so a GET only shows what the link is for and a button; the POST
-that button sends records the objection, once. Nothing on the page names the young person, the guardian or
-the child reference. A failure that escapes (the database is down) ends in bot.web.errors, like any other.
+Mail scanners open links before people do, so looking at the link (`peek`) changes nothing; only `record`, the
+POST of the page's button, objects. Nothing on the page names the young person, the guardian or the child
+reference. A failure that escapes (the database is down) ends in bot.web.errors, like any other.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from sanic import response
-from sanic.response import HTTPResponse
-
 from bot.cases.service import YOUNG_PERSON_OBJECTED, YOUNG_PERSON_OBJECTED_NOTE, CaseService
-from bot.config import Settings
-from bot.guardians.young_notice import PATH, LinkState, Visit, YoungObjections
+from bot.guardians.young_notice import LinkState, Visit, YoungObjections
 
 logger = logging.getLogger(__name__)
 LANGUAGES = ("nb", "nn", "da", "en")
@@ -63,47 +59,28 @@ PROBLEMS = {
 STATUS = {LinkState.USED: 409, LinkState.EXPIRED: 410, LinkState.UNKNOWN: 404}
 
 
-def _html(language: str, body: str, code: int) -> HTTPResponse:
-    return response.html(
-        f'<!doctype html><html lang="{html.escape(language or "nb")}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="stylesheet" href="/static/demo.css"><title>Vern</title></head>'
-        f'<body><main class="guardian">{body}</main></body></html>',
-        status=code, headers={"Cache-Control": "no-store"},
-    )
-
-
-def _problem(found: Visit) -> HTTPResponse:
+def problem_texts(found: Visit) -> list[str]:
+    """Why the link does nothing; an unknown link carries no language, so it is said in all four."""
     texts = PROBLEMS[found.state]
-    # An unknown link carries no language: say it in all four.
-    chosen = [texts[found.language]] if found.language in texts else list(texts.values())
-    return _html(found.language, "".join(f"<p>{html.escape(text)}</p>" for text in chosen), STATUS[found.state])
+    return [texts[found.language]] if found.language in texts else list(texts.values())
 
 
-class YoungObjectionPages:
+class YoungObjectionRecorder:
     def __init__(self, links: YoungObjections, cases: CaseService,
                  audit: Callable[[str, str | None, dict[str, Any]], None] | None = None) -> None:
         self._links = links
         self._cases = cases
         self._audit = audit
 
-    async def confirm(self, token: str) -> HTTPResponse:
-        """GET: what the link is for, and the button; the link is not used up."""
-        found = await asyncio.to_thread(self._links.peek, token)
-        if found.state is not LinkState.OK:
-            return _problem(found)
-        language = found.language if found.language in CONFIRM else "en"
-        title, text, button = CONFIRM[language]
-        body = (f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p>"
-                f'<form method="post" action="{PATH}{html.escape(token)}">'
-                f'<button type="submit">{html.escape(button)}</button></form>')
-        return _html(language, body, 200)
+    async def peek(self, token: str) -> Visit:
+        """What the link is for; the link is not used up."""
+        return await asyncio.to_thread(self._links.peek, token)
 
-    async def record(self, token: str) -> HTTPResponse:
-        """POST: the objection, on the case, once."""
+    async def record(self, token: str) -> Visit:
+        """The objection, on the case, once; a link that is not OK (used, expired, unknown) records nothing."""
         found = await asyncio.to_thread(self._links.use, token)
         if found.state is not LinkState.OK or found.case_reference is None:
-            return _problem(found)
+            return found
         await asyncio.to_thread(self._cases.note, found.case_reference, YOUNG_PERSON_OBJECTED,
                                 YOUNG_PERSON_OBJECTED_NOTE)
         if self._audit is not None:
@@ -111,16 +88,5 @@ class YoungObjectionPages:
             await asyncio.to_thread(self._audit, "case.young_person_objected", None,
                                     {"case": found.case_reference, "fields": ["objection"], "via": "email_link"})
         logger.info("case %s: the young person objects", found.case_reference)
-        language = found.language if found.language in THANKS else "en"
-        return _html(language, f"<p>{html.escape(THANKS[language])}</p>", 200)
+        return found
 
-
-def young_objection_pages(settings: Settings) -> YoungObjectionPages:
-    from bot.audit.service import audit_trail
-    from bot.clock import utc_now
-    from bot.db.engine import get_engine
-
-    secret = settings.secret_key.reveal().encode()
-    engine = get_engine(settings.database_url)
-    return YoungObjectionPages(YoungObjections(engine, secret, utc_now), CaseService(engine, utc_now, secret),
-                               audit_trail().record)

@@ -1,0 +1,99 @@
+"""What the web app's handlers use, on `app.ctx`: the settings, the page templates and the services.
+
+Built once per app (bot.web.app.create_web_app); a handler reaches it with `services(request)`. The services
+are built on first use, so a process that never serves a guardian page never opens the guardian register, and a
+test may put its own in place (`app.ctx.young_objection_pages = ...`) before the first request."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment
+from sanic.request import Request
+
+from bot.config import Settings
+from bot.web.static_files import STATIC_DIR, StaticFiles
+from bot.web.templates import page_templates
+from bot.web.widget import widget_bundle
+
+if TYPE_CHECKING:
+    import aiohttp
+
+    from bot.connectors.completion import CompletionReceiver
+    from bot.console.services import ConsoleServices
+    from bot.fulfilment.downloads import DownloadStore
+    from bot.web.guardian_pages import GuardianPages
+    from bot.web.young_pages import YoungObjectionPages
+
+
+class WebContext:
+    http: aiohttp.ClientSession  # opened when the server starts (bot.web.app)
+
+    def __init__(self, settings: Settings, templates: Environment | None = None) -> None:
+        self.settings = settings
+        self.templates = templates or page_templates()
+        self.secret = settings.secret_key.reveal().encode()
+        self.rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+        self.widget_script = widget_bundle(settings)
+        self.static_files = StaticFiles(STATIC_DIR)
+
+    @cached_property
+    def guardian_pages(self) -> GuardianPages:
+        from bot.consent.guardian_page import guardian_page_services
+        from bot.web.guardian_pages import GuardianPages
+
+        return GuardianPages(guardian_page_services(self.settings), templates=self.templates)
+
+    @cached_property
+    def young_objection_pages(self) -> YoungObjectionPages:
+        from bot.audit.service import audit_trail
+        from bot.cases.service import CaseService
+        from bot.clock import utc_now
+        from bot.db.engine import get_engine
+        from bot.guardians.young_notice import YoungObjections
+        from bot.web.young_pages import YoungObjectionPages
+
+        engine = get_engine(self.settings.database_url)
+        return YoungObjectionPages(YoungObjections(engine, self.secret, utc_now),
+                                   CaseService(engine, utc_now, self.secret), audit_trail().record, self.templates)
+
+    @cached_property
+    def completions(self) -> CompletionReceiver | None:
+        """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica).
+        None without CASE_WEBHOOK_SECRET: no connector is configured."""
+        from bot.breach.detect import SignatureFailures, open_connector_signatures
+        from bot.cases.service import CaseService
+        from bot.clock import utc_now
+        from bot.connectors.completion import CompletionReceiver
+        from bot.connectors.signing import ReplayCache
+        from bot.db.engine import get_engine
+        from bot.verification.store import build_store
+
+        settings = self.settings
+        if settings.case_webhook_secret is None:
+            return None
+        store = build_store(settings)
+        return CompletionReceiver(
+            lambda: CaseService(get_engine(), utc_now, self.secret),
+            ReplayCache(store), settings.case_webhook_secret.reveal().encode(),
+            lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
+
+    @cached_property
+    def downloads(self) -> DownloadStore:
+        from bot.clock import utc_now
+        from bot.db.engine import get_engine
+        from bot.fulfilment.downloads import DownloadStore
+
+        return DownloadStore(get_engine(), self.settings.var_dir / "exports", utc_now)
+
+    @cached_property
+    def console(self) -> ConsoleServices:
+        from bot.console.factory import console_services
+
+        return console_services(self.settings)
+
+
+def services(request: Request) -> WebContext:
+    ctx: WebContext = request.app.ctx
+    return ctx
