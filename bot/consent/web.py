@@ -375,7 +375,7 @@ def guardian_pages(settings: Settings) -> GuardianPages:
     from bot.dsr.factory import consent_service, guardian_invitations
     from bot.mail import build_mailer
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
-    from bot.verification import build_store
+    from bot.wiring import build_store
 
     secret = settings.secret_key.reveal().encode()
     verification = VerificationService(build_store(settings), GuardianPageCodeSender(build_mailer(settings), settings),

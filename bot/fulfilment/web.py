@@ -54,7 +54,7 @@ def _store(settings: Settings) -> DownloadStore:
 
     folder = settings.var_dir / "exports"
     if str(folder) not in _stores:
-        _stores[str(folder)] = DownloadStore(get_engine(), folder, utc_now)
+        _stores[str(folder)] = DownloadStore(get_engine(settings.database_url), folder, utc_now)
     return _stores[str(folder)]
 
 

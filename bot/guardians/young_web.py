@@ -116,9 +116,9 @@ class YoungObjectionPages:
 
 
 def young_objection_pages(settings: Settings) -> YoungObjectionPages:
-    from bot.audit.service import audit_trail
     from bot.clock import utc_now
     from bot.db.engine import get_engine
+    from bot.wiring import audit_trail
 
     secret = settings.secret_key.reveal().encode()
     engine = get_engine(settings.database_url)

@@ -238,14 +238,15 @@ def _completions(app: Sanic, settings: Settings) -> CompletionReceiver:
         from bot.connectors.completion import CompletionReceiver
         from bot.connectors.signing import ReplayCache
         from bot.db.engine import get_engine
-        from bot.verification.store import build_store
+        from bot.wiring import build_store
 
         assert settings.case_webhook_secret is not None
         store = build_store(settings)
         app.ctx.completions = CompletionReceiver(
-            lambda: CaseService(get_engine(), utc_now, settings.secret_key.reveal().encode()),
+            lambda: CaseService(get_engine(settings.database_url), utc_now, settings.secret_key.reveal().encode()),
             ReplayCache(store), settings.case_webhook_secret.reveal().encode(),
-            lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
+            lambda: utc_now().timestamp(),
+            failures=SignatureFailures(store, lambda limit: open_connector_signatures(limit, settings)))
     receiver: CompletionReceiver = app.ctx.completions
     return receiver
 
@@ -346,7 +347,8 @@ async def metrics_response(settings: Settings, authorization: str | None) -> HTT
                                  f"Bearer {settings.metrics_token.reveal()}".encode()):
         return response.json({"error": "unauthorized"}, status=401)
     try:
-        status = await asyncio.to_thread(retention_status, get_engine(), utc_now, policy_for(settings))
+        status = await asyncio.to_thread(retention_status, get_engine(settings.database_url), utc_now,
+                                       policy_for(settings))
     except Exception as error:  # noqa: BLE001 - a scrape gets a status code, the log the type
         logger.error("metrics unavailable (%s)", type(error).__name__)
         return response.text("# metrics unavailable\n", status=503)
