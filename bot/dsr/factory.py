@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 from bot.wiring import services
 
 if TYPE_CHECKING:
-    from bot.connectors.webhook import WebhookConnector
     from bot.consent.invitations import GuardianInvitations
     from bot.consent.service import ConsentService
     from bot.consent.sessions import ConsentSessions
     from bot.dsr.flow import RequestFlow
-    from bot.fulfilment.service import Fulfilment
 
 
 def request_flow() -> RequestFlow:
@@ -32,11 +30,3 @@ def consent_service() -> ConsentService:
 
 def consent_sessions() -> ConsentSessions:
     return services().consent_sessions
-
-
-def connector() -> WebhookConnector | None:
-    return services().connector
-
-
-def fulfilment() -> Fulfilment:
-    return services().fulfilment
