@@ -23,8 +23,8 @@ from actions.names import (
 from bot.clock import utc_now
 from bot.config import get_settings
 from bot.consent.age_answer import is_only_an_age
-from bot.knowledge import knowledge_base
 from bot.knowledge.replies import Reply, faq_reply, yes_no_reply
+from bot.wiring import services
 
 # A typed "ja" does what the question's yes button does (issue 16, item 8): question asked -> the yes action.
 TYPED_YES = {ACTION_OFFER_HANDOFF: ACTION_START_HANDOFF, "utter_confirm_forget_chat": ACTION_FORGET_CHAT}
@@ -71,7 +71,7 @@ class ActionAnswerFaq(Action):
             filled = await ValidateDsrForm().validate_birth_year(text, dispatcher, tracker, domain)
             return [SlotSet(slot, value) for slot, value in filled.items()]
         reply = faq_reply(
-            tracker.latest_message, language_of(tracker), knowledge_base(), get_settings(), utc_now().date()
+            tracker.latest_message, language_of(tracker), services().knowledge, get_settings(), utc_now().date()
         )
         _send(reply, dispatcher)
         return []

@@ -254,7 +254,7 @@ class ActionEmailConsentReceipt(Action):
             return []
         title = purpose_title(record.purpose_id, language)
         mail = templates.consent_receipt(email, receipt, title, say(f"consent_status_{record.status}", tracker),
-                                         language)
+                                         language, settings=get_settings())
         try:
             await build_mailer(get_settings()).send(mail)
         except MailError as error:

@@ -23,19 +23,14 @@ from bot.consent.purposes import default_purposes
 from bot.i18n import translate
 from bot.language import decide_language
 from bot.services.conversations import ConversationService
+from bot.wiring import services
 
 logger = logging.getLogger(__name__)
 # Rasa keeps the metadata of the message that started a session in this slot.
 SESSION_METADATA_SLOT = "session_started_metadata"
 
-_conversations: ConversationService | None = None
-
-
 def conversations() -> ConversationService:
-    global _conversations
-    if _conversations is None:
-        _conversations = ConversationService()
-    return _conversations
+    return services().conversations
 
 
 class ActionDetectLanguage(Action):

@@ -131,7 +131,6 @@ class LeaderUntil:
 
 
 def run_worker(engine: Engine, time_limit: float) -> tuple[float, Any]:
-    from bot.audit.service import audit_trail
     from bot.clock import utc_now
     from bot.config import get_settings
     from bot.pii import chat_masker
@@ -140,13 +139,14 @@ def run_worker(engine: Engine, time_limit: float) -> tuple[float, Any]:
     from bot.retention.leader import build_leader_lock
     from bot.retention.policy import load_policy
     from bot.retention.worker import RetentionWorker
+    from bot.wiring import build
 
     settings = get_settings()
-    audit_trail()  # built before the clock starts
+    audit = LoggedAudit(build(settings).audit)  # built before the clock starts
     started = time.perf_counter()
     leader = LeaderUntil(build_leader_lock(settings, engine, ttl_seconds=180.0), started + time_limit)
     worker = RetentionWorker(
-        engine, [SqlChatLogStore(engine)], load_policy(), utc_now, chat_masker(), LoggedAudit(), leader,
+        engine, [SqlChatLogStore(engine)], load_policy(), utc_now, chat_masker(), audit, leader,
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
     )  # fmt: skip
     try:
@@ -158,7 +158,6 @@ def run_worker(engine: Engine, time_limit: float) -> tuple[float, Any]:
 
 def _worker_process(url: str, time_limit: float, ready: Any, results: Any) -> None:
     """One worker replica in a process of its own: its own engine, lock and masker, started with the others."""
-    from bot.audit.service import audit_trail
     from bot.clock import utc_now
     from bot.config import get_settings
     from bot.db.engine import create_db_engine
@@ -168,17 +167,18 @@ def _worker_process(url: str, time_limit: float, ready: Any, results: Any) -> No
     from bot.retention.leader import build_leader_lock
     from bot.retention.policy import load_policy
     from bot.retention.worker import RetentionWorker
+    from bot.wiring import build
 
     settings = get_settings()
     engine = create_db_engine(url)
-    audit_trail.cache_clear()
+    audit = LoggedAudit(build(settings).audit)
     mask("warm-up: jeg heter Kari Nordmann")  # the detector's start-up is not a cost per chat
     leader = build_leader_lock(settings, engine, ttl_seconds=180.0)
     ready.wait()
     started, cpu = time.time(), time.process_time()
     deadline = started + time_limit
     worker = RetentionWorker(
-        engine, [SqlChatLogStore(engine)], load_policy(), utc_now, chat_masker(), LoggedAudit(), leader,
+        engine, [SqlChatLogStore(engine)], load_policy(), utc_now, chat_masker(), audit, leader,
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes), stop=lambda: time.time() > deadline,
     )  # fmt: skip
     try:

@@ -38,9 +38,10 @@ def cmd_rasa(args: argparse.Namespace) -> int:
 def cmd_actions(_args: argparse.Namespace) -> int:
     from bot.db.migrate import upgrade
     from bot.rasa_adapter.action_server import serve
+    from bot.wiring import build
 
     settings = _settings()
-    upgrade()
+    upgrade(build(settings).engine)
     serve(settings)
     return 0
 
@@ -79,13 +80,14 @@ def cmd_model(args: argparse.Namespace) -> int:
 
 def cmd_db(args: argparse.Namespace) -> int:
     from bot.db import migrate
+    from bot.wiring import build
 
-    _settings()
+    engine = build(_settings()).engine
     if args.action == "upgrade":
-        migrate.upgrade(revision=args.revision or "heads")
+        migrate.upgrade(engine, revision=args.revision or "heads")
     elif args.action == "downgrade":
-        migrate.downgrade(revision=args.revision or "base")
-    current = ", ".join(migrate.current_revisions()) or "base"
+        migrate.downgrade(engine, revision=args.revision or "base")
+    current = ", ".join(migrate.current_revisions(engine)) or "base"
     print(f"database at {current}; heads {', '.join(migrate.head_revisions())}")
     return 0
 

@@ -102,11 +102,12 @@ def run_dev(settings: Settings | None = None) -> int:
     settings = settings or get_settings()
     from bot.db.migrate import upgrade
     from bot.rasa_adapter.model import ensure_model
+    from bot.wiring import build
 
     print("Vern: checking the model (trains only when the training data changed) …", flush=True)
     ensure_model(settings)
     print("Vern: applying database migrations …", flush=True)
-    upgrade()
+    upgrade(build(settings).engine)
 
     env = rasa_environment({"VERN_ENV": settings.environment})
     specs = process_specs(settings)

@@ -6,10 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.config import get_settings
+from bot.wiring import Services, build
+
+
+def _services() -> Services:
+    return build(get_settings())
+
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from bot.audit.checkpoint import Checkpoint, signature_holds
-    from bot.audit.service import audit_trail
     from bot.db.migrate import upgrade
 
     checkpoint = None
@@ -22,8 +28,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         if not signature_holds(checkpoint, args.public_key):
             print("FAILED: the checkpoint's signature does not hold", file=sys.stderr)
             return 1
-    upgrade()
-    result = audit_trail().verify(checkpoint)
+    services = _services()
+    upgrade(services.engine)
+    result = services.audit.verify(checkpoint)
     if result.ok:
         suffix = f"; it contains checkpoint {checkpoint.count} ({checkpoint.at})" if checkpoint else ""
         print(f"OK: {result.count} entries, head {result.head}{suffix}")
@@ -33,12 +40,12 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
-    from bot.audit.service import audit_trail
     from bot.db.migrate import upgrade
 
-    upgrade()
+    services = _services()
+    upgrade(services.engine)
     try:
-        checkpoint = audit_trail().checkpoint()
+        checkpoint = services.audit.checkpoint()
     except ValueError as error:
         print(f"FAILED: {error}", file=sys.stderr)
         return 1

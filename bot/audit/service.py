@@ -6,7 +6,6 @@ import base64
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -93,17 +92,3 @@ class AuditTrail:
         if not result.ok:
             raise ValueError(f"refusing to sign a broken chain: {result.problem}")
         return sign_checkpoint(result.count, result.head, self._clock(), self._signing)
-
-
-@lru_cache(maxsize=1)
-def audit_trail() -> AuditTrail:
-    from bot.clock import utc_now
-    from bot.config import get_settings
-    from bot.db.engine import get_engine
-
-    settings = get_settings()
-    from bot.breach.detect import audit_chain_broken
-
-    return AuditTrail(get_engine(), utc_now, settings.secret_key.reveal().encode(),
-                      settings.audit_signing_key.reveal() if settings.audit_signing_key else None,
-                      on_broken=audit_chain_broken)

@@ -39,7 +39,7 @@ def _safely(open_breach: Callable[[], Any]) -> None:
         logger.error("could not open a breach automatically (%s)", type(error).__name__)
 
 
-def audit_chain_broken(verification: Any) -> None:
+def audit_chain_broken(verification: Any, settings: Any) -> None:
     from bot.breach.service import open_detected
 
     where = f" (at entry {verification.at_seq})" if verification.at_seq is not None else ""
@@ -48,6 +48,7 @@ def audit_chain_broken(verification: Any) -> None:
         f"The audit log's hash chain failed verification: {verification.problem}{where}. Entries of the "
         "accountability record were altered or removed outside Vern, which points at direct access to the "
         "database.",
+        settings,
         subject_categories="people whose requests, consents and chats the audit log records (pseudonymously)",
         record_categories="audit entries (keyed hashes of people, counts); possibly every table in the database",
         consequences="Vern can no longer prove what it did with personal data (Art. 5(2)); whoever changed the "
@@ -136,7 +137,7 @@ class SignatureFailures:
         return True
 
 
-def open_connector_signatures(limit: int, settings: Any = None) -> None:
+def open_connector_signatures(limit: int, settings: Any) -> None:
     from bot.breach.service import open_detected
 
     open_detected(

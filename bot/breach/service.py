@@ -10,20 +10,19 @@ from typing import Any
 
 from bot.breach.notice import authority_draft, controller_notice
 from bot.breach.register import Breach, BreachRegister
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.mail.errors import MailError
 
 logger = logging.getLogger(__name__)
 
 
-def breach_register(settings: Settings | None = None) -> BreachRegister:
+def breach_register(settings: Settings) -> BreachRegister:
     """On the given deployment's database and audit chain (not a process-wide one: a test or a tool may hold
     several deployments' settings)."""
     from bot.audit.service import AuditTrail
     from bot.clock import utc_now
     from bot.db.engine import get_engine
 
-    settings = settings or get_settings()
     engine = get_engine(settings.database_url)
     trail = AuditTrail(engine, utc_now, settings.secret_key.reveal().encode(),
                        settings.audit_signing_key.reveal() if settings.audit_signing_key else None)
@@ -50,12 +49,11 @@ async def notify_controller(register: BreachRegister, reference: str, settings: 
     return Notified(breach, settings.breach_contact, language, authority_draft(breach, language, settings))
 
 
-def open_detected(cause: str, what_happened: str, settings: Settings | None = None, **values: Any) -> Breach:
+def open_detected(cause: str, what_happened: str, settings: Settings, **values: Any) -> Breach:
     """A breach Vern found by itself: opened once per ongoing cause, and the controller told at once
     (000 §9.3 lets the notice come in stages; the first must not wait for a person to read a log).
 
     Synchronous: call it from a thread, never from inside a running event loop."""
-    settings = settings or get_settings()
     register = breach_register(settings)
     breach, new = register.open(what_happened, cause=cause, contact=settings.mail_from, **values)
     if not new:

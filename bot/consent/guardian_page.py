@@ -15,13 +15,16 @@ import hashlib
 import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
 from bot.consent.invitations import GuardianInvitations
 from bot.consent.service import ConsentService
 from bot.guardians.registry import GuardianRegistry, build_registry
 from bot.verification import VerificationService
+
+if TYPE_CHECKING:
+    from bot.wiring import Services
 
 RELATION = "parent_or_guardian"
 METHOD = "email-code"
@@ -84,16 +87,19 @@ class GuardianPageCodeSender:
 
 
 def guardian_page_services(settings: Settings) -> GuardianPageServices:
+    from bot.wiring import build
+
+    return build(settings).guardian_page
+
+
+def assemble_guardian_page(settings: Settings, wired: Services) -> GuardianPageServices:
+    """The page's services from the process's (bot.wiring): its own code sender, the shared store."""
     from bot.clock import utc_now
-    from bot.dsr.factory import consent_service, guardian_invitations
-    from bot.mail import build_mailer
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
-    from bot.verification import build_store
 
     secret = settings.secret_key.reveal().encode()
-    verification = VerificationService(build_store(settings), GuardianPageCodeSender(build_mailer(settings), settings),
-                                       utc_now, secret)
-    return GuardianPageServices(consent_service(), guardian_invitations(), verification, secret,
+    verification = VerificationService(wired.store, GuardianPageCodeSender(wired.mailer, settings), utc_now, secret)
+    return GuardianPageServices(wired.consent, wired.guardian_invitations, verification, secret,
                                 settings.controller_name, settings.controller_contact,
                                 guardian_answer_notifier(settings), build_registry(settings),
                                 settings.default_language, settings.timezone)

@@ -14,13 +14,12 @@ if TYPE_CHECKING:
 
 
 def _services() -> ConsoleServices:
-    from bot.console.factory import console_services
-    from bot.db.engine import get_engine
     from bot.db.migrate import upgrade
+    from bot.wiring import build
 
-    settings = settings_or_exit()
-    upgrade(get_engine(settings.database_url))
-    return console_services(settings)
+    services = build(settings_or_exit())
+    upgrade(services.engine)
+    return services.console
 
 
 def cmd(args: argparse.Namespace) -> int:

@@ -12,7 +12,6 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.config import get_settings
 from bot.db.sqlite import sqlite_pragmas
 from bot.private_files import private_dir, private_file
 
@@ -45,9 +44,8 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
-def get_engine(url: str | None = None) -> Engine:
-    """One engine per URL per process."""
-    url = url or get_settings().database_url
+def get_engine(url: str) -> Engine:
+    """One engine per URL per process (bot.wiring's `Services.engine` is the process's)."""
     if url not in _engines:
         _engines[url] = create_db_engine(url)
     return _engines[url]
@@ -60,9 +58,9 @@ def dispose_engines() -> None:
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+def session_scope(engine: Engine) -> Iterator[Session]:
     """A unit of work: commits on success, rolls back on any error."""
-    factory = sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
+    factory = sessionmaker(bind=engine, future=True, expire_on_commit=False)
     session = factory()
     try:
         yield session

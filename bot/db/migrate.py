@@ -16,8 +16,6 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from bot.db.engine import get_engine
-
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant works; it only has to be the same in every Vern process.
 _ADVISORY_LOCK_ID = 727_274_001
@@ -41,8 +39,7 @@ def _unlock(connection: Connection) -> None:
     connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _ADVISORY_LOCK_ID})
 
 
-def upgrade(engine: Engine | None = None, revision: str = "heads") -> None:
-    engine = engine or get_engine()
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     with engine.connect() as connection:
         locked = _locked(connection)
         try:
@@ -54,8 +51,7 @@ def upgrade(engine: Engine | None = None, revision: str = "heads") -> None:
                 connection.commit()
 
 
-def downgrade(engine: Engine | None = None, revision: str = "base") -> None:
-    engine = engine or get_engine()
+def downgrade(engine: Engine, revision: str = "base") -> None:
     with engine.connect() as connection:
         locked = _locked(connection)
         try:
@@ -67,8 +63,7 @@ def downgrade(engine: Engine | None = None, revision: str = "base") -> None:
                 connection.commit()
 
 
-def current_revisions(engine: Engine | None = None) -> tuple[str, ...]:
-    engine = engine or get_engine()
+def current_revisions(engine: Engine) -> tuple[str, ...]:
     with engine.connect() as connection:
         return tuple(sorted(MigrationContext.configure(connection).get_current_heads()))
 
@@ -77,5 +72,5 @@ def head_revisions() -> tuple[str, ...]:
     return tuple(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
 
 
-def is_up_to_date(engine: Engine | None = None) -> bool:
+def is_up_to_date(engine: Engine) -> bool:
     return current_revisions(engine) == head_revisions()

@@ -1,6 +1,6 @@
 """The controller's knowledge base: facts and FAQ answers in every language (knowledge.yml)."""
 
 from bot.knowledge.base import KnowledgeBase, KnowledgeError
-from bot.knowledge.loading import REQUIRED_TOPICS, knowledge_base, load_knowledge
+from bot.knowledge.loading import REQUIRED_TOPICS, load_knowledge
 
-__all__ = ["KnowledgeBase", "KnowledgeError", "REQUIRED_TOPICS", "knowledge_base", "load_knowledge"]
+__all__ = ["KnowledgeBase", "KnowledgeError", "REQUIRED_TOPICS", "load_knowledge"]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.consent.purposes import PurposeError, load_purposes
 from bot.knowledge.base import KnowledgeBase, KnowledgeError, parse_knowledge, read_document
 from bot.knowledge.facts import MissingPolicyRule, age_facts, purpose_facts, retention_facts
@@ -39,8 +38,3 @@ def load_knowledge(settings: Settings, path: Path | None = None) -> KnowledgeBas
     except (PolicyError, PurposeError, MissingPolicyRule) as error:
         raise KnowledgeError(f"{source}: a fact it reads is unavailable ({error})") from None
     return parse_knowledge(read_document(source), derived, by_language, REQUIRED_TOPICS, str(source))
-
-
-@lru_cache(maxsize=1)
-def knowledge_base() -> KnowledgeBase:
-    return load_knowledge(get_settings())

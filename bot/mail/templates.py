@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.mail import i18n
 from bot.mail.errors import InvalidMail
 from bot.mail.layout import Block, Facts, Footer, Highlight, Link, Paragraph, render_html, render_text
@@ -71,11 +71,18 @@ def request_type_name(request_type: str, language: str) -> str:
     return f"{REQUEST_TYPE_NAMES[key][language]} ({law})"
 
 
+def _sender(settings: Settings | None) -> Settings:
+    # The controller's name and contact sign every mail; they come from the caller's settings.
+    if settings is None:
+        raise TypeError("a mail needs the deployment's settings (controller name and contact)")
+    return settings
+
+
 def _compose(
     *, to: str, kind: str, language: str, subject: str, blocks: Sequence[Block], settings: Settings | None,
     idempotency_key: str | None = None,
 ) -> OutgoingMail:
-    sender = settings or get_settings()
+    sender = _sender(settings)
     who = {"controller": sender.controller_name, "contact": sender.controller_contact}
     full: list[Block] = [
         Paragraph(i18n.GREETING[language]),
@@ -90,7 +97,7 @@ def _compose(
 
 
 def _texts(table: dict[str, dict[str, str]], language: str, settings: Settings | None, **values: str) -> dict[str, str]:
-    sender = settings or get_settings()
+    sender = _sender(settings)
     values = {"controller": sender.controller_name, "contact": sender.controller_contact, **values}
     return {key: text.format(**values) for key, text in table[i18n.check_language(language)].items()}
 

@@ -24,12 +24,12 @@ from sanic.response import HTTPResponse
 
 from bot.chat_errors import chat_error_body, chat_error_response
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
-from bot.config import get_settings
 from bot.rasa_adapter.client_identity import client_of_request, with_client
 from bot.rasa_adapter.erasure_turn import confirm_erasure, is_erasure_confirmation
 from bot.rasa_adapter.errors import StoreUnavailable
 from bot.rasa_adapter.pii_guard import guard_incoming, guard_metadata, warning_for
 from bot.retention.forget import FORGET_CHAT_CONTROL, erase_chat
+from bot.wiring import services
 
 
 def forget_requested(messages: list[dict[str, Any]]) -> bool:
@@ -50,12 +50,12 @@ logger = logging.getLogger(__name__)
 
 def error_response(code: str, status: int, sender: str | None, text: str = "") -> HTTPResponse:
     """A turn that did not happen: bot messages a person sees (see bot.chat_errors.chat_error_status)."""
-    return chat_error_response(get_settings(), code, status, sender, text)
+    return chat_error_response(services().settings, code, status, sender, text)
 
 
 def updates_error_response(code: str, status: int, sender: str | None) -> HTTPResponse:
     # The updates endpoint answers an object, so its errors are objects too (with the words as messages).
-    return response.json(chat_error_body(get_settings(), code, sender), status=status)
+    return response.json(chat_error_body(services().settings, code, sender), status=status)
 
 
 class VernRestInput(RestInput):
@@ -72,7 +72,7 @@ class VernRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            settings = get_settings()
+            settings = services().settings
             parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
             if isinstance(parsed, InputRejected):
                 return error_response(parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
@@ -189,9 +189,7 @@ async def rest_updates(body: bytes, agent: Any) -> HTTPResponse:
 
 
 def _to_caseworker(sender: str, text: str) -> bool:
-    from bot.handoff.factory import handoff_service
-
-    return handoff_service().person_says(sender, text)
+    return services().handoff.person_says(sender, text)
 
 
 def _caused_by_store_outage(error: BaseException) -> bool:

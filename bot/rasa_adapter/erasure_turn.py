@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.config import get_settings
 from bot.dsr.erasure_confirmation import CONFIRM_ERASURE_PAYLOAD, CONFIRM_TTL_SECONDS
 from bot.i18n import translate
 from bot.rasa_adapter.pii_guard import LANGUAGE_SLOT, _tracker
@@ -23,13 +22,13 @@ def is_erasure_confirmation(text: str) -> bool:
 
 async def confirm_erasure(agent: Any, sender: str) -> tuple[list[dict[str, Any]], bool]:
     """The replies for the chat, and whether the chat is now to be erased."""
-    from bot.dsr.factory import request_flow
     from bot.dsr.flow import CompletionStatus
+    from bot.wiring import services
 
-    settings = get_settings()
+    process = services()
     tracker = await _tracker(agent, sender)
-    language = (tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None) or settings.default_language
-    completion = await request_flow().confirm_erasure(sender)
+    language = (tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None) or process.settings.default_language
+    completion = await process.request_flow.confirm_erasure(sender)
     if completion.status is CompletionStatus.UNAVAILABLE:
         return [{"recipient_id": sender, "text": translate("service_unavailable", language)}], False
     if completion.fulfilled != "erased":

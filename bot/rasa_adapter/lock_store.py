@@ -9,8 +9,6 @@ from typing import Any
 import redis
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 
-from bot.config import get_settings
-
 logger = logging.getLogger(__name__)
 
 
@@ -18,7 +16,9 @@ class VernLockStore:
     """The type named in endpoints.yml; Rasa calls it, it returns the concrete store."""
 
     def __new__(cls, endpoint_config: Any = None, **_kwargs: Any) -> LockStore:
-        settings = get_settings()
+        from bot.wiring import services
+
+        settings = services().settings
         if not settings.redis_url:
             return InMemoryLockStore()
         url = redis.connection.parse_url(settings.redis_url)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT, Settings, get_settings
+from bot.config import PROJECT_ROOT, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +59,7 @@ def training_fingerprint(root: Path = PROJECT_ROOT) -> str:
     return digest.hexdigest()[:16]
 
 
-def model_path(settings: Settings | None = None, root: Path = PROJECT_ROOT) -> Path:
-    settings = settings or get_settings()
+def model_path(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     return settings.models_dir / f"vern-{training_fingerprint(root)}.tar.gz"
 
 
@@ -75,9 +74,8 @@ def _training_lock(models_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def ensure_model(settings: Settings | None = None, root: Path = PROJECT_ROOT) -> Path:
+def ensure_model(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     """The model for the current training data, trained now if there is none."""
-    settings = settings or get_settings()
     target = model_path(settings, root)
     if target.exists():
         # Complete: training writes under another name and renames it (below), so using a model needs no lock.

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from bot.chat_input import ChatMessage
-from bot.config import get_settings
 from bot.pii import mask
 from bot.retention.announced import announced_periods
-from bot.services.pii_warning import GuardedText, expected_kinds, pii_guard, warning_text
+from bot.services.pii_warning import GuardedText, expected_kinds, warning_text
+from bot.wiring import services
 
 LANGUAGE_SLOT = "language"
 
@@ -28,11 +28,11 @@ async def guard_incoming(agent: Any, message: ChatMessage) -> GuardedText:
         expected = expected_kinds(None, None)
     else:
         expected = expected_kinds(tracker.active_loop_name, tracker.get_slot("requested_slot"))
-    return pii_guard().inspect(message.sender, message.text, expected)
+    return services().pii_guard.inspect(message.sender, message.text, expected)
 
 
 async def warning_for(agent: Any, sender: str, kinds: tuple[str, ...]) -> str:
-    settings = get_settings()
+    settings = services().settings
     tracker = await _tracker(agent, sender)
     language = (tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None) or settings.default_language
     return warning_text(kinds, language, announced_periods(settings).mask_minutes)

@@ -37,7 +37,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.chat_input import MAX_BODY_BYTES, SENDER_PATTERN, ChatMessage, InputRejected, parse_chat_payload
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.i18n import translate
 from bot.rasa_adapter.channels import run_turn
 from bot.rasa_adapter.client_identity import client_tag, request_address, with_client
@@ -100,7 +100,9 @@ class VernSocketIOInput(SocketIOInput):
         return VernSocketOutput(self.sio, self.bot_message_evt, self.namespace)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        settings = get_settings()
+        from bot.wiring import services
+
+        settings = services().settings
         sio = AsyncServer(
             async_mode="sanic",
             client_manager=_client_manager(settings),

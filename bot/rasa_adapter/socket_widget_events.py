@@ -99,10 +99,10 @@ class WidgetEvents:
         return reply
 
     def _chat_copies(self) -> Any:
-        from bot.services.chat_copy import chat_copies
+        from bot.wiring import build
 
         if self._copies is None:
-            self._copies = chat_copies(self._settings)
+            self._copies = build(self._settings).chat_copies
         return self._copies
 
     async def copy_code(self, sid: str, data: Any) -> dict[str, Any]:

@@ -31,9 +31,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.db.engine import create_db_engine
 from bot.rasa_adapter.errors import TrackerStoreUnavailable
+from bot.wiring import services
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +187,7 @@ class VernTrackerStore:
     ) -> TrackerStore:
         _fail_loudly()
         try:
-            store = build_tracker_store(get_settings(), domain, event_broker)
+            store = build_tracker_store(services().settings, domain, event_broker)
         except TrackerStoreUnavailable as error:
             logger.critical("Cannot start: %s. Rasa will not fall back to memory.", error)
             raise SystemExit(f"Vern: {error}. Refusing to start without the configured store.") from None

@@ -13,10 +13,14 @@ import sys
 import threading
 from datetime import timedelta
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings, settings_or_exit
 from bot.retention.errors import PolicyError
+from bot.wiring import Services, build
+
+if TYPE_CHECKING:
+    from bot.audit.service import AuditTrail
 
 logger = logging.getLogger("vern.retention")
 
@@ -48,16 +52,15 @@ class LoggedAudit:
     """The audit trail, one log line per entry. Subjects are hashes and details are counts and rule ids
     (see RetentionWorker). `record_many` lets the worker write a batch's entries in the batch's transaction."""
 
-    def __call__(self, event: str, subject: str | None, details: dict[str, Any]) -> None:
-        from bot.audit.service import audit_trail
+    def __init__(self, trail: AuditTrail) -> None:
+        self._trail = trail
 
-        audit_trail().record(event, subject, details)
+    def __call__(self, event: str, subject: str | None, details: dict[str, Any]) -> None:
+        self._trail.record(event, subject, details)
         self._log(event, subject, details)
 
     def record_many(self, entries: list[tuple[str, str | None, dict[str, Any]]], connection: Any) -> None:
-        from bot.audit.service import audit_trail
-
-        audit_trail().record_many(entries, connection)
+        self._trail.record_many(entries, connection)
         for event, subject, details in entries:
             self._log(event, subject, details)
 
@@ -66,23 +69,14 @@ class LoggedAudit:
         logger.info("audit %s subject=%s %s", event, subject, json.dumps(details, sort_keys=True))
 
 
-_log_audit = LoggedAudit()
-
-
-def _expire_guardian_links() -> int:
-    from bot.dsr.factory import guardian_invitations
-
-    return guardian_invitations().expire()
-
-
-def _expire_handoffs(settings: Settings) -> int:
+def _expire_handoffs(services: Services) -> int:
     """Nobody took the chat in time: the bot tells the person and offers a case instead."""
     import asyncio
 
-    from bot.handoff.factory import handoff_service
     from bot.rasa_adapter.conversation_api import RasaConversationApi
 
-    expired = handoff_service().expire_waiting(timedelta(minutes=settings.handoff_wait_minutes))
+    settings = services.settings
+    expired = services.handoff.expire_waiting(timedelta(minutes=settings.handoff_wait_minutes))
     api = RasaConversationApi.from_settings(settings)
     for conversation_id in expired:
         try:
@@ -92,15 +86,15 @@ def _expire_handoffs(settings: Settings) -> int:
     return len(expired)
 
 
-def record_places(settings: Settings) -> Any:
+def record_places(services: Services) -> Any:
     """Where the record kinds outside the tables live, and each consent purpose's retention."""
-    from bot.audit.service import audit_trail
     from bot.consent.purposes import load_purposes
     from bot.retention.record_kinds import RecordPlaces
 
+    settings = services.settings
     keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
     return RecordPlaces(exports_dir=settings.var_dir / "exports", outbox_dir=settings.outbox_dir,
-                        purpose_retention=keep, prune_audit=audit_trail().prune_before)
+                        purpose_retention=keep, prune_audit=services.audit.prune_before)
 
 
 def _production_masker() -> Any:
@@ -111,7 +105,6 @@ def _production_masker() -> Any:
 
 def cmd_retention_run(args: argparse.Namespace) -> int:
     from bot.clock import utc_now
-    from bot.db.engine import get_engine
     from bot.db.migrate import upgrade
     from bot.logs import configure_logging
     from bot.retention.chat_stores import build_chat_stores
@@ -131,7 +124,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2
-    engine = get_engine(settings.database_url)
+    services = build(settings)
+    engine = services.engine
     upgrade(engine)
     # The lock outlives a few missed runs, not a dead worker by much.
     leader = build_leader_lock(settings, engine, ttl_seconds=max(30.0, 3 * args.interval))
@@ -141,14 +135,14 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         policy,
         utc_now,
         _production_masker(),
-        _log_audit,
+        LoggedAudit(services.audit),
         leader,
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
         # Act one interval early, so a rule's limit holds between two runs.
         lead=timedelta(seconds=args.interval),
-        housekeeping=(_expire_guardian_links, lambda: _expire_handoffs(settings),
+        housekeeping=(services.guardian_invitations.expire, lambda: _expire_handoffs(services),
                       *(partial(job.run, settings) for job in housekeeping_jobs())),
-        places=record_places(settings),
+        places=record_places(services),
     )
     if args.once:
         try:
@@ -175,13 +169,12 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
 
 def cmd_retention_status(_args: argparse.Namespace) -> int:
     from bot.clock import utc_now
-    from bot.db.engine import get_engine
     from bot.db.migrate import is_up_to_date
     from bot.retention.policy import load_policy, with_overrides
     from bot.retention.status import retention_status
 
-    settings = _settings()
-    engine = get_engine(settings.database_url)
+    services = build(_settings())
+    settings, engine = services.settings, services.engine
     if not is_up_to_date(engine):
         print("Vern: the database is not migrated; run `vern db upgrade`", file=sys.stderr)
         return 2
@@ -191,5 +184,5 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
         return 2
-    print(json.dumps(retention_status(engine, utc_now, policy, record_places(settings)), indent=2))
+    print(json.dumps(retention_status(engine, utc_now, policy, record_places(services)), indent=2))
     return 0

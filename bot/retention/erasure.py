@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import update
@@ -102,43 +101,3 @@ class ChatEraser:
             connection.execute(
                 update(table).where(table.c.conversation_id == conversation_id).values(deleted_at=now)
             )
-
-
-@lru_cache(maxsize=1)
-def chat_eraser() -> ChatEraser:
-    from bot.audit.service import audit_trail
-    from bot.clock import utc_now
-    from bot.config import get_settings
-    from bot.consent.chat_addresses import ChatAddresses
-    from bot.consent.sessions import ConsentSessions
-    from bot.db.engine import get_engine
-    from bot.dsr.erasure_confirmation import ErasureConfirmations
-    from bot.dsr.pending import PendingRequestStore
-    from bot.handoff.service import HandoffService
-    from bot.retention.chat_stores import build_chat_stores
-    from bot.services.pii_warning import pii_guard
-    from bot.training.forget import ForgetList
-    from bot.verification import build_store
-    from bot.verification.service import build_verification_service
-
-    settings = get_settings()
-    engine = get_engine()
-    secret = settings.secret_key.reveal().encode()
-    store = build_store(settings)
-    pending = PendingRequestStore(store, secret)
-    # AISVS C11: the erased chat's lines must also leave the training data and the models trained on them.
-    training = ForgetList(engine, secret, utc_now)
-    # The handoff service here only deletes rows; ending a handoff (and its audit) is its own factory's.
-    handoffs = HandoffService(engine, utc_now, secret)
-    verification = build_verification_service(settings, sender=None, store=store)  # type: ignore[arg-type]
-    return ChatEraser(
-        build_chat_stores(settings, engine), engine, utc_now, audit_trail().record,
-        forget_hooks=(pii_guard().forget, pending.delete, training.forget_erased_chat),
-        cleaners={
-            "handoffs": handoffs.forget,
-            "consent_sessions": ConsentSessions(store, secret).forget,
-            "verification_keys": verification.clear_now,
-            "erasure_confirmations": ErasureConfirmations(engine, secret, utc_now).forget,
-            "chat_addresses": ChatAddresses(store, secret).forget,
-        },
-    )

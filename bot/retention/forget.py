@@ -6,6 +6,6 @@ FORGET_CHAT_CONTROL = "forget_chat"
 
 
 def erase_chat(conversation_id: str) -> int:
-    from bot.retention.erasure import chat_eraser
+    from bot.wiring import services
 
-    return chat_eraser().erase([conversation_id]).events_deleted
+    return services().chat_eraser.erase([conversation_id]).events_deleted

@@ -84,25 +84,13 @@ class ChatCopies:
         return CopyReply(True, translate("copy_sent", language))
 
 
-def chat_copies(settings: Settings) -> ChatCopies:
-    from bot.clock import utc_now
-    from bot.dsr.flow import MailCodeSender
-    from bot.mail.mailer import build_mailer
-    from bot.verification.store import build_store
-
-    mailer = build_mailer(settings)
-    verification = VerificationService(build_store(settings), MailCodeSender(mailer, settings), utc_now,
-                                       settings.secret_key.reveal().encode())
-    return ChatCopies(verification, mailer, settings)
-
-
 def transcript_lines(events: Sequence[dict]) -> list[tuple[str, str]]:  # type: ignore[type-arg]
     """(who, text) for what was said in a chat, from Rasa's events as dicts.
 
     Button payloads ("/affirm") and messages injected from outside the chat
     (a guardian's answer arriving as an external intent) are not things the
     person wrote, so they are left out."""
-    from bot.web.updates import EXTERNAL_PREFIX
+    from bot.console.chat_lines import EXTERNAL_PREFIX
 
     lines: list[tuple[str, str]] = []
     for event in events:

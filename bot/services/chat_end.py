@@ -19,12 +19,12 @@ class ChatEnded:
 async def end_chat(settings: Settings, sender: str) -> ChatEnded:
     """Raises on a store outage; callers tell the person to try again, nothing is half done:
     ending is idempotent, so a retry finishes the job."""
-    from bot.handoff.factory import handoff_service
-    from bot.services.conversations import ConversationService
+    from bot.wiring import build
 
+    services = build(settings)
     # A chat with a caseworker ends for both sides, and is deleted at once (the annex).
-    await asyncio.to_thread(handoff_service().end_for, sender, "person")
-    state = await asyncio.to_thread(ConversationService().end, sender, "widget")
+    await asyncio.to_thread(services.handoff.end_for, sender, "person")
+    state = await asyncio.to_thread(services.conversations.end, sender, "widget")
     language = (state.language if state else None) or settings.default_language
     text = translate("chat_ended", language, minutes=announced_periods(settings).mask_minutes)
     return ChatEnded(state is not None, text)

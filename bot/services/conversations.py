@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.clock import Clock, utc_now
-from bot.db.engine import get_engine, session_scope
+from bot.db.engine import session_scope
 from bot.models.conversation import Conversation, utc_naive
 
 END_REASONS = ("goodbye", "widget", "inactivity", "handoff", "erased")
@@ -24,13 +24,13 @@ class ConversationState:
 
 
 class ConversationService:
-    def __init__(self, engine: Engine | None = None, clock: Clock = utc_now) -> None:
+    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         self._engine = engine
         self._clock = clock
 
     @property
     def engine(self) -> Engine:
-        return self._engine or get_engine()
+        return self._engine
 
     def record_user_message(
         self, conversation_id: str, channel: str, language: str | None

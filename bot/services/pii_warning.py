@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.cases.reference import reference_spans
 from bot.i18n import translate
@@ -105,12 +104,3 @@ def warning_text(kinds: tuple[str, ...], language: str, minutes: int) -> str:
     if NATIONAL_ID in kinds:
         text += " " + translate("pii_high_risk_removed", language)
     return text
-
-
-@lru_cache(maxsize=1)
-def pii_guard() -> PiiGuard:
-    from bot.config import get_settings
-    from bot.verification import build_store
-
-    settings = get_settings()
-    return PiiGuard(build_store(settings), settings.secret_key.reveal().encode())

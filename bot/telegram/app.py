@@ -32,19 +32,16 @@ def quiet_library_logs() -> None:
 
 
 def guardian_services(settings: Settings) -> GuardianServices:
-    from bot.clock import utc_now
-    from bot.consent.invitations import GuardianInvitations
     from bot.consent.purposes import default_purposes
-    from bot.db.engine import get_engine
-    from bot.dsr.factory import consent_service
     from bot.guardians.registry import build_registry
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
     from bot.telegram.register_phone import phone_region
+    from bot.wiring import build
 
-    consents = consent_service()
+    services = build(settings)
     return GuardianServices(
-        consents=consents,
-        invitations=GuardianInvitations(get_engine(), consents, utc_now, settings.secret_key.reveal().encode()),
+        consents=services.consent,
+        invitations=services.guardian_invitations,
         purposes=dict(default_purposes()), controller_name=settings.controller_name,
         default_language=settings.default_language, notify_child=guardian_answer_notifier(settings),
         registry=build_registry(settings), contact=settings.controller_contact, timezone=settings.timezone,

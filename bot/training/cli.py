@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -36,22 +37,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     from bot.clock import utc_now
     from bot.db.engine import get_engine
     from bot.db.migrate import upgrade
-    from bot.dsr.factory import consent_service
     from bot.fulfilment.restrictions import RestrictionRegister
-    from bot.rasa_adapter.model import model_path
+    from bot.rasa_adapter.model import model_path, rasa_environment
     from bot.retention.chat_stores import build_chat_stores
     from bot.training.export import collect, write_export
     from bot.training.lineage import source_id
     from bot.training.lines import LineReport
     from bot.training.predict import predict_intents
     from bot.training.sources import TRAINING_PURPOSE, usable_chats
+    from bot.wiring import build
 
     settings = settings_or_exit()
     engine = get_engine(settings.database_url)
     upgrade(engine)
     now = utc_now()
     until = args.until + timedelta(days=1) if args.until else now
-    consents = consent_service()
+    consents = build(settings).consent
     if settings.training_basis == "consent":
         active = consents.active_conversation_keys(TRAINING_PURPOSE)
 
@@ -81,6 +82,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     def predicted(done: int, total: int) -> None:
         _progress("predict", done, total)
 
+    # Rasa loads in this process and reads its switches (no telemetry, quiet TensorFlow) from the environment.
+    for key, value in rasa_environment().items():
+        os.environ.setdefault(key, value)
     predictions = predict_intents(model, [line.text for line in lines], None if args.quiet else predicted)
     legal_basis = "gdpr:art-6-1-a" if settings.training_basis == "consent" else settings.training_legal_basis
     out = args.out or settings.var_dir / "training"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -12,10 +11,7 @@ Progress = Callable[[int, int], None]
 
 
 def predict_intents(model: Path, texts: Sequence[str], progress: Progress | None = None) -> list[tuple[str, float]]:
-    from bot.rasa_adapter.model import rasa_environment
-
-    for key, value in rasa_environment().items():
-        os.environ.setdefault(key, value)
+    """Loads Rasa in this process: the caller has set Rasa's environment (bot.rasa_adapter.model.rasa_environment)."""
     from rasa.core.agent import Agent
 
     async def run() -> list[tuple[str, float]]:

@@ -1,8 +1,8 @@
 """Identity checks by a one-time code sent to an e-mail address (for data-subject requests).
 
 `VerificationService` issues and checks codes; `store` keeps the short-lived
-state (Redis, or memory for the single-process default); delivery is the
-caller's `CodeSender`.
+state (Redis, or memory for the single-process default; bot.wiring holds the
+process's one); delivery is the caller's `CodeSender`.
 """
 
 from bot.verification.errors import StoreUnavailable, VerificationConfigError, VerificationError
@@ -14,12 +14,12 @@ from bot.verification.results import (
     CodeSender,
     RateLimitScope,
 )
-from bot.verification.service import VerificationService, build_verification_service
+from bot.verification.service import VerificationService
 from bot.verification.store import (
     MemoryShortLivedStore,
     RedisShortLivedStore,
     ShortLivedStore,
-    build_store,
+    new_store,
 )
 
 __all__ = [
@@ -36,6 +36,5 @@ __all__ = [
     "VerificationConfigError",
     "VerificationError",
     "VerificationService",
-    "build_store",
-    "build_verification_service",
+    "new_store",
 ]

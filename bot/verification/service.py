@@ -23,8 +23,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from bot.clock import Clock, utc_now
-from bot.config import Settings
+from bot.clock import Clock
 from bot.verification.codes import MIN_SECRET_KEY_BYTES, Keyring, new_code, normalise_entry
 from bot.verification.errors import StoreUnavailable, VerificationConfigError
 from bot.verification.results import (
@@ -35,7 +34,7 @@ from bot.verification.results import (
     CodeSender,
     RateLimitScope,
 )
-from bot.verification.store import EXPIRES_AT, FAILURES, TOKEN, AttemptKind, Put, ShortLivedStore, Window, build_store
+from bot.verification.store import EXPIRES_AT, FAILURES, TOKEN, AttemptKind, Put, ShortLivedStore, Window
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -246,11 +245,3 @@ class VerificationService:
     def clear_now(self, conversation_id: str) -> int:
         """`clear` for the erasure path, which runs in a worker thread; returns how many keys went."""
         return self._store.delete_prefix(self._conversation(conversation_id))
-
-
-def build_verification_service(
-    settings: Settings, sender: CodeSender, *, clock: Clock = utc_now, store: ShortLivedStore | None = None
-) -> VerificationService:
-    return VerificationService(
-        store if store is not None else build_store(settings), sender, clock, settings.secret_key.reveal().encode()
-    )

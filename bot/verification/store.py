@@ -6,9 +6,10 @@ since the epoch), so tests move time without sleeping. Key expiries, in real
 time, are only a backstop that stops leftovers from piling up.
 
 Two implementations: Redis (shared by every process and replica) and memory
-(one process only). `build_store` picks Redis when REDIS_URL is set, and
-returns the same store to every caller of one process: a consent session
-granted by the request flow must be readable by the withdraw action (Art. 7(3)).
+(one process only). `new_store` picks Redis when REDIS_URL is set; bot.wiring
+builds it once and hands the same store to every component of a process: a
+consent session granted by the request flow must be readable by the withdraw
+action (Art. 7(3)).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from typing import Any, Protocol
 
 import redis
 
-from bot.config import Settings
 from bot.verification.errors import StoreUnavailable, VerificationConfigError
 from bot.verification.store_lua import CONSUME, FAIL_ONCE, TAKE_SLOTS
 
@@ -348,28 +348,10 @@ class RedisShortLivedStore:
         return deleted
 
 
-_process_stores: dict[str | None, ShortLivedStore] = {}
-_process_stores_lock = threading.Lock()
+def new_store(redis_url: str | None) -> ShortLivedStore:
+    """A short-lived store: Redis when REDIS_URL is set, else memory (the embedded default).
 
-
-def build_store(settings: Settings) -> ShortLivedStore:
-    """The process's one short-lived store: Redis when REDIS_URL is set, else memory (the embedded default).
-
-    Built on first use and shared by every builder after, so sessions, codes and
-    throttles written by one component are seen by all others of the process.
-    Without Redis a second memory store would be a second, disjoint world: a
-    consent session granted after the e-mail code would be "expired" to the
-    withdraw action.
-    """
-    with _process_stores_lock:
-        store = _process_stores.get(settings.redis_url)
-        if store is None:
-            store = _new_store(settings.redis_url)
-            _process_stores[settings.redis_url] = store
-        return store
-
-
-def _new_store(redis_url: str | None) -> ShortLivedStore:
+    Only bot.wiring calls this, once per process: every component must share that one store."""
     if not redis_url:
         return MemoryShortLivedStore()
     try:

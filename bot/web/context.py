@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.fulfilment.downloads import DownloadStore
     from bot.web.guardian_pages import GuardianPages
     from bot.web.young_pages import YoungObjectionPages
+    from bot.wiring import Services
 
 
 class WebContext:
@@ -39,6 +40,13 @@ class WebContext:
         self.static_files = StaticFiles(STATIC_DIR)
 
     @cached_property
+    def wired(self) -> Services:
+        """The process's services (bot.wiring), built from this app's settings."""
+        from bot.wiring import build
+
+        return build(self.settings)
+
+    @cached_property
     def guardian_pages(self) -> GuardianPages:
         from bot.consent.guardian_page import guardian_page_services
         from bot.web.guardian_pages import GuardianPages
@@ -47,51 +55,41 @@ class WebContext:
 
     @cached_property
     def young_objection_pages(self) -> YoungObjectionPages:
-        from bot.audit.service import audit_trail
-        from bot.cases.service import CaseService
         from bot.clock import utc_now
-        from bot.db.engine import get_engine
         from bot.guardians.young_notice import YoungObjections
         from bot.web.young_pages import YoungObjectionPages
 
-        engine = get_engine(self.settings.database_url)
-        return YoungObjectionPages(YoungObjections(engine, self.secret, utc_now),
-                                   CaseService(engine, utc_now, self.secret), audit_trail().record, self.templates)
+        wired = self.wired
+        return YoungObjectionPages(YoungObjections(wired.engine, self.secret, utc_now), wired.cases,
+                                   wired.audit.record, self.templates)
 
     @cached_property
     def completions(self) -> CompletionReceiver | None:
         """One receiver per process: its replay cache is the short-lived store (Redis: shared by every replica).
         None without CASE_WEBHOOK_SECRET: no connector is configured."""
         from bot.breach.detect import SignatureFailures, open_connector_signatures
-        from bot.cases.service import CaseService
         from bot.clock import utc_now
         from bot.connectors.completion import CompletionReceiver
         from bot.connectors.signing import ReplayCache
-        from bot.db.engine import get_engine
-        from bot.verification.store import build_store
 
-        settings = self.settings
+        settings, wired = self.settings, self.wired
         if settings.case_webhook_secret is None:
             return None
-        store = build_store(settings)
         return CompletionReceiver(
-            lambda: CaseService(get_engine(), utc_now, self.secret),
-            ReplayCache(store), settings.case_webhook_secret.reveal().encode(),
-            lambda: utc_now().timestamp(), failures=SignatureFailures(store, open_connector_signatures))
+            lambda: wired.cases, ReplayCache(wired.store), settings.case_webhook_secret.reveal().encode(),
+            lambda: utc_now().timestamp(),
+            failures=SignatureFailures(wired.store, lambda limit: open_connector_signatures(limit, settings)))
 
     @cached_property
     def downloads(self) -> DownloadStore:
         from bot.clock import utc_now
-        from bot.db.engine import get_engine
         from bot.fulfilment.downloads import DownloadStore
 
-        return DownloadStore(get_engine(), self.settings.var_dir / "exports", utc_now)
+        return DownloadStore(self.wired.engine, self.settings.var_dir / "exports", utc_now)
 
     @cached_property
     def console(self) -> ConsoleServices:
-        from bot.console.factory import console_services
-
-        return console_services(self.settings)
+        return self.wired.console
 
 
 def services(request: Request) -> WebContext:

@@ -51,9 +51,10 @@ def test_probes_cover_every_language_and_topic_and_none_is_training_data() -> No
 
 @pytest.fixture(scope="module")
 def model() -> Any:
+    from bot.config import get_settings
     from bot.rasa_adapter.model import model_path
 
-    path = model_path()
+    path = model_path(get_settings())
     if not path.exists():
         pytest.skip(f"no model trained for the current data ({path.name}); run `python -m bot.cli model ensure`")
     return load_agent(path)

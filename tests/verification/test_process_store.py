@@ -5,23 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.config import get_settings
-from bot.consent.sessions import ConsentSessions
 from bot.dsr.factory import consent_sessions
-from bot.verification.store import MemoryShortLivedStore, RedisShortLivedStore, build_store
+from bot.verification.store import MemoryShortLivedStore, RedisShortLivedStore
+from bot.wiring import build, process_store
 from tests.support.services import redis_url
 
 
 def test_without_redis_a_consent_session_granted_by_the_flow_is_seen_by_the_withdraw_action() -> None:
     settings = get_settings()
     assert settings.redis_url is None, "the embedded default"
-    granted_by_flow = ConsentSessions(build_store(settings), settings.secret_key.reveal().encode())
-    granted_by_flow.grant("chat-process-store", "subject-key", "kari@example.org")
+    build(settings).consent_sessions.grant("chat-process-store", "subject-key", "kari@example.org")
     assert consent_sessions().subject("chat-process-store") == "subject-key"
-    assert isinstance(build_store(settings), MemoryShortLivedStore)
+    assert isinstance(build(settings).store, MemoryShortLivedStore)
 
 
 def test_with_redis_every_builder_gets_the_same_client() -> None:
     settings = replace(get_settings(), redis_url=redis_url())
-    store = build_store(settings)
+    store = build(settings).store
     assert isinstance(store, RedisShortLivedStore)
-    assert build_store(replace(settings)) is store
+    assert build(replace(settings)).store is store
+    assert process_store(settings.redis_url) is store

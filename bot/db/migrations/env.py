@@ -10,9 +10,10 @@ from bot.db.schema_filter import include_object
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
-        from bot.db.engine import get_engine
+        # Alembic's own command line, not bot.db.migrate: the process's database.
+        from bot.wiring import services
 
-        with get_engine().connect() as conn:
+        with services().engine.connect() as conn:
             _run(conn)
             conn.commit()
         return
