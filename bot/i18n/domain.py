@@ -139,7 +139,7 @@ def _responses(template: CommentedMap, lines: list[str], catalogs: Catalogs,
             raise DomainTemplateError(f"domain.in.yml: response {name} is not a list of variations")
         responses[name] = [_variation(variation, _Words(catalogs, language), f"responses.{name}")
                            for variation in variations for language in languages]
-        # The template's comments and blank lines between responses; those inside one are the template's own.
+        # The comments and blank lines between responses; those inside a response stay in the template.
         comment = _comment_above(lines, template.lc.key(name)[0])
         if comment is not None:
             responses.yaml_set_comment_before_after_key(name, before=comment, indent=2)
