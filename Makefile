@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-fast venv model migrate lint typecheck lock clean messages
+.PHONY: run test test-fast venv model migrate lint typecheck lock clean messages domain
 
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
@@ -42,10 +42,15 @@ migrate: $(INSTALLED)
 # translations turn fuzzy; docs/translating.md). PYTHONPATH: this checkout's bot.i18n.source, whatever the
 # editable install points at.
 PYBABEL := PYTHONPATH=. $(VENV)/bin/pybabel
-messages: $(INSTALLED)  ## refresh locales/vern.pot from locales/source and update every language's catalog
+messages: $(INSTALLED)  ## refresh locales/vern.pot from locales/source, update every catalog, then domain.yml
 	$(PYBABEL) extract -F babel.cfg -o locales/vern.pot --add-location=file --project=Vern \
 	  --copyright-holder="Vern contributors" .
 	$(PYBABEL) update -i locales/vern.pot -d locales -D vern --previous --ignore-pot-creation-date
+	$(PY) -m bot.i18n.domain
+
+# domain.yml from domain.in.yml and the catalogs (docs/translating.md); committed, so `make run` needs no build.
+domain: $(INSTALLED)  ## write domain.yml again after editing domain.in.yml or a translation
+	$(PY) -m bot.i18n.domain
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests

@@ -1,4 +1,4 @@
-"""Words Vern says outside Rasa's domain responses (channel errors, notes, e-mails)."""
+"""Vern's words from the gettext catalogs; the chat's Rasa responses reach domain.yml through bot.i18n.domain."""
 
 from bot.i18n.catalog import MESSAGES, for_age, translate
 

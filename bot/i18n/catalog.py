@@ -1,6 +1,7 @@
 """Vern's words from its gettext catalogs: `<LOCALES_DIR>/<lang>/LC_MESSAGES/vern.po`, one per language found
-there, read once per process (docs/translating.md). Rasa responses live in domain.yml; these are the words
-produced by code paths that do not go through Rasa's response selection.
+there, read once per process (docs/translating.md). The chat's Rasa responses are in the catalogs too, but Rasa
+reads them from domain.yml, which bot.i18n.domain writes from them; `translate` is for the words of code paths
+that do not go through Rasa's response selection.
 
 A message is found by its key (the catalog's msgctxt); the English text is the msgid. The .po files are read
 directly, so nothing compiled has to be kept in step with them: about 1,000 entries take a few milliseconds.
