@@ -134,11 +134,11 @@ def migrate_keys(engine: Engine, keys: KeyRing, *, write: bool = True) -> Migrat
 
 
 def cmd_keys_migrate(args: argparse.Namespace) -> int:
-    from bot.config import get_settings
+    from bot.config import settings_or_exit
     from bot.db.engine import get_engine
     from bot.db.migrate import upgrade
 
-    settings = get_settings()
+    settings = settings_or_exit()
     keys = KeyRing.from_settings(settings)
     if not keys.legacy_fallback:
         print("LEGACY_KEY_FALLBACK is off: the legacy key is not available to read old data with", file=sys.stderr)

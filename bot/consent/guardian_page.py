@@ -87,12 +87,6 @@ class GuardianPageCodeSender:
                                                              settings=self._settings))
 
 
-def guardian_page_services(settings: Settings) -> GuardianPageServices:
-    from bot.wiring import build
-
-    return build(settings).guardian_page
-
-
 def assemble_guardian_page(settings: Settings, wired: Services) -> GuardianPageServices:
     """The page's services from the process's (bot.wiring): its own code sender, the shared store."""
     from bot.clock import utc_now

@@ -50,10 +50,9 @@ class WebContext:
 
     @cached_property
     def guardian_pages(self) -> GuardianPages:
-        from bot.consent.guardian_page import guardian_page_services
         from bot.web.guardian_pages import GuardianPages
 
-        return GuardianPages(guardian_page_services(self.settings), templates=self.templates)
+        return GuardianPages(self.wired.guardian_page, templates=self.templates)
 
     @cached_property
     def young_objection_pages(self) -> YoungObjectionPages:
