@@ -13,6 +13,7 @@ from bot.config import Settings, settings_or_exit
 from bot.console.cli import add_console_commands
 from bot.decommission.cli import add_decommission_commands
 from bot.inventory.cli import add_inventory_commands
+from bot.key_migration import add_keys_commands
 from bot.private_files import restrict_process_umask
 from bot.retention.cli import add_retention_commands
 from bot.training.cli import add_training_commands
@@ -148,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_console_commands(sub)
     add_inventory_commands(sub)
     add_audit_commands(sub)
+    add_keys_commands(sub)
     add_backup_commands(sub)
     add_compliance_commands(sub)
     add_breach_commands(sub)

@@ -377,6 +377,11 @@ class Settings:
     secret_key: Secret = setting(
         "SECRET_KEY", Secret(""), parse=_secret, secret=True, generated=True, check=_long_enough_for_production,
         doc="key for pseudonymous keys and hashed codes (required in production, ≥16 chars)")
+    legacy_key_fallback: bool = setting(
+        "LEGACY_KEY_FALLBACK", True, parse=_on_off, shown="`on`",
+        doc="`on`: data keyed with `SECRET_KEY` itself (before per-purpose keys) is still read and verified; turn "
+            "`off` once `vern keys migrate` reports nothing left and the longest short-lived value has expired "
+            "(docs/security.md, Keys)")
     rasa_api_token: Secret = setting(
         "RASA_API_TOKEN", Secret(""), parse=_secret, secret=True, generated=True, check=_long_enough_for_production,
         doc="token for Rasa's HTTP API (required in production, ≥16 chars)")

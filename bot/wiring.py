@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.clock import utc_now
 from bot.config import Settings, get_settings
+from bot.keys import KeyRing, Purpose
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from bot.consent.service import ConsentService
     from bot.consent.sessions import ConsentSessions
     from bot.console.services import ConsoleServices
+    from bot.dsr.erasure_confirmation import ErasureConfirmations
     from bot.dsr.flow import RequestFlow
     from bot.dsr.pending import PendingRequestStore
     from bot.fulfilment.service import Fulfilment
@@ -54,7 +56,8 @@ class Services:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.secret = settings.secret_key.reveal().encode()
+        # One key per purpose (bot.keys); no service is handed SECRET_KEY itself.
+        self.keys = KeyRing.from_settings(settings)
 
     @cached_property
     def engine(self) -> Engine:
@@ -79,7 +82,7 @@ class Services:
 
         signing = self.settings.audit_signing_key
         settings = self.settings
-        return AuditTrail(self.engine, utc_now, self.secret, signing.reveal() if signing else None,
+        return AuditTrail(self.engine, utc_now, self.keys, signing.reveal() if signing else None,
                           on_broken=lambda verification: audit_chain_broken(verification, settings))
 
     @cached_property
@@ -88,13 +91,14 @@ class Services:
         from bot.dsr.flow import MailCodeSender
         from bot.verification import VerificationService
 
-        return VerificationService(self.store, MailCodeSender(self.mailer, self.settings), utc_now, self.secret)
+        return VerificationService(self.store, MailCodeSender(self.mailer, self.settings), utc_now,
+                                   self.keys.key(Purpose.VERIFICATION))
 
     @cached_property
     def cases(self) -> CaseService:
         from bot.cases.service import CaseService
 
-        return CaseService(self.engine, utc_now, self.secret, downstream_recipients=self.settings.art19_recipients)
+        return CaseService(self.engine, utc_now, self.keys, downstream_recipients=self.settings.art19_recipients)
 
     @cached_property
     def conversations(self) -> ConversationService:
@@ -108,32 +112,33 @@ class Services:
         from bot.consent.service import ConsentService
 
         settings = self.settings
-        return ConsentService(self.engine, utc_now, self.secret, default_purposes(), settings.age_bands,
-                              settings.controller_name, self.audit.record)
+        return ConsentService(self.engine, utc_now, self.keys.key(Purpose.CONSENT_PSEUDONYMS), default_purposes(),
+                              settings.age_bands, settings.controller_name, self.audit.record)
 
     @cached_property
     def consent_sessions(self) -> ConsentSessions:
         from bot.consent.sessions import ConsentSessions
 
-        return ConsentSessions(self.store, self.secret)
+        return ConsentSessions(self.store, self.keys.key(Purpose.CONSENT_SESSIONS))
 
     @cached_property
     def guardian_invitations(self) -> GuardianInvitations:
         from bot.consent.invitations import GuardianInvitations
 
-        return GuardianInvitations(self.engine, self.consent, utc_now, self.secret)
+        return GuardianInvitations(self.engine, self.consent, utc_now, self.keys.key(Purpose.GUARDIAN_INVITATIONS),
+                                   legacy_key=self.keys.legacy(Purpose.GUARDIAN_INVITATIONS))
 
     @cached_property
     def chat_addresses(self) -> ChatAddresses:
         from bot.consent.chat_addresses import ChatAddresses
 
-        return ChatAddresses(self.store, self.secret)
+        return ChatAddresses(self.store, self.keys.key(Purpose.CHAT_ADDRESSES))
 
     @cached_property
     def pending_requests(self) -> PendingRequestStore:
         from bot.dsr.pending import PendingRequestStore
 
-        return PendingRequestStore(self.store, self.secret)
+        return PendingRequestStore(self.store, self.keys.key(Purpose.PENDING_REQUESTS))
 
     @cached_property
     def connector(self) -> WebhookConnector | None:
@@ -159,7 +164,6 @@ class Services:
 
     @cached_property
     def request_flow(self) -> RequestFlow:
-        from bot.dsr.erasure_confirmation import ErasureConfirmations
         from bot.dsr.flow import RequestFlow
         from bot.guardians.registry import build_registry
         from bot.guardians.young_notice import YoungObjections
@@ -168,9 +172,17 @@ class Services:
         return RequestFlow(
             self.pending_requests, self.verification, self.cases, self.mailer, self.settings, utc_now,
             self.fulfilment, self.connector, (self.consent, self.consent_sessions), self.guardian_invitations,
-            self.chat_addresses, ErasureConfirmations(engine, self.secret, utc_now), build_registry(self.settings),
-            YoungObjections(engine, self.secret, utc_now),
+            self.chat_addresses, self.erasure_confirmations, build_registry(self.settings),
+            YoungObjections(engine, self.keys.key(Purpose.YOUNG_OBJECTIONS), utc_now,
+                            legacy_key=self.keys.legacy(Purpose.YOUNG_OBJECTIONS)),
         )
+
+    @cached_property
+    def erasure_confirmations(self) -> ErasureConfirmations:
+        from bot.dsr.erasure_confirmation import ErasureConfirmations
+
+        return ErasureConfirmations(self.engine, self.keys.key(Purpose.ERASURE_CONFIRMATIONS), utc_now,
+                                    legacy_key=self.keys.legacy(Purpose.ERASURE_CONFIRMATIONS))
 
     @cached_property
     def handoff(self) -> HandoffService:
@@ -181,27 +193,28 @@ class Services:
             # ended_handoff rule deletes it a day later.
             self.chat_eraser.erase([conversation_id], keep=("handoffs",))
 
-        return HandoffService(self.engine, utc_now, self.secret, erase=erase_ended_chat, audit=self.audit.record)
+        return HandoffService(self.engine, utc_now, self.keys.key(Purpose.HANDOFFS), erase=erase_ended_chat,
+                              audit=self.audit.record, legacy_key=self.keys.legacy(Purpose.HANDOFFS))
 
     @cached_property
     def pii_guard(self) -> PiiGuard:
         from bot.services.pii_warning import PiiGuard
 
-        return PiiGuard(self.store, self.secret)
+        return PiiGuard(self.store, self.keys.key(Purpose.PII_WARNINGS))
 
     @cached_property
     def chat_eraser(self) -> ChatEraser:
-        from bot.dsr.erasure_confirmation import ErasureConfirmations
         from bot.handoff.service import HandoffService
         from bot.retention.chat_stores import build_chat_stores
         from bot.retention.erasure import ChatEraser
         from bot.training.forget import ForgetList
 
-        engine, secret = self.engine, self.secret
+        engine = self.engine
         # AISVS C11: the erased chat's lines must also leave the training data and the models trained on them.
-        training = ForgetList(engine, secret, utc_now)
+        training = ForgetList(engine, self.keys.key(Purpose.TRAINING_LINEAGE), utc_now)
         # The handoff service here only deletes rows; ending a handoff (and its audit) is `handoff`'s.
-        handoffs = HandoffService(engine, utc_now, secret)
+        handoffs = HandoffService(engine, utc_now, self.keys.key(Purpose.HANDOFFS),
+                                  legacy_key=self.keys.legacy(Purpose.HANDOFFS))
         return ChatEraser(
             build_chat_stores(self.settings, engine), engine, utc_now, self.audit.record,
             forget_hooks=(self.pii_guard.forget, self.pending_requests.delete, training.forget_erased_chat),
@@ -209,7 +222,7 @@ class Services:
                 "handoffs": handoffs.forget,
                 "consent_sessions": self.consent_sessions.forget,
                 "verification_keys": self.verification.clear_now,
-                "erasure_confirmations": ErasureConfirmations(engine, secret, utc_now).forget,
+                "erasure_confirmations": self.erasure_confirmations.forget,
                 "chat_addresses": self.chat_addresses.forget,
             },
         )
@@ -231,16 +244,19 @@ class Services:
         from bot.models.conversation import utc_naive
         from bot.rasa_adapter.conversation_api import RasaConversationApi
 
-        engine, secret, settings = self.engine, self.secret, self.settings
-        accounts = AccountService(engine, utc_now, secret)
+        engine, keys, settings = self.engine, self.keys, self.settings
+        accounts = AccountService(engine, utc_now, keys.key(Purpose.CONSOLE_TOTP),
+                                  legacy_key=keys.legacy(Purpose.CONSOLE_TOTP))
         access = AccessLog(engine, utc_now)
         return ConsoleServices(
-            accounts=accounts, sessions=SessionStore(engine, utc_now, secret, accounts),
-            throttle=LoginThrottle(engine, utc_now, secret), access=access, cases=self.cases,
+            accounts=accounts, sessions=SessionStore(engine, utc_now, keys.key(Purpose.CONSOLE_CSRF), accounts,
+                                                           legacy_key=keys.legacy(Purpose.CONSOLE_CSRF)),
+            throttle=LoginThrottle(engine, utc_now, keys.key(Purpose.CONSOLE_THROTTLE)), access=access,
+            cases=self.cases,
             mailer=self.mailer, settings=settings, handoffs=self.handoff,
             conversations=RasaConversationApi.from_settings(settings), transcript=self._transcript,
             now=lambda: utc_naive(utc_now()),
-            alerts=UnusualAccess(engine, access, self.mailer, settings, utc_now, secret),
+            alerts=UnusualAccess(engine, access, self.mailer, settings, utc_now, keys.key(Purpose.CONSOLE_NETWORKS)),
         )
 
     def _transcript(self, conversation_id: str | None) -> list[dict[str, Any]]:

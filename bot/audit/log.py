@@ -55,10 +55,14 @@ class SealedHead:
 
 
 class AuditLog:
-    def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes) -> None:
+    def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes, *,
+                 legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._clock = clock
         self._secret = secret_key
+        # The entries' chain is unkeyed; only the head's seal is. A head sealed before the keys were derived
+        # (bot.keys) is still valid until the next append or `vern keys migrate` seals it anew.
+        self._legacy = legacy_key
 
     def append(self, event: str, subject: str | None = None, details: dict[str, Any] | None = None) -> StoredEntry:
         body = canonical_details(details or {})
@@ -129,8 +133,25 @@ class AuditLog:
             row = connection.execute(select(HEAD).where(HEAD.c.id == 1)).first()
         if row is None:
             return None
-        valid = hmac.compare_digest(row.seal, seal(self._secret, row.count, row.head_hash))
+        valid = any(hmac.compare_digest(row.seal, seal(secret, row.count, row.head_hash))
+                    for secret in (self._secret, self._legacy) if secret)
         return SealedHead(row.count, row.head_hash, valid)
+
+    def reseal(self) -> bool:
+        """Seal the head anew under the current key, if its seal holds under a key allowed now; True if done.
+
+        A head whose seal holds under no allowed key is left as it is: resealing it would hide a break."""
+        with self._engine.begin() as connection:
+            self._lock(connection)
+            row = connection.execute(select(HEAD).where(HEAD.c.id == 1)).first()
+            if row is None or hmac.compare_digest(row.seal, seal(self._secret, row.count, row.head_hash)):
+                return False
+            if self._legacy is None or not hmac.compare_digest(row.seal, seal(self._legacy, row.count,
+                                                                                row.head_hash)):
+                return False
+            connection.execute(HEAD.update().where(HEAD.c.id == 1)
+                               .values(seal=seal(self._secret, row.count, row.head_hash)))
+        return True
 
     def entries(self, batch: int = 1000) -> Iterator[StoredEntry]:
         """Every entry in chain order, read in batches so a long log never sits in memory."""

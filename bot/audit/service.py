@@ -15,18 +15,21 @@ from bot.audit import prune
 from bot.audit.checkpoint import Checkpoint, sign_checkpoint, signing_key
 from bot.audit.log import AuditLog
 from bot.audit.verify import Verification, verify_entries
+from bot.keys import KeyRing, Purpose
 
 logger = logging.getLogger(__name__)
 
 
 class AuditTrail:
-    def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes,
+    def __init__(self, engine: Engine, clock: Callable[[], datetime], keys: KeyRing | bytes,
                  signing_key_b64: str | None = None,
                  on_broken: Callable[[Verification], None] | None = None) -> None:
-        self.log = AuditLog(engine, clock, secret_key)
+        # Bytes (tests, tools) stand for a deployment's SECRET_KEY: its keys are derived as wiring's are.
+        ring = keys if isinstance(keys, KeyRing) else KeyRing(keys)
+        self.log = AuditLog(engine, clock, ring.key(Purpose.AUDIT_SEAL), legacy_key=ring.legacy(Purpose.AUDIT_SEAL))
         self._engine = engine
         self._clock = clock
-        self._signing = signing_key(signing_key_b64, secret_key)
+        self._signing = signing_key(signing_key_b64, ring.key(Purpose.AUDIT_SIGNING))
         # Told of every failed verification (the deployment opens a breach: bot.breach.detect).
         self._on_broken = on_broken
 

@@ -24,6 +24,7 @@ from bot.backup.journal import JournalEntry
 from bot.config import Settings
 from bot.fulfilment.downloads import DownloadStore
 from bot.fulfilment.erasure import SubjectEraser
+from bot.keys import KeyRing, Purpose
 from bot.retention.chat_stores import build_chat_stores
 from bot.retention.erasure import ChatEraser
 
@@ -39,7 +40,7 @@ def erase_subject(settings: Settings, engine: Engine, clock: Callable[[], dateti
     """Erase one journaled person from the database behind `engine`; returns how many records went."""
     chats = ChatEraser(build_chat_stores(settings, engine), engine, clock)
     eraser = SubjectEraser(engine, chats, DownloadStore(engine, settings.var_dir / "exports", clock),
-                           settings.secret_key.reveal().encode())
+                           KeyRing.from_settings(settings).key(Purpose.CONSENT_PSEUDONYMS))
     # No erasure case is spared here: in the restored copy it is one of the person's closed cases.
     result = eraser.erase(entry.subject_key, entry.consent_key or "", erasure_case_id=-1, spare_chat=None)
     return sum(result.stores.values())
@@ -49,7 +50,7 @@ def replay_erasures(
     settings: Settings, engine: Engine, clock: Callable[[], datetime], entries: Sequence[JournalEntry]
 ) -> ReplayReport:
     """Erase every journaled key again; any store that fails stops the replay (the caller discards the copy)."""
-    audit = AuditTrail(engine, clock, settings.secret_key.reveal().encode(),
+    audit = AuditTrail(engine, clock, KeyRing.from_settings(settings),
                        settings.audit_signing_key.reveal() if settings.audit_signing_key else None)
     found = records = 0
     for entry in entries:

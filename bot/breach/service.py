@@ -11,6 +11,7 @@ from typing import Any
 from bot.breach.notice import authority_draft, controller_notice
 from bot.breach.register import Breach, BreachRegister
 from bot.config import Settings
+from bot.keys import KeyRing
 from bot.mail.errors import MailError
 
 logger = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ def breach_register(settings: Settings) -> BreachRegister:
     from bot.db.engine import get_engine
 
     engine = get_engine(settings.database_url)
-    trail = AuditTrail(engine, utc_now, settings.secret_key.reveal().encode(),
+    trail = AuditTrail(engine, utc_now, KeyRing.from_settings(settings),
                        settings.audit_signing_key.reveal() if settings.audit_signing_key else None)
     return BreachRegister(engine, utc_now, trail.record)
 

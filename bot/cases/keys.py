@@ -13,7 +13,7 @@ import base64
 import hashlib
 import hmac
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -75,15 +75,22 @@ def subject_key(secret_key: bytes, email: str) -> str:
     return hmac.new(secret_key, message, hashlib.sha256).hexdigest()
 
 
+def _fernets(info: bytes, secret_key: bytes, legacy_key: bytes | None) -> MultiFernet:
+    """Encrypts under `secret_key`; decrypts under it or, while bot.keys allows it, the legacy key."""
+    _require_key(secret_key)
+    return MultiFernet([
+        Fernet(base64.urlsafe_b64encode(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info)
+                                        .derive(key)))
+        for key in (secret_key, legacy_key) if key])
+
+
 class ContactCipher:
     """Encrypts the one stored copy of an address (Fernet: AES-CBC plus HMAC)."""
 
-    def __init__(self, secret_key: bytes) -> None:
-        _require_key(secret_key)
+    def __init__(self, secret_key: bytes, *, legacy_key: bytes | None = None) -> None:
         # HKDF gives the cipher a key of its own, so knowing a Fernet key
         # reveals nothing about the HMAC key behind subject keys, and back.
-        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CONTACT_KEY_INFO).derive(secret_key)
-        self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+        self._fernet = _fernets(_CONTACT_KEY_INFO, secret_key, legacy_key)
 
     def encrypt(self, email: str) -> str:
         return self._fernet.encrypt(normalise_email(email).encode("utf-8")).decode("ascii")
@@ -91,6 +98,13 @@ class ContactCipher:
     def decrypt(self, token: str) -> str:
         try:
             return self._fernet.decrypt(token.encode("ascii")).decode("utf-8")
+        except (InvalidToken, UnicodeError):
+            raise ContactUnreadable("a stored contact address cannot be decrypted with this secret key") from None
+
+    def rotate(self, token: str) -> str:
+        """The same address under the current key (`vern keys migrate`); raises ContactUnreadable."""
+        try:
+            return self._fernet.rotate(token.encode("ascii")).decode("ascii")
         except (InvalidToken, UnicodeError):
             raise ContactUnreadable("a stored contact address cannot be decrypted with this secret key") from None
 
@@ -118,10 +132,8 @@ def child_key(secret_key: bytes, reference: str) -> str:
 class ChildReferenceCipher:
     """Encrypts the child's reference on a case made by a guardian (Fernet, a key of its own via HKDF)."""
 
-    def __init__(self, secret_key: bytes) -> None:
-        _require_key(secret_key)
-        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CHILD_CIPHER_INFO).derive(secret_key)
-        self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+    def __init__(self, secret_key: bytes, *, legacy_key: bytes | None = None) -> None:
+        self._fernet = _fernets(_CHILD_CIPHER_INFO, secret_key, legacy_key)
 
     def encrypt(self, reference: str) -> str:
         return self._fernet.encrypt(reference.strip().upper().encode("utf-8")).decode("ascii")
@@ -131,3 +143,10 @@ class ChildReferenceCipher:
             return self._fernet.decrypt(token.encode("ascii")).decode("utf-8")
         except (InvalidToken, UnicodeError):
             return None  # another secret key: the case still shows that a guardian made it
+
+    def rotate(self, token: str) -> str | None:
+        """The same reference under the current key (`vern keys migrate`); None when no key opens it."""
+        try:
+            return self._fernet.rotate(token.encode("ascii")).decode("ascii")
+        except (InvalidToken, UnicodeError):
+            return None

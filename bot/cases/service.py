@@ -28,6 +28,7 @@ from bot.cases.views import CaseEventView, CaseView, OpenedCase, case_view, enco
 from bot.clock import Clock
 from bot.config import SUPPORTED_LANGUAGES
 from bot.db.engine import session_scope
+from bot.keys import KeyRing, Purpose
 from bot.models.conversation import utc_naive
 
 logger = logging.getLogger(__name__)
@@ -40,16 +41,20 @@ class CaseService:
         self,
         engine: Engine,
         clock: Clock,
-        secret_key: bytes,
+        keys: KeyRing | bytes,
         timezone: str = deadlines.DEFAULT_TIMEZONE,
         downstream_recipients: Sequence[str] = (),
         reference_factory: Callable[[], str] = new_reference,
     ) -> None:
         self._engine = engine
         self._clock = clock
-        self._secret_key = secret_key
-        self._cipher = ContactCipher(secret_key)
-        self._child_cipher = ChildReferenceCipher(secret_key)
+        # Bytes (tests, tools) stand for a deployment's SECRET_KEY: its keys are derived as wiring's are.
+        ring = keys if isinstance(keys, KeyRing) else KeyRing(keys)
+        self._secret_key = ring.key(Purpose.SUBJECT_KEYS)
+        self._child_key = ring.key(Purpose.CHILD_KEYS)
+        self._cipher = ContactCipher(ring.key(Purpose.CASE_CONTACTS), legacy_key=ring.legacy(Purpose.CASE_CONTACTS))
+        self._child_cipher = ChildReferenceCipher(ring.key(Purpose.CHILD_REFERENCES),
+                                                  legacy_key=ring.legacy(Purpose.CHILD_REFERENCES))
         self._zone = ZoneInfo(timezone)
         self._recipients = tuple(downstream_recipients)
         self._new_reference = reference_factory
@@ -93,7 +98,7 @@ class CaseService:
         received = received_at or now
         with session_scope(self._engine) as session:
             queries.store_contact(session, key, self._cipher.encrypt(email), now)
-            child = None if for_child is None else child_key(self._secret_key, for_child)
+            child = None if for_child is None else child_key(self._child_key, for_child)
             existing = queries.open_duplicate(session, key, kind, details or {}, child)
             if existing is not None:
                 # A second "I want my data" while the first is pending is the same

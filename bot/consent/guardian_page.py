@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.consent.invitations import GuardianInvitations
 from bot.consent.service import ConsentService
 from bot.guardians.registry import GuardianRegistry, build_registry
+from bot.keys import Purpose
 from bot.verification import VerificationService
 
 if TYPE_CHECKING:
@@ -91,9 +92,10 @@ def assemble_guardian_page(settings: Settings, wired: Services) -> GuardianPageS
     from bot.clock import utc_now
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
 
-    secret = settings.secret_key.reveal().encode()
-    verification = VerificationService(wired.store, GuardianPageCodeSender(wired.mailer, settings), utc_now, secret)
-    return GuardianPageServices(wired.consent, wired.guardian_invitations, verification, secret,
+    verification = VerificationService(wired.store, GuardianPageCodeSender(wired.mailer, settings), utc_now,
+                                       wired.keys.key(Purpose.VERIFICATION))
+    return GuardianPageServices(wired.consent, wired.guardian_invitations, verification,
+                                wired.keys.key(Purpose.GUARDIAN_PAGE),
                                 settings.controller_name, settings.controller_contact,
                                 guardian_answer_notifier(settings), build_registry(settings),
                                 settings.default_language, settings.timezone)

@@ -120,14 +120,20 @@ def normalise_code(text: str) -> str:
 
 class GuardianInvitations:
     def __init__(self, engine: Engine, consents: ConsentService, clock: Callable[[], datetime],
-                 secret_key: bytes) -> None:
+                 secret_key: bytes, *, legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._consents = consents
         self._clock = clock
         self._secret = secret_key
+        # Links and codes given before the keys were derived (bot.keys) stay good for their 72 hours.
+        self._legacy = legacy_key
 
-    def _hash(self, kind: str, value: str) -> str:
-        return hmac.new(self._secret, f"guardian-{kind}:".encode() + value.encode(), hashlib.sha256).hexdigest()
+    def _hash(self, kind: str, value: str, secret: bytes | None = None) -> str:
+        return hmac.new(secret or self._secret, f"guardian-{kind}:".encode() + value.encode(),
+                        hashlib.sha256).hexdigest()
+
+    def _hashes(self, kind: str, value: str) -> list[str]:
+        return [self._hash(kind, value, secret) for secret in (self._secret, self._legacy) if secret]
 
     def _now(self) -> datetime:
         return utc_naive(self._clock())
@@ -167,7 +173,7 @@ class GuardianInvitations:
         """What a link is about, without binding it to anyone (the web page, before the e-mail code)."""
         with self._engine.connect() as connection:
             row = connection.execute(
-                select(INVITATIONS).where(INVITATIONS.c.token_hash == self._hash("token", token.strip()))
+                select(INVITATIONS).where(INVITATIONS.c.token_hash.in_(self._hashes("token", token.strip())))
             ).first()
         if row is None:
             raise InvitationError(InvitationProblem.UNKNOWN)
@@ -181,9 +187,9 @@ class GuardianInvitations:
         """The guardian followed the link (or typed the code): bind it to their account, show what it is about."""
         text = token_or_code.strip()
         if TOKEN_PATTERN.match(text) and len(normalise_code(text)) != CODE_LENGTH:
-            condition = INVITATIONS.c.token_hash == self._hash("token", text)
+            condition = INVITATIONS.c.token_hash.in_(self._hashes("token", text))
         else:
-            condition = INVITATIONS.c.code_hash == self._hash("code", normalise_code(text))
+            condition = INVITATIONS.c.code_hash.in_(self._hashes("code", normalise_code(text)))
         with self._engine.connect() as connection:
             row = connection.execute(select(INVITATIONS).where(condition)).first()
         if row is None:

@@ -17,7 +17,7 @@ from enum import Enum
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select, update
@@ -63,16 +63,22 @@ class NewCredentials:
     totp_secret: str
 
 
-def _cipher(secret_key: bytes) -> Fernet:
+def _fernet(secret_key: bytes) -> Fernet:
     derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"vern-console-totp").derive(secret_key)
     return Fernet(base64.urlsafe_b64encode(derived))
 
 
+def totp_cipher(secret_key: bytes, legacy_key: bytes | None = None) -> MultiFernet:
+    """Encrypts with the current key; also decrypts what the legacy key wrote (bot.keys; `vern keys migrate`)."""
+    return MultiFernet([_fernet(key) for key in (secret_key, legacy_key) if key])
+
+
 class AccountService:
-    def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes) -> None:
+    def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes, *,
+                 legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._clock = clock
-        self._cipher = _cipher(secret_key)
+        self._cipher = totp_cipher(secret_key, legacy_key)
         self._hasher = PasswordHasher()
 
     def create(self, username: str, role: str, password: str | None = None,

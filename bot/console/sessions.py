@@ -27,10 +27,12 @@ ABSOLUTE_TIMEOUT = timedelta(hours=8)
 
 class SessionStore:
     def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes,
-                 accounts: AccountService) -> None:
+                 accounts: AccountService, *, legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._clock = clock
         self._secret = secret_key
+        # A form opened before the keys were derived (bot.keys) can still be sent.
+        self._legacy = legacy_key
         self._accounts = accounts
 
     @staticmethod
@@ -66,13 +68,16 @@ class SessionStore:
             connection.execute(update(SESSIONS).where(SESSIONS.c.token_hash == key).values(last_seen_at=now))
         return account
 
-    def csrf_token(self, token: str) -> str:
-        return hmac.new(self._secret, b"console-csrf:" + token.encode(), hashlib.sha256).hexdigest()
+    def csrf_token(self, token: str, secret: bytes | None = None) -> str:
+        return hmac.new(secret or self._secret, b"console-csrf:" + token.encode(), hashlib.sha256).hexdigest()
 
     def csrf_ok(self, token: str | None, submitted: str | None) -> bool:
+        if not (token and submitted):
+            return False
         # Bytes: compare_digest refuses non-ASCII str, and a forged field may hold anything.
-        return bool(token and submitted) and hmac.compare_digest(
-            self.csrf_token(str(token)).encode(), str(submitted).encode("utf-8", "replace"))
+        sent = str(submitted).encode("utf-8", "replace")
+        return any(hmac.compare_digest(self.csrf_token(str(token), secret).encode(), sent)
+                   for secret in (self._secret, self._legacy) if secret)
 
     def end(self, token: str) -> None:
         with self._engine.begin() as connection:

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.keys import KeyRing
+
 
 def add_decommission_commands(subparsers: Any) -> None:
     decommission = subparsers.add_parser("decommission", help="contract end: export everything, then purge it")
@@ -72,7 +74,7 @@ def _audit(settings: Any, engine: Any, event: str, details: dict[str, Any]) -> N
     from bot.audit.service import AuditTrail
     from bot.clock import utc_now
 
-    AuditTrail(engine, utc_now, settings.secret_key.reveal().encode(),
+    AuditTrail(engine, utc_now, KeyRing.from_settings(settings),
                settings.audit_signing_key.reveal() if settings.audit_signing_key else None).record(event, None, details)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 
 from bot.config import Settings
 from bot.decommission.signing import sign_document
+from bot.keys import KeyRing, Purpose
 from bot.private_files import write_private_bytes
 
 MANIFEST = "manifest.json"
@@ -55,7 +56,8 @@ def _cases(settings: Settings, engine: Engine) -> dict[str, bytes]:
     from bot.cases.errors import ContactUnreadable
     from bot.cases.keys import ContactCipher
 
-    cipher = ContactCipher(settings.secret_key.reveal().encode())
+    keys = KeyRing.from_settings(settings)
+    cipher = ContactCipher(keys.key(Purpose.CASE_CONTACTS), legacy_key=keys.legacy(Purpose.CASE_CONTACTS))
     contacts = []
     for row in _rows(engine, "subject_contacts", "id"):
         try:
@@ -79,7 +81,7 @@ def _audit(settings: Settings, engine: Engine) -> dict[str, bytes]:
     from bot.audit.service import AuditTrail
     from bot.clock import utc_now
 
-    trail = AuditTrail(engine, utc_now, settings.secret_key.reveal().encode(),
+    trail = AuditTrail(engine, utc_now, KeyRing.from_settings(settings),
                        settings.audit_signing_key.reveal() if settings.audit_signing_key else None)
     files = {"audit/audit_log.json": _json(_rows(engine, "audit_log", "seq")),
              "audit/audit_head.json": _json(_rows(engine, "audit_head", "id"))}

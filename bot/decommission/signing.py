@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from bot.audit.checkpoint import signing_key
 from bot.config import Settings
+from bot.keys import KeyRing, Purpose
 
 SIGNATURE_FIELDS = ("public_key", "signature")
 
@@ -26,7 +27,7 @@ def _signed_bytes(document: dict[str, Any]) -> bytes:
 
 def sign_document(document: dict[str, Any], settings: Settings) -> dict[str, Any]:
     key = signing_key(settings.audit_signing_key.reveal() if settings.audit_signing_key else None,
-                      settings.secret_key.reveal().encode())
+                      KeyRing.from_settings(settings).key(Purpose.AUDIT_SIGNING))
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     signature = key.sign(_signed_bytes(document))
     return {**document, "public_key": base64.b64encode(public).decode(),

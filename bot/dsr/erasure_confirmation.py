@@ -42,34 +42,41 @@ class AwaitedErasure:
 
 class ErasureConfirmations:
     def __init__(self, engine: Engine, secret_key: bytes, clock: Callable[[], datetime],
-                 ttl_seconds: float = CONFIRM_TTL_SECONDS) -> None:
+                 ttl_seconds: float = CONFIRM_TTL_SECONDS, *, legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._secret = secret_key
+        # A question asked before the keys were derived (bot.keys) is still found for its quarter hour.
+        self._legacy = legacy_key
         self._clock = clock
         self._ttl = timedelta(seconds=ttl_seconds)
 
-    def _key(self, conversation_id: str) -> str:
-        return hmac.new(self._secret, b"erasure-confirm:" + conversation_id.encode(), hashlib.sha256).hexdigest()
+    def _key(self, conversation_id: str, secret: bytes | None = None) -> str:
+        return hmac.new(secret or self._secret, b"erasure-confirm:" + conversation_id.encode(),
+                        hashlib.sha256).hexdigest()
+
+    def _keys(self, conversation_id: str) -> list[str]:
+        return [self._key(conversation_id, secret) for secret in (self._secret, self._legacy) if secret]
 
     def await_confirmation(self, conversation_id: str, awaited: AwaitedErasure) -> None:
         now = utc_naive(self._clock())
         key = self._key(conversation_id)
         with self._engine.begin() as connection:
             # Expired ones go on the way: the table holds at most the last quarter hour's previews.
-            connection.execute(delete(TABLE).where((TABLE.c.chat_key == key) | (TABLE.c.expires_at <= now)))
+            connection.execute(delete(TABLE).where(TABLE.c.chat_key.in_(self._keys(conversation_id))
+                                                   | (TABLE.c.expires_at <= now)))
             connection.execute(TABLE.insert().values(chat_key=key, awaited=json.dumps(awaited.__dict__),
                                                      expires_at=now + self._ttl))
 
     def take(self, conversation_id: str) -> AwaitedErasure | None:
         """The awaited erasure, removed: a confirmation counts once (the one whose delete removed the row)."""
-        key = self._key(conversation_id)
+        keys = self._keys(conversation_id)
         now = utc_naive(self._clock())
         with self._engine.begin() as connection:
-            row = connection.execute(select(TABLE.c.awaited, TABLE.c.expires_at)
-                                     .where(TABLE.c.chat_key == key)).first()
+            row = connection.execute(select(TABLE.c.chat_key, TABLE.c.awaited, TABLE.c.expires_at)
+                                     .where(TABLE.c.chat_key.in_(keys))).first()
             if row is None:
                 return None
-            if not connection.execute(delete(TABLE).where(TABLE.c.chat_key == key)).rowcount:
+            if not connection.execute(delete(TABLE).where(TABLE.c.chat_key == row.chat_key)).rowcount:
                 return None  # another turn took it first
         if row.expires_at <= now:
             return None
@@ -80,5 +87,5 @@ class ErasureConfirmations:
 
     def forget(self, conversation_id: str) -> int:
         with self._engine.begin() as connection:
-            return int(connection.execute(delete(TABLE).where(TABLE.c.chat_key == self._key(conversation_id)))
+            return int(connection.execute(delete(TABLE).where(TABLE.c.chat_key.in_(self._keys(conversation_id))))
                        .rowcount or 0)

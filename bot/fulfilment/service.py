@@ -36,6 +36,7 @@ from bot.fulfilment.erasure import ErasureListener, SubjectEraser
 from bot.fulfilment.export import build_export
 from bot.fulfilment.holdings import collect_holdings
 from bot.fulfilment.restrictions import RestrictionRegister
+from bot.keys import KeyRing, Purpose
 from bot.mail import templates
 from bot.mail.message import OutgoingMail
 from bot.models.conversation import utc_naive
@@ -76,6 +77,7 @@ class Fulfilment:
         self._downloads = downloads
         self._eraser = eraser
         self._settings = settings
+        self._consent_key = KeyRing.from_settings(settings).key(Purpose.CONSENT_PSEUDONYMS)
         self._clock = clock
         self._audit = audit
         self._on_erased = tuple(on_erased)
@@ -96,7 +98,7 @@ class Fulfilment:
     def _export(self, case: CaseView, email: str, subject_key: str) -> FulfilmentOutcome:
         holdings = collect_holdings(
             self._engine, self._stores, subject_key, email, self._settings.art19_recipients,
-            consent_pseudonym(self._settings.secret_key.reveal().encode(), email),
+            consent_pseudonym(self._consent_key, email),
         )
         now = self._clock()
         token = self._downloads.create(build_export(holdings, now), case.reference, subject_key, case.language)
@@ -108,11 +110,11 @@ class Fulfilment:
         return FulfilmentOutcome(Fulfilled.EXPORT_READY, mail=mail)
 
     def _subject_eraser(self) -> SubjectEraser:
-        return SubjectEraser(self._engine, self._eraser, self._downloads, self._settings.secret_key.reveal().encode(),
+        return SubjectEraser(self._engine, self._eraser, self._downloads, self._consent_key,
                              self._on_erased)
 
     def _preview_erasure(self, subject_key: str, email: str, current_conversation: str) -> FulfilmentOutcome:
-        consent_key = consent_pseudonym(self._settings.secret_key.reveal().encode(), email)
+        consent_key = consent_pseudonym(self._consent_key, email)
         preview = self._subject_eraser().preview(subject_key, consent_key, current_conversation)
         return FulfilmentOutcome(Fulfilled.ERASURE_PREVIEW, preview=preview, consent_key=consent_key)
 

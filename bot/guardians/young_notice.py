@@ -50,13 +50,19 @@ def valid_until(deadline: date) -> datetime:
 
 
 class YoungObjections:
-    def __init__(self, engine: Engine, secret_key: bytes, clock: Callable[[], datetime]) -> None:
+    def __init__(self, engine: Engine, secret_key: bytes, clock: Callable[[], datetime], *,
+                 legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._secret = secret_key
+        # Links mailed before the keys were derived (bot.keys) keep working until their case's answer is due.
+        self._legacy = legacy_key
         self._clock = clock
 
-    def _hash(self, token: str) -> str:
-        return hmac.new(self._secret, b"young-objection:" + token.encode(), hashlib.sha256).hexdigest()
+    def _hash(self, token: str, secret: bytes | None = None) -> str:
+        return hmac.new(secret or self._secret, b"young-objection:" + token.encode(), hashlib.sha256).hexdigest()
+
+    def _hashes(self, token: str) -> list[str]:
+        return [self._hash(token, secret) for secret in (self._secret, self._legacy) if secret]
 
     def issue(self, case_reference: str, language: str, expires_at: datetime) -> str:
         """A new link for the case; the token is returned once (for the e-mail) and never stored."""
@@ -74,7 +80,7 @@ class YoungObjections:
         if not TOKEN_PATTERN.match(token or ""):
             return Visit(LinkState.UNKNOWN)
         with self._engine.connect() as connection:
-            row = connection.execute(select(TABLE).where(TABLE.c.token_hash == self._hash(token))).first()
+            row = connection.execute(select(TABLE).where(TABLE.c.token_hash.in_(self._hashes(token)))).first()
         if row is None:
             return Visit(LinkState.UNKNOWN)
         if row.used_at is not None:
@@ -91,7 +97,7 @@ class YoungObjections:
         now = utc_naive(self._clock())
         with self._engine.begin() as connection:
             claimed = connection.execute(update(TABLE).where(and_(
-                TABLE.c.token_hash == self._hash(token), TABLE.c.used_at.is_(None), TABLE.c.expires_at > now,
+                TABLE.c.token_hash.in_(self._hashes(token)), TABLE.c.used_at.is_(None), TABLE.c.expires_at > now,
             )).values(used_at=now)).rowcount
         if claimed != 1:
             return Visit(LinkState.USED, found.case_reference, found.language)

@@ -59,15 +59,20 @@ class HandoffError(Conflict):
 
 class HandoffService:
     def __init__(self, engine: Engine, clock: Callable[[], datetime], secret_key: bytes,
-                 erase: Erase | None = None, audit: Audit | None = None) -> None:
+                 erase: Erase | None = None, audit: Audit | None = None, *, legacy_key: bytes | None = None) -> None:
         self._engine = engine
         self._clock = clock
         self._secret = secret_key
+        # Rows keyed before the keys were derived (bot.keys) are still found until the day-old rule removes them.
+        self._legacy = legacy_key
         self._erase = erase
         self._audit = audit
 
-    def key(self, conversation_id: str) -> str:
-        return hmac.new(self._secret, b"handoff:" + conversation_id.encode(), hashlib.sha256).hexdigest()
+    def key(self, conversation_id: str, secret: bytes | None = None) -> str:
+        return hmac.new(secret or self._secret, b"handoff:" + conversation_id.encode(), hashlib.sha256).hexdigest()
+
+    def _keys(self, conversation_id: str) -> list[str]:
+        return [self.key(conversation_id, secret) for secret in (self._secret, self._legacy) if secret]
 
     def _now(self) -> datetime:
         return utc_naive(self._clock())
@@ -103,7 +108,7 @@ class HandoffService:
         with self._engine.connect() as connection:
             row = connection.execute(
                 select(HANDOFFS.c.status, HANDOFFS.c.language)
-                .where(HANDOFFS.c.conversation_key == self.key(conversation_id))
+                .where(HANDOFFS.c.conversation_key.in_(self._keys(conversation_id)))
                 .order_by(HANDOFFS.c.id.desc()).limit(1)
             ).first()
         return (str(row.status), str(row.language)) if row is not None else None
@@ -222,8 +227,8 @@ class HandoffService:
 
     def forget(self, conversation_id: str) -> int:
         """«Forget this chat» and Art. 17: every handoff of the chat and its messages; returns rows removed."""
-        key = self.key(conversation_id)
-        mine = or_(HANDOFFS.c.conversation_id == conversation_id, HANDOFFS.c.conversation_key == key)
+        mine = or_(HANDOFFS.c.conversation_id == conversation_id,
+                   HANDOFFS.c.conversation_key.in_(self._keys(conversation_id)))
         with self._engine.begin() as connection:
             ids = list(connection.execute(select(HANDOFFS.c.id).where(mine)).scalars())
             if not ids:

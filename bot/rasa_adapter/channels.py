@@ -24,6 +24,7 @@ from sanic.response import HTTPResponse
 
 from bot.chat_errors import chat_error_body, chat_error_response
 from bot.chat_input import ChatMessage, InputRejected, parse_chat_request
+from bot.keys import KeyRing, Purpose
 from bot.rasa_adapter.client_identity import client_of_request, with_client
 from bot.rasa_adapter.erasure_turn import confirm_erasure, is_erasure_confirmation
 from bot.rasa_adapter.errors import StoreUnavailable
@@ -76,7 +77,8 @@ class VernRestInput(RestInput):
             parsed = parse_chat_request(request.body or b"", settings.max_message_chars)
             if isinstance(parsed, InputRejected):
                 return error_response(parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
-            client = client_of_request(settings.secret_key.reveal().encode(), parsed.metadata, request)
+            client_key = KeyRing.from_settings(settings).key(Purpose.CHAT_CLIENTS)
+            client = client_of_request(client_key, parsed.metadata, request)
             parsed = dataclasses.replace(parsed, metadata=with_client(parsed.metadata, client))
             return await handle_message(parsed, on_new_message, self.name(), getattr(request.app.ctx, "agent", None))
 

@@ -39,6 +39,7 @@ from socketio import AsyncServer
 from bot.chat_input import MAX_BODY_BYTES, SENDER_PATTERN, ChatMessage, InputRejected, parse_chat_payload
 from bot.config import Settings
 from bot.i18n import translate
+from bot.keys import KeyRing, Purpose
 from bot.rasa_adapter.channels import run_turn
 from bot.rasa_adapter.client_identity import client_tag, request_address, with_client
 from bot.rasa_adapter.socket_metadata import jwt_allows, page_metadata, raw_metadata
@@ -180,7 +181,8 @@ class _SocketEvents:
             return False
         # Where the socket came from, as a keyed tag: the code limits count per client (bot.verification).
         address = request_address(environ.get("sanic.request")) or environ.get("REMOTE_ADDR")
-        await self._sio.save_session(sid, {"client": client_tag(self._settings.secret_key.reveal().encode(), address)},
+        client_key = KeyRing.from_settings(self._settings).key(Purpose.CHAT_CLIENTS)
+        await self._sio.save_session(sid, {"client": client_tag(client_key, address)},
                                      namespace=self._ns)
         return True
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import PROJECT_ROOT, Settings, settings_or_exit
+from bot.keys import KeyRing, Purpose
 
 if TYPE_CHECKING:
     from bot.training.forget import ForgetList
@@ -88,7 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     predictions = predict_intents(model, [line.text for line in lines], None if args.quiet else predicted)
     legal_basis = "gdpr:art-6-1-a" if settings.training_basis == "consent" else settings.training_legal_basis
     out = args.out or settings.var_dir / "training"
-    secret = settings.secret_key.reveal().encode()
+    secret = KeyRing.from_settings(settings).key(Purpose.TRAINING_LINEAGE)
     result = write_export(out, lines, predictions, sources, report, since=args.since, until=until,
                           basis=settings.training_basis, legal_basis=legal_basis, now=now,
                           pseudonym=lambda chat: source_id(secret, chat))
@@ -186,7 +187,7 @@ def _forget_list(settings: Settings) -> ForgetList:
 
     engine = get_engine(settings.database_url)
     upgrade(engine)
-    return ForgetList(engine, settings.secret_key.reveal().encode(), utc_now)
+    return ForgetList(engine, KeyRing.from_settings(settings).key(Purpose.TRAINING_LINEAGE), utc_now)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from bot.config import Settings
+from bot.keys import KeyRing, Purpose
 from bot.training.forget import ForgetList
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def refresh_forget_list(settings: Settings, forget: ForgetList) -> int:
 
     # The deployment's own engine and secret, never a process-wide factory: the worker may serve another database.
     engine = get_engine(settings.database_url)
-    secret = settings.secret_key.reveal().encode()
+    secret = KeyRing.from_settings(settings).key(Purpose.CONSENT_PSEUDONYMS)
     records = ConsentRecord.__table__
     with engine.connect() as connection:
         refused = set(connection.execute(select(records.c.conversation_key).where(
@@ -48,7 +49,8 @@ def flag_models(settings: Settings) -> int:
     from bot.db.engine import get_engine
     from bot.training.forget import model_statuses
 
-    forget = ForgetList(get_engine(settings.database_url), settings.secret_key.reveal().encode(), utc_now)
+    lineage_key = KeyRing.from_settings(settings).key(Purpose.TRAINING_LINEAGE)
+    forget = ForgetList(get_engine(settings.database_url), lineage_key, utc_now)
     refresh_forget_list(settings, forget)
     flagged = [s for s in model_statuses(settings.models_dir, forget.entries(), settings.training_forget_days)
                if s.flagged]

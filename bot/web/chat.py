@@ -34,7 +34,7 @@ async def chat_message(request: Request) -> HTTPResponse:
         return chat_error_response(settings, parsed.code, parsed.status, parsed.sender, parsed.text_for_language)
     # Rasa sees this app's address for every /api/chat client; the app vouches for the one it saw.
     payload = {"sender": parsed.sender, "message": parsed.text,
-               "metadata": vouched_client(ctx.secret, client_tag(ctx.secret, request_address(request)))}
+               "metadata": vouched_client(ctx.client_key, client_tag(ctx.client_key, request_address(request)))}
     try:
         async with ctx.http.post(ctx.rasa_webhook, json=payload) as upstream:
             body = await upstream.json(content_type=None)

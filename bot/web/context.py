@@ -13,6 +13,7 @@ from jinja2 import Environment
 from sanic.request import Request
 
 from bot.config import Settings
+from bot.keys import KeyRing, Purpose
 from bot.web.static_files import STATIC_DIR, StaticFiles
 from bot.web.templates import page_templates
 from bot.web.widget import widget_bundle
@@ -34,7 +35,8 @@ class WebContext:
     def __init__(self, settings: Settings, templates: Environment | None = None) -> None:
         self.settings = settings
         self.templates = templates or page_templates()
-        self.secret = settings.secret_key.reveal().encode()
+        # The tag and proof of a chat client's address, forwarded to Rasa (bot.rasa_adapter.client_identity).
+        self.client_key = KeyRing.from_settings(settings).key(Purpose.CHAT_CLIENTS)
         self.rasa_webhook = settings.rasa_url.rstrip("/") + "/webhooks/rest/webhook"
         self.widget_script = widget_bundle(settings)
         self.static_files = StaticFiles(STATIC_DIR)
@@ -59,7 +61,8 @@ class WebContext:
         from bot.web.young_pages import YoungObjectionPages
 
         wired = self.wired
-        return YoungObjectionPages(YoungObjections(wired.engine, self.secret, utc_now), wired.cases,
+        return YoungObjectionPages(YoungObjections(wired.engine, wired.keys.key(Purpose.YOUNG_OBJECTIONS), utc_now,
+                                                   legacy_key=wired.keys.legacy(Purpose.YOUNG_OBJECTIONS)), wired.cases,
                                    wired.audit.record, self.templates)
 
     @cached_property

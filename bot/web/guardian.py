@@ -14,7 +14,7 @@ guardian = Blueprint("guardian")
 
 
 def _client(request: Request) -> str | None:
-    return client_tag(services(request).secret, request_address(request))
+    return client_tag(services(request).client_key, request_address(request))
 
 
 @guardian.get("/guardian-answers")

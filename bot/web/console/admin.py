@@ -16,6 +16,7 @@ from bot.clock import utc_now
 from bot.compliance.words import DOCUMENT_LANGUAGES
 from bot.config import Settings
 from bot.console.accounts import Account
+from bot.keys import KeyRing, Purpose
 from bot.web.console.pages import PREFIX, console_page, message
 from bot.web.console.session import signed_in
 from bot.web.context import services
@@ -40,8 +41,8 @@ def _training_statuses(settings: Settings) -> tuple[int, list[Any]]:
     from bot.db.engine import get_engine
     from bot.training.forget import ForgetList, model_statuses
 
-    forgotten = ForgetList(get_engine(settings.database_url), settings.secret_key.reveal().encode(),
-                           utc_now).entries()
+    lineage_key = KeyRing.from_settings(settings).key(Purpose.TRAINING_LINEAGE)
+    forgotten = ForgetList(get_engine(settings.database_url), lineage_key, utc_now).entries()
     return len(forgotten), model_statuses(settings.models_dir, forgotten, settings.training_forget_days)
 
 
