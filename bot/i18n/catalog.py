@@ -4,7 +4,8 @@ produced by code paths that do not go through Rasa's response selection.
 
 A message is found by its key (the catalog's msgctxt); the English text is the msgid. A message that counts
 something is a gettext plural entry (msgid_plural, msgstr[n]), said with `translate_plural`, which chooses the
-form by the catalog's Plural-Forms header as gettext's ngettext does. The .po files are read directly, so nothing compiled has to be kept in step with them: about 1,000 entries take a few milliseconds.
+form by the catalog's Plural-Forms header as gettext's ngettext does. The .po files are read directly, so
+nothing compiled has to be kept in step with them: about 1,000 entries take a few milliseconds.
 """
 
 from __future__ import annotations

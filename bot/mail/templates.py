@@ -81,7 +81,9 @@ def _compose(
     )
 
 
-def _texts(mail: tuple[str, tuple[str, ...]], language: str, settings: Settings | None, **values: str) -> dict[str, str]:
+def _texts(
+    mail: tuple[str, tuple[str, ...]], language: str, settings: Settings | None, **values: str
+) -> dict[str, str]:
     """A mail's texts by field: `mail` is its catalog prefix and fields (key `<prefix>_<field>`)."""
     sender = _sender(settings)
     values = {"controller": sender.controller_name, "contact": sender.controller_contact, **values}
