@@ -23,6 +23,8 @@ from bot.private_files import private_dir, write_private_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
+# The caseworker console's languages: every console word is translated in these (bot.i18n.check, tests/i18n).
+CONSOLE_LANGUAGES = ("en", "nb")
 # Loopback and the private ranges (RFC 1918, RFC 4193): the only places Rasa's HTTP API may be called from.
 DEFAULT_API_NETWORKS = ("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
 
@@ -374,6 +376,10 @@ class Settings:
     default_language: str = setting(
         "DEFAULT_LANGUAGE", "nb", derive=lambda s: s["languages"][0], check=_check_default_language,
         shown="first of `LANGUAGES`", doc="language before one is detected, and for Swedish")
+    console_language: str = setting(
+        "CONSOLE_LANGUAGE", "en", parse=_lower,
+        check=_one_of(*CONSOLE_LANGUAGES, message=f"CONSOLE_LANGUAGE must be one of {', '.join(CONSOLE_LANGUAGES)}"),
+        doc="the caseworker console's language: `en` or `nb` (docs/translating.md)")
     secret_key: Secret = setting(
         "SECRET_KEY", Secret(""), parse=_secret, secret=True, generated=True, check=_long_enough_for_production,
         doc="key for pseudonymous keys and hashed codes (required in production, ≥16 chars)")

@@ -3,13 +3,16 @@ there, read once per process (docs/translating.md). The chat's Rasa responses ar
 reads them from domain.yml, which bot.i18n.domain writes from them; `translate` is for the words of code paths
 that do not go through Rasa's response selection.
 
-A message is found by its key (the catalog's msgctxt); the English text is the msgid. The .po files are read
-directly, so nothing compiled has to be kept in step with them: about 1,000 entries take a few milliseconds.
+A message is found by its key (the catalog's msgctxt); the English text is the msgid. A message that counts
+something is a gettext plural entry (msgid_plural, msgstr[n]), said with `translate_plural`, which chooses the
+form by the catalog's Plural-Forms header as gettext's ngettext does. The .po files are read directly, so
+nothing compiled has to be kept in step with them: about 1,000 entries take a few milliseconds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import gettext
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +35,8 @@ class CatalogError(Exception):
 class Catalogs:
     languages: frozenset[str]  # every language with a catalog
     messages: Mapping[str, Mapping[str, str]]  # key -> language -> text (translated and not fuzzy only)
+    plurals: Mapping[str, Mapping[str, tuple[str, ...]]]  # key -> language -> its forms, for messages that count
+    plural_rules: Mapping[str, Callable[[int], int]]  # language -> count -> index of the form (Plural-Forms)
 
 
 class _OneEntryPerKey(Catalog):
@@ -75,20 +80,48 @@ def translated(message: Message) -> str | None:
     return message.string
 
 
+def translated_forms(message: Message, count: int) -> tuple[str, ...] | None:
+    """A plural entry's usable forms: all `count` of them (the language's nplurals) filled in, and not fuzzy."""
+    forms = message.string
+    if not message.pluralizable or message.fuzzy or not isinstance(forms, (tuple, list)):
+        return None
+    if len(forms) != count or not all(isinstance(form, str) and form for form in forms):
+        return None
+    return tuple(forms)
+
+
+def plural_rule(catalog: Catalog) -> Callable[[int], int]:
+    """count -> index of the msgstr[n] to use, from the catalog's Plural-Forms header (gettext's own parser)."""
+    return gettext.c2py(catalog.plural_expr)
+
+
 @lru_cache(maxsize=4)
 def load_catalogs(locales_dir: Path) -> Catalogs:
     paths = catalog_paths(locales_dir)
     if SOURCE_LANGUAGE not in paths:
         raise CatalogError(f"{locales_dir}: no {SOURCE_LANGUAGE}/LC_MESSAGES/{DOMAIN}.po (the fallback for every key)")
     messages: dict[str, dict[str, str]] = {}
+    plurals: dict[str, dict[str, tuple[str, ...]]] = {}
+    rules: dict[str, Callable[[int], int]] = {}
     for language, path in paths.items():
-        for message in read_catalog(path):
+        catalog = read_catalog(path)
+        rules[language] = plural_rule(catalog)
+        for message in catalog:
+            if not message.id or not message.context:
+                continue
+            if message.pluralizable:
+                forms = translated_forms(message, catalog.num_plurals)
+                if forms is None and language == SOURCE_LANGUAGE:
+                    forms = tuple(str(english) for english in message.id)  # the source's one/other
+                if forms is not None:
+                    plurals.setdefault(message.context, {})[language] = forms
+                continue
             text = translated(message)
-            if text is None and language == SOURCE_LANGUAGE and message.id:
+            if text is None and language == SOURCE_LANGUAGE:
                 text = str(message.id)  # English not yet copied or confirmed: the source text itself
-            if text is not None and message.context:
+            if text is not None:
                 messages.setdefault(message.context, {})[language] = text
-    return Catalogs(frozenset(paths), messages)
+    return Catalogs(frozenset(paths), messages, plurals, rules)
 
 
 def _locales_dir() -> Path:
@@ -125,16 +158,31 @@ class _Messages(Mapping[str, Mapping[str, str]]):
 MESSAGES: Mapping[str, Mapping[str, str]] = _Messages()
 
 
+def _said_in(catalogs: Catalogs, language: str, entry: Mapping[str, object]) -> str:
+    """The language a message is said in: `language` if translated, bokmål for a language without a catalog,
+    else English."""
+    wanted = language if language in catalogs.languages else UNKNOWN_LANGUAGE_FALLBACK
+    return wanted if entry.get(wanted) else SOURCE_LANGUAGE
+
+
 def translate(key: str, language: str, **values: object) -> str:
     """The text for `key` in `language`. A key that language has not translated yet is said in English; a
     language without a catalog gets bokmål (then English)."""
     catalogs = current()
     entry = catalogs.messages[key]
-    if language in catalogs.languages:
-        text = entry.get(language) or entry[SOURCE_LANGUAGE]
-    else:
-        text = entry.get(UNKNOWN_LANGUAGE_FALLBACK) or entry[SOURCE_LANGUAGE]
+    text = entry[_said_in(catalogs, language, entry)]
     return text.format(**values) if values else text
+
+
+def translate_plural(key: str, count: int, language: str, **values: object) -> str:
+    """gettext's ngettext for Vern's keys: the form of `key` for `count` in `language` (by that catalog's
+    Plural-Forms), with `{count}` and `values` filled in. Untranslated: English, as `translate`."""
+    catalogs = current()
+    entry = catalogs.plurals[key]
+    said_in = _said_in(catalogs, language, entry)
+    forms = entry[said_in]
+    index = catalogs.plural_rules[said_in](count)
+    return forms[min(index, len(forms) - 1)].format(count=count, **values)
 
 
 def for_age(key: str, audience: str | None) -> str:

@@ -1,8 +1,9 @@
-"""Dates, times, plurals and the words every mail shares, in nb, nn, da and en.
+"""Dates, times and counts in mails, in the person's language.
 
-Our own month table instead of `locale`: system locales differ between
-machines and containers (many have only C.UTF-8), and a mail must read the
-same wherever Vern runs.
+Month names come from CLDR through Babel, not from `locale`: system locales differ between machines and
+containers (many have only C.UTF-8), and a mail must read the same wherever Vern runs. How a date and a time
+are written (the patterns, "kl.") and the words for a count are catalog entries (locales/source/mail.yml), so a
+translator decides them with the rest of the mail.
 """
 
 from __future__ import annotations
@@ -10,36 +11,16 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.dates import format_date as _cldr_date
+from babel.dates import format_time as _cldr_time
+
 from bot.config import SUPPORTED_LANGUAGES
+from bot.i18n import translate, translate_plural
 from bot.mail.errors import InvalidMail
 
 # Deadlines are dates in the controller's zone (see bot.cases.deadlines); Oslo
 # and Copenhagen have kept the same clock since 1980.
 DEFAULT_ZONE = "Europe/Oslo"
-
-_NORWEGIAN_MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)
-MONTHS: dict[str, tuple[str, ...]] = {
-    "nb": _NORWEGIAN_MONTHS,
-    "nn": _NORWEGIAN_MONTHS,  # the nynorsk month names are the bokmål ones
-    "da": (
-        "januar", "februar", "marts", "april", "maj", "juni",
-        "juli", "august", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}
-
-_MINUTES = {
-    "nb": ("minutt", "minutter"),
-    "nn": ("minutt", "minutt"),  # nynorsk: eitt minutt, fleire minutt
-    "da": ("minut", "minutter"),
-    "en": ("minute", "minutes"),
-}
 
 
 def check_language(language: str) -> str:
@@ -62,10 +43,7 @@ def format_date(day: date, language: str, zone: str = DEFAULT_ZONE) -> str:
         # A moment, not a day: the controller's calendar day decides.
         aware = day if day.tzinfo else day.replace(tzinfo=timezone.utc)
         day = aware.astimezone(_zone(zone)).date()
-    month = MONTHS[check_language(language)][day.month - 1]
-    if language == "en":
-        return f"{day.day} {month} {day.year}"
-    return f"{day.day}. {month} {day.year}"
+    return _cldr_date(day, translate("mail_date_format", check_language(language)), locale=language)
 
 
 def format_moment(moment: datetime, language: str, zone: str = DEFAULT_ZONE) -> str:
@@ -78,35 +56,10 @@ def format_moment(moment: datetime, language: str, zone: str = DEFAULT_ZONE) -> 
     aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     local = aware.astimezone(_zone(zone))
     day = format_date(local.date(), language, zone)
-    label = local.tzname() or "UTC"
-    if language == "en":
-        return f"{day}, {local:%H:%M} ({label})"
-    return f"{day} kl. {local:%H.%M} ({label})"
+    time = _cldr_time(local.time(), translate("mail_time_format", language), locale=language)
+    return translate("mail_moment", language, date=day, time=time, zone=local.tzname() or "UTC")
 
 
 def minutes(count: int, language: str) -> str:
-    singular, plural = _MINUTES[check_language(language)]
-    return f"{count} {singular if count == 1 else plural}"
-
-
-GREETING = {"nb": "Hei!", "nn": "Hei!", "da": "Hej", "en": "Hello,"}
-
-SIGNATURE = {
-    "nb": "Vennlig hilsen\nVern, personvernassistenten til {controller}",
-    "nn": "Venleg helsing\nVern, personvernassistenten til {controller}",
-    "da": "Venlig hilsen\nVern, databeskyttelsesassistent hos {controller}",
-    "en": "Kind regards,\nVern, the privacy assistant of {controller}",
-}
-
-# Who sends the mail and whom to ask (Art. 12(1) and 13(1)(a)-(b): the
-# controller's identity and contact details, in clear and plain language).
-FOOTER = {
-    "nb": "Denne e-posten er sendt automatisk av Vern på vegne av {controller}. "
-    "Har du spørsmål om personvern, kan du skrive til {contact}.",
-    "nn": "Denne e-posten er sendt automatisk av Vern på vegner av {controller}. "
-    "Har du spørsmål om personvern, kan du skrive til {contact}.",
-    "da": "Denne e-mail er sendt automatisk af Vern på vegne af {controller}. "
-    "Har du spørgsmål om databeskyttelse, kan du skrive til {contact}.",
-    "en": "This e-mail was sent automatically by Vern on behalf of {controller}. "
-    "If you have questions about privacy, write to {contact}.",
-}
+    """"1 minutt", "10 minutter" (nb); nynorsk says "10 minutt"."""
+    return translate_plural("mail_minutes", count, check_language(language))

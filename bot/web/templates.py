@@ -1,23 +1,36 @@
 """The one Jinja2 environment of the web pages: bot/web/templates, autoescaped, strict about missing values.
 
 Every value a template prints is escaped unless it is wrapped in `Markup` on purpose (the compliance documents,
-already HTML). A name the template uses and the handler forgot is an error, not an empty string."""
+already HTML). A name the template uses and the handler forgot is an error, not an empty string.
+
+`t("key", name=value)` in a template is Vern's `translate` in the page's `language` (the console's words,
+locales/source/console.yml): the English lives with every other word in locales/source, not in the template."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from sanic import response
 from sanic.response import HTTPResponse
+
+from bot.i18n import translate
+
+
+@pass_context
+def _t(context: Context, key: str, **values: object) -> str:
+    return translate(key, str(context["language"]), **values)
 
 
 @lru_cache(maxsize=1)
 def page_templates() -> Environment:
     """Built once per process; the web app puts it on `app.ctx.templates`."""
-    return Environment(loader=PackageLoader("bot.web", "templates"), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env = Environment(loader=PackageLoader("bot.web", "templates"), autoescape=select_autoescape(["html"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.globals["t"] = _t
+    return env
 
 
 def render(templates: Environment, name: str, **values: Any) -> str:

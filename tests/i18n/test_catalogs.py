@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po, write_po
 
 from bot.config import PROJECT_ROOT, SUPPORTED_LANGUAGES, ConfigError, load_settings
 from bot.i18n import catalog
-from bot.i18n.catalog import CatalogError, load_catalogs, translate
+from bot.i18n.catalog import CatalogError, load_catalogs, translate, translate_plural
 from bot.i18n.check import language_problems, placeholders, problems
 from bot.i18n.source import SourceError, read_source, read_sources
 from tests.i18n.conftest import SHIPPED_LOCALES, po_path, set_translation
@@ -25,7 +25,7 @@ def test_a_key_is_in_the_catalogs_once() -> None:
     for language in SUPPORTED_LANGUAGES:
         text = po_path(SHIPPED_LOCALES, language).read_text(encoding="utf-8")
         contexts = [line for line in text.splitlines() if line.startswith("msgctxt ")]
-        assert len(contexts) == len(set(contexts)) == len(catalog.MESSAGES), language
+        assert len(contexts) == len(set(contexts)) == len(catalog.MESSAGES) + len(catalog.current().plurals), language
 
 
 def test_a_placeholder_the_translation_lost_is_found(locales: Path) -> None:
@@ -97,3 +97,45 @@ def test_vern_does_not_start_with_a_language_it_has_no_catalog_for(locales: Path
     with pytest.raises(ConfigError, match="LOCALES_DIR has no catalog for da"):
         load_settings(environ)
     assert load_settings({**environ, "LANGUAGES": "nb,nn,en"}).locales_dir == locales
+
+
+@pytest.mark.parametrize(("language", "one", "many"), [
+    ("nb", "1 minutt", "10 minutter"), ("nn", "1 minutt", "10 minutt"), ("da", "1 minut", "10 minutter"),
+    ("en", "1 minute", "10 minutes")])
+def test_a_count_takes_the_plural_form_its_language_gives_it(language: str, one: str, many: str) -> None:
+    assert translate_plural("mail_minutes", 1, language) == one
+    assert translate_plural("mail_minutes", 10, language) == many
+    assert translate_plural("mail_minutes", 0, language) == many.replace("10", "0")
+
+
+def test_a_message_that_counts_becomes_a_plural_entry() -> None:
+    [message] = read_source("mail_minutes:\n  one: '{count} minute'\n  other: '{count} minutes'\n", "x.yml")
+    assert message.msgid == ("{count} minute", "{count} minutes")
+    with pytest.raises(SourceError, match="exactly `one:` and `other:`"):
+        read_source("mail_minutes:\n  one: '{count} minute'\n  few: '{count} minutes'\n", "x.yml")
+
+
+def _remove_plural_form(path: Path, key: str) -> None:
+    with path.open("rb") as stream:
+        edited = read_po(stream)
+    message = next(m for m in edited if m.context == key)
+    message.string = (message.string[0], "")
+    with path.open("wb") as stream:
+        write_po(stream, edited)
+
+
+def test_a_missing_plural_form_is_found_and_english_said(locales: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _remove_plural_form(po_path(locales, "nb"), "mail_minutes")
+    assert language_problems(locales, "nb") == [
+        "nb: mail_minutes is untranslated or fuzzy or lacks one of its plural forms"]
+    monkeypatch.setenv("LOCALES_DIR", str(locales))
+    catalog.reset_catalogs()
+    assert translate_plural("mail_minutes", 1, "nb") == "1 minute"
+
+
+def test_a_plural_forms_header_other_than_the_languages_is_found(locales: Path) -> None:
+    path = po_path(locales, "da")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "nplurals=2; plural=(n != 1);", "nplurals=2; plural=(n > 1);", 1), encoding="utf-8")  # French's
+    assert language_problems(locales, "da") == [
+        "da: the Plural-Forms header is 'nplurals=2; plural=(n > 1);', da has 'nplurals=2; plural=(n != 1);'"]

@@ -147,7 +147,7 @@ responses:
 
 def _catalogs(**messages: dict[str, str]) -> Catalogs:
     languages = frozenset(language for texts in messages.values() for language in texts)
-    return Catalogs(languages, messages)
+    return Catalogs(languages, messages, {}, {})
 
 
 def test_the_generator_copies_structure_and_fills_in_words() -> None:

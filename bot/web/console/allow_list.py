@@ -21,4 +21,4 @@ async def console_allow_list(request: Request) -> HTTPResponse | None:
     ctx = services(request)
     if allowed_here(request, ctx.settings):
         return None
-    return html_page(ctx.templates, "console/not_here.html", 403)
+    return html_page(ctx.templates, "console/not_here.html", 403, language=ctx.settings.console_language)

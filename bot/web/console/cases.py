@@ -20,7 +20,7 @@ from bot.console.case_fields import case_fields, made_by_line
 from bot.console.services import ConsoleServices, tell_by_mail
 from bot.mail import templates
 from bot.pii import mask
-from bot.web.console.pages import PREFIX, console_page, message
+from bot.web.console.pages import PREFIX, console_page, message, say
 from bot.web.console.session import signed_in
 from bot.web.context import services
 
@@ -45,9 +45,10 @@ async def case_list(request: Request, account: Account, csrf: str) -> HTTPRespon
         cases = await asyncio.to_thread(services(request).console.cases.list_cases, "deadline", chosen["type"],
                                         chosen["status"], chosen["language"])
     except (ValueError, CaseError):
-        return message(request, "Cases", "Unknown filter.", account, csrf, status=400, error=True)
+        return message(request, say(request, "console_nav_cases"), say(request, "console_filter_unknown"), account,
+                       csrf, status=400, error=True)
     filters = [{"name": name, "options": ["", *options], "chosen": chosen[name]} for name, options in FILTERS.items()]
-    return console_page(request, "cases.html", "Cases", account, csrf, filters=filters,
+    return console_page(request, "cases.html", say(request, "console_nav_cases"), account, csrf, filters=filters,
                         cases=[_row(case) for case in cases])
 
 
@@ -57,7 +58,8 @@ async def _case_detail(request: Request, account: Account, csrf: str, reference:
     try:
         case = await asyncio.to_thread(s.cases.get, reference.upper()[:16])
     except CaseError:
-        return message(request, "No such case", "There is no case with this reference.", account, csrf, status=404)
+        return message(request, say(request, "console_no_such_case_title"), say(request, "console_no_such_case"),
+                       account, csrf, status=404)
     action = "revealed_contact" if reveal else "viewed_case"
     await asyncio.to_thread(s.access.record, account.username, action, case.reference)
     if s.alerts is not None:
@@ -72,8 +74,9 @@ async def _case_detail(request: Request, account: Account, csrf: str, reference:
                                   reveal, frozenset(event.kind for event in history)))
     events = [{"when": e.occurred_at.isoformat(timespec="minutes"), "kind": e.kind, "to_status": e.to_status or "",
                "note": mask(e.note) if e.note else ""} for e in history]
-    return console_page(request, "case.html", f"Case {case.reference}", account, csrf, case=case, revealed=reveal,
-                        contact=contact, details=details, made_by=made_by, history=events, statuses=list(CaseStatus))
+    return console_page(request, "case.html", say(request, "console_case_title", reference=case.reference), account,
+                        csrf, case=case, revealed=reveal, contact=contact, details=details, made_by=made_by,
+                        history=events, statuses=list(CaseStatus))
 
 
 @console_cases.get(f"{PREFIX}/cases/<reference:str>")
@@ -97,7 +100,7 @@ async def case_status(request: Request, account: Account, csrf: str, reference: 
     try:
         case = await asyncio.to_thread(s.cases.change_status, reference, target, note, account.username)
     except (ValueError, CaseError) as error:
-        return message(request, "Not changed", str(error), account, csrf, status=400, error=True)
+        return message(request, say(request, "console_not_changed"), str(error), account, csrf, status=400, error=True)
     if case.status is CaseStatus.COMPLETED:
         await tell_by_mail(s, case.subject_key, lambda to: templates.case_completed(
             to, case.reference, case.language, settings=s.settings))
@@ -113,7 +116,7 @@ async def case_extend(request: Request, account: Account, csrf: str, reference: 
         case = await asyncio.to_thread(s.cases.extend, reference, months, request.form.get("reason") or "",
                                        account.username)
     except (ValueError, CaseError) as error:
-        return message(request, "Not extended", str(error), account, csrf, status=400, error=True)
+        return message(request, say(request, "console_not_extended"), str(error), account, csrf, status=400, error=True)
     await tell_by_mail(s, case.subject_key, lambda to: templates.case_extended(
         to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
     return response.redirect(f"{PREFIX}/cases/{case.reference}")

@@ -13,7 +13,7 @@ from bot.console.accounts import Account
 from bot.console.chat_lines import person_and_bot_lines
 from bot.console.chats import READING_LOGGED_EVERY, queue_json, someone_elses, tell_the_chat
 from bot.handoff.service import HandoffError
-from bot.web.console.pages import PREFIX, console_page, message
+from bot.web.console.pages import PREFIX, console_page, message, say
 from bot.web.console.session import signed_in
 from bot.web.context import services
 
@@ -25,7 +25,8 @@ console_chats = Blueprint("console_chats")
 async def chats(request: Request, account: Account, csrf: str) -> HTTPResponse:
     s = services(request).console
     views = await asyncio.to_thread(s.handoffs.queue)
-    return console_page(request, "chats.html", "Chats", account, csrf, queue=queue_json(views, s.now()))
+    return console_page(request, "chats.html", say(request, "console_nav_chats"), account, csrf,
+                        queue=queue_json(views, s.now()))
 
 
 @console_chats.get(f"{PREFIX}/chats.json")

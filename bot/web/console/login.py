@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account, AccountError, LoginOutcome
 from bot.console.guard import source_of
-from bot.web.console.pages import PREFIX, console_page, message
+from bot.web.console.pages import PREFIX, console_page, message, say
 from bot.web.console.session import (
     LOGIN_COOKIE,
     PASSWORD_PATH,
@@ -31,7 +31,8 @@ console_login = Blueprint("console_login")
 
 
 def _login_page(request: Request, nonce: str, error: str = "", status: int = 200) -> HTTPResponse:
-    return console_page(request, "login.html", "Log in", status=status, nonce=nonce, error=error)
+    return console_page(request, "login.html", say(request, "console_login_title"), status=status, nonce=nonce,
+                        error=error)
 
 
 @console_login.get(f"{PREFIX}/login")
@@ -57,11 +58,11 @@ async def login(request: Request) -> HTTPResponse:
     # Counted as a failure before the (slow) check: parallel guesses cannot outrun the count.
     wait = await asyncio.to_thread(s.throttle.admit, username, source)
     if wait:
-        return _login_page(request, nonce, f"Too many failed attempts. Try again in {wait} seconds.", 429)
+        return _login_page(request, nonce, say(request, "console_login_wait", wait=wait), 429)
     outcome, account = await asyncio.to_thread(s.accounts.verify, username, password, code)
     if outcome is not LoginOutcome.OK or account is None:
         logger.info("console login refused")
-        return _login_page(request, nonce, "Wrong username, password or code.", 401)
+        return _login_page(request, nonce, say(request, "console_login_wrong"), 401)
     await asyncio.to_thread(s.throttle.succeeded, username, source)
     await asyncio.to_thread(s.throttle.purge)
     if s.alerts is not None and await asyncio.to_thread(s.alerts.new_network, account.id, address):
