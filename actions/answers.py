@@ -9,11 +9,10 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consent import stashed_birth_year
-from actions.dsr_common import language_of
+from actions.dsr_common import language_of, question_before
 from actions.names import (
     ACTION_ANSWER_FAQ,
     ACTION_ANSWER_YES_NO,
-    ACTION_DETECT_LANGUAGE,
     ACTION_FORGET_CHAT,
     ACTION_OFFER_HANDOFF,
     ACTION_START_HANDOFF,
@@ -28,20 +27,6 @@ from bot.wiring import services
 
 # A typed "ja" does what the question's yes button does (issue 16, item 8): question asked -> the yes action.
 TYPED_YES = {ACTION_OFFER_HANDOFF: ACTION_START_HANDOFF, "utter_confirm_forget_chat": ACTION_FORGET_CHAT}
-NOT_A_QUESTION = {"action_listen", ACTION_DETECT_LANGUAGE, ACTION_ANSWER_YES_NO}
-
-
-def question_before(tracker: Tracker) -> str | None:
-    """The last thing the bot did before the person's latest message."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") not in NOT_A_QUESTION:
-            return str(event.get("name"))
-    return None
 
 
 def _send(reply: Reply, dispatcher: CollectingDispatcher) -> None:

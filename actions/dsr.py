@@ -19,7 +19,7 @@ from actions.consent import (
     registry_configured,
     stashed_birth_year,
 )
-from actions.dsr_common import clear_request_slots, contact, language_of, say, say_for
+from actions.dsr_common import clear_request_slots, contact, language_of, question_before, say, say_for
 from actions.names import (
     ACTION_CANCEL_REQUEST,
     ACTION_EXPLAIN_PROGRESS,
@@ -85,6 +85,11 @@ YES = {"ja", "jo", "yes", "ok", "okay", "okei", "gjerne", "ja takk", "yes please
 NO = {"nei", "nej", "no", "nope", "nei takk", "nej tak", "no thanks", "jeg vil ikke", "eg vil ikkje", "ikke nå"}
 
 
+# An explanation that offers its request as a button: a typed "yes" after it means that button.
+OFFERED_REQUEST = {f"utter_explain_{right}": f"request_{right}"
+                   for right in ("access", "rectification", "erasure", "restriction", "portability", "objection")}
+
+
 class ActionStartRequest(Action):
     """The person asked to exercise a right (or about a case): explain it in one sentence, start the form."""
 
@@ -94,7 +99,10 @@ class ActionStartRequest(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        kind = kind_for_intent((tracker.latest_message.get("intent") or {}).get("name"))
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "affirm":
+            intent = OFFERED_REQUEST.get(question_before(tracker) or "")
+        kind = kind_for_intent(intent)
         if kind is None:
             return []
         value = kind if isinstance(kind, str) else kind.value
@@ -168,6 +176,13 @@ class ValidateDsrForm(FormValidationAction):
         try:
             return {SLOT_EMAIL: normalise_email(str(value or ""))}
         except InvalidEmail:
+            if (tracker.latest_message.get("intent") or {}).get("name") == "deny":
+                # "no thanks" to the address is not a typo: say why it is needed and what else there is.
+                dispatcher.utter_message(text=say("email_declined", tracker), buttons=[
+                    {"title": say("button_talk_to_person", tracker), "payload": "/human_handoff"},
+                    {"title": say("button_stop_request", tracker), "payload": "/cancel"},
+                ])
+                return {SLOT_EMAIL: None}
             return self._invalid(SLOT_EMAIL, say("email_invalid", tracker), dispatcher, tracker)
 
     async def validate_rectification_what(

@@ -8,6 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions.names import (
+    ACTION_ANSWER_YES_NO,
+    ACTION_DETECT_LANGUAGE,
     REQUEST_SLOTS,
     SLOT_BIRTH_YEAR,
     SLOT_CASE_REFERENCE,
@@ -85,3 +87,20 @@ def masked_address(email: str) -> str:
 
 def clear_request_slots() -> list[EventType]:
     return [SlotSet(slot, None) for slot in REQUEST_SLOTS]
+
+
+# Bot steps that do not ask anything: a yes or no after them answers what came before.
+NOT_A_QUESTION = {"action_listen", ACTION_DETECT_LANGUAGE, ACTION_ANSWER_YES_NO}
+
+
+def question_before(tracker: Tracker) -> str | None:
+    """The last thing the bot did before the person's latest message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in NOT_A_QUESTION:
+            return str(event.get("name"))
+    return None

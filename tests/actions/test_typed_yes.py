@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerYesNo
+from actions.dsr import ActionStartRequest
 
 
 def run(previous: str, intent: str, text: str) -> tuple[list, list]:
@@ -39,3 +40,27 @@ def test_a_no_or_a_yes_with_nothing_asked_is_answered_as_before() -> None:
     for previous, intent in (("action_offer_handoff", "deny"), ("utter_greet", "affirm")):
         events, messages = run(previous, intent, "ok")
         assert events == [] and messages[0]["response"] == "utter_anything_else"
+
+
+def start_after(previous: str, intent: str, text: str, language: str = "en") -> list:
+    events = [
+        {"event": "action", "name": previous},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text},
+        {"event": "action", "name": "action_validate_slot_mappings"},
+    ]
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99},
+              "intent_ranking": [{"name": intent, "confidence": 0.99}]}
+    tracker = Tracker("chat", {"language": language}, latest, events, False, None, {}, "action_validate_slot_mappings")
+    return asyncio.run(ActionStartRequest().run(CollectingDispatcher(), tracker, {}))
+
+
+def test_a_typed_yes_to_an_explanations_offer_starts_that_request() -> None:
+    for right in ("access", "rectification", "erasure", "restriction", "portability", "objection"):
+        events = start_after(f"utter_explain_{right}", "affirm", "yes please")
+        assert SlotSet("request_kind", right) in events, right
+
+
+def test_a_yes_after_anything_else_starts_nothing() -> None:
+    assert start_after("utter_greet", "affirm", "yes") == []
+    assert start_after("utter_explain_consent", "affirm", "yes") == []  # two offers there: the buttons decide
