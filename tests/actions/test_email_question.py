@@ -26,7 +26,8 @@ def asked_for_email(text: str, intent: str, language: str) -> Tracker:
                                                 ("da", "nej tak"), ("en", "no, I'd rather not")])
 def test_no_to_the_email_question_explains_and_offers_a_person_or_stopping(language: str, text: str) -> None:
     dispatcher = CollectingDispatcher()
-    result = asyncio.run(ValidateDsrForm().validate_email(text, dispatcher, asked_for_email(text, "deny", language), {}))
+    tracker = asked_for_email(text, "deny", language)
+    result = asyncio.run(ValidateDsrForm().validate_email(text, dispatcher, tracker, {}))
 
     assert result == {"email": None}  # asked again, and not counted as a failed answer
     [message] = dispatcher.messages

@@ -12,7 +12,8 @@ from actions.answers import ActionAnswerYesNo
 from actions.dsr import ActionStartRequest
 
 
-def run(previous: str, intent: str, text: str) -> tuple[list, list]:
+def answered(previous: str, intent: str, text: str, language: str = "nb") -> Tracker:
+    """The bot did `previous`, then the person wrote `text`, read as `intent`."""
     events = [
         {"event": "action", "name": previous},
         {"event": "action", "name": "action_listen"},
@@ -21,9 +22,12 @@ def run(previous: str, intent: str, text: str) -> tuple[list, list]:
     ]
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99},
               "intent_ranking": [{"name": intent, "confidence": 0.99}]}
-    tracker = Tracker("chat", {"language": "nb"}, latest, events, False, None, {}, "action_validate_slot_mappings")
+    return Tracker("chat", {"language": language}, latest, events, False, None, {}, "action_validate_slot_mappings")
+
+
+def run(previous: str, intent: str, text: str) -> tuple[list, list]:
     dispatcher = CollectingDispatcher()
-    return asyncio.run(ActionAnswerYesNo().run(dispatcher, tracker, {})), dispatcher.messages
+    return asyncio.run(ActionAnswerYesNo().run(dispatcher, answered(previous, intent, text), {})), dispatcher.messages
 
 
 def test_a_typed_yes_to_the_caseworker_offer_queues_the_chat() -> None:
@@ -42,17 +46,8 @@ def test_a_no_or_a_yes_with_nothing_asked_is_answered_as_before() -> None:
         assert events == [] and messages[0]["response"] == "utter_anything_else"
 
 
-def start_after(previous: str, intent: str, text: str, language: str = "en") -> list:
-    events = [
-        {"event": "action", "name": previous},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text},
-        {"event": "action", "name": "action_validate_slot_mappings"},
-    ]
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99},
-              "intent_ranking": [{"name": intent, "confidence": 0.99}]}
-    tracker = Tracker("chat", {"language": language}, latest, events, False, None, {}, "action_validate_slot_mappings")
-    return asyncio.run(ActionStartRequest().run(CollectingDispatcher(), tracker, {}))
+def start_after(previous: str, intent: str, text: str) -> list:
+    return asyncio.run(ActionStartRequest().run(CollectingDispatcher(), answered(previous, intent, text, "en"), {}))
 
 
 def test_a_typed_yes_to_an_explanations_offer_starts_that_request() -> None:
