@@ -13,7 +13,18 @@ someone typed.
 from __future__ import annotations
 
 
-class VernError(Exception):
+class Explained(Exception):
+    """An error whose words for the console's reader are a catalog message: `key` (locales/source/console.yml)
+    with `values` for its placeholders. The exception's own message stays the English of logs and the CLI; the
+    console says `key` in its language (bot.web.console.pages.explain)."""
+
+    def __init__(self, *args: object, key: str | None = None, values: dict[str, object] | None = None) -> None:
+        super().__init__(*args)
+        self.key = key
+        self.values = values or {}
+
+
+class VernError(Explained):
     """An expected failure. `words` is the bot.i18n key of what the person is told; `status_code` the HTTP status."""
 
     words = "error_internal"
@@ -68,4 +79,5 @@ def http_status(error: BaseException) -> int:
     return error.status_code if isinstance(error, VernError) else UNEXPECTED_STATUS
 
 
-__all__ = ["Conflict", "Invalid", "NotFound", "Refused", "Unavailable", "VernError", "http_status", "words_key"]
+__all__ = ["Conflict", "Explained", "Invalid", "NotFound", "Refused", "Unavailable", "VernError", "http_status",
+           "words_key"]

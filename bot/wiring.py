@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from bot.consent.chat_addresses import ChatAddresses
     from bot.consent.guardian_page import GuardianPageServices
     from bot.consent.invitations import GuardianInvitations
+    from bot.consent.purposes import Purpose as ConsentPurpose
     from bot.consent.service import ConsentService
     from bot.consent.sessions import ConsentSessions
     from bot.console.services import ConsoleServices
@@ -107,12 +108,18 @@ class Services:
         return ConversationService(self.engine)
 
     @cached_property
+    def purposes(self) -> dict[str, ConsentPurpose]:
+        """The consent purposes of CONSENT_PURPOSES_FILE (or the shipped file), read once."""
+        from bot.consent.purposes import load_purposes
+
+        return load_purposes(self.settings.consent_purposes_file)
+
+    @cached_property
     def consent(self) -> ConsentService:
-        from bot.consent.purposes import default_purposes
         from bot.consent.service import ConsentService
 
         settings = self.settings
-        return ConsentService(self.engine, utc_now, self.keys.key(Purpose.CONSENT_PSEUDONYMS), default_purposes(),
+        return ConsentService(self.engine, utc_now, self.keys.key(Purpose.CONSENT_PSEUDONYMS), self.purposes,
                               settings.age_bands, settings.controller_name, self.audit.record)
 
     @cached_property

@@ -76,12 +76,14 @@ def apply_retention(settings: Settings, engine: Engine, clock: Callable[[], date
     from bot.retention.record_kinds import RecordPlaces
     from bot.retention.worker import RetentionWorker
 
-    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
+    purposes = load_purposes(settings.consent_purposes_file)
+    policy = load_policy(settings.retention_policy_file)
+    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in purposes.values()}
     with tempfile.TemporaryDirectory() as lock_dir:
         # The copy's own advisory lock (PostgreSQL scopes them per database): the live worker is not held up.
         leader = DatabaseLeaderLock(engine, Path(lock_dir))
         worker = RetentionWorker(engine, build_chat_stores(settings, engine),
-                                 with_overrides(load_policy(), settings.retention.mask_within_minutes,
+                                 with_overrides(policy, settings.retention.mask_within_minutes,
                                                 settings.retention.masked_chat_days), clock, chat_masker(), None,
                                  leader, inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
                                  places=RecordPlaces(purpose_retention=keep))

@@ -71,7 +71,7 @@ def overdue_masking_job(settings: Any) -> int:
     from bot.retention.policy import load_policy, with_overrides
     from bot.retention.rules import BOT_CHAT, CONVERSATIONS
 
-    policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+    policy = with_overrides(load_policy(settings.retention_policy_file), settings.retention.mask_within_minutes,
                             settings.retention.masked_chat_days)
     rule = policy.rule_for(BOT_CHAT.name)
     if rule is None:

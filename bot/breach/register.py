@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.breach.deadlines import Deadlines, deadlines
 from bot.breach.models import BreachRow
+from bot.errors import Explained
 
 TABLE = BreachRow.__table__
 Audit = Callable[[str, "str | None", dict[str, Any]], None]
@@ -27,7 +28,7 @@ EDITABLE = ("what_happened", "subject_categories", "subjects_approx", "record_ca
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
 
 
-class BreachError(ValueError):
+class BreachError(Explained, ValueError):
     """Bad input or an unknown reference: the message is for the operator, without a stack trace."""
 
 
@@ -93,12 +94,12 @@ class BreachRegister:
         """(the breach, True) when opened now; (the open breach of the same cause, False) when one exists."""
         what_happened = what_happened.strip()
         if not what_happened:
-            raise BreachError("say what happened (--what)")
+            raise BreachError("say what happened (--what)", key="console_error_breach_what")
         clean = _checked(values)
         now = self.now()
         discovered = _naive(discovered_at) if discovered_at else now
         if discovered > now:
-            raise BreachError("the discovery time is in the future")
+            raise BreachError("the discovery time is in the future", key="console_error_breach_future")
         for _attempt in range(5):
             try:
                 with self._engine.begin() as connection:
@@ -119,16 +120,16 @@ class BreachRegister:
             except IntegrityError:
                 continue  # the rare equal reference: draw again
         else:
-            raise BreachError("could not allocate a reference")
+            raise BreachError("could not allocate a reference", key="console_error_breach_reference")
         self._record("breach.opened", reference, {"cause": cause or "manual", "fields": sorted(clean)})
         return self.get(reference), True
 
     def update(self, reference: str, **values: Any) -> Breach:
         clean = _checked(values)
         if not clean:
-            raise BreachError("nothing to change: give at least one field")
+            raise BreachError("nothing to change: give at least one field", key="console_error_breach_nothing")
         if "discovered_at" in clean and clean["discovered_at"] > self.now():
-            raise BreachError("the discovery time is in the future")
+            raise BreachError("the discovery time is in the future", key="console_error_breach_future")
         breach = self.get(reference)
         with self._engine.begin() as connection:
             connection.execute(update(TABLE).where(TABLE.c.reference == breach.reference)
@@ -149,7 +150,8 @@ class BreachRegister:
     def close(self, reference: str) -> Breach:
         breach = self.get(reference)
         if breach.status == "closed":
-            raise BreachError(f"{breach.reference} is closed already")
+            raise BreachError(f"{breach.reference} is closed already", key="console_error_breach_closed",
+                              values={"reference": breach.reference})
         now = self.now()
         with self._engine.begin() as connection:
             connection.execute(update(TABLE).where(TABLE.c.reference == breach.reference)
@@ -162,7 +164,8 @@ class BreachRegister:
         with self._engine.connect() as connection:
             row = connection.execute(select(TABLE).where(TABLE.c.reference == reference.strip().upper())).first()
         if row is None:
-            raise BreachError(f"no breach has the reference {reference!r} (see `vern breach list`)")
+            raise BreachError(f"no breach has the reference {reference!r} (see `vern breach list`)",
+                              key="console_error_no_breach")
         return _breach(row)
 
     def list(self, include_closed: bool = True) -> list[Breach]:
@@ -184,14 +187,15 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
         if value is None or (name in ("subjects_approx", "records_approx", "discovered_at") and value == ""):
             continue  # not known (yet)
         if name not in EDITABLE:
-            raise BreachError(f"unknown field {name!r}")
+            raise BreachError(f"unknown field {name!r}", key="console_error_breach_field")
         if name in ("subjects_approx", "records_approx"):
             try:
                 value = int(value)
             except (TypeError, ValueError):
-                raise BreachError(f"{name.replace('_', ' ')} must be a whole number") from None
+                raise BreachError(f"{name.replace('_', ' ')} must be a whole number",
+                                  key="console_error_breach_number") from None
             if value < 0:
-                raise BreachError(f"{name.replace('_', ' ')} cannot be negative")
+                raise BreachError(f"{name.replace('_', ' ')} cannot be negative", key="console_error_breach_negative")
         elif name == "discovered_at":
             value = _naive(parse_time(value) if isinstance(value, str) else value)
         else:
@@ -205,5 +209,6 @@ def parse_time(raw: str) -> datetime:
     try:
         moment = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise BreachError(f"{raw!r} is not a time such as 2026-12-06T08:30 (UTC) or 2026-12-06T09:30+01:00") from None
+        raise BreachError(f"{raw!r} is not a time such as 2026-12-06T08:30 (UTC) or 2026-12-06T09:30+01:00",
+                      key="console_error_breach_time", values={"value": raw}) from None
     return _naive(moment)

@@ -54,7 +54,8 @@ def extended_due_date(received_at: datetime, extension_months: int, zone: str | 
     three months is 30 April, while 28 February plus two would be 28 April.
     """
     if not 1 <= extension_months <= MAX_EXTENSION_MONTHS:
-        raise ExtensionNotAllowed(f"an extension is 1 to {MAX_EXTENSION_MONTHS} further months in total")
+        raise ExtensionNotAllowed(f"an extension is 1 to {MAX_EXTENSION_MONTHS} further months in total",
+                                  key="console_error_extension_total", values={"months": MAX_EXTENSION_MONTHS})
     return add_months(local_date(received_at, zone), ANSWER_MONTHS + extension_months)
 
 

@@ -38,7 +38,8 @@ class IllegalTransition(CaseError, Conflict):
     """A status change the case workflow does not allow."""
 
     def __init__(self, from_status: str, to_status: str) -> None:
-        super().__init__(f"a case cannot go from {from_status!r} to {to_status!r}")
+        super().__init__(f"a case cannot go from {from_status!r} to {to_status!r}", key="console_error_transition",
+                         values={"from_status": from_status, "to_status": to_status})
         self.from_status = from_status
         self.to_status = to_status
 

@@ -41,7 +41,7 @@ def find_case(session: Session, reference: str) -> Case | None:
 def get_case(session: Session, reference: str) -> Case:
     row = find_case(session, reference)
     if row is None:
-        raise CaseNotFound("no case has that reference")
+        raise CaseNotFound("no case has that reference", key="console_error_no_case")
     return row
 
 

@@ -189,22 +189,27 @@ class CaseService:
         """Art. 12(3): up to two further months in total, with reasons, decided within the first month."""
         reason = (reason or "").strip()
         if not reason:
-            raise ExtensionNotAllowed("an extension needs a reason (Art. 12(3) GDPR)")
+            raise ExtensionNotAllowed("an extension needs a reason (Art. 12(3) GDPR)",
+                                      key="console_error_extension_reason")
         if not isinstance(months, int) or months < 1:
-            raise ExtensionNotAllowed("an extension is a whole number of months, at least one")
+            raise ExtensionNotAllowed("an extension is a whole number of months, at least one",
+                                      key="console_error_extension_months")
         now = self._clock()
         with session_scope(self._engine) as session:
             row = queries.get_case(session, reference)
             if not CaseStatus(row.status).is_open:
-                raise ExtensionNotAllowed("a closed case cannot be extended")
+                raise ExtensionNotAllowed("a closed case cannot be extended", key="console_error_extension_closed")
             # The subject must hear of the extension within one month of receipt,
             # so it cannot be decided after the original deadline.
             if deadlines.local_date(now, self._zone) > row.due_at:
-                raise ExtensionNotAllowed("the first month has passed; it is too late to extend")
+                raise ExtensionNotAllowed("the first month has passed; it is too late to extend",
+                                          key="console_error_extension_late")
             already = deadlines.months_between(row.due_at, row.extended_due_at) if row.extended_due_at else 0
             total = already + months
             if total > deadlines.MAX_EXTENSION_MONTHS:
-                raise ExtensionNotAllowed(f"at most {deadlines.MAX_EXTENSION_MONTHS} further months in total")
+                raise ExtensionNotAllowed(f"at most {deadlines.MAX_EXTENSION_MONTHS} further months in total",
+                                          key="console_error_extension_total",
+                                          values={"months": deadlines.MAX_EXTENSION_MONTHS})
             row.extended_due_at = deadlines.extended_due_date(row.received_at, total, self._zone)
             row.extension_reason = reason
             row.events.append(_event(now, "extended", row.status, row.status, actor, reason))

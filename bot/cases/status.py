@@ -53,7 +53,8 @@ def parse_status(value: str | CaseStatus) -> CaseStatus:
     try:
         return CaseStatus(value)
     except ValueError:
-        raise UnknownStatus(f"unknown status; expected one of {', '.join(s.value for s in CaseStatus)}") from None
+        raise UnknownStatus(f"unknown status; expected one of {', '.join(s.value for s in CaseStatus)}",
+                            key="console_error_unknown_status") from None
 
 
 def check_transition(from_status: str | CaseStatus, to_status: str | CaseStatus) -> CaseStatus:

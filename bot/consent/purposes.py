@@ -202,16 +202,9 @@ def _keywords(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(k.strip().casefold() for k in raw)
 
 
-def purposes_path(environ: Mapping[str, str] | None = None) -> Path:
-    """The purposes file in force: CONSENT_PURPOSES_FILE (read by the settings loader), else the shipped one.
-    Code that has the settings object uses `settings.consent_purposes_file` instead."""
-    from bot.config import setting_from_env
-
-    return Path(setting_from_env("consent_purposes_file", environ))
-
-
-def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Purpose]:
-    source = Path(path) if path else purposes_path(environ)
+def load_purposes(path: Path) -> dict[str, Purpose]:
+    """The purposes in `path`: `settings.consent_purposes_file` (CONSENT_PURPOSES_FILE, else the shipped one)."""
+    source = Path(path)
     try:
         document = yaml.safe_load(source.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -229,7 +222,12 @@ def load_purposes(path: Path | None = None, environ: Mapping[str, str] | None = 
 
 @lru_cache(maxsize=1)
 def default_purposes() -> dict[str, Purpose]:
-    return load_purposes()
+    """The purposes of CONSENT_PURPOSES_FILE, for what is not handed them: the rasa-sdk actions Rasa instantiates
+    (until they take `wiring.services().purposes`) and a retention worker built without its purposes. It reads
+    the one setting itself: asking bot.wiring from here would close an import cycle."""
+    from bot.config import setting_from_env
+
+    return load_purposes(Path(setting_from_env("consent_purposes_file")))
 
 
 def purpose_title(purpose_id: str, language: str) -> str:

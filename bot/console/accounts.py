@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
 from bot.console.models import ConsoleUser
+from bot.errors import Explained
 from bot.models.conversation import utc_naive
 
 USERS = ConsoleUser.__table__
@@ -33,7 +34,7 @@ MIN_PASSWORD_CHARS = 12
 ISSUER = "Vern"
 
 
-class AccountError(ValueError):
+class AccountError(Explained, ValueError):
     """An account operation that cannot be done; the message is safe to show an admin."""
 
 
@@ -90,7 +91,8 @@ class AccountService:
             raise AccountError(f"role must be one of {', '.join(ROLES)}")
         password = password or secrets.token_urlsafe(15)
         if len(password) < MIN_PASSWORD_CHARS:
-            raise AccountError(f"passwords have at least {MIN_PASSWORD_CHARS} characters")
+            raise AccountError(f"passwords have at least {MIN_PASSWORD_CHARS} characters",
+                               key="console_error_password_short", values={"count": MIN_PASSWORD_CHARS})
         totp_secret = pyotp.random_base32()
         with self._engine.begin() as connection:
             if connection.execute(select(USERS.c.id).where(USERS.c.username == username)).first():
@@ -138,15 +140,16 @@ class AccountService:
         with self._engine.connect() as connection:
             row = connection.execute(select(USERS).where(USERS.c.id == user_id)).first()
         if row is None:
-            raise AccountError("there is no such account")
+            raise AccountError("there is no such account", key="console_error_no_account")
         try:
             self._hasher.verify(row.password_hash, current[:1024])
         except (VerifyMismatchError, VerificationError, InvalidHashError):
-            raise AccountError("the current password is not right") from None
+            raise AccountError("the current password is not right", key="console_error_password_wrong") from None
         if len(new) < MIN_PASSWORD_CHARS or len(new) > 1024:
-            raise AccountError(f"passwords have at least {MIN_PASSWORD_CHARS} characters")
+            raise AccountError(f"passwords have at least {MIN_PASSWORD_CHARS} characters",
+                               key="console_error_password_short", values={"count": MIN_PASSWORD_CHARS})
         if secrets.compare_digest(new.encode(), current[:1024].encode()):
-            raise AccountError("the new password must differ from the current one")
+            raise AccountError("the new password must differ from the current one", key="console_error_password_same")
         self._set(row.username, password_hash=self._hasher.hash(new), must_change_password=False)
 
     def verify(self, username: str, password: str, code: str) -> tuple[LoginOutcome, Account | None]:

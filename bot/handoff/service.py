@@ -145,7 +145,7 @@ class HandoffService:
         with self._engine.connect() as connection:
             row = connection.execute(select(HANDOFFS).where(HANDOFFS.c.id == handoff_id)).first()
         if row is None or row.status not in OPEN:
-            raise HandoffError("this chat has ended or does not exist")
+            raise HandoffError("this chat has ended or does not exist", key="console_error_chat_gone")
         return self._view(row)
 
     def take(self, handoff_id: int, username: str) -> HandoffView:
@@ -155,7 +155,8 @@ class HandoffService:
                 .values(status="active", taken_at=self._now(), taken_by=username)
             ).rowcount
         if not taken:
-            raise HandoffError("another caseworker has taken this chat, or it has ended")
+            raise HandoffError("another caseworker has taken this chat, or it has ended",
+                               key="console_error_chat_taken")
         self._add(handoff_id, "system", "joined", delivered=False)
         return self.get(handoff_id)
 
@@ -167,16 +168,17 @@ class HandoffService:
                 .values(taken_at=self._now(), taken_by=username)
             ).rowcount
         if not taken:
-            raise HandoffError("this chat is not being answered by a caseworker, or it has ended")
+            raise HandoffError("this chat is not being answered by a caseworker, or it has ended",
+                               key="console_error_chat_not_active")
         return self.get(handoff_id)
 
     def caseworker_says(self, handoff_id: int, username: str, text: str) -> HandoffView:
         current = self.get(handoff_id)
         if current.status != "active" or current.taken_by != username:
-            raise HandoffError("take the chat before writing in it")
+            raise HandoffError("take the chat before writing in it", key="console_error_take_first")
         text = text.strip()
         if not text:
-            raise HandoffError("the message is empty")
+            raise HandoffError("the message is empty", key="console_error_message_empty")
         self._add(handoff_id, "caseworker", text, delivered=False)
         return current
 

@@ -33,8 +33,9 @@ def load_knowledge(settings: Settings, path: Path | None = None) -> KnowledgeBas
     """The checked knowledge base, or a KnowledgeError naming the file and key."""
     source = path or settings.knowledge_file
     try:
-        derived = {**retention_facts(load_policy()), **age_facts(settings.age_bands, settings.guardian_acts_below)}
-        by_language = purpose_facts(load_purposes())
+        derived = {**retention_facts(load_policy(settings.retention_policy_file)),
+                   **age_facts(settings.age_bands, settings.guardian_acts_below)}
+        by_language = purpose_facts(load_purposes(settings.consent_purposes_file))
     except (PolicyError, PurposeError, MissingPolicyRule) as error:
         raise KnowledgeError(f"{source}: a fact it reads is unavailable ({error})") from None
     return parse_knowledge(read_document(source), derived, by_language, REQUIRED_TOPICS, str(source))

@@ -40,7 +40,7 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
 
     from bot.rasa_adapter.api_guard import install_api_guard
 
-    configure_rasa_logging()
+    configure_rasa_logging(settings.log_level)
     from bot.rasa_adapter.turn_speedups import apply_turn_speedups
 
     apply_turn_speedups(settings.turn_speedups)
@@ -60,18 +60,18 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
             workers=number_of_sanic_workers(endpoints.lock_store))
 
 
-def configure_rasa_logging() -> None:
+def configure_rasa_logging(log_level: str) -> None:
     """`rasa run` sets these up itself; in-process we must, or Rasa's structlog
     prints debug events (with what people typed) to stdout."""
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
 
-    from bot.logs import configure_logging, log_level
+    from bot.logs import configure_logging
 
-    level = logging.getLevelName(log_level())
+    level = logging.getLevelName(log_level)
     configure_logging_and_warnings(level, warn_only_once=True, filter_repeated_logs=True)
     configure_structlog(level)
-    configure_logging()
+    configure_logging(log_level)
 
 
 def _existing_model(settings: Settings):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.config import Settings
-from bot.retention.policy import RetentionPolicy, load_policy, policy_path, with_overrides
+from bot.retention.policy import RetentionPolicy, load_policy, with_overrides
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def _file_policy(path: str) -> RetentionPolicy:
 
 def policy_for(settings: Settings) -> RetentionPolicy:
     """The policy file (RETENTION_POLICY_FILE or the bundled one) with the settings' overrides."""
-    return with_overrides(_file_policy(str(policy_path())), settings.retention.mask_within_minutes,
+    return with_overrides(_file_policy(str(settings.retention_policy_file)), settings.retention.mask_within_minutes,
                           settings.retention.masked_chat_days)
 
 

@@ -92,7 +92,8 @@ def record_places(services: Services) -> Any:
     from bot.retention.record_kinds import RecordPlaces
 
     settings = services.settings
-    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in load_purposes().values()}
+    purposes = load_purposes(settings.consent_purposes_file)
+    keep = {purpose.id: timedelta(days=purpose.retention_days) for purpose in purposes.values()}
     return RecordPlaces(exports_dir=settings.var_dir / "exports", outbox_dir=settings.outbox_dir,
                         purpose_retention=keep, prune_audit=services.audit.prune_before)
 
@@ -116,10 +117,10 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     if args.interval <= 0:
         print("--interval must be positive", file=sys.stderr)
         return 2
-    configure_logging()
     settings = _settings()
+    configure_logging(settings.log_level)
     try:
-        policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+        policy = with_overrides(load_policy(settings.retention_policy_file), settings.retention.mask_within_minutes,
                                 settings.retention.masked_chat_days)
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)
@@ -179,7 +180,7 @@ def cmd_retention_status(_args: argparse.Namespace) -> int:
         print("Vern: the database is not migrated; run `vern db upgrade`", file=sys.stderr)
         return 2
     try:
-        policy = with_overrides(load_policy(), settings.retention.mask_within_minutes,
+        policy = with_overrides(load_policy(settings.retention_policy_file), settings.retention.mask_within_minutes,
                                 settings.retention.masked_chat_days)
     except PolicyError as error:
         print(f"Vern: {error}", file=sys.stderr)

@@ -10,7 +10,6 @@ would keep personal data longer than agreed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -115,17 +114,9 @@ def parse_duration(value: object, where: str = "duration") -> timedelta:
     return timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
 
 
-def policy_path(environ: Mapping[str, str] | None = None) -> Path:
-    """The policy file in force: RETENTION_POLICY_FILE (read by the settings loader), else the shipped one.
-    Code that has the settings object uses `settings.retention_policy_file` instead."""
-    from bot.config import setting_from_env
-
-    return Path(setting_from_env("retention_policy_file", environ))
-
-
-def load_policy(path: Path | str | None = None, environ: Mapping[str, str] | None = None) -> RetentionPolicy:
-    """Load `path`, else the file RETENTION_POLICY_FILE names, else the default policy."""
-    source = Path(path) if path is not None else policy_path(environ)
+def load_policy(path: Path | str) -> RetentionPolicy:
+    """The policy in `path`: `settings.retention_policy_file` (RETENTION_POLICY_FILE, else the shipped one)."""
+    source = Path(path)
     try:
         text = source.read_text(encoding="utf-8")
     except OSError as error:

@@ -32,7 +32,6 @@ def quiet_library_logs() -> None:
 
 
 def guardian_services(settings: Settings) -> GuardianServices:
-    from bot.consent.purposes import default_purposes
     from bot.guardians.registry import build_registry
     from bot.rasa_adapter.conversation_api import guardian_answer_notifier
     from bot.telegram.register_phone import phone_region
@@ -42,7 +41,7 @@ def guardian_services(settings: Settings) -> GuardianServices:
     return GuardianServices(
         consents=services.consent,
         invitations=services.guardian_invitations,
-        purposes=dict(default_purposes()), controller_name=settings.controller_name,
+        purposes=dict(services.purposes), controller_name=settings.controller_name,
         default_language=settings.default_language, notify_child=guardian_answer_notifier(settings),
         registry=build_registry(settings), contact=settings.controller_contact, timezone=settings.timezone,
         phone_region=phone_region(settings.default_language),

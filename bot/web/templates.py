@@ -4,7 +4,8 @@ Every value a template prints is escaped unless it is wrapped in `Markup` on pur
 already HTML). A name the template uses and the handler forgot is an error, not an empty string.
 
 `t("key", name=value)` in a template is Vern's `translate` in the page's `language` (the console's words,
-locales/source/console.yml): the English lives with every other word in locales/source, not in the template."""
+locales/source/console.yml): the English lives with every other word in locales/source, not in the template.
+Its values are escaped unless marked safe, as everything else the template prints."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 from sanic import response
 from sanic.response import HTTPResponse
 
@@ -20,8 +22,11 @@ from bot.i18n import translate
 
 
 @pass_context
-def _t(context: Context, key: str, **values: object) -> str:
-    return translate(key, str(context["language"]), **values)
+def _t(context: Context, key: str, **values: object) -> Markup:
+    # The catalog's text is escaped like any value; a value the template marks safe (`"<code>…</code>"|safe`, a
+    # command in a sentence) stays markup, so no translation has to carry HTML.
+    text = escape(translate(key, str(context["language"])))
+    return text.format(**values) if values else text
 
 
 @lru_cache(maxsize=1)

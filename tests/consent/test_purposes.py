@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.config import load_settings
 from bot.consent.purposes import DEFAULT_FILE, PurposeError, load_purposes, match_purpose, notice_hash, notice_text
 
 
@@ -53,7 +54,8 @@ def test_the_file_comes_from_the_environment(tmp_path: Path) -> None:
     document = yaml.safe_load(DEFAULT_FILE.read_text(encoding="utf-8"))
     document["purposes"] = document["purposes"][:1]
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    assert list(load_purposes(environ={"CONSENT_PURPOSES_FILE": str(path)})) == ["assistant-training"]
+    settings = load_settings({"VERN_VAR_DIR": str(tmp_path), "CONSENT_PURPOSES_FILE": str(path)})
+    assert list(load_purposes(settings.consent_purposes_file)) == ["assistant-training"]
 
 
 @pytest.mark.parametrize(("sentence", "purpose"), [

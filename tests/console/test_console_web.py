@@ -154,7 +154,7 @@ def test_admins_see_which_models_hold_forgotten_chats_and_caseworkers_do_not(con
     admin, _ = signed_in(console_web, "admin")
     shown = admin.call("GET", "/console/admin/training")
     assert shown.status == 200
-    assert "vern-flagged.tar.gz" in shown.text and "trained on 1 forgotten chats" in shown.text
+    assert "vern-flagged.tar.gz" in shown.text and "trained on 1 forgotten chat<" in shown.text
     assert "30 days left" in shown.text
     caseworker, _ = signed_in(console_web)
     assert caseworker.call("GET", "/console/admin/training").status == 403

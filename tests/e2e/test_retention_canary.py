@@ -25,7 +25,7 @@ from bot.inventory import file_kind_of, redis_family_of
 from bot.pii import chat_masker
 from bot.retention.chat_stores import RedisChatLogStore, SqlChatLogStore
 from bot.retention.leader import DatabaseLeaderLock
-from bot.retention.policy import load_policy
+from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
 from bot.retention.worker import RetentionWorker
 from tests.backup.deployment import everything
 from tests.e2e.test_guardian_consent import guardian_bot  # noqa: F401 - the fixture, for the person canary
@@ -98,7 +98,7 @@ def test_no_seeded_value_survives_masking_anywhere(stack: VernStack, tmp_path: P
     try:
         leader = DatabaseLeaderLock(engine, tmp_path)
         worker = RetentionWorker(
-            engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))], load_policy(environ={}),
+            engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))], load_policy(DEFAULT_POLICY_FILE),
             FrozenClock(utc_now() + timedelta(minutes=16)), chat_masker(), None, leader,
         )
         try:
@@ -235,8 +235,8 @@ def _run_every_rule(stack: VernStack, tmp_path: Path, database_url: str | None =
     try:
         leader = DatabaseLeaderLock(engine, tmp_path)
         chats = [SqlChatLogStore(engine)] if database_url else [RedisChatLogStore(redis.Redis.from_url(redis_url()))]
-        worker = RetentionWorker(engine, chats, load_policy(environ={}), clock, chat_masker(), trail.record, leader,
-                                 places=places)
+        worker = RetentionWorker(engine, chats, load_policy(DEFAULT_POLICY_FILE), clock, chat_masker(), trail.record,
+                                 leader, places=places)
         try:
             for _ in range(2):  # the second run deletes what the first masked a year before the clock
                 assert worker.run_once().failed == 0

@@ -28,7 +28,7 @@ from bot.i18n import translate
 from bot.pii import chat_masker
 from bot.retention.chat_stores import RedisChatLogStore
 from bot.retention.leader import DatabaseLeaderLock
-from bot.retention.policy import load_policy
+from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
 from bot.retention.worker import RetentionWorker
 from bot.training.lines import RARE, normal_form, tokens_of
 from bot.training.nlu_data import read_examples, training_examples, vocabulary
@@ -135,7 +135,7 @@ def masked_store(stack: VernStack, tmp_path_factory: pytest.TempPathFactory) -> 
             assert post_json(f"{stack.web_url}/api/chat/end", {"sender": chat}).status == 200
         leader = DatabaseLeaderLock(engine, tmp_path_factory.mktemp("leader"))
         worker = RetentionWorker(
-            engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))], load_policy(environ={}),
+            engine, [RedisChatLogStore(redis.Redis.from_url(redis_url()))], load_policy(DEFAULT_POLICY_FILE),
             FrozenClock(utc_now() + timedelta(minutes=16)), chat_masker(), None, leader,
         )
         try:

@@ -27,7 +27,7 @@ from bot.db.migrate import upgrade
 from bot.dsr.pending import PendingRequest, PendingRequestStore
 from bot.inventory import FILES, STORES, file_kind_of, missing_tables, redis_family_of
 from bot.inventory.page import PAGE, render
-from bot.retention.policy import load_policy
+from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
 from bot.services.pii_warning import PiiGuard
 from bot.verification.service import VerificationService
 from bot.verification.store import KEY_PREFIX, RedisShortLivedStore
@@ -128,7 +128,7 @@ def test_every_file_kind_the_code_writes_under_var_has_an_entry() -> None:
 
 
 def test_every_rule_an_entry_names_exists_and_every_record_rule_has_a_store() -> None:
-    policy = load_policy(environ={})
+    policy = load_policy(DEFAULT_POLICY_FILE)
     rule_ids = {rule.id for rule in policy.rules}
     named = {rule for store in STORES for rule in store.rules}
     assert named - rule_ids == set()

@@ -80,9 +80,7 @@ def test_an_unknown_country_is_named(settings, tmp_path: Path) -> None:
         load_knowledge(settings, _edited(tmp_path, to_sweden))
 
 
-def test_masking_and_keeping_come_from_the_loaded_retention_policy(
-    settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_masking_and_keeping_come_from_the_loaded_retention_policy(settings, tmp_path: Path) -> None:
     policy = yaml.safe_load(Path("bot/retention/policy.yml").read_text(encoding="utf-8"))
     for rule in policy["rules"]:
         if rule["applies_to"] == "bot_chat":
@@ -91,8 +89,7 @@ def test_masking_and_keeping_come_from_the_loaded_retention_policy(
             rule["after"] = "180d"
     path = tmp_path / "policy.yml"
     path.write_text(yaml.safe_dump(policy), encoding="utf-8")
-    monkeypatch.setenv("RETENTION_POLICY_FILE", str(path))
-    answer = load_knowledge(settings).answer("chat_data", "en")
+    answer = load_knowledge(replace(settings, retention_policy_file=path)).answer("chat_data", "en")
     assert "Within 10 minutes" in answer and "180 days" in answer
 
 

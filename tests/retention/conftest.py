@@ -18,7 +18,7 @@ from bot.db import migrate
 from bot.db.engine import create_db_engine
 from bot.retention.chat_stores import ChatLogStore, RedisChatLogStore, SqlChatLogStore
 from bot.retention.leader import DatabaseLeaderLock, LeaderLock
-from bot.retention.policy import RetentionPolicy, load_policy
+from bot.retention.policy import DEFAULT_POLICY_FILE, RetentionPolicy, load_policy
 from bot.retention.worker import RetentionWorker
 from tests.retention.chats import rasa_redis_store, rasa_sql_store
 from tests.retention.world import World
@@ -125,7 +125,7 @@ def make_worker(tmp_path: Path, clock: FrozenClock) -> Iterator[Callable[..., Re
         return RetentionWorker(
             world.engine,
             world.stores,
-            policy or load_policy(environ={}),
+            policy or load_policy(DEFAULT_POLICY_FILE),
             clock,
             masker,
             world.audit,

@@ -15,7 +15,7 @@ from bot.clock import FrozenClock
 from bot.models.conversation import Conversation, utc_naive
 from bot.models.retention_run import RetentionRun
 from bot.retention.chat_stores import RedisChatLogStore
-from bot.retention.policy import load_policy
+from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
 from bot.retention.status import retention_status
 from bot.retention.worker import RetentionWorker
 from tests.retention.chats import SeededChat, SeededMasker, rasa_redis_store
@@ -107,7 +107,7 @@ def test_status_shows_pending_work_overdue_chats_and_the_last_run(
     sqlite_world: World, clock: FrozenClock, make_worker: MakeWorker
 ) -> None:
     world = sqlite_world
-    policy = load_policy(environ={})
+    policy = load_policy(DEFAULT_POLICY_FILE)
     early, late, talking = SeededChat(), SeededChat(), SeededChat()
     start_chats(world.engine, clock, [early, late, talking])
     end_chat(world.engine, clock, early)

@@ -21,7 +21,7 @@ from bot.clock import FrozenClock
 from bot.db.engine import create_db_engine
 from bot.retention.chat_stores import SqlChatLogStore
 from bot.retention.leader import DatabaseLeaderLock
-from bot.retention.policy import load_policy
+from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
 from bot.retention.worker import RetentionWorker, RunReport
 from tests.retention.chats import SeededChat, SeededMasker, rasa_sql_store
 from tests.retention.world import World, conversation, end_chat, leaks, start_chats
@@ -64,7 +64,7 @@ def replicas(pg_engine: Engine, retention_pg_url: str) -> Iterator[list[Engine]]
 
 def worker(engine: Engine, chats: list[SeededChat], clock: FrozenClock, lock_dir: Path) -> RetentionWorker:
     return RetentionWorker(
-        engine, [SqlChatLogStore(engine)], load_policy(environ={}), clock, SlowMasker(chats),
+        engine, [SqlChatLogStore(engine)], load_policy(DEFAULT_POLICY_FILE), clock, SlowMasker(chats),
         TrailAudit(AuditTrail(engine, clock, SECRET)), DatabaseLeaderLock(engine, lock_dir), claim_size=3,
     )  # fmt: skip
 
@@ -143,7 +143,7 @@ def test_a_batch_whose_audit_fails_is_rolled_back_and_retried(
             end_chat(engine, clock, chat)
         clock.advance(minutes=15)
         broken = RetentionWorker(
-            engine, [SqlChatLogStore(engine)], load_policy(environ={}), clock, SeededMasker(chats),
+            engine, [SqlChatLogStore(engine)], load_policy(DEFAULT_POLICY_FILE), clock, SeededMasker(chats),
             BrokenAudit(AuditTrail(engine, clock, SECRET)), DatabaseLeaderLock(engine, tmp_path), claim_size=2,
         )  # fmt: skip
         report = broken.run_once()

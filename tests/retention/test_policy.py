@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import load_settings
 from bot.retention.errors import PolicyError
 from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy, parse_duration
 
@@ -42,7 +43,7 @@ def write(tmp_path: Path, content: str) -> Path:
 
 
 def test_the_default_policy_is_the_annex() -> None:
-    policy = load_policy(environ={})
+    policy = load_policy(DEFAULT_POLICY_FILE)
     assert policy.source == str(DEFAULT_POLICY_FILE)
     mask = policy.rule_for("bot_chat")
     keep = policy.rule_for("masked_bot_chat")
@@ -63,7 +64,8 @@ def test_the_default_policy_is_the_annex() -> None:
 
 def test_retention_policy_file_points_elsewhere(tmp_path: Path) -> None:
     path = write(tmp_path, VALID)
-    policy = load_policy(environ={"RETENTION_POLICY_FILE": str(path)})
+    settings = load_settings({"VERN_VAR_DIR": str(tmp_path), "RETENTION_POLICY_FILE": str(path)})
+    policy = load_policy(settings.retention_policy_file)
     assert policy.source == str(path)
     mask = policy.rule_for("bot_chat")
     assert mask is not None and mask.after == timedelta(hours=2)
@@ -110,7 +112,7 @@ def test_a_policy_missing_a_rule_kind_is_refused(tmp_path: Path) -> None:
 
 def test_a_missing_policy_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(PolicyError, match=r"nowhere\.yml: cannot read it"):
-        load_policy(environ={"RETENTION_POLICY_FILE": str(tmp_path / "nowhere.yml")})
+        load_policy(tmp_path / "nowhere.yml")
 
 
 def test_durations() -> None:

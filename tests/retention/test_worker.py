@@ -10,6 +10,7 @@ from pathlib import Path
 from rasa.shared.core.events import UserUttered
 
 from bot.clock import FrozenClock
+from bot.config import load_settings
 from bot.models.conversation import utc_naive
 from bot.retention.policy import load_policy
 from bot.retention.worker import RetentionWorker
@@ -147,7 +148,8 @@ def test_the_policy_file_sets_the_durations(
 ) -> None:
     path = tmp_path / "policy.yml"
     path.write_text(VALID, encoding="utf-8")  # mask after 2h, hand-offs after 30m, masked kept 7d
-    policy = load_policy(environ={"RETENTION_POLICY_FILE": str(path)})
+    settings = load_settings({"VERN_VAR_DIR": str(tmp_path), "RETENTION_POLICY_FILE": str(path)})
+    policy = load_policy(settings.retention_policy_file)
     bot_chat, handed = SeededChat(), SeededChat()
     world.save([bot_chat, handed])
     start_chats(world.engine, clock, [bot_chat, handed])

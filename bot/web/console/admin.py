@@ -17,7 +17,7 @@ from bot.compliance.words import DOCUMENT_LANGUAGES
 from bot.config import Settings
 from bot.console.accounts import Account
 from bot.keys import KeyRing, Purpose
-from bot.web.console.pages import PREFIX, console_page, message
+from bot.web.console.pages import PREFIX, console_page, message, say, say_count
 from bot.web.console.session import signed_in
 from bot.web.context import services
 
@@ -26,7 +26,7 @@ TRAINING_PATH = f"{PREFIX}/admin/training"
 COMPLIANCE_PATH = f"{PREFIX}/admin/compliance"
 DOWNLOAD_PATH = COMPLIANCE_PATH + "/download"
 BREACHES_PATH = f"{PREFIX}/admin/breaches"
-DOCUMENTS = {"record": "Record of processing (Art. 30)", "dpia": "DPIA draft (Art. 35)"}
+DOCUMENTS = ("record", "dpia")  # their titles: console_document_<name>
 MEDIA = {"md": "text/markdown; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
@@ -34,7 +34,8 @@ MEDIA = {"md": "text/markdown; charset=utf-8", "json": "application/json; charse
 @signed_in(admin=True)
 async def access_log(request: Request, account: Account, csrf: str) -> HTTPResponse:
     entries = await asyncio.to_thread(services(request).console.access.recent, 500, request.args.get("user") or None)
-    return console_page(request, "access_log.html", "Access log", account, csrf, entries=entries)
+    return console_page(request, "access_log.html", say(request, "console_nav_access_log"), account, csrf,
+                        entries=entries)
 
 
 def _training_statuses(settings: Settings) -> tuple[int, list[Any]]:
@@ -46,16 +47,21 @@ def _training_statuses(settings: Settings) -> tuple[int, list[Any]]:
     return len(forgotten), model_statuses(settings.models_dir, forgotten, settings.training_forget_days)
 
 
+def _days_left(request: Request, days: int | None) -> str:
+    return "" if days is None else say_count(request, "console_model_days_left", days)
+
+
 @console_admin.get(TRAINING_PATH)
 @signed_in(admin=True)
 async def training(request: Request, account: Account, csrf: str) -> HTTPResponse:
     # The forget list and the models that must be replaced (AISVS C11).
     forgotten, models = await asyncio.to_thread(_training_statuses, services(request).settings)
     now = utc_now()
-    rows = [{"name": m.model.name, "flagged": m.flagged, "forgotten_sources": m.forgotten_sources,
-             "days_left": m.days_left(now) if m.flagged else None} for m in models]
-    return console_page(request, "training.html", "Training that forgets", account, csrf, forgotten=forgotten,
-                        models=rows)
+    rows = [{"name": m.model.name, "flagged": m.flagged,
+             "trained_on": say_count(request, "console_trained_on_forgotten", m.forgotten_sources),
+             "days_left": _days_left(request, m.days_left(now)) if m.flagged else None} for m in models]
+    return console_page(request, "training.html", say(request, "console_training_title"), account, csrf,
+                        forgotten=say_count(request, "console_training_forgotten", forgotten), models=rows)
 
 
 def _build(settings: Settings, name: str, lang: str) -> dict[str, Any]:
@@ -84,8 +90,9 @@ async def _documents(settings: Settings, lang: str) -> dict[str, dict[str, Any]]
 
 
 def _unreadable(request: Request, account: Account, csrf: str, why: str) -> HTTPResponse:
-    return message(request, "Compliance", f"The configuration cannot be read: {why}", account, csrf, status=503,
-                   error=True)
+    # `why` is the configuration's own error (a file and what is wrong in it), in English as the CLI says it.
+    return message(request, say(request, "console_nav_compliance"), say(request, "console_unreadable", why=why),
+                   account, csrf, status=503, error=True)
 
 
 @console_admin.get(COMPLIANCE_PATH)
@@ -95,13 +102,16 @@ async def compliance(request: Request, account: Account, csrf: str) -> HTTPRespo
 
     lang = _language(request)
     if lang is None:
-        return message(request, "Compliance", "Unknown language.", account, csrf, status=400, error=True)
+        return message(request, say(request, "console_nav_compliance"), say(request, "console_error_language"), account,
+                       csrf, status=400, error=True)
     built = await _documents(services(request).settings, lang)
     if isinstance(built, str):
         return _unreadable(request, account, csrf, built)
     # to_html escapes every value it prints: the documents go in as they are.
-    return console_page(request, "compliance.html", "Compliance", account, csrf, languages=DOCUMENT_LANGUAGES,
-                        lang=lang, documents=DOCUMENTS, formats=list(MEDIA), compliance_path=COMPLIANCE_PATH,
+    titles = {name: say(request, f"console_document_{name}") for name in DOCUMENTS}
+    return console_page(request, "compliance.html", say(request, "console_nav_compliance"), account, csrf,
+                        languages=DOCUMENT_LANGUAGES, lang=lang, documents=titles, formats=list(MEDIA),
+                        compliance_path=COMPLIANCE_PATH,
                         download_path=DOWNLOAD_PATH, breaches_path=BREACHES_PATH,
                         record=Markup(to_html(built["record"])), dpia=Markup(to_html(built["dpia"])))  # noqa: S704
 
@@ -113,8 +123,8 @@ async def compliance_download(request: Request, account: Account, csrf: str) -> 
 
     name, fmt, lang = request.args.get("document") or "", request.args.get("format") or "md", _language(request)
     if name not in DOCUMENTS or fmt not in MEDIA or lang is None:
-        return message(request, "Compliance", "Unknown document, language or format.", account, csrf, status=400,
-                       error=True)
+        return message(request, say(request, "console_nav_compliance"), say(request, "console_unknown_download"),
+                       account, csrf, status=400, error=True)
     built = await _documents(services(request).settings, lang)
     if isinstance(built, str):
         return _unreadable(request, account, csrf, built)

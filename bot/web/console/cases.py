@@ -4,6 +4,7 @@ and extension forms. Every view of a case, and every reveal, is in the access lo
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -20,7 +21,7 @@ from bot.console.case_fields import case_fields, made_by_line
 from bot.console.services import ConsoleServices, tell_by_mail
 from bot.mail import templates
 from bot.pii import mask
-from bot.web.console.pages import PREFIX, console_page, message, say
+from bot.web.console.pages import PREFIX, console_page, explain, message, say, say_count
 from bot.web.console.session import signed_in
 from bot.web.context import services
 
@@ -29,10 +30,11 @@ FILTERS = {"type": [t.value for t in RequestType], "status": [s.value for s in C
            "language": list(SUPPORTED_LANGUAGES)}
 
 
-def _row(case: Any) -> dict[str, Any]:
+def _row(request: Request, case: Any) -> dict[str, Any]:
     overdue = case.days_left is not None and case.days_left < 0
-    due = "closed" if case.days_left is None else (
-        f"{-case.days_left} days overdue" if overdue else f"{case.days_left} days left")
+    due = say(request, "console_case_closed") if case.days_left is None else (
+        say_count(request, "console_days_overdue", -case.days_left) if overdue
+        else say_count(request, "console_days_left", case.days_left))
     return {"reference": case.reference, "request_type": case.request_type.value, "status": case.status.value,
             "language": case.language, "deadline": case.deadline.isoformat(), "due": due, "overdue": overdue}
 
@@ -47,9 +49,10 @@ async def case_list(request: Request, account: Account, csrf: str) -> HTTPRespon
     except (ValueError, CaseError):
         return message(request, say(request, "console_nav_cases"), say(request, "console_filter_unknown"), account,
                        csrf, status=400, error=True)
-    filters = [{"name": name, "options": ["", *options], "chosen": chosen[name]} for name, options in FILTERS.items()]
+    filters = [{"name": name, "label": say(request, f"console_filter_{name}"), "options": ["", *options],
+                "chosen": chosen[name]} for name, options in FILTERS.items()]
     return console_page(request, "cases.html", say(request, "console_nav_cases"), account, csrf, filters=filters,
-                        cases=[_row(case) for case in cases])
+                        cases=[_row(request, case) for case in cases])
 
 
 async def _case_detail(request: Request, account: Account, csrf: str, reference: str,
@@ -69,9 +72,10 @@ async def _case_detail(request: Request, account: Account, csrf: str, reference:
     history = await asyncio.to_thread(s.cases.history, case.reference)
     contact = await asyncio.to_thread(s.cases.contact_email, case.subject_key) if reveal else None
     # case_fields and made_by_line escape what they print.
-    details = Markup(case_fields(case.details, str if reveal else mask))  # noqa: S704
+    words = partial(say, request)
+    details = Markup(case_fields(case.details, str if reveal else mask, words))  # noqa: S704
     made_by = Markup(made_by_line(case.made_by, case.child_reference, case.guardian_verified,  # noqa: S704
-                                  reveal, frozenset(event.kind for event in history)))
+                                  reveal, frozenset(event.kind for event in history), words))
     events = [{"when": e.occurred_at.isoformat(timespec="minutes"), "kind": e.kind, "to_status": e.to_status or "",
                "note": mask(e.note) if e.note else ""} for e in history]
     return console_page(request, "case.html", say(request, "console_case_title", reference=case.reference), account,
@@ -100,7 +104,8 @@ async def case_status(request: Request, account: Account, csrf: str, reference: 
     try:
         case = await asyncio.to_thread(s.cases.change_status, reference, target, note, account.username)
     except (ValueError, CaseError) as error:
-        return message(request, say(request, "console_not_changed"), str(error), account, csrf, status=400, error=True)
+        return message(request, say(request, "console_not_changed"), explain(request, error), account, csrf,
+                       status=400, error=True)
     if case.status is CaseStatus.COMPLETED:
         await tell_by_mail(s, case.subject_key, lambda to: templates.case_completed(
             to, case.reference, case.language, settings=s.settings))
@@ -113,10 +118,14 @@ async def case_extend(request: Request, account: Account, csrf: str, reference: 
     s = services(request).console
     try:
         months = int(request.form.get("months") or "1")
+    except ValueError:
+        months = 0  # not a number of months: refused below, with the words for it
+    try:
         case = await asyncio.to_thread(s.cases.extend, reference, months, request.form.get("reason") or "",
                                        account.username)
     except (ValueError, CaseError) as error:
-        return message(request, say(request, "console_not_extended"), str(error), account, csrf, status=400, error=True)
+        return message(request, say(request, "console_not_extended"), explain(request, error), account, csrf,
+                       status=400, error=True)
     await tell_by_mail(s, case.subject_key, lambda to: templates.case_extended(
         to, case.reference, case.deadline, case.extension_reason or "", case.language, settings=s.settings))
     return response.redirect(f"{PREFIX}/cases/{case.reference}")

@@ -13,7 +13,7 @@ from bot.console.accounts import Account
 from bot.console.chat_lines import person_and_bot_lines
 from bot.console.chats import READING_LOGGED_EVERY, queue_json, someone_elses, tell_the_chat
 from bot.handoff.service import HandoffError
-from bot.web.console.pages import PREFIX, console_page, message, say
+from bot.web.console.pages import PREFIX, console_page, explain, message, say
 from bot.web.console.session import signed_in
 from bot.web.context import services
 
@@ -44,7 +44,8 @@ async def take(request: Request, account: Account, csrf: str, handoff_id: int) -
     try:
         view = await asyncio.to_thread(s.handoffs.take, handoff_id, account.username)
     except HandoffError as error:
-        return message(request, "Not taken", str(error), account, csrf, status=409, error=True)
+        return message(request, say(request, "console_not_taken"), explain(request, error), account, csrf,
+                       status=409, error=True)
     await tell_the_chat(s.conversations, view.conversation_id)
     return response.redirect(f"{PREFIX}/chats/{handoff_id}")
 
@@ -57,14 +58,15 @@ async def chat(request: Request, account: Account, csrf: str, handoff_id: int) -
     try:
         view = await asyncio.to_thread(s.handoffs.get, handoff_id)
     except HandoffError as error:
-        return message(request, "Chat ended", str(error), account, csrf, status=404)
+        return message(request, say(request, "console_chat_ended"), explain(request, error), account, csrf, status=404)
     if someone_elses(view, account):
-        return console_page(request, "chat_taken.html", f"Chat {handoff_id}", account, csrf, status=403, view=view,
-                            chat_path=chat_path)
+        return console_page(request, "chat_taken.html", say(request, "console_chat_title", number=handoff_id),
+                            account, csrf, status=403, view=view, chat_path=chat_path)
     await asyncio.to_thread(s.access.record, account.username, "viewed_chat", f"handoff-{handoff_id}")
     earlier = person_and_bot_lines(await asyncio.to_thread(s.transcript, view.conversation_id))
     mine = view.status == "active" and view.taken_by == account.username
-    return console_page(request, "chat.html", f"Chat {handoff_id}", account, csrf, view=view, earlier=earlier,
+    return console_page(request, "chat.html", say(request, "console_chat_title", number=handoff_id), account, csrf,
+                        view=view, earlier=earlier,
                         mine=mine, chat_path=chat_path)
 
 
@@ -77,7 +79,7 @@ async def chat_json(request: Request, account: Account, csrf: str, handoff_id: i
     except HandoffError:
         return response.json({"ended": True, "messages": []})
     if someone_elses(view, account):
-        return response.json({"error": "Another caseworker is answering this chat (it was taken over)."},
+        return response.json({"error": say(request, "console_taken_over_now")},
                              status=403)
     await asyncio.to_thread(s.access.record_reading, account.username, "read_chat_messages",
                             f"handoff-{handoff_id}", READING_LOGGED_EVERY)
@@ -94,7 +96,8 @@ async def send(request: Request, account: Account, csrf: str, handoff_id: int) -
         view = await asyncio.to_thread(s.handoffs.caseworker_says, handoff_id, account.username,
                                        request.form.get("message") or "")
     except HandoffError as error:
-        return message(request, "Not sent", str(error), account, csrf, status=409, error=True)
+        return message(request, say(request, "console_not_sent"), explain(request, error), account, csrf,
+                       status=409, error=True)
     await tell_the_chat(s.conversations, view.conversation_id)
     return response.redirect(f"{PREFIX}/chats/{handoff_id}")
 
@@ -106,7 +109,8 @@ async def take_over(request: Request, account: Account, csrf: str, handoff_id: i
     try:
         await asyncio.to_thread(s.handoffs.take_over, handoff_id, account.username)
     except HandoffError as error:
-        return message(request, "Not taken over", str(error), account, csrf, status=409, error=True)
+        return message(request, say(request, "console_not_taken_over"), explain(request, error), account, csrf,
+                       status=409, error=True)
     await asyncio.to_thread(s.access.record, account.username, "took_over_chat", f"handoff-{handoff_id}")
     return response.redirect(f"{PREFIX}/chats/{handoff_id}")
 
@@ -120,11 +124,13 @@ async def end(request: Request, account: Account, csrf: str, handoff_id: int) ->
     except HandoffError:
         return response.redirect(f"{PREFIX}/chats")
     if someone_elses(view, account):
-        return message(request, "Not yours", f"{view.taken_by} is answering this chat; take it over first.",
+        return message(request, say(request, "console_not_yours"),
+                       say(request, "console_not_yours_text", caseworker=view.taken_by),
                        account, csrf, status=403)
     if request.form.get("confirmed") != "yes":
         # Ending deletes the chat everywhere at once (annex: handed-off chats are deleted at their end).
-        return console_page(request, "chat_end.html", f"End chat {handoff_id}?", account, csrf,
+        return console_page(request, "chat_end.html", say(request, "console_end_chat_title", number=handoff_id),
+                            account, csrf,
                             chat_path=f"{PREFIX}/chats/{handoff_id}")
     await asyncio.to_thread(s.handoffs.end, handoff_id, "caseworker")
     await asyncio.to_thread(s.access.record, account.username, "ended_chat", f"handoff-{handoff_id}")

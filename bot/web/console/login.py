@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse
 
 from bot.console.accounts import Account, AccountError, LoginOutcome
 from bot.console.guard import source_of
-from bot.web.console.pages import PREFIX, console_page, message, say
+from bot.web.console.pages import PREFIX, console_page, explain, message, say
 from bot.web.console.session import (
     LOGIN_COOKIE,
     PASSWORD_PATH,
@@ -48,8 +48,8 @@ async def login(request: Request) -> HTTPResponse:
     s = services(request).console
     nonce = request.cookies.get(LOGIN_COOKIE) or ""
     if not nonce or not secrets.compare_digest(nonce.encode(), (request.form.get("csrf") or "").encode()):
-        return message(request, "Refused", "The login form has expired.", status=403,
-                       link={"href": "login", "text": "Try again"})
+        return message(request, say(request, "console_refused"), say(request, "console_form_expired"), status=403,
+                       link={"href": "login", "text": say(request, "console_try_again")})
     username = (request.form.get("username") or "").strip().lower()[:64]
     password = request.form.get("password") or ""
     code = request.form.get("code") or ""
@@ -85,7 +85,7 @@ async def logout(request: Request, account: Account, csrf: str) -> HTTPResponse:
 
 def _password_page(request: Request, account: Account, csrf: str, error: str = "", status: int = 200
                    ) -> HTTPResponse:
-    return console_page(request, "password.html", "Change your password", account, csrf, status,
+    return console_page(request, "password.html", say(request, "console_password_title"), account, csrf, status,
                         password_path=PASSWORD_PATH, error=error)
 
 
@@ -102,10 +102,10 @@ async def password_form(request: Request, account: Account, csrf: str) -> HTTPRe
 async def change_password(request: Request, account: Account, csrf: str) -> HTTPResponse:
     new = request.form.get("new") or ""
     if new != (request.form.get("repeat") or ""):
-        return _password_page(request, account, csrf, "The two new passwords differ.", 400)
+        return _password_page(request, account, csrf, say(request, "console_password_differ"), 400)
     try:
         await asyncio.to_thread(services(request).console.accounts.change_password, account.id,
                                 request.form.get("current") or "", new)
     except AccountError as error:
-        return _password_page(request, account, csrf, str(error).capitalize() + ".", 400)
+        return _password_page(request, account, csrf, explain(request, error), 400)
     return response.redirect(f"{PREFIX}/")

@@ -14,7 +14,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
-from bot.web.console.pages import PREFIX, message
+from bot.web.console.pages import PREFIX, message, say
 from bot.web.context import services
 
 SESSION_COOKIE = "vern_console"
@@ -54,17 +54,17 @@ def signed_in(admin: bool = False, form: bool = False, allow_pending: bool = Fal
             account = await asyncio.to_thread(s.sessions.account, token)
             if account is None:
                 if form:
-                    return message(request, "Signed out", "Your session has ended. Please log in again.",
+                    return message(request, say(request, "console_signed_out"), say(request, "console_session_ended"),
                                    status=401)
                 return response.redirect(f"{PREFIX}/login")
             if form and not s.sessions.csrf_ok(token, request.form.get("csrf")):
-                return message(request, "Refused", "The form was not sent from this console (CSRF check).",
+                return message(request, say(request, "console_refused"), say(request, "console_csrf"),
                                account, s.sessions.csrf_token(str(token)), status=403)
             if account.must_change_password and not allow_pending:
                 return response.redirect(PASSWORD_PATH)
             if admin and not account.is_admin:
-                return message(request, "Not allowed", "This page is for admins.", account,
-                               s.sessions.csrf_token(str(token)), status=403)
+                return message(request, say(request, "console_not_allowed"), say(request, "console_admins_only"),
+                               account, s.sessions.csrf_token(str(token)), status=403)
             return await handler(request, account, s.sessions.csrf_token(str(token)), **kwargs)
 
         checked.__name__ = handler.__name__

@@ -1,5 +1,6 @@
 /* Live updates for the case console: the chat queue and an open chat, polled every second.
- * Plain JavaScript, same origin, no inline code (the pages run under a strict CSP). */
+ * Plain JavaScript, same origin, no inline code (the pages run under a strict CSP). Its words come from the
+ * page's data- attributes, in the console's language. */
 (function () {
   "use strict";
   function el(tag, attrs, text) {
@@ -32,7 +33,7 @@
         if (c.status === "waiting") {
           var form = el("form", { method: "post", action: "/console/chats/" + c.id + "/take", "class": "inline" });
           form.appendChild(el("input", { type: "hidden", name: "csrf", value: body.csrf }));
-          form.appendChild(el("button", {}, "Take"));
+          form.appendChild(el("button", {}, queue.getAttribute("data-take")));
           last.appendChild(form);
         } else {
           last.textContent = c.taken_by || "";
@@ -48,9 +49,9 @@
       messages.textContent = "";
       if (body.error) { messages.appendChild(el("li", { "class": "error" }, body.error)); return; }
       body.messages.forEach(function (m) {
-        messages.appendChild(el("li", { "class": "from-" + m.from }, (m.from === "person" ? "Person: " : "You: ") + m.text));
+        messages.appendChild(el("li", { "class": "from-" + m.from }, messages.getAttribute(m.from === "person" ? "data-person" : "data-you") + " " + m.text));
       });
-      if (body.ended) messages.appendChild(el("li", {}, "The chat has ended and has been deleted."));
+      if (body.ended) messages.appendChild(el("li", {}, messages.getAttribute("data-ended")));
     });
   }
 })();
