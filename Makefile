@@ -9,18 +9,24 @@ INSTALLED := $(VENV)/.installed
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
 
+# Both targets run the suite on every core (pytest-xdist): each worker has its own PostgreSQL database and var
+# folder; the tests on the shared Redis database, the stack, the model and Chromium all go to one worker, in order
+# (tests/conftest.py, docs/testing.md). TEST_JOBS=0 runs in this one process.
+TEST_JOBS ?= auto
+XDIST := -n $(TEST_JOBS) --dist loadgroup
+
 test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and PostgreSQL
 	@scripts/ensure-services.sh
 	@# Training takes minutes on two cores; done here, it does not eat into the first test's time limit.
 	$(PY) -m bot.cli model ensure
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # The tests that need neither the trained model nor a browser (markers applied in tests/conftest.py): the quick
-# check between edits, under two minutes. `make test` (and CI) still runs everything.
+# check between edits. `make test` (and CI) still runs everything.
 FAST_MARKERS := not rasa and not browser
 test-fast: $(INSTALLED)  ## the suite without the Rasa model and the browser, for quick feedback
 	@scripts/ensure-services.sh
-	$(PY) -m pytest -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
 venv: $(INSTALLED)
 

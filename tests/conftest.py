@@ -68,11 +68,28 @@ def needs(item: pytest.Item) -> set[str]:
     return found
 
 
+# Under `pytest -n` (pytest-xdist, `--dist loadgroup`; the Makefile's targets) every test that touches the shared
+# Redis database, the stack, the model or Chromium runs in one worker, one after another as in a serial run: they
+# share the checkout's one Redis database (TEST_REDIS_DB) and the stack flushes it. The other tests go to any worker
+# a file at a time, so a module's fixtures are set up once. PostgreSQL needs no such care: each worker has its
+# own database (tests/support/services.py).
+SERIAL_GROUP = "stores"
+SERIAL_MARKERS = {"redis", "rasa", "browser"}
+
+
+def xdist_group(item: pytest.Item, markers: set[str]) -> str:
+    return SERIAL_GROUP if markers & SERIAL_MARKERS else item.nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: Iterable[pytest.Item]) -> None:
+    grouped = config.getoption("dist", "no") == "loadgroup"
     for item in items:
         present = {mark.name for mark in item.iter_markers()}
         for marker in sorted(needs(item) - present):
             item.add_marker(marker)
+        if grouped and not any(item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.xdist_group(xdist_group(item, present | needs(item))))
 
 
 def _ensure_model() -> Path:

@@ -16,12 +16,16 @@ from bot.config import PROJECT_ROOT
 # what it selected and deselected, each node id with its markers.
 COLLECT = """
 import json, sys, pytest
+def names(item):
+    return sorted(m.name for m in item.iter_markers() if m.name != "xdist_group")
 class Markers:
-    found = {"selected": {}, "deselected": {}}
+    found = {"selected": {}, "deselected": {}, "groups": {}}
     def pytest_deselected(self, items):
-        self.found["deselected"].update({i.nodeid: sorted(m.name for m in i.iter_markers()) for i in items})
+        self.found["deselected"].update({i.nodeid: names(i) for i in items})
+        self.found["groups"].update({i.nodeid: i.get_closest_marker("xdist_group").args[0] for i in items})
     def pytest_collection_finish(self, session):
-        self.found["selected"].update({i.nodeid: sorted(m.name for m in i.iter_markers()) for i in session.items})
+        self.found["selected"].update({i.nodeid: names(i) for i in session.items})
+        self.found["groups"].update({i.nodeid: i.get_closest_marker("xdist_group").args[0] for i in session.items})
         print("MARKERS " + json.dumps(self.found))
 sys.exit(pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *sys.argv[1:]], plugins=[Markers()]))
 """
@@ -37,16 +41,21 @@ PLAIN = "tests/pii/test_masking.py::test_the_annex_tokens_replace_each_kind"
 
 @pytest.fixture(scope="module")
 def fast_collection() -> dict[str, dict[str, set[str]]]:
-    """`make test-fast`'s -m expression over a few known tests."""
-    expression = re.search(r"^FAST_MARKERS := (.+)$", (PROJECT_ROOT / "Makefile").read_text(), re.MULTILINE)
-    assert expression is not None
+    """`make test-fast`'s -m expression and xdist options over a few known tests."""
+    makefile = (PROJECT_ROOT / "Makefile").read_text()
+    expression = re.search(r"^FAST_MARKERS := (.+)$", makefile, re.MULTILINE)
+    xdist = re.search(r"^XDIST := -n \$\(TEST_JOBS\) (.+)$", makefile, re.MULTILINE)
+    assert expression is not None and xdist is not None
     paths = [BROWSER_CONSOLE, BROWSER_WIDGET, STACK, PROBES, CONSENT, PLAIN]
-    result = subprocess.run([sys.executable, "-c", COLLECT, "-m", expression.group(1).strip(), *paths],
+    result = subprocess.run([sys.executable, "-c", COLLECT, "-m", expression.group(1).strip(),
+                             *xdist.group(1).split(), *paths],
                             cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     lines = [line for line in result.stdout.splitlines() if line.startswith("MARKERS ")]
     assert result.returncode == 0 and lines, result.stdout + result.stderr
     found = json.loads(lines[0].removeprefix("MARKERS "))
-    return {part: {node: set(names) for node, names in found[part].items()} for part in found}
+    groups = found.pop("groups")
+    return {**{part: {node: set(names) for node, names in found[part].items()} for part in found},
+            "groups": {node: {group} for node, group in groups.items()}}
 
 
 def test_markers_follow_what_a_test_needs(fast_collection: dict[str, dict[str, set[str]]]) -> None:
@@ -71,3 +80,15 @@ def test_make_test_fast_leaves_out_the_model_and_the_browser(fast_collection: di
     assert set(selected) == {PLAIN, CONSENT + "[sqlite]", CONSENT + "[postgresql]"}
     assert {BROWSER_CONSOLE, BROWSER_WIDGET, PROBES} <= set(deselected)
     assert any(node.startswith(STACK) for node in deselected)
+
+
+def test_under_xdist_what_shares_the_stores_runs_in_one_worker(fast_collection: dict[str, dict[str, set[str]]]) -> None:
+    # The stack flushes the checkout's one Redis database, and Redis tests share it: all of them, and whatever needs
+    # the model or Chromium, go to one worker; the rest go a file at a time.
+    markers = {**fast_collection["selected"], **fast_collection["deselected"]}
+    groups = {node: group for node, (group,) in fast_collection["groups"].items()}
+    assert set(groups) == set(markers)
+    for node, needed in markers.items():
+        assert (groups[node] == "stores") == bool(needed & {"redis", "rasa", "browser"}), node
+    assert groups[PLAIN] == PLAIN.split("::")[0]
+    assert groups[CONSENT + "[sqlite]"] == groups[CONSENT + "[postgresql]"] == "tests/consent/test_records.py"

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from jsonschema import ValidationError
 
-pytest.importorskip("rasa")
-
-from rasa.core.actions.action import RemoteAction  # noqa: E402
-
-from bot.rasa_adapter.turn_speedups import apply_turn_speedups  # noqa: E402
+from bot.rasa_adapter.turn_speedups import apply_turn_speedups
 
 GOOD = {"events": [{"event": "slot", "name": "language", "value": "nn"}], "responses": [{"text": "Hei"}]}
 BAD = [
@@ -20,33 +18,41 @@ BAD = [
 ]
 
 
-def _rasa_verdict(answer: dict) -> str | None:
+@pytest.fixture
+def remote_action() -> Any:
+    # Imported here, not at the top: Rasa's actions bring TensorFlow (seconds), and collecting the suite (every
+    # xdist worker does) should not pay for it.
+    action = pytest.importorskip("rasa.core.actions.action")
+    return action.RemoteAction
+
+
+def _rasa_verdict(remote_action: Any, answer: dict) -> str | None:
     try:
-        RemoteAction("action_x", None)._validate_action_result(answer)
+        remote_action("action_x", None)._validate_action_result(answer)
     except ValidationError as error:
         return error.message
     return None
 
 
 @pytest.mark.parametrize("answer", [GOOD, *BAD])
-def test_the_reused_validator_gives_rasas_own_verdict(answer: dict) -> None:
-    original = RemoteAction._validate_action_result
+def test_the_reused_validator_gives_rasas_own_verdict(remote_action: Any, answer: dict) -> None:
+    original = remote_action._validate_action_result
     try:
-        RemoteAction._validate_action_result = RemoteAction.__dict__["_validate_action_result"]
-        before = _rasa_verdict(dict(answer))
+        remote_action._validate_action_result = remote_action.__dict__["_validate_action_result"]
+        before = _rasa_verdict(remote_action, dict(answer))
         apply_turn_speedups(True)
-        after = _rasa_verdict(dict(answer))
+        after = _rasa_verdict(remote_action, dict(answer))
     finally:
-        RemoteAction._validate_action_result = original
-        if hasattr(RemoteAction, "_vern_speedups"):
-            delattr(RemoteAction, "_vern_speedups")
+        remote_action._validate_action_result = original
+        if hasattr(remote_action, "_vern_speedups"):
+            delattr(remote_action, "_vern_speedups")
     assert after == before
     assert (after is None) == (answer is GOOD)
     if after is not None:
         assert "Failed to validate Action server response" in after
 
 
-def test_off_leaves_rasa_as_it_is() -> None:
-    original = RemoteAction._validate_action_result
+def test_off_leaves_rasa_as_it_is(remote_action: Any) -> None:
+    original = remote_action._validate_action_result
     apply_turn_speedups(False)
-    assert RemoteAction._validate_action_result is original
+    assert remote_action._validate_action_result is original

@@ -13,11 +13,23 @@ import socket
 import redis
 from sqlalchemy.engine import make_url
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or (
+BASE_POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or (
     os.environ["DATABASE_URL"]
     if os.environ.get("DATABASE_URL", "").startswith("postgresql")
     else "postgresql://postgres@127.0.0.1:5432/test"
 )
+# Under `pytest -n` (pytest-xdist) each worker process has a name (gw0, gw1, …) and a database of its own, named
+# after the checkout's: `test_gw0`, `test_gw1`. Every suite database (own_database_name) is named after that one,
+# so two workers never drop each other's. A serial run uses the checkout's database itself.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def _worker_url(base: str, worker: str) -> str:
+    url = make_url(base)
+    return str(url.set(database=f"{url.database or 'vern'}_{worker}")) if worker else str(url)
+
+
+POSTGRES_URL = _worker_url(BASE_POSTGRES_URL, XDIST_WORKER)
 _REDIS_BASE = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 # A developer running two checkouts side by side gives each its own database number.
 REDIS_TEST_DB = int(os.environ.get("TEST_REDIS_DB", "13"))
@@ -32,7 +44,29 @@ def redis_url(db: int = REDIS_TEST_DB) -> str:
 
 
 def postgres_url() -> str:
+    if XDIST_WORKER and not _worker_database_ready:
+        _create_worker_database()
     return str(make_url(POSTGRES_URL))
+
+
+_worker_database_ready = False
+
+
+def _create_worker_database() -> None:
+    """This worker's database, created through the server's `postgres` database the first time a test asks for it
+    (a run whose tests need no PostgreSQL never connects). Kept afterwards, like the checkout's own."""
+    global _worker_database_ready
+    from sqlalchemy import create_engine, text
+
+    name = make_url(POSTGRES_URL).database
+    admin = create_engine(make_url(POSTGRES_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    _worker_database_ready = True
 
 
 def own_database_name(suffix: str) -> str:
