@@ -84,12 +84,20 @@ def xdist_group(item: pytest.Item, markers: set[str]) -> str:
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: Iterable[pytest.Item]) -> None:
     grouped = config.getoption("dist", "no") == "loadgroup"
+    items = list(items)
+    groups: dict[str, str] = {}
     for item in items:
         present = {mark.name for mark in item.iter_markers()}
         for marker in sorted(needs(item) - present):
             item.add_marker(marker)
+        groups[item.nodeid] = xdist_group(item, present | needs(item))
+    # A file with one test in the serial group goes there whole: its other tests share its module-level stores
+    # (e.g. a second Redis database) without being marked for them, and must not run beside it.
+    serial_files = {nodeid.split("::", 1)[0] for nodeid, group in groups.items() if group == SERIAL_GROUP}
+    for item in items:
         if grouped and not any(item.iter_markers("xdist_group")):
-            item.add_marker(pytest.mark.xdist_group(xdist_group(item, present | needs(item))))
+            file = item.nodeid.split("::", 1)[0]
+            item.add_marker(pytest.mark.xdist_group(SERIAL_GROUP if file in serial_files else groups[item.nodeid]))
 
 
 def _ensure_model() -> Path:

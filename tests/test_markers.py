@@ -37,6 +37,8 @@ STACK = "tests/e2e/test_rasa_api.py"
 PROBES = "tests/conversations/test_probes.py::test_probes_are_understood_in_every_language"
 CONSENT = "tests/consent/test_records.py::test_an_adult_consents_alone_and_withdrawal_takes_effect_at_once"
 PLAIN = "tests/pii/test_masking.py::test_the_annex_tokens_replace_each_kind"
+# One test purges a second Redis database, the other only reads files the first made: both run in one worker.
+DECOMMISSION = "tests/decommission/test_decommission.py"
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,7 @@ def fast_collection() -> dict[str, dict[str, set[str]]]:
     expression = re.search(r"^FAST_MARKERS := (.+)$", makefile, re.MULTILINE)
     xdist = re.search(r"^XDIST := -n \$\(TEST_JOBS\) (.+)$", makefile, re.MULTILINE)
     assert expression is not None and xdist is not None
-    paths = [BROWSER_CONSOLE, BROWSER_WIDGET, STACK, PROBES, CONSENT, PLAIN]
+    paths = [BROWSER_CONSOLE, BROWSER_WIDGET, STACK, PROBES, CONSENT, PLAIN, DECOMMISSION]
     result = subprocess.run([sys.executable, "-c", COLLECT, "-m", expression.group(1).strip(),
                              *xdist.group(1).split(), *paths],
                             cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
@@ -77,7 +79,9 @@ def test_markers_follow_what_a_test_needs(fast_collection: dict[str, dict[str, s
 
 def test_make_test_fast_leaves_out_the_model_and_the_browser(fast_collection: dict[str, dict[str, set[str]]]) -> None:
     selected, deselected = fast_collection["selected"], fast_collection["deselected"]
-    assert set(selected) == {PLAIN, CONSENT + "[sqlite]", CONSENT + "[postgresql]"}
+    decommission = {node for node in selected if node.startswith(DECOMMISSION + "::")}
+    assert set(selected) - decommission == {PLAIN, CONSENT + "[sqlite]", CONSENT + "[postgresql]"}
+    assert decommission, "a Redis test without the model is a fast test"
     assert {BROWSER_CONSOLE, BROWSER_WIDGET, PROBES} <= set(deselected)
     assert any(node.startswith(STACK) for node in deselected)
 
@@ -88,7 +92,12 @@ def test_under_xdist_what_shares_the_stores_runs_in_one_worker(fast_collection: 
     markers = {**fast_collection["selected"], **fast_collection["deselected"]}
     groups = {node: group for node, (group,) in fast_collection["groups"].items()}
     assert set(groups) == set(markers)
+    serial = {"redis", "rasa", "browser"}
+    serial_files = {node.split("::")[0] for node, needed in markers.items() if needed & serial}
     for node, needed in markers.items():
-        assert (groups[node] == "stores") == bool(needed & {"redis", "rasa", "browser"}), node
+        # ... and so does every other test of a file that has one of them (it shares that file's stores).
+        assert (groups[node] == "stores") == (node.split("::")[0] in serial_files), node
+    decommission = [node for node in groups if node.startswith(DECOMMISSION + "::")]
+    assert len(decommission) >= 2 and {groups[node] for node in decommission} == {"stores"}
     assert groups[PLAIN] == PLAIN.split("::")[0]
     assert groups[CONSENT + "[sqlite]"] == groups[CONSENT + "[postgresql]"] == "tests/consent/test_records.py"
