@@ -13,6 +13,9 @@ run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 # folder; the tests on the shared Redis database, the stack, the model and Chromium all go to one worker, in order
 # (tests/conftest.py, docs/testing.md). TEST_JOBS=0 runs in this one process.
 TEST_JOBS ?= auto
+# Let every process keep its compiled modules and pytest's rewritten test modules (__pycache__/, ignored by git):
+# with PYTHONDONTWRITEBYTECODE set, as on some CI images, each test worker compiles everything again.
+unexport PYTHONDONTWRITEBYTECODE
 XDIST := -n $(TEST_JOBS) --dist loadgroup
 
 test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and PostgreSQL

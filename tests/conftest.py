@@ -117,6 +117,26 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         _ensure_model()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing() -> Iterator[None]:
+    """argon2id with the library's cheapest parameters in this process: the same algorithm and the same checks,
+    without 64 MiB and three passes per console login (hundreds of them in the suite). The `vern` commands the
+    tests start, and every deployment, keep the library's defaults."""
+    import argon2
+
+    from bot.console import accounts
+
+    def cheapest() -> argon2.PasswordHasher:
+        return argon2.PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+
+    original = accounts.PasswordHasher
+    accounts.PasswordHasher = cheapest  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        accounts.PasswordHasher = original  # type: ignore[misc]
+
+
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
     return _ensure_model()
