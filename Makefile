@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
 
-# Both targets run the suite on every core (pytest-xdist): each worker has its own PostgreSQL database and var
+# test-fast runs the suite on every core (pytest-xdist): each worker has its own PostgreSQL database and var
 # folder; the tests on the shared Redis database, the stack, the model and Chromium all go to one worker, in order
 # (tests/conftest.py, docs/testing.md). TEST_JOBS=0 runs in this one process.
 TEST_JOBS ?= auto
@@ -17,12 +17,15 @@ TEST_JOBS ?= auto
 # with PYTHONDONTWRITEBYTECODE set, as on some CI images, each test worker compiles everything again.
 unexport PYTHONDONTWRITEBYTECODE
 XDIST := -n $(TEST_JOBS) --dist loadgroup
+# The whole suite stays in one process until it is shown safe beside CI's DATABASE_URL and REDIS_URL, which every
+# worker would share; `make test SUITE_JOBS=auto` runs it on every core meanwhile.
+SUITE_JOBS ?= 0
 
 test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and PostgreSQL
 	@scripts/ensure-services.sh
 	@# Training takes minutes on two cores; done here, it does not eat into the first test's time limit.
 	$(PY) -m bot.cli model ensure
-	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(SUITE_JOBS) --dist loadgroup $(PYTEST_ARGS)
 
 # The tests that need neither the trained model nor a browser (markers applied in tests/conftest.py): the quick
 # check between edits. `make test` (and CI) still runs everything.
