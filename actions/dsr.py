@@ -176,13 +176,15 @@ class ValidateDsrForm(FormValidationAction):
         try:
             return {SLOT_EMAIL: normalise_email(str(value or ""))}
         except InvalidEmail:
-            if (tracker.latest_message.get("intent") or {}).get("name") == "deny":
-                # "no thanks" to the address is not a typo: say why it is needed and what else there is.
+            count = int(tracker.get_slot(SLOT_INVALID_COUNT) or 0) + 1
+            if (tracker.latest_message.get("intent") or {}).get("name") == "deny" and count < MAX_INVALID_ANSWERS:
+                # "no thanks" to the address is not a typo: say why it is needed and what else there is. It still
+                # counts, so that no answer at all ends with a caseworker, never a loop.
                 dispatcher.utter_message(text=say("email_declined", tracker), buttons=[
                     {"title": say("button_talk_to_person", tracker), "payload": "/human_handoff"},
                     {"title": say("button_stop_request", tracker), "payload": "/cancel"},
                 ])
-                return {SLOT_EMAIL: None}
+                return {SLOT_EMAIL: None, SLOT_INVALID_COUNT: float(count)}
             return self._invalid(SLOT_EMAIL, say("email_invalid", tracker), dispatcher, tracker)
 
     async def validate_rectification_what(

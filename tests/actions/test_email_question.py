@@ -29,7 +29,7 @@ def test_no_to_the_email_question_explains_and_offers_a_person_or_stopping(langu
     tracker = asked_for_email(text, "deny", language)
     result = asyncio.run(ValidateDsrForm().validate_email(text, dispatcher, tracker, {}))
 
-    assert result == {"email": None}  # asked again, and not counted as a failed answer
+    assert result == {"email": None, "dsr_invalid_count": 1.0}  # asked again; a third miss brings a caseworker
     [message] = dispatcher.messages
     assert message["text"] == translate("email_declined", language)
     assert [b["payload"] for b in message["buttons"]] == ["/human_handoff", "/cancel"]
