@@ -83,7 +83,8 @@ def xdist_group(item: pytest.Item, markers: set[str]) -> str:
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: Iterable[pytest.Item]) -> None:
-    grouped = config.getoption("dist", "no") == "loadgroup"
+    # xdist resets `dist` to "no" in its workers, where the groups are read, and says "loadgroup" there instead.
+    grouped = config.getoption("dist", "no") == "loadgroup" or bool(getattr(config.option, "loadgroup", False))
     items = list(items)
     groups: dict[str, str] = {}
     for item in items:

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import text
 
 from bot.audit.service import AuditTrail
 from bot.clock import utc_now
-from bot.config import PROJECT_ROOT
 from bot.db.engine import create_db_engine
 from bot.db.migrate import upgrade
+from tests.support.cli import Ran, run_vern
 
 SECRET = "cli-test-secret-key-0123456789"
 
 
-def vern(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def vern(tmp_path: Path, *args: str) -> Ran:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'vern.sqlite3'}", "SECRET_KEY": SECRET,
                 "VERN_VAR_DIR": str(tmp_path)})
-    return subprocess.run([sys.executable, "-m", "bot.cli", "audit", *args], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return run_vern(("audit", *args), env)
 
 
 def test_verify_checkpoint_and_tamper(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from sqlalchemy.engine import Engine
 from bot.cases.models import Case
 from bot.cases.service import CaseService
 from bot.clock import utc_now
-from bot.config import PROJECT_ROOT, load_settings
+from bot.config import load_settings
 from bot.fulfilment.downloads import DownloadStore
 from bot.fulfilment.service import Fulfilment
 from bot.models.conversation import utc_naive
@@ -22,6 +20,7 @@ from bot.retention.chat_stores import SqlChatLogStore
 from bot.retention.erasure import ChatEraser
 from tests.retention.chats import SeededChat, rasa_sql_store, save_chats
 from tests.retention.world import start_chats
+from tests.support.cli import Ran, run_vern
 
 SECRET = "backup-test-secret-0123456789abcdef"
 
@@ -37,9 +36,8 @@ class Deployment:
         env.update({"DATABASE_URL": self.url, "VERN_VAR_DIR": str(self.var_dir), "SECRET_KEY": SECRET})
         return env
 
-    def vern(self, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot.cli", "backup", *args], cwd=PROJECT_ROOT,
-                              env={**self.env, **extra_env}, capture_output=True, text=True, timeout=180)
+    def vern(self, *args: str, **extra_env: str) -> Ran:
+        return run_vern(("backup", *args), {**self.env, **extra_env})
 
     def only_backup(self) -> str:
         listed = self.vern("list")

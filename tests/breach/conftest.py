@@ -4,8 +4,6 @@ runs it."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -13,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.config import Settings, load_settings
 from bot.db.engine import create_db_engine
 from bot.db.migrate import upgrade
 from tests.console.conftest import console_web  # noqa: F401 - the running console, for the page's tests
+from tests.support.cli import Ran, run_vern
 from tests.support.smtp import CapturingSmtpServer
 
 SECRET = "breach-test-secret-0123456789abcdef"
@@ -54,9 +53,8 @@ class Deployment:
     def settings(self) -> Settings:
         return load_settings(self.env)
 
-    def vern(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT_ROOT, env=self.env,
-                              capture_output=True, text=True, timeout=120)
+    def vern(self, *args: str) -> Ran:
+        return run_vern(args, self.env)
 
     def mails(self) -> list[EmailMessage]:
         return [r.message for r in self.smtp.received if CONTACT in r.recipients]

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT
+from tests.support.cli import Ran, run_vern
 
 
-def vern(var: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def vern(var: Path, *args: str) -> Ran:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update({"VERN_ENV": "test", "VERN_VAR_DIR": str(var)})
-    return subprocess.run([sys.executable, "-m", "bot.cli", "console", *args], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return run_vern(("console", *args), env)
 
 
 def test_an_admin_creates_disables_and_resets_accounts_and_reads_the_access_log(tmp_path: Path) -> None:

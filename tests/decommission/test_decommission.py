@@ -7,8 +7,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import subprocess
-import sys
 import tarfile
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -22,7 +20,6 @@ from bot.audit.service import AuditTrail
 from bot.backup.journal import ErasureJournal
 from bot.breach.register import BreachRegister
 from bot.clock import utc_now
-from bot.config import PROJECT_ROOT
 from bot.consent.sessions import ConsentSessions
 from bot.db.engine import create_db_engine
 from bot.inventory import STORES
@@ -31,6 +28,7 @@ from bot.verification.store import RedisShortLivedStore
 from tests.backup.deployment import SECRET, seed
 from tests.console.conftest import own_database_name
 from tests.retention.chats import SeededChat, rasa_redis_store, save_chats
+from tests.support.cli import Ran, run_vern
 from tests.support.databases import own_postgres_database
 from tests.support.services import REDIS_TEST_DB, redis_url
 
@@ -53,12 +51,11 @@ class Deployment:
     def __init__(self, url: str, root: Path) -> None:
         self.url, self.root, self.var_dir = url, root, root / "var"
 
-    def vern(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def vern(self, *args: str) -> Ran:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
         env.update({"DATABASE_URL": self.url, "REDIS_URL": purged_redis_url(), "VERN_VAR_DIR": str(self.var_dir),
                     "SECRET_KEY": SECRET, "CONTROLLER_NAME": "Eksempel skole"})
-        return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT_ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+        return run_vern(args, env)
 
 
 @pytest.fixture
