@@ -1,6 +1,7 @@
 """Intent F1 per language by cross-validation with Rasa's own tooling, and the intents it confuses.
 
     .venv/bin/python -m bench.nlu_crossval [--folds 3]          # trains one model per fold: minutes each
+    .venv/bin/python -m bench.nlu_crossval --config config.yml --config other.yml   # both, on the same folds
     .venv/bin/python -m bench.nlu_crossval --from var/bench/nlu_crossval   # re-score a finished run
 
 Wraps `rasa test nlu --nlu data/nlu --config config.yml --cross-validation
@@ -12,7 +13,10 @@ that tag and scores each language: macro F1 over intents, F1 per intent, and
 the most frequent (intent, predicted) confusion pairs. A text listed under
 several languages of the same intent ("ok") counts in each. A prediction of
 nlu_fallback (the FallbackClassifier) counts as wrong. Rasa's folds are
-shuffled without a fixed seed, so a rerun differs slightly. Writes
+shuffled without a seed of their own; this script seeds NumPy before Rasa
+draws them (--seed), so two configurations are scored on the same folds and
+their difference is the configurations', not the shuffle's. With two
+--config, it prints both side by side with their training times. Writes
 var/bench/nlu_crossval.json; asserts nothing.
 """
 
@@ -33,13 +37,18 @@ LANGUAGES = ("nb", "nn", "da", "en")
 OUT = ROOT / "var" / "bench" / "nlu_crossval"
 
 
-def run_rasa(folds: int, out: Path) -> float:
+# Rasa's StratifiedKFold(shuffle=True) takes NumPy's global generator and draws every fold at the first one.
+SEEDED_RASA = "import sys, numpy; numpy.random.seed(int(sys.argv.pop(1))); from rasa.__main__ import main; main()"
+
+
+def run_rasa(folds: int, out: Path, config: str = "config.yml", seed: int = 0) -> float:
     from bot.rasa_adapter.model import rasa_environment
 
     out.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "rasa", "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
-               "--cross-validation", "--folds", str(folds), "--out", str(out), "--successes"]
-    print("running:", " ".join(command[1:]), flush=True)
+    arguments = ["test", "nlu", "--nlu", "data/nlu", "--config", config,
+                 "--cross-validation", "--folds", str(folds), "--out", str(out), "--successes"]
+    command = [sys.executable, "-c", SEEDED_RASA, str(seed), *arguments]
+    print("running: rasa", " ".join(arguments), f"(folds drawn with seed {seed})", flush=True)
     started = time.perf_counter()
     with (out / "rasa.log").open("w") as log:
         subprocess.run(command, cwd=ROOT, env=rasa_environment(), check=True, stdout=log, stderr=subprocess.STDOUT)
@@ -115,20 +124,56 @@ def print_figures(figures: dict[str, Any]) -> None:
             print(f"  {true} -> {guess} ({count})")
 
 
+def print_comparison(runs: dict[str, dict[str, Any]]) -> None:
+    """Macro F1 per language of each configuration, on the same folds, and each one's time for all its folds."""
+    names = list(runs)
+    print("\nmacro F1 per language, same folds: " + " vs ".join(names))
+    print(f"{'language':<9} " + " ".join(f"{name[-24:]:>24}" for name in names) + f" {'difference':>11}")
+    for language in ("all", *LANGUAGES):
+        cells = [runs[name]["languages"].get(language, {}).get("macro_f1") for name in names]
+        if None in cells:
+            continue
+        print(f"{language:<9} " + " ".join(f"{cell:>24.3f}" for cell in cells) + f" {cells[-1] - cells[0]:>+11.3f}")
+    print(f"{'seconds':<9} " + " ".join(f"{runs[name]['seconds']:>24.0f}" for name in names))
+
+
+def compare(configs: list[str], folds: int, seed: int) -> int:
+    started, machine_info = now(), machine()
+    runs: dict[str, dict[str, Any]] = {}
+    for config in configs:
+        out = OUT.parent / f"nlu_crossval-{Path(config).stem}"
+        seconds = run_rasa(folds, out, config, seed)
+        predicted = predictions(out)
+        if not predicted:
+            print(f"no predictions in {out}; see {out / 'rasa.log'}")
+            return 1
+        runs[config] = {**score(predicted), "folds": folds, "seconds": seconds, "config": config, "seed": seed}
+        print(f"\n== {config}")
+        print_figures(runs[config])
+    print_comparison(runs)
+    write_result("nlu_crossval_compare", {"runs": runs}, started, machine_info)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0, help="NumPy's seed for Rasa's fold shuffle")
+    parser.add_argument("--config", action="append", help="a Rasa config; twice to compare (default config.yml)")
     parser.add_argument("--from", dest="source", type=Path, help="score an existing output folder, do not run Rasa")
     args = parser.parse_args()
+    if args.config and len(args.config) > 1:
+        return compare(args.config, args.folds, args.seed)
     started, machine_info = now(), machine()
     out = args.source or OUT
-    seconds = None if args.source else run_rasa(args.folds, out)
+    config = (args.config or ["config.yml"])[0]
+    seconds = None if args.source else run_rasa(args.folds, out, config, args.seed)
     predicted = predictions(out)
     if not predicted:
         print(f"no predictions in {out}; see {out / 'rasa.log'}")
         return 1
     figures = score(predicted)
-    figures.update({"folds": args.folds, "seconds": seconds, "config": "config.yml", "data": "data/nlu"})
+    figures.update({"folds": args.folds, "seconds": seconds, "config": config, "data": "data/nlu", "seed": args.seed})
     print_figures(figures)
     # A re-scored run keeps its timing and machine only in the first file it wrote.
     write_result("nlu_crossval" if args.source is None else "nlu_crossval_rescored", figures, started, machine_info)
