@@ -505,6 +505,10 @@ class Settings:
     host: str = setting("VERN_HOST", "127.0.0.1", doc="interface every process listens on")
     web_port: int = setting("WEB_PORT", 8000, parse=_whole, doc="the web app's port")
     rasa_port: int = setting("RASA_PORT", 5005, parse=_whole, doc="Rasa's port")
+    rasa_backlog: int = setting(
+        "SANIC_BACKLOG", 1024, parse=_whole,
+        doc="Rasa's listen backlog: connections queued while all are busy (Rasa's own default, 100, resets "
+            "connections when a few hundred people write at once)")
     action_port: int = setting("ACTION_PORT", 5055, parse=_whole, doc="the action server's port")
     rasa_url: str = setting("RASA_URL", "http://127.0.0.1:5005", derive=lambda s: f"http://127.0.0.1:{s['rasa_port']}",
                             shown="`http://127.0.0.1:$RASA_PORT`", doc="where the web app finds Rasa")
@@ -769,6 +773,22 @@ def settings_or_exit() -> Settings:
     except ConfigError as error:
         print(f"Vern configuration error: {error}", file=sys.stderr)
         raise SystemExit(2) from None
+
+
+def child_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """This process's environment for a child process (`rasa train`, pg_dump), with `extra` over it. Settings are
+    never read from it here: the child is a program of its own that reads its own variables."""
+    return {**os.environ, **(extra or {})}
+
+
+def export_environment(values: Mapping[str, str], *, overwrite: bool = True) -> None:
+    """Put `values` in this process's environment, for libraries that read their switches from there (Rasa,
+    TensorFlow, endpoints.yml's ${...}). Without `overwrite`, an operator's own value wins."""
+    for key, value in values.items():
+        if overwrite:
+            os.environ[key] = value
+        else:
+            os.environ.setdefault(key, value)
 
 
 def reset_settings_cache() -> None:

@@ -13,15 +13,11 @@ from bot.cli import main
 from bot.config import PROJECT_ROOT, declared, load_settings, setting_from_env
 from bot.settings_page import PAGE, render
 
-# Modules under bot/ that may touch os.environ / os.getenv, each for a reason that is not reading a setting.
+# The one module under bot/ that touches os.environ / os.getenv: it reads the settings, and it is where a process
+# hands its environment to a child (child_environment) or to a library that reads its switches there
+# (export_environment).
 ENVIRONMENT_WRITERS = {
     "bot/config.py": "the settings loader: the one place settings are read",
-    # Process starts (entry points) that run Rasa in their own process: Rasa reads these from the environment.
-    "bot/rasa_adapter/server.py": "`vern rasa`: ACTION_SERVER_URL etc. for endpoints.yml, Rasa's and Sanic's switches",
-    "bot/training/cli.py": "`vern training export`: TensorFlow's and Rasa's switches before Rasa is imported",
-    # A copy of the environment for a child process, with its own variables added.
-    "bot/rasa_adapter/model.py": "builds the environment of the `rasa train` subprocess",
-    "bot/backup/postgres.py": "builds the environment of pg_dump / pg_restore (PGPASSWORD, not on a command line)",
 }
 
 

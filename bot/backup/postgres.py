@@ -9,7 +9,6 @@ leaves the live database exactly as it was.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -21,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.backup.crypto import read_chunks
 from bot.backup.errors import BackupError
+from bot.config import child_environment
 from bot.db.engine import create_db_engine
 
 T = TypeVar("T")
@@ -29,7 +29,7 @@ _MAINTENANCE_DATABASE = "postgres"
 
 def _client_env(url: URL, database: str) -> dict[str, str]:
     """libpq's variables: the password travels in the environment, never on a command line others can list."""
-    env = dict(os.environ)
+    env = child_environment()
     env.update({"PGHOST": url.host or "127.0.0.1", "PGPORT": str(url.port or 5432), "PGDATABASE": database,
                 "PGCONNECT_TIMEOUT": "5"})
     if url.username:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT, Settings, child_environment
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ KEEP_MODELS = 3
 
 def rasa_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for any Rasa process: no telemetry (there is no network), quiet TF."""
-    env = dict(os.environ)
+    env = child_environment()
     env.update(
         {
             "RASA_TELEMETRY_ENABLED": "false",

@@ -9,9 +9,8 @@ RASA_API_NETWORKS (see docs/rasa-clients.md).
 from __future__ import annotations
 
 import logging
-import os
 
-from bot.config import PROJECT_ROOT, Settings, get_settings
+from bot.config import PROJECT_ROOT, Settings, export_environment, get_settings
 from bot.rasa_adapter.model import ensure_model, rasa_environment
 
 logger = logging.getLogger(__name__)
@@ -19,18 +18,14 @@ logger = logging.getLogger(__name__)
 
 def export_endpoint_variables(settings: Settings) -> None:
     """endpoints.yml reads these through Rasa's ${...} expansion."""
-    os.environ["ACTION_SERVER_URL"] = settings.action_server_url
-    os.environ["ACTION_SERVER_SECRET"] = settings.action_server_secret.reveal()
+    export_environment({"ACTION_SERVER_URL": settings.action_server_url,
+                        "ACTION_SERVER_SECRET": settings.action_server_secret.reveal()})
 
 
 def serve(settings: Settings | None = None, train_if_missing: bool = True) -> None:
     settings = settings or get_settings()
-    for key, value in rasa_environment().items():
-        os.environ.setdefault(key, value)
-    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
-    # Rasa's default listen backlog (100) resets connections when a few hundred people write at
-    # once (tests/e2e/test_load.py); queued, they are answered a little later instead.
-    os.environ.setdefault("SANIC_BACKLOG", "1024")
+    export_environment(rasa_environment(), overwrite=False)
+    export_environment({"RASA_TELEMETRY_ENABLED": "false"})
     export_endpoint_variables(settings)
 
     from functools import partial
@@ -56,7 +51,7 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
     app.register_listener(close_resources, "after_server_stop")
     logger.info("Rasa server listening on %s:%s; its HTTP API only for %s", settings.host, settings.rasa_port,
                 ", ".join(settings.rasa_api_networks))
-    app.run(host=settings.host, port=settings.rasa_port, backlog=int(os.environ["SANIC_BACKLOG"]),
+    app.run(host=settings.host, port=settings.rasa_port, backlog=settings.rasa_backlog,
             workers=number_of_sanic_workers(endpoints.lock_store))
 
 

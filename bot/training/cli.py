@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import PROJECT_ROOT, Settings, settings_or_exit
+from bot.config import PROJECT_ROOT, Settings, export_environment, settings_or_exit
 from bot.keys import KeyRing, Purpose
 
 if TYPE_CHECKING:
@@ -84,8 +83,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _progress("predict", done, total)
 
     # Rasa loads in this process and reads its switches (no telemetry, quiet TensorFlow) from the environment.
-    for key, value in rasa_environment().items():
-        os.environ.setdefault(key, value)
+    export_environment(rasa_environment(), overwrite=False)
     predictions = predict_intents(model, [line.text for line in lines], None if args.quiet else predicted)
     legal_basis = "gdpr:art-6-1-a" if settings.training_basis == "consent" else settings.training_legal_basis
     out = args.out or settings.var_dir / "training"
