@@ -20,7 +20,6 @@ from actions.names import (
     SLOT_BIRTH_YEAR,
 )
 from bot.clock import utc_now
-from bot.config import get_settings
 from bot.consent.age_answer import is_only_an_age
 from bot.knowledge.replies import Reply, faq_reply, yes_no_reply
 from bot.wiring import services
@@ -56,7 +55,7 @@ class ActionAnswerFaq(Action):
             filled = await ValidateDsrForm().validate_birth_year(text, dispatcher, tracker, domain)
             return [SlotSet(slot, value) for slot, value in filled.items()]
         reply = faq_reply(
-            tracker.latest_message, language_of(tracker), services().knowledge, get_settings(), utc_now().date()
+            tracker.latest_message, language_of(tracker), services().knowledge, services().settings, utc_now().date()
         )
         _send(reply, dispatcher)
         return []

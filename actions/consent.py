@@ -23,14 +23,14 @@ from actions.names import (
     SLOT_CONSENT_PURPOSE,
 )
 from bot.clock import utc_now
-from bot.config import AgeBands, Settings, get_settings
+from bot.config import AgeBands, Settings
 from bot.consent.ages import ConsentRule, ImplausibleBirth, audience_for, rule_for, youngest_age
-from bot.consent.purposes import Purpose, default_purposes, notice_text, purpose_title, words_for
+from bot.consent.purposes import Purpose, notice_text, purpose_title, words_for
 from bot.consent.service import ConsentError, NotAllowed, RecordNotFound
-from bot.dsr.factory import consent_service, consent_sessions, guardian_invitations
 from bot.i18n import for_age, translate
 from bot.mail import build_mailer, templates
 from bot.mail.errors import MailError
+from bot.wiring import services
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class ActionWithdrawConsent(Action):
         record_id = next(iter(tracker.get_latest_entity_values("consent_record")), None)
         try:
             # Who may act is the server's session from the code check, never a slot.
-            subject = consent_sessions().subject(tracker.sender_id)
+            subject = services().consent_sessions.subject(tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - fail closed, and say so
             logger.error("consent session unavailable (%s)", type(error).__name__)
             dispatcher.utter_message(text=say("service_unavailable", tracker))
@@ -62,7 +62,7 @@ class ActionWithdrawConsent(Action):
         if not record_id:
             dispatcher.utter_message(text=say("consent_not_yours", tracker))
             return []
-        service = consent_service()
+        service = services().consent
         try:
             record = service.get(str(record_id))
             if record.record_id not in {r.record_id for r in service.records_managed_by(subject)}:
@@ -89,7 +89,8 @@ class ActionAskConsentPurpose(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         language = language_of(tracker)
-        buttons = [{"title": purpose.title[language], "payload": purpose.id} for purpose in default_purposes().values()]
+        purposes = services().purposes.values()
+        buttons = [{"title": purpose.title[language], "payload": purpose.id} for purpose in purposes]
         dispatcher.utter_message(text=say("consent_ask_purpose", tracker), buttons=buttons)
         return []
 
@@ -103,7 +104,7 @@ class ActionAskConsentAgree(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+        purpose = services().purposes.get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
         audience = audience_of(tracker)  # the age was asked first
         if purpose is not None:
             # Exactly the text whose hash the record keeps as evidence of what was shown: the version for the
@@ -135,7 +136,7 @@ class ActionAskBirthYear(Action):
             dispatcher.utter_message(text=say("consent_ask_guardian_email", tracker), buttons=buttons)
         elif stashed:
             dispatcher.utter_message(text=say_for("consent_ask_child_reference", tracker, audience_of(tracker),
-                                                  controller=get_settings().controller_name))
+                                                  controller=services().settings.controller_name))
         else:
             dispatcher.utter_message(text=say("consent_ask_birth_year", tracker))
         return []
@@ -155,15 +156,15 @@ def audience_of(tracker: Tracker) -> str | None:
     """child, young or adult from the year (or age) given in this dialogue; None before it is given."""
     year = stashed_birth_year(tracker) or tracker.get_slot(SLOT_BIRTH_YEAR)
     try:
-        return audience_for(youngest_age(int(str(year)), utc_now().date()), get_settings().age_bands)
+        return audience_for(youngest_age(int(str(year)), utc_now().date()), services().settings.age_bands)
     except (TypeError, ValueError, ImplausibleBirth):
         return None
 
 
 def consent_rule_of(tracker: Tracker, birth_year: int) -> ConsentRule:
     """The rule for this chat's purpose and the year given (the younger possible age, as the record does)."""
-    purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
-    return rule_for(youngest_age(birth_year, utc_now().date()), get_settings().age_bands, purpose)
+    purpose = services().purposes.get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+    return rule_for(youngest_age(birth_year, utc_now().date()), services().settings.age_bands, purpose)
 
 
 def registry_configured(settings: Settings) -> bool:
@@ -207,13 +208,13 @@ class ActionTellGuardianAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         try:
-            notices = guardian_invitations().untold_answers(tracker.sender_id)
+            notices = services().guardian_invitations.untold_answers(tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - nothing to say is better than a stack trace
             logger.error("guardian answers unavailable (%s)", type(error).__name__)
             return []
         for notice in notices:
             language = language_of(tracker)
-            purpose = default_purposes().get(notice.purpose_id)
+            purpose = services().purposes.get(notice.purpose_id)
             # A child under 13 hears the answer in the words (and under the title) the child was shown.
             title = (words_for(purpose, language, notice.audience or "adult")["title"] if purpose is not None
                      else notice.purpose_id)
@@ -233,7 +234,7 @@ class ActionEmailConsentReceipt(Action):
     ) -> list[EventType]:
         record_id = str(next(iter(tracker.get_latest_entity_values("consent_record")), "") or "")
         try:
-            sessions = consent_sessions()
+            sessions = services().consent_sessions
             subject, email = sessions.subject(tracker.sender_id), sessions.email(tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - fail closed, and say so
             logger.error("consent session unavailable (%s)", type(error).__name__)
@@ -242,7 +243,7 @@ class ActionEmailConsentReceipt(Action):
         if subject is None or email is None:
             dispatcher.utter_message(text=say("consent_session_expired", tracker))
             return []
-        service = consent_service()
+        service = services().consent
         language = language_of(tracker)
         try:
             if record_id not in {r.record_id for r in service.records_managed_by(subject)}:
@@ -254,9 +255,9 @@ class ActionEmailConsentReceipt(Action):
             return []
         title = purpose_title(record.purpose_id, language)
         mail = templates.consent_receipt(email, receipt, title, say(f"consent_status_{record.status}", tracker),
-                                         language, settings=get_settings())
+                                         language, settings=services().settings)
         try:
-            await build_mailer(get_settings()).send(mail)
+            await build_mailer(services().settings).send(mail)
         except MailError as error:
             logger.warning("consent receipt not delivered (%s)", type(error).__name__)
             dispatcher.utter_message(text=say("consent_receipt_failed", tracker))

@@ -46,16 +46,15 @@ from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
 from bot.cases.reference import normalise_reference
 from bot.clock import utc_now
-from bot.config import get_settings
 from bot.consent.age_answer import birth_year_from_answer
 from bot.consent.ages import ConsentRule, ImplausibleBirth, audience_for, rule_for, youngest_age
-from bot.consent.purposes import default_purposes, match_purpose
+from bot.consent.purposes import match_purpose
 from bot.dsr import kind_for_intent
-from bot.dsr.factory import request_flow
 from bot.dsr.flow import GUARDIAN_ADDRESS
 from bot.dsr.free_text import refusal
 from bot.guardians.registry import normalise_reference as normalise_child_reference
 from bot.mail.templates import REQUEST_TYPE_NAMES
+from bot.wiring import services
 
 # What each request needs before the address; the address comes last so the
 # code goes out right after it is given.
@@ -119,7 +118,7 @@ class ActionStartRequest(Action):
         if value == "status" and reference:
             events.append(SlotSet(SLOT_CASE_REFERENCE, reference))
         if value == "give_consent":
-            purpose = match_purpose(tracker.latest_message.get("text") or "", default_purposes())
+            purpose = match_purpose(tracker.latest_message.get("text") or "", services().purposes)
             if purpose:
                 events.append(SlotSet(SLOT_CONSENT_PURPOSE, purpose))
         return events
@@ -226,7 +225,7 @@ class ValidateDsrForm(FormValidationAction):
     async def validate_consent_purpose(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        purpose = match_purpose(str(value or ""), default_purposes())
+        purpose = match_purpose(str(value or ""), services().purposes)
         if purpose is None:
             return self._invalid(SLOT_CONSENT_PURPOSE, say("consent_purpose_unknown", tracker), dispatcher, tracker)
         return {SLOT_CONSENT_PURPOSE: purpose}
@@ -269,8 +268,8 @@ class ValidateDsrForm(FormValidationAction):
         if guardian_acting.acting_for_child(tracker):
             checked = guardian_acting.validate_child(value, tracker, dispatcher)
             if isinstance(checked, str):
-                return self._invalid(SLOT_BIRTH_YEAR, say(checked, tracker, controller=get_settings().controller_name),
-                                     dispatcher, tracker)
+                controller = services().settings.controller_name
+                return self._invalid(SLOT_BIRTH_YEAR, say(checked, tracker, controller=controller), dispatcher, tracker)
             return checked
         stashed = stashed_birth_year(tracker)
         if stashed and consent_rule_of(tracker, int(stashed)) is ConsentRule.CHILD_GUARDIAN_INFORMED:
@@ -298,8 +297,8 @@ class ValidateDsrForm(FormValidationAction):
             year = birth_year_from_answer(str(value or ""), today)
         except ImplausibleBirth:
             return self._invalid(SLOT_BIRTH_YEAR, say("consent_birth_year_invalid", tracker), dispatcher, tracker)
-        settings = get_settings()
-        purpose = default_purposes().get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
+        settings = services().settings
+        purpose = services().purposes.get(str(tracker.get_slot(SLOT_CONSENT_PURPOSE) or ""))
         age = youngest_age(year, today)
         rule = rule_for(age, settings.age_bands, purpose)
         # The rule for this age, from the configured bands, before the e-mail step: a child under 13 hears
@@ -334,7 +333,7 @@ class ActionCancelRequest(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         in_request = tracker.active_loop_name in (FORM_DSR, FORM_CODE) or tracker.get_slot(SLOT_REQUEST_KIND)
-        await request_flow().cancel(tracker.sender_id)
+        await services().request_flow.cancel(tracker.sender_id)
         if not in_request:
             dispatcher.utter_message(text=say("nothing_to_cancel", tracker))
             return []

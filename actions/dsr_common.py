@@ -22,10 +22,10 @@ from actions.names import (
     SLOT_REQUEST_SCOPE,
     SLOT_RESTRICTION_GROUND,
 )
-from bot.config import get_settings
 from bot.guardians.acting import guardian_details
 from bot.i18n import for_age, translate
 from bot.rasa_adapter.client_identity import CLIENT_METADATA_KEY
+from bot.wiring import services
 
 # Slot -> the key the case keeps it under (see bot.cases.request_types).
 DETAIL_KEYS = {
@@ -42,7 +42,7 @@ DETAIL_KEYS = {
 
 
 def language_of(tracker: Tracker) -> str:
-    return str(tracker.get_slot(SLOT_LANGUAGE) or get_settings().default_language)
+    return str(tracker.get_slot(SLOT_LANGUAGE) or services().settings.default_language)
 
 
 def say(key: str, tracker: Tracker, **values: Any) -> str:
@@ -55,7 +55,7 @@ def say_for(key: str, tracker: Tracker, audience: str | None, **values: Any) -> 
 
 
 def contact() -> str:
-    return get_settings().controller_contact
+    return services().settings.controller_contact
 
 
 def channel_of(tracker: Tracker) -> str:

@@ -26,7 +26,6 @@ from actions.names import (
 from bot.cases.errors import InvalidEmail
 from bot.cases.keys import normalise_email
 from bot.clock import utc_now
-from bot.config import get_settings
 from bot.consent.age_answer import birth_year_from_answer
 from bot.consent.ages import ImplausibleBirth, youngest_age
 from bot.dsr.flow import RequestCompletion
@@ -42,6 +41,7 @@ from bot.guardians.acting import (
     stash,
 )
 from bot.guardians.registry import normalise_reference
+from bot.wiring import services
 
 
 def for_child_button(tracker: Tracker) -> dict[str, str]:
@@ -68,7 +68,7 @@ def starts_for_child(kind: str, tracker: Tracker) -> bool:
 
 
 def start_for_child(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
-    dispatcher.utter_message(text=say("guardian_acting_intro", tracker, controller=get_settings().controller_name))
+    dispatcher.utter_message(text=say("guardian_acting_intro", tracker, controller=services().settings.controller_name))
     return [SlotSet(SLOT_CASE_REFERENCE, stash())]
 
 
@@ -111,7 +111,7 @@ def validate_child(value: Any, tracker: Tracker, dispatcher: CollectingDispatche
     Returns the slots to set, or the key of the message to repeat the question with."""
     found = read_stash(tracker.get_slot(SLOT_CASE_REFERENCE))
     assert found is not None
-    settings = get_settings()
+    settings = services().settings
     if found.birth_year is None:
         today = utc_now().date()
         try:
@@ -164,7 +164,7 @@ def ask_child(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
         dispatcher.utter_message(text=say("guardian_ask_young_email", tracker), buttons=buttons)
     else:
         dispatcher.utter_message(text=say("guardian_ask_child_reference", tracker,
-                                          controller=get_settings().controller_name))
+                                          controller=services().settings.controller_name))
     return True
 
 
@@ -186,7 +186,7 @@ class ActionAskRequestScope(Action):
 
 
 def tell_refusal(completion: RequestCompletion, tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
-    settings = get_settings()
+    settings = services().settings
     refusal = completion.refusal or Refusal.NO_CHILD.value
     if refusal == Refusal.TOO_OLD.value:
         limit = age_limit(str(tracker.get_slot(SLOT_REQUEST_KIND)), settings.guardian_acts_below,
@@ -204,7 +204,7 @@ def tell_acting(completion: RequestCompletion, tracker: Tracker, dispatcher: Col
     acting = completion.acting
     if acting is None or completion.case is None:
         return
-    controller = get_settings().controller_name
+    controller = services().settings.controller_name
     lines = [say("guardian_case_for_child", tracker, child=acting.child_reference)]
     if acting.verified != "register":
         lines.append(say("guardian_case_check_by_hand", tracker, controller=controller))

@@ -21,11 +21,10 @@ from actions.names import (
     ACTION_RELAY_CASEWORKER,
     ACTION_START_HANDOFF,
 )
-from bot.config import get_settings
-from bot.handoff.factory import handoff_service
 from bot.handoff.hours import is_open
 from bot.knowledge.replies import clarify_reply
 from bot.pii import mask
+from bot.wiring import services
 
 logger = logging.getLogger(__name__)
 # What the bot had understood, for the caseworker's queue (no text of the person's, only intents).
@@ -34,7 +33,7 @@ SUMMARY_SKIP = {"greet", "goodbye", "thank", "affirm", "deny", "human_handoff", 
 
 def _closed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Outside opening hours the person is told so, and offered a case instead."""
-    settings = get_settings()
+    settings = services().settings
     if is_open(settings):
         return False
     dispatcher.utter_message(text=say("handoff_closed", tracker, hours=settings.handoff_hours, contact=contact()))
@@ -43,7 +42,7 @@ def _closed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 
 def handoff_buttons(tracker: Tracker) -> list[dict[str, str]]:
     """"Connect me to a caseworker", when caseworkers are in the chat; nothing otherwise."""
-    if not is_open(get_settings()):
+    if not is_open(services().settings):
         return []
     return [{"title": say("handoff_yes", tracker), "payload": "/confirm_handoff"}]
 
@@ -79,7 +78,7 @@ class ActionStartHandoff(Action):
                     intent not in understood:
                 understood.append(intent)
         try:
-            queued = handoff_service().request(tracker.sender_id, language_of(tracker), channel_of(tracker),
+            queued = services().handoff.request(tracker.sender_id, language_of(tracker), channel_of(tracker),
                                                mask(", ".join(understood)))
         except Exception as error:  # noqa: BLE001 - the person is told, nothing half-done stays
             logger.error("handoff not queued (%s)", type(error).__name__)
@@ -100,7 +99,7 @@ class ActionRelayCaseworker(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         try:
-            messages = handoff_service().undelivered(tracker.sender_id)
+            messages = services().handoff.undelivered(tracker.sender_id)
         except Exception as error:  # noqa: BLE001 - the next trigger delivers them
             logger.error("caseworker messages not relayed (%s)", type(error).__name__)
             return []

@@ -18,8 +18,6 @@ from actions.names import (
     SLOT_CONTROLLER_NAME,
     SLOT_LANGUAGE,
 )
-from bot.config import get_settings
-from bot.consent.purposes import default_purposes
 from bot.i18n import translate
 from bot.language import decide_language
 from bot.services.conversations import ConversationService
@@ -43,14 +41,14 @@ class ActionDetectLanguage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        settings = get_settings()
+        settings = services().settings
         text = tracker.latest_message.get("text") or ""
         current = tracker.get_slot(SLOT_LANGUAGE)
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if intent.startswith("EXTERNAL_"):
             # Not the person writing (a guardian answered elsewhere): no language, no activity.
             return []
-        if (text.lstrip().startswith("/") or text.strip() in default_purposes()) and current:
+        if (text.lstrip().startswith("/") or text.strip() in services().purposes) and current:
             # A button payload ("/confirm_forget_chat", a purpose id) is no one's language: keep the chat's.
             text = ""
         picked = (tracker.latest_message.get("metadata") or {}).get("language")
@@ -99,7 +97,7 @@ class ActionSessionStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        settings = get_settings()
+        settings = services().settings
         language = tracker.get_slot(SLOT_LANGUAGE) or carried_language(tracker, settings.languages)
         language = language or settings.default_language
         return [

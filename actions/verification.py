@@ -45,18 +45,17 @@ from actions.names import (
 )
 from bot.cases.errors import InvalidEmail
 from bot.cases.views import CaseView
-from bot.config import get_settings
 from bot.consent.ages import ConsentRule
 from bot.consent.links import guardian_links
-from bot.consent.purposes import default_purposes, purpose_title
+from bot.consent.purposes import purpose_title
 from bot.consent.service import ConsentView
-from bot.dsr.factory import request_flow
 from bot.dsr.flow import CompletionStatus, RequestCompletion
 from bot.dsr.kinds import parse_kind
 from bot.mail.i18n import format_date
 from bot.mail.templates import REQUEST_TYPE_NAMES
 from bot.retention.forget import FORGET_CHAT_CONTROL
 from bot.verification import CodeCheckStatus, CodeRequestResult, CodeRequestStatus, RateLimitScope
+from bot.wiring import services
 
 EMAIL_IN_TEXT = re.compile(r"[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[^\s@<>]{2,63}")
 VERIFIED_MARK = "verified"
@@ -106,7 +105,7 @@ async def _begin(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         dispatcher.utter_message(text=say("no_pending_request", tracker))
         return clear_request_slots()
     try:
-        result = await request_flow().begin(
+        result = await services().request_flow.begin(
             tracker.sender_id, parse_kind(str(kind)), str(email), language_of(tracker), channel_of(tracker),
             details_from(tracker), client_of(tracker),
         )
@@ -128,7 +127,7 @@ class ActionResendCode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        result = await request_flow().resend(tracker.sender_id, client_of(tracker))
+        result = await services().request_flow.resend(tracker.sender_id, client_of(tracker))
         if result is None:
             # Nothing on the server (it expired, or the store was down when the
             # request came): start again from what the person already told us.
@@ -151,7 +150,7 @@ class ActionCorrectEmail(Action):
         if not tracker.get_slot(SLOT_REQUEST_KIND):
             dispatcher.utter_message(text=say("no_pending_request", tracker))
             return []
-        await request_flow().cancel(tracker.sender_id)
+        await services().request_flow.cancel(tracker.sender_id)
         return [
             ActiveLoop(None), SlotSet(SLOT_EMAIL, None), SlotSet(SLOT_VERIFICATION_CODE, None),
             SlotSet("requested_slot", None), FollowupAction(FORM_DSR),
@@ -175,7 +174,7 @@ class ValidateCodeForm(FormValidationAction):
             # Rasa runs the validation again within a turn (for the dynamic required
             # slots) with the value the first run cleared: nothing was entered, nothing counts.
             return {SLOT_VERIFICATION_CODE: None}
-        flow = request_flow()
+        flow = services().request_flow
         address = EMAIL_IN_TEXT.search(text)
         if address:
             # A new address instead of a code: the person is correcting it.
@@ -222,7 +221,7 @@ class ActionSubmitRequest(Action):
         if tracker.get_slot(SLOT_GAVE_UP):
             # Locked out: the request waits on the server for «send ny kode»; the address stays for that.
             return [SlotSet(SLOT_VERIFICATION_CODE, None)]
-        completion = await request_flow().complete(tracker.sender_id)
+        completion = await services().request_flow.complete(tracker.sender_id)
         if completion.status is CompletionStatus.UNAVAILABLE:
             if completion.refusal:
                 guardian_acting.tell_refusal(completion, tracker, dispatcher)  # the register cannot answer now
@@ -282,7 +281,7 @@ def _tell_completion(completion: RequestCompletion, dispatcher: CollectingDispat
 def _tell_consent_recorded(completion: RequestCompletion, dispatcher: CollectingDispatcher,
                            tracker: Tracker) -> None:
     consent = completion.consents[0]
-    settings = get_settings()
+    settings = services().settings
     bands = settings.age_bands
     title = purpose_title(consent.purpose_id, language_of(tracker))
     if consent.rule is ConsentRule.SELF:
@@ -293,7 +292,7 @@ def _tell_consent_recorded(completion: RequestCompletion, dispatcher: Collecting
         text = say_for("consent_needs_guardian_only", tracker, consent.notice_version,
                        age=bands.guardian_only_below)
     elif consent.rule is ConsentRule.CHILD_AND_GUARDIAN:
-        purpose = default_purposes().get(consent.purpose_id)
+        purpose = services().purposes.get(consent.purpose_id)
         until = purpose.guardian_required_until if purpose else None
         text = say_for("consent_needs_guardian_joint", tracker, consent.notice_version,
                        age=max(bands.joint_below, until or 0))

@@ -48,6 +48,16 @@ def test_only_entry_points_read_the_process_settings() -> None:
     assert SETTINGS_READERS.keys() - readers == set(), "no longer reads the settings: take it off SETTINGS_READERS"
 
 
+def test_the_actions_take_settings_and_services_from_the_wiring() -> None:
+    # Rasa's action server builds the actions itself: they ask bot.wiring.services(), never get_settings() or a
+    # builder of their own, so they share the process's one store and services.
+    actions = sorted((PROJECT_ROOT / "actions").glob("*.py"))
+    assert actions
+    for path in actions:
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"\bget_settings\b|\bload_settings\b|\bdefault_purposes\b", code), path.name
+
+
 def test_the_process_services_are_built_once() -> None:
     assert wiring.services() is wiring.services()
     assert wiring.services().settings is get_settings()
@@ -64,12 +74,10 @@ def test_without_redis_every_component_of_a_process_shares_one_memory_store() ->
 
 
 def test_without_redis_a_consent_session_granted_after_the_code_is_seen_by_the_withdraw_action() -> None:
-    from bot.dsr.factory import consent_sessions  # what actions/consent.py asks
-
     settings = get_settings()
     granted_by_flow = wiring.build(replace(settings)).consent_sessions
     granted_by_flow.grant("chat-wiring-consent", "subject-key", "kari@example.org")
-    assert consent_sessions().subject("chat-wiring-consent") == "subject-key"
+    assert wiring.services().consent_sessions.subject("chat-wiring-consent") == "subject-key", "what actions ask"
 
 
 def _code_in(outbox: Path) -> str:

@@ -222,9 +222,9 @@ def load_purposes(path: Path) -> dict[str, Purpose]:
 
 @lru_cache(maxsize=1)
 def default_purposes() -> dict[str, Purpose]:
-    """The purposes of CONSENT_PURPOSES_FILE, for what is not handed them: the rasa-sdk actions Rasa instantiates
-    (until they take `wiring.services().purposes`) and a retention worker built without its purposes. It reads
-    the one setting itself: asking bot.wiring from here would close an import cycle."""
+    """The purposes of CONSENT_PURPOSES_FILE, for what is not handed them: `purpose_title` (said from the actions
+    and mails) and a retention worker built without its purposes. It reads the one setting itself: asking
+    bot.wiring from here would close an import cycle."""
     from bot.config import setting_from_env
 
     return load_purposes(Path(setting_from_env("consent_purposes_file")))

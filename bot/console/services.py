@@ -1,5 +1,5 @@
 """What the console's pages use: accounts and sessions, the login throttle, the access log, cases, chats and the
-mailer (built by bot.console.factory), and the case mails a caseworker's decision sends."""
+mailer (built by bot.wiring), and the case mails a caseworker's decision sends."""
 
 from __future__ import annotations
 

@@ -65,10 +65,10 @@ async def updates_reply(sender: str, events: list[dict[str, Any]], since: float)
 def handoff_state(sender: str) -> dict[str, object] | None:
     """"waiting" in the queue, "taken" by a caseworker, or "ended": after a chat with a caseworker ends it
     is deleted; the widget hears so and starts afresh."""
-    from bot.handoff.factory import handoff_service
     from bot.i18n import translate
+    from bot.wiring import services
 
-    service = handoff_service()
+    service = services().handoff
     current = service.open_for(sender)
     if current is not None:
         return {"handoff": "waiting" if current.status == "waiting" else "taken"}

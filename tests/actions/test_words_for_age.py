@@ -11,7 +11,6 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.consent as consent_actions
 from actions.consent import ActionAskConsentAgree, ActionTellGuardianAnswer
 from actions.dsr import ValidateDsrForm
 from actions.verification import _tell_consent_recorded
@@ -23,6 +22,7 @@ from bot.consent.purposes import default_purposes, notice_text, words_for
 from bot.consent.service import ConsentView
 from bot.dsr.flow import CompletionStatus, RequestCompletion
 from bot.i18n import translate
+from bot.wiring import Services
 
 BANDS = AgeBands()
 AGES = {10: "child", 14: "young", 17: "young", 30: "adult"}
@@ -104,6 +104,6 @@ def test_the_guardians_answer_is_told_in_the_words_the_person_was_shown(
         def untold_answers(self, chat: str) -> list[ChildNotice]:
             return [ChildNotice("i1", "training-videos", "approved", audience)]
 
-    monkeypatch.setattr(consent_actions, "guardian_invitations", Invitations)
+    monkeypatch.setattr(Services, "guardian_invitations", Invitations())
     title = words_for(default_purposes()["training-videos"], "nn", audience)["title"]
     assert run(ActionTellGuardianAnswer(), tracker("nn")) == [translate(key, "nn", title=title)]

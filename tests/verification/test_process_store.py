@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.config import get_settings
-from bot.dsr.factory import consent_sessions
 from bot.verification.store import MemoryShortLivedStore, RedisShortLivedStore
-from bot.wiring import build, process_store
+from bot.wiring import build, process_store, services
 from tests.support.services import redis_url
 
 
 def test_without_redis_a_consent_session_granted_by_the_flow_is_seen_by_the_withdraw_action() -> None:
-    settings = get_settings()
+    settings = services().settings
     assert settings.redis_url is None, "the embedded default"
     build(settings).consent_sessions.grant("chat-process-store", "subject-key", "kari@example.org")
-    assert consent_sessions().subject("chat-process-store") == "subject-key"
+    assert services().consent_sessions.subject("chat-process-store") == "subject-key"
     assert isinstance(build(settings).store, MemoryShortLivedStore)
 
 
 def test_with_redis_every_builder_gets_the_same_client() -> None:
-    settings = replace(get_settings(), redis_url=redis_url())
+    settings = replace(services().settings, redis_url=redis_url())
     store = build(settings).store
     assert isinstance(store, RedisShortLivedStore)
     assert build(replace(settings)).store is store
