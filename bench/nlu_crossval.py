@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,41 @@ def predictions(out: Path) -> list[dict[str, Any]]:
         if path.exists():
             found += json.loads(path.read_text(encoding="utf-8"))
     return found
+
+
+def response_selection_f1(out: Path) -> tuple[float, float] | None:
+    """The FAQ selector's test F1 over the folds (mean, standard deviation), as Rasa logs it: the intent F1 above
+    says which questions reach the selector, this says whether it then picks the right answer."""
+    log = out / "rasa.log"
+    if not log.exists():
+        return None
+    text = log.read_text(encoding="utf-8", errors="replace")
+    _, found, after = text.partition("Response Selection evaluation results")
+    match = re.search(r"test F1-score: ([0-9.]+) \(([0-9.]+)\)", after) if found else None
+    return (float(match.group(1)), float(match.group(2))) if match else None
+
+
+def component_seconds(out: Path) -> dict[str, float]:
+    """Seconds each trained component took per fold (mean over the folds that trained it), from Rasa's training
+    hooks in the log. A component Rasa restored from its cache (.rasa/cache: same data, same settings) took none
+    and is not counted, so the times of two configurations compare what each had to train."""
+    log = out / "rasa.log"
+    if not log.exists():
+        return {}
+    started: dict[str, datetime] = {}
+    took: dict[str, list[float]] = defaultdict(list)
+    pattern = re.compile(r"^(\S+ \S+) INFO\s+rasa\.engine\.training\.hooks\s+- (Starting to train|Finished training) "
+                         r"component '(\w+)'")
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        match = pattern.match(line)
+        if not match:
+            continue
+        at, what, component = datetime.fromisoformat(match.group(1)), match.group(2), match.group(3)
+        if what == "Starting to train":
+            started[component] = at
+        elif component in started:
+            took[component].append((at - started.pop(component)).total_seconds())
+    return {component: sum(times) / len(times) for component, times in took.items()}
 
 
 def _key(text: str) -> str:
@@ -134,7 +171,13 @@ def print_comparison(runs: dict[str, dict[str, Any]]) -> None:
         if None in cells:
             continue
         print(f"{language:<9} " + " ".join(f"{cell:>24.3f}" for cell in cells) + f" {cells[-1] - cells[0]:>+11.3f}")
+    print(f"{'FAQ sel.':<9} " + " ".join(f"{(runs[name].get('response_selection_f1') or (0.0, 0.0))[0]:>24.3f}"
+                                       for name in names))
     print(f"{'seconds':<9} " + " ".join(f"{runs[name]['seconds']:>24.0f}" for name in names))
+    for component in ("DIETClassifier", "ResponseSelector"):
+        print(f"{component[:9]:<9} " + " ".join(
+            f"{runs[name].get('component_seconds', {}).get(component, float('nan')):>24.0f}" for name in names)
+            + "  (seconds per fold; none where Rasa's cache had it)")
 
 
 def compare(configs: list[str], folds: int, seed: int) -> int:
@@ -147,7 +190,9 @@ def compare(configs: list[str], folds: int, seed: int) -> int:
         if not predicted:
             print(f"no predictions in {out}; see {out / 'rasa.log'}")
             return 1
-        runs[config] = {**score(predicted), "folds": folds, "seconds": seconds, "config": config, "seed": seed}
+        runs[config] = {**score(predicted), "folds": folds, "seconds": seconds, "config": config, "seed": seed,
+                        "response_selection_f1": response_selection_f1(out),
+                        "component_seconds": component_seconds(out)}
         print(f"\n== {config}")
         print_figures(runs[config])
     print_comparison(runs)

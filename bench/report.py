@@ -368,11 +368,13 @@ def section_nlu(result: dict[str, Any] | None) -> list[str]:
     )
     out += [
         provenance(result, timed=False), "",
-        f"`rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds {f['folds']}` "
+        f"`rasa test nlu --nlu data/nlu --config {f.get('config', 'config.yml')} --cross-validation "
+        f"--folds {f['folds']}` "
         f"({f['examples']} examples, each predicted by the fold model that did not see it), split by the "
         "language tag of each example in `data/nlu/` (a text listed under two languages of one intent counts in "
-        "both; a prediction of `nlu_fallback` counts as wrong). Rasa shuffles the folds without a fixed seed, "
-        f"so a rerun differs slightly.{gap}", "",
+        "both; a prediction of `nlu_fallback` counts as wrong; the FAQ questions count as the intent `faq`). "
+        f"The folds are drawn with NumPy seeded ({f.get('seed', 'no seed')}), so a rerun on the same data draws "
+        f"the same folds.{gap}", "",
         "| language | examples | accuracy | macro F1 | weighted F1 |", "|---|---:|---:|---:|---:|",
     ]
     for lang, row in f["languages"].items():
@@ -388,6 +390,47 @@ def section_nlu(result: dict[str, Any] | None) -> list[str]:
         pairs = f["languages"][lang]["confusions"][: 8 if lang == "all" else 4]
         out.append(f"- **{lang}**: " + ("; ".join(f"{t} → {g} ({n})" for t, g, n in pairs) or "none"))
     out += ["", chart(charts.nlu, f, "bench-nlu.svg", "Intent macro F1 per language"), ""]
+    return out
+
+
+NLU_CONFIGS = "bench/data/nlu_configs/"
+TRAINING_DECISION = {
+    NLU_CONFIGS + "before.yml": "before: Rasa's defaults for both classifiers",
+    NLU_CONFIGS + "no-transformer.yml": "DIET without its transformer (`number_of_transformer_layers: 0`): refused, "
+                                        "every language loses 0.05 or more",
+    NLU_CONFIGS + "transformer-128.yml": "DIET's transformer 128 wide instead of 256: refused, Danish loses 0.016",
+    NLU_CONFIGS + "transformer-128-selector-128.yml": "… and the FAQ selector's dense layers 128 wide instead of "
+                                                      "512: the selector part is kept in config.yml (the intents "
+                                                      "do not move; the selector's F1 0.959 → 0.954)",
+}
+
+
+def section_training(result: dict[str, Any] | None) -> list[str]:
+    out = ["## Training time against NLU quality", ""]
+    if result is None:
+        return out + ["Not run yet: `.venv/bin/python -m bench.nlu_crossval --config config.yml --config other.yml`.",
+                      ""]
+    runs = result["figures"]["runs"]
+    names = list(runs)
+    out += [
+        provenance(result, timed=False), "",
+        "Each configuration cross-validated on the same three folds (`--seed 0`: NumPy is seeded before Rasa "
+        "draws them) and the same `data/nlu`. Seconds are per fold for the component that configuration had to "
+        "train; a dash means Rasa restored it from its cache (the same component on the same data was trained "
+        "by a configuration before it). The rule: no language's macro F1 may drop by more than 0.01.", "",
+        "| configuration | nb | nn | da | en | FAQ selector F1 | DIET s/fold | selector s/fold | verdict |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name in names:
+        run = runs[name]
+        macro = [run["languages"].get(lang, {}).get("macro_f1") for lang in ("nb", "nn", "da", "en")]
+        selector = run.get("response_selection_f1")
+        took = run.get("component_seconds", {})
+        diet, rs = took.get("DIETClassifier"), took.get("ResponseSelector")
+        out.append(f"| `{name}` | " + " | ".join(f3(m) for m in macro)
+                   + f" | {f3(selector[0]) if selector else '–'} | {f'{diet:.0f}' if diet else '–'}"
+                   + f" | {f'{rs:.0f}' if rs else '–'} | {TRAINING_DECISION.get(name, '')} |")
+    out += [""]
     return out
 
 
@@ -608,6 +651,8 @@ def main() -> int:
         ".venv/bin/python -m bench.retention_sweep            # 1,000 to 100,000 ended chats; then 1 against 2 workers",
         ".venv/bin/python -m bench.language_accuracy",
         ".venv/bin/python -m bench.nlu_crossval --folds 3     # trains a model per fold",
+        ".venv/bin/python -m bench.nlu_crossval --config bench/data/nlu_configs/before.yml --config config.yml"
+        "   # same folds",
         ".venv/bin/python -m bench.turn_latency               # and --stores; needs a trained model (make model)",
         ".venv/bin/python -m bench.turn_profile --baseline    # per-component split, before and after",
         ".venv/bin/python -m bench.turn_latency --compare     # capacity, before and after in one run",
@@ -617,7 +662,8 @@ def main() -> int:
         "[names and chat lines as typed](#names-in-prose-and-chat-lines-as-people-type-them) · "
         "[retention sweep](#retention-sweep-masking-n-ended-chats) · "
         "[language identification](#language-identification-on-short-chat-lines) · "
-        "[NLU cross-validation](#nlu-intent-f1-per-language-cross-validation) · [turn latency](#turn-latency) · "
+        "[NLU cross-validation](#nlu-intent-f1-per-language-cross-validation) · "
+        "[training time](#training-time-against-nlu-quality) · [turn latency](#turn-latency) · "
         "[where a turn's time goes](#where-a-turns-time-goes) · "
         "[capacity before and after](#capacity-before-and-after-in-one-run)", "",
     ]
@@ -626,6 +672,7 @@ def main() -> int:
     lines += section_retention(load("retention_sweep"))
     lines += section_language(load("language_accuracy"))
     lines += section_nlu(load("nlu_crossval"))
+    lines += section_training(load("nlu_crossval_compare"))
     lines += section_latency(load("turn_latency"), load("turn_latency_stores"))
     lines += section_turn_profile(load("turn_profile"))
     lines += section_capacity(load("turn_capacity"), load("turn_profile"), load("turn_capacity_stores"))
