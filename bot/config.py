@@ -775,10 +775,10 @@ def settings_or_exit() -> Settings:
         raise SystemExit(2) from None
 
 
-def child_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """This process's environment for a child process (`rasa train`, pg_dump), with `extra` over it. Settings are
-    never read from it here: the child is a program of its own that reads its own variables."""
-    return {**os.environ, **(extra or {})}
+def child_environment() -> dict[str, str]:
+    """A copy of this process's environment for a child process (`rasa train`, pg_dump) to add its variables to.
+    Settings are never read from it here: the child is a program of its own that reads its own variables."""
+    return dict(os.environ)
 
 
 def export_environment(values: Mapping[str, str], *, overwrite: bool = True) -> None:

@@ -13,7 +13,9 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from bot.config import SUPPORTED_LANGUAGES
 from bot.mail.errors import InvalidMail
 
-_KIND = re.compile(r"[a-z][a-z0-9_]{0,63}")
+# The kind is the one thing logs say about a mail (bot/mail/smtp.py, outbox.py): letters and underscores only, so
+# neither an address nor a code or a phone number can ever ride in it.
+_KIND = re.compile(r"[a-z][a-z_]{0,63}")
 _LINE_BREAKS = ("\r", "\n")
 
 

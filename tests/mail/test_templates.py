@@ -167,6 +167,8 @@ def test_only_web_links_can_be_sent_as_download_links(url):
         {"subject": "Hei\nBcc: x@example.no"},
         {"language": "sv"},
         {"kind": "Verification Code"},
+        {"kind": "kari@example.no"},
+        {"kind": "code_482913"},
     ],
 )
 def test_mails_that_could_inject_headers_are_refused(bad):
