@@ -137,7 +137,7 @@ def run_worker(engine: Engine, time_limit: float) -> tuple[float, Any]:
     from bot.retention.chat_stores import SqlChatLogStore
     from bot.retention.cli import LoggedAudit
     from bot.retention.leader import build_leader_lock
-    from bot.retention.policy import load_policy
+    from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
     from bot.retention.worker import RetentionWorker
     from bot.wiring import build
 
@@ -146,7 +146,7 @@ def run_worker(engine: Engine, time_limit: float) -> tuple[float, Any]:
     started = time.perf_counter()
     leader = LeaderUntil(build_leader_lock(settings, engine, ttl_seconds=180.0), started + time_limit)
     worker = RetentionWorker(
-        engine, [SqlChatLogStore(engine)], load_policy(), utc_now, chat_masker(), audit, leader,
+        engine, [SqlChatLogStore(engine)], load_policy(DEFAULT_POLICY_FILE), utc_now, chat_masker(), audit, leader,
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes),
     )  # fmt: skip
     try:
@@ -165,7 +165,7 @@ def _worker_process(url: str, time_limit: float, ready: Any, results: Any) -> No
     from bot.retention.chat_stores import SqlChatLogStore
     from bot.retention.cli import LoggedAudit
     from bot.retention.leader import build_leader_lock
-    from bot.retention.policy import load_policy
+    from bot.retention.policy import DEFAULT_POLICY_FILE, load_policy
     from bot.retention.worker import RetentionWorker
     from bot.wiring import build
 
@@ -178,7 +178,7 @@ def _worker_process(url: str, time_limit: float, ready: Any, results: Any) -> No
     started, cpu = time.time(), time.process_time()
     deadline = started + time_limit
     worker = RetentionWorker(
-        engine, [SqlChatLogStore(engine)], load_policy(), utc_now, chat_masker(), audit, leader,
+        engine, [SqlChatLogStore(engine)], load_policy(DEFAULT_POLICY_FILE), utc_now, chat_masker(), audit, leader,
         inactivity=timedelta(minutes=settings.retention.chat_inactivity_minutes), stop=lambda: time.time() > deadline,
     )  # fmt: skip
     try:
