@@ -40,7 +40,9 @@ $(INSTALLED): pyproject.toml requirements.lock scripts/find-python.sh
 	@python=$$(scripts/find-python.sh) || exit 1; \
 	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip==24.2" "setuptools==70.3.0" "wheel==0.45.1"
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@# --no-compile: pip would byte-compile every module of every package (TensorFlow's alone are thousands), about
+	@# half of the install's CPU time; Python compiles what is imported, once, on first use (docs/benchmarks.md).
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -c requirements.lock -e '.[dev]'
 	$(PY) -m pip check
 	@touch $@
 

@@ -434,6 +434,28 @@ def section_training(result: dict[str, Any] | None) -> list[str]:
     return out
 
 
+def section_first_answer(result: dict[str, Any] | None) -> list[str]:
+    """`bench.first_answer`: a fresh clone's `make run`, phase by phase, until the first reply."""
+    out = ["### Fresh clone to first answer", ""]
+    if result is None:
+        return out + ["Not run yet: `.venv/bin/python -m bench.first_answer`.", ""]
+    f = result["figures"]
+    total = f["clone_seconds"] + f["make_run_to_first_answer_seconds"]
+    out += [
+        provenance(result), "",
+        f"`git clone` of commit `{f.get('commit', '?')}`, then `make run` on the embedded defaults (no "
+        "`DATABASE_URL` or `REDIS_URL`), timed from its start by the lines it prints, until the web app's "
+        "`/api/chat` answers \"hei\". The package cache is this machine's, warm"
+        + (" (here the checkout's `.venv` was copied into the clone: the virtual environment's time is not a "
+           "newcomer's)" if f.get("venv_copied") else "") + ".", "",
+        "| phase | seconds |", "|---|---:|",
+        f"| clone | {f['clone_seconds']:.1f} |",
+        *[f"| {phase} | {seconds:.1f} |" for phase, seconds in f["phases"].items()],
+        f"| **fresh clone to first answer** | **{total:.0f}** ({total / 60:.1f} min) |", "",
+    ]
+    return out
+
+
 # Recorded by the session before this doc existed, without machine details; shown only until a rerun replaces it.
 EARLIER_LATENCY = {
     "embedded (SQLite)": [(1, 100, 157, 157), (10, 868, 1295, 1299), (50, 3605, 6799, 7267)],
@@ -653,6 +675,7 @@ def main() -> int:
         ".venv/bin/python -m bench.nlu_crossval --folds 3     # trains a model per fold",
         ".venv/bin/python -m bench.nlu_crossval --config bench/data/nlu_configs/before.yml --config config.yml"
         "   # same folds",
+        ".venv/bin/python -m bench.first_answer               # a fresh clone's make run, until Vern answers",
         ".venv/bin/python -m bench.turn_latency               # and --stores; needs a trained model (make model)",
         ".venv/bin/python -m bench.turn_profile --baseline    # per-component split, before and after",
         ".venv/bin/python -m bench.turn_latency --compare     # capacity, before and after in one run",
@@ -673,6 +696,7 @@ def main() -> int:
     lines += section_language(load("language_accuracy"))
     lines += section_nlu(load("nlu_crossval"))
     lines += section_training(load("nlu_crossval_compare"))
+    lines += section_first_answer(load("first_answer"))
     lines += section_latency(load("turn_latency"), load("turn_latency_stores"))
     lines += section_turn_profile(load("turn_profile"))
     lines += section_capacity(load("turn_capacity"), load("turn_profile"), load("turn_capacity_stores"))
