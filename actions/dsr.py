@@ -163,6 +163,16 @@ class ValidateDsrForm(FormValidationAction):
             return {slot: None}
         if len(text) > MAX_ANSWER_CHARS:
             return self._invalid(slot, say("answer_too_long", tracker, limit=MAX_ANSWER_CHARS), dispatcher, tracker)
+        if (tracker.latest_message.get("intent") or {}).get("name") == "deny":
+            # "nei, glem det" to "what is it about?" is not what it is about: storing it would send a request
+            # nobody meant. Ask whether to stop, and count it, so that no answer at all ends with a caseworker.
+            count = int(tracker.get_slot(SLOT_INVALID_COUNT) or 0) + 1
+            if count >= MAX_INVALID_ANSWERS:
+                return self._invalid(slot, "", dispatcher, tracker)
+            dispatcher.utter_message(text=say("answer_is_no", tracker), buttons=[
+                {"title": say("button_stop_request", tracker), "payload": "/cancel"},
+            ])
+            return {slot: None, SLOT_INVALID_COUNT: float(count)}
         reason = refusal(slot, text)
         if reason is not None:
             # Not an answer: a question, or personal data the request does not need. Ask again.
