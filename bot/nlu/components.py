@@ -8,10 +8,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.intent_guards import corrected_intent
 from bot.nlu.leading_greeting import without_leading_greeting
 
 # Where the message as typed waits while the pipeline reads it without its greeting; not an output.
@@ -76,4 +77,30 @@ class LeadingGreetingRestorer(GraphComponent):
             original = message.get(ORIGINAL_TEXT)
             if isinstance(original, str):
                 message.set(TEXT, original)
+            _apply_intent_guards(message)
         return messages
+
+
+def _purpose_ids() -> frozenset[str]:
+    try:
+        from bot.wiring import services
+
+        return frozenset(services().purposes)
+    except Exception:  # noqa: BLE001 - unreadable purposes are reported at start-up; the guard just does less
+        return frozenset()
+
+
+def _apply_intent_guards(message: Message) -> None:
+    """The last step of the pipeline, after the classifiers and the fallback (bot/nlu/intent_guards.py); the
+    restorer carries it because adding a component to config.yml would make every deployment retrain."""
+    text, intent = message.get(TEXT), message.get(INTENT) or {}
+    if not isinstance(text, str) or not isinstance(intent, dict):
+        return
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    corrected = corrected_intent(text, intent.get("name"), ranking, _purpose_ids())
+    if corrected is not None:
+        confidence = next((entry.get("confidence") for entry in ranking if entry.get("name") == corrected), 1.0)
+        message.set(INTENT, {"name": corrected, "confidence": confidence}, add_to_output=True)
+        # The ranking agrees with the intent: actions that weigh the runner-up read it.
+        rest = [entry for entry in ranking if entry.get("name") != corrected]
+        message.set(INTENT_RANKING_KEY, [{"name": corrected, "confidence": confidence}, *rest], add_to_output=True)

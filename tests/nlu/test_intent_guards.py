@@ -1,0 +1,48 @@
+"""Where the words settle what a message is, the classifier's guess gives way (bot/nlu/intent_guards.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu import components
+from bot.nlu.intent_guards import corrected_intent
+
+SWITCH_FIRST = [{"name": "switch_language", "confidence": 0.6}, {"name": "inform", "confidence": 0.09}]
+
+
+@pytest.mark.parametrize("text", ["spring over", "hopp over dette", "ok", "skip it"])
+def test_a_language_switch_without_a_language_is_the_next_guess(text: str) -> None:
+    assert corrected_intent(text, "switch_language", SWITCH_FIRST, set()) == "inform"
+
+
+@pytest.mark.parametrize("text", ["skriv på dansk", "kan du snakke engelsk?", "bytt språk", "skift sprog",
+                                  "change the language", "Nynorsk, takk", "can we speak English?",
+                                  "jeg skjønner ikke dansk, skriv norsk"])
+def test_a_language_switch_that_names_one_stands(text: str) -> None:
+    assert corrected_intent(text, "switch_language", SWITCH_FIRST, set()) is None
+
+
+def test_with_nothing_else_ranked_it_is_not_understood() -> None:
+    assert corrected_intent("spring over", "switch_language", SWITCH_FIRST[:1], set()) == "nlu_fallback"
+
+
+def test_a_purpose_id_is_an_answer_whatever_the_classifier_thought() -> None:
+    purposes = {"health-adaptations", "newsletter"}
+    assert corrected_intent("health-adaptations", "faq", [], purposes) == "inform"
+    assert corrected_intent(" newsletter ", "give_consent", [], purposes) == "inform"
+    assert corrected_intent("newsletter", "inform", [], purposes) is None
+    assert corrected_intent("I want the newsletter", "give_consent", [], purposes) is None
+
+
+def test_the_last_pipeline_step_applies_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(components, "_purpose_ids", lambda: frozenset({"health-adaptations"}))
+    parsed: dict[str, Any] = {TEXT: "health-adaptations", INTENT: {"name": "faq", "confidence": 0.7},
+                              INTENT_RANKING_KEY: [{"name": "faq", "confidence": 0.7},
+                                                   {"name": "inform", "confidence": 0.2}]}
+    [message] = components.LeadingGreetingRestorer().process([Message(data=parsed)])
+    assert message.get(INTENT) == {"name": "inform", "confidence": 0.2}
+    assert [entry["name"] for entry in message.get(INTENT_RANKING_KEY)] == ["inform", "faq"]
