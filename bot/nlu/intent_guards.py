@@ -20,6 +20,9 @@ from bot.language.switch import normalise, requested_language
 INFORM = "inform"
 SWITCH_LANGUAGE = "switch_language"
 FALLBACK = "nlu_fallback"
+# A purpose id read as an answer or as giving consent is read rightly either way ("newsletter" as a first message
+# starts a consent); any other reading would make the consent form drop it.
+PURPOSE_READINGS = frozenset({INFORM, "give_consent"})
 # A language's name or the word "language" in any of Vern's languages: "bytt språk", "skift sprog", "change the
 # language", "kan du skrive norsk". Stems, so that inflected forms count too.
 _LANGUAGE_WORD = re.compile(
@@ -31,8 +34,8 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
                      purpose_ids: Collection[str]) -> str | None:
     """The intent the message must have instead of `intent`, or None to keep the classifier's."""
     typed = text.strip()
-    if typed in purpose_ids:
-        return INFORM if intent != INFORM else None
+    if typed in purpose_ids and intent not in PURPOSE_READINGS:
+        return INFORM
     if intent == SWITCH_LANGUAGE and requested_language(typed) is None and not _LANGUAGE_WORD.search(normalise(typed)):
         following = [entry.get("name") for entry in ranking if entry.get("name") not in (SWITCH_LANGUAGE, None)]
         return str(following[0]) if following else FALLBACK

@@ -33,7 +33,8 @@ def test_with_nothing_else_ranked_it_is_not_understood() -> None:
 def test_a_purpose_id_is_an_answer_whatever_the_classifier_thought() -> None:
     purposes = {"health-adaptations", "newsletter"}
     assert corrected_intent("health-adaptations", "faq", [], purposes) == "inform"
-    assert corrected_intent(" newsletter ", "give_consent", [], purposes) == "inform"
+    assert corrected_intent(" newsletter ", "switch_language", [], purposes) == "inform"
+    assert corrected_intent("newsletter", "give_consent", [], purposes) is None  # a first message starts a consent
     assert corrected_intent("newsletter", "inform", [], purposes) is None
     assert corrected_intent("I want the newsletter", "give_consent", [], purposes) is None
 
