@@ -6,6 +6,10 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: run test test-fast venv model migrate lint typecheck lock clean messages domain
 
+# A model trained on this repository's data alone is kept here for every checkout on the machine, so a second
+# clone or a `make clean` starts without training (bot/rasa_adapter/model.py). MODEL_CACHE_DIR= turns it off.
+export MODEL_CACHE_DIR ?= $(HOME)/.cache/vern/models
+
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
 

@@ -438,25 +438,31 @@ def section_training(result: dict[str, Any] | None) -> list[str]:
     return out
 
 
-def section_first_answer(result: dict[str, Any] | None) -> list[str]:
-    """`bench.first_answer`: a fresh clone's `make run`, phase by phase, until the first reply."""
+def section_first_answer(result: dict[str, Any] | None, cached: dict[str, Any] | None = None) -> list[str]:
+    """`bench.first_answer`: a fresh clone's `make run`, phase by phase, until the first reply; with an empty model
+    cache (a new machine) and with the machine's (a second clone of the same data)."""
     out = ["### Fresh clone to first answer", ""]
-    if result is None:
-        return out + ["Not run yet: `.venv/bin/python -m bench.first_answer`.", ""]
-    f = result["figures"]
-    total = f["clone_seconds"] + f["make_run_to_first_answer_seconds"]
-    out += [
-        provenance(result), "",
-        f"`git clone` of commit `{f.get('commit', '?')}`, then `make run` on the embedded defaults (no "
-        "`DATABASE_URL` or `REDIS_URL`), timed from its start by the lines it prints, until the web app's "
-        "`/api/chat` answers \"hei\". The package cache is this machine's, warm"
-        + (" (here the checkout's `.venv` was copied into the clone: the virtual environment's time is not a "
-           "newcomer's)" if f.get("venv_copied") else "") + ".", "",
-        "| phase | seconds |", "|---|---:|",
-        f"| clone | {f['clone_seconds']:.1f} |",
-        *[f"| {phase} | {seconds:.1f} |" for phase, seconds in f["phases"].items()],
-        f"| **fresh clone to first answer** | **{total:.0f}** ({total / 60:.1f} min) |", "",
-    ]
+    if result is None and cached is None:
+        return out + ["Not run yet: `.venv/bin/python -m bench.first_answer --empty-model-cache`.", ""]
+    for run, heading in ((result, "On a machine that never trained Vern (`--empty-model-cache`)"),
+                         (cached, "On a machine that trained this data before (the model cache `make` keeps, "
+                                  "`MODEL_CACHE_DIR`; no flag)")):
+        if run is None:
+            continue
+        f = run["figures"]
+        total = f["clone_seconds"] + f["make_run_to_first_answer_seconds"]
+        out += [
+            f"**{heading}.** " + provenance(run), "",
+            f"`git clone` of commit `{f.get('commit', '?')}`, then `make run` on the embedded defaults (no "
+            "`DATABASE_URL` or `REDIS_URL`), timed from its start by the lines it prints, until the web app's "
+            "`/api/chat` answers \"hei\". The package cache is this machine's, warm"
+            + (" (here the checkout's `.venv` was copied into the clone: the virtual environment's time is not a "
+               "newcomer's)" if f.get("venv_copied") else "") + ".", "",
+            "| phase | seconds |", "|---|---:|",
+            f"| clone | {f['clone_seconds']:.1f} |",
+            *[f"| {phase} | {seconds:.1f} |" for phase, seconds in f["phases"].items()],
+            f"| **fresh clone to first answer** | **{total:.0f}** ({total / 60:.1f} min) |", "",
+        ]
     return out
 
 
@@ -679,7 +685,8 @@ def main() -> int:
         ".venv/bin/python -m bench.nlu_crossval --folds 3     # trains a model per fold",
         ".venv/bin/python -m bench.nlu_crossval --config bench/data/nlu_configs/before.yml --config config.yml"
         "   # same folds",
-        ".venv/bin/python -m bench.first_answer               # a fresh clone's make run, until Vern answers",
+        ".venv/bin/python -m bench.first_answer --empty-model-cache   # a fresh clone's make run, until Vern answers",
+        ".venv/bin/python -m bench.first_answer               # … on a machine that has trained this data before",
         ".venv/bin/python -m bench.turn_latency               # and --stores; needs a trained model (make model)",
         ".venv/bin/python -m bench.turn_profile --baseline    # per-component split, before and after",
         ".venv/bin/python -m bench.turn_latency --compare     # capacity, before and after in one run",
@@ -700,7 +707,7 @@ def main() -> int:
     lines += section_language(load("language_accuracy"))
     lines += section_nlu(load("nlu_crossval"))
     lines += section_training(load("nlu_crossval_compare"))
-    lines += section_first_answer(load("first_answer"))
+    lines += section_first_answer(load("first_answer"), load("first_answer_cached"))
     lines += section_latency(load("turn_latency"), load("turn_latency_stores"))
     lines += section_turn_profile(load("turn_profile"))
     lines += section_capacity(load("turn_capacity"), load("turn_profile"), load("turn_capacity_stores"))

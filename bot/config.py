@@ -481,6 +481,11 @@ class Settings:
     console: ConsoleGuard = group(ConsoleGuard)
     models_dir: Path = setting("MODELS_DIR", PROJECT_ROOT / "models", parse=_path,
                                doc="trained models, named by a hash of their training data")
+    model_cache_dir: Path | None = setting(
+        "MODEL_CACHE_DIR", parse=_resolved, shown="unset (`make` sets `~/.cache/vern/models`)",
+        doc="models trained on this repository's data alone, shared by every checkout on the machine: a fresh "
+            "clone with the same data and packages starts without training; never holds a model trained on "
+            "reviewed chat lines")
     outbox_dir: Path = setting("OUTBOX_DIR", PROJECT_ROOT / "var" / "outbox", parse=_path,
                                derive=lambda s: s["var_dir"] / "outbox", shown="`VERN_VAR_DIR/outbox`",
                                doc="mail without `SMTP_URL` lands here (development)")

@@ -17,6 +17,8 @@ os.environ["VERN_ENV"] = "test"
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 os.environ.pop("DATABASE_URL", None)
 os.environ.pop("REDIS_URL", None)
+# Nor into the machine's shared model cache: a test's stand-in model must never reach another checkout.
+os.environ.pop("MODEL_CACHE_DIR", None)
 
 from tests.support.fake_telegram import BOT_USERNAME, FakeTelegram  # noqa: E402
 from tests.support.services import free_port, postgres_url, redis_url  # noqa: E402

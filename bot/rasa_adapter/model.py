@@ -3,6 +3,12 @@
 A model is named after a hash of everything that shapes it (data/, domain.yml,
 config.yml and the Rasa version), so `make run` and the test suite reuse the
 model until the training data changes, and train at most once per change.
+
+With `MODEL_CACHE_DIR` set (`make` sets it), a model trained on the repository's
+data alone is also kept there, under that hash and the hash of the locked
+packages, so another checkout of the same data (a fresh clone, a worktree, a
+`make clean`) starts without training. A model that learnt from reviewed chat
+lines never goes there: its erasure and the forget list reach only `MODELS_DIR`.
 """
 
 from __future__ import annotations
@@ -11,8 +17,11 @@ import fcntl
 import hashlib
 import logging
 import os
+import platform
+import shutil
 import subprocess
 import sys
+import tarfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,6 +72,63 @@ def model_path(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     return settings.models_dir / f"vern-{training_fingerprint(root)}.tar.gz"
 
 
+def cached_path(settings: Settings, root: Path = PROJECT_ROOT) -> Path | None:
+    """Where the shared cache keeps this data's model: the same data under other packages (TensorFlow, Rasa's
+    own dependencies) or another Python may not load it, so their hash is part of the name."""
+    if settings.model_cache_dir is None:
+        return None
+    lock = root / "requirements.lock"
+    packages = hashlib.sha256(
+        platform.python_version().encode() + b"\0" + (lock.read_bytes() if lock.exists() else b"")
+    ).hexdigest()[:8]
+    return settings.model_cache_dir / f"vern-{training_fingerprint(root)}-{packages}.tar.gz"
+
+
+def _holds_chat_lines(root: Path) -> bool:
+    from bot.training.model_card import REVIEWED_FILE
+
+    return (root / "data" / REVIEWED_FILE).exists()
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy under another name, then rename: a reader sees the whole file or none."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"partial-{os.getpid()}-{target.name}.tmp")
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _from_cache(settings: Settings, root: Path, target: Path) -> bool:
+    cached = cached_path(settings, root)
+    if cached is None or _holds_chat_lines(root) or not cached.exists():
+        return False
+    try:
+        if not tarfile.is_tarfile(cached):
+            logger.warning("The cached model is unreadable and is trained again")
+            cached.unlink(missing_ok=True)
+            return False
+        _copy_whole(cached, target)
+    except OSError as error:
+        logger.warning("The model cache could not be read (%s); training instead", error.strerror)
+        return False
+    logger.info("Using the model trained earlier on this machine for the same data (MODEL_CACHE_DIR)")
+    return True
+
+
+def _to_cache(settings: Settings, root: Path, model: Path) -> None:
+    cached = cached_path(settings, root)
+    if cached is None or cached.exists() or _holds_chat_lines(root):
+        return
+    try:
+        _copy_whole(model, cached)
+        _prune(cached.parent, keep=cached)
+    except OSError as error:  # a full or read-only cache costs the next clone a training, nothing more
+        logger.warning("The model could not be kept in MODEL_CACHE_DIR (%s)", error.strerror)
+
+
 @contextmanager
 def _training_lock(models_dir: Path) -> Iterator[None]:
     models_dir.mkdir(parents=True, exist_ok=True)
@@ -81,10 +147,15 @@ def ensure_model(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
         # Complete: training writes under another name and renames it (below), so using a model needs no lock.
         # Waiting for the lock here made every start wait for any other training in a shared MODELS_DIR.
         _ensure_card(target, settings, root)
+        _to_cache(settings, root, target)  # a model trained before the cache was set reaches it too
         return target
     with _training_lock(settings.models_dir):
         if target.exists():
             _ensure_card(target, settings, root)
+            return target
+        if _from_cache(settings, root, target):
+            _ensure_card(target, settings, root)
+            _prune(settings.models_dir, keep=target)
             return target
         logger.info("Training the Rasa model (training data changed); this takes a few minutes")
         # No dot in it (Rasa would take what follows for a suffix and write the final name itself), and not
@@ -106,6 +177,7 @@ def ensure_model(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
         os.replace(produced, target)  # appears whole, never half-written
         _ensure_card(target, settings, root)
         _prune(settings.models_dir, keep=target)
+        _to_cache(settings, root, target)
     return target
 
 

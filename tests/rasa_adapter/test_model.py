@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import subprocess
+import tarfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,89 @@ def test_a_failed_training_leaves_no_model(settings: Any, monkeypatch: pytest.Mo
     with pytest.raises(RuntimeError, match="rasa train failed"):
         model.ensure_model(settings)
     assert list(settings.models_dir.glob("*.tar.gz")) == []
+
+
+def _fake_training(calls: list[str]) -> Any:
+    def train(command: list[str], **_kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+        out = Path(command[command.index("--out") + 1])
+        out.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(out / f"{command[command.index('--fixed-model-name') + 1]}.tar.gz", "w:gz"):
+            pass  # an empty archive stands in for the model
+        calls.append("trained")
+        return subprocess.CompletedProcess(command, 0)
+
+    return train
+
+
+@pytest.fixture()
+def two_checkouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """Two clones of the same data: each its own MODELS_DIR, one model cache for the machine."""
+    monkeypatch.setattr(model, "_ensure_card", lambda *_args: None)
+    shared = {"MODEL_CACHE_DIR": str(tmp_path / "cache"), "VERN_VAR_DIR": str(tmp_path / "var")}
+    return (load_settings({**shared, "MODELS_DIR": str(tmp_path / "first" / "models")}),
+            load_settings({**shared, "MODELS_DIR": str(tmp_path / "second" / "models")}))
+
+
+def test_a_second_clone_of_the_same_data_starts_without_training(
+    two_checkouts: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = two_checkouts
+    calls: list[str] = []
+    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
+    trained = model.ensure_model(first)
+    reused = model.ensure_model(second)
+    assert calls == ["trained"]
+    assert reused.parent == second.models_dir and reused.read_bytes() == trained.read_bytes()
+
+
+def test_without_a_cache_every_clone_trains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model, "_ensure_card", lambda *_args: None)
+    calls: list[str] = []
+    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
+    for clone in ("first", "second"):
+        model.ensure_model(load_settings({"MODELS_DIR": str(tmp_path / clone), "VERN_VAR_DIR": str(tmp_path)}))
+    assert calls == ["trained", "trained"]
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_model_that_learnt_from_chat_lines_never_leaves_models_dir(
+    two_checkouts: tuple[Any, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = two_checkouts
+    calls: list[str] = []
+    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
+    monkeypatch.setattr(model, "_holds_chat_lines", lambda _root: True)  # data/nlu/reviewed.yml is there
+    model.ensure_model(first)
+    model.ensure_model(second)
+    assert calls == ["trained", "trained"]
+    assert list((tmp_path / "cache").glob("*")) == []
+
+
+def test_a_damaged_cached_model_is_trained_again(
+    two_checkouts: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = two_checkouts
+    calls: list[str] = []
+    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
+    cached = model.cached_path(first)
+    assert cached is not None
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(b"half a download")
+    model.ensure_model(second)
+    assert calls == ["trained"]
+    assert tarfile.is_tarfile(cached)  # replaced by the new training's model
+
+
+def test_a_model_trained_before_the_cache_was_set_reaches_it(
+    two_checkouts: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = two_checkouts
+    existing = model.model_path(first)
+    existing.parent.mkdir(parents=True)
+    with tarfile.open(existing, "w:gz"):
+        pass
+    calls: list[str] = []
+    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
+    model.ensure_model(first)
+    model.ensure_model(second)
+    assert calls == []
