@@ -5,7 +5,8 @@
 
 The real set (../shared/data/names_train.jsonl) is Norwegian and Danish news
 text only, so a tagger trained on it alone misreads English capitals and has
-seen few names from outside the Nordics. The synthetic sentences fill frames
+seen few names from outside the Nordics. English tweets of the Broad Twitter
+Corpus (scripts/data/, CC BY 4.0) are the real English part. The synthetic sentences fill frames
 written for the purpose (data/tagger_templates.txt) with names of every origin
 from Faker's lists and with places and companies as counter-examples. Both
 parts are written to one file in the training set's format, so the existing
@@ -28,6 +29,8 @@ from bot.pii.gazetteer import DATA_DIR, designators, english_lexicon, english_wo
 from bot.pii.name_features import tokenize
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "names_train.jsonl"
+# Real English text: the Broad Twitter Corpus's training split, converted by scripts/import_tweets.py.
+DEFAULT_ENGLISH = Path(__file__).resolve().parents[2] / "scripts" / "data" / "btc_train_en.jsonl"
 # Sentences per frame: enough variety of names per frame without letting the frames outweigh real text.
 PER_FRAME = 40
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’\- ]{2,40}$")
@@ -228,15 +231,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN, help="the real tagged sentences")
+    parser.add_argument("--english", type=Path, default=DEFAULT_ENGLISH,
+                        help="real English tagged sentences ('' for none)")
     args = parser.parse_args()
     count = 0
+    real = [args.train] + ([args.english] if str(args.english) not in ("", ".") else [])
     with args.out.open("w", encoding="utf-8") as out:
-        for line in args.train.open(encoding="utf-8"):
-            out.write(line if line.endswith("\n") else line + "\n")
+        for path in real:
+            for line in path.open(encoding="utf-8"):
+                out.write(line if line.endswith("\n") else line + "\n")
         for row in synthetic_rows():
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             count += 1
-    print(f"wrote {args.out}: the real sentences of {args.train.name} and {count} synthetic ones")
+    print(f"wrote {args.out}: the real sentences of {', '.join(p.name for p in real)} and {count} synthetic ones")
 
 
 if __name__ == "__main__":
