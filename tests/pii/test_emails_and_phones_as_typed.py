@@ -67,6 +67,9 @@ PHONES = [
     ("en", "call +1 (415) 555-0187 any time", "call <number> any time"),
     ("en", "my Finnish mobile is +358 40 718 2934", "my Finnish mobile is <number>"),
     ("en", "in Poland: +48 512 739 204", "in Poland: <number>"),
+    ("en", "my US cell is (646) 372-9184, text first", "my US cell is <number>, text first"),
+    ("en", "the office in Leeds: (0113) 496 2758", "the office in Leeds: <number>"),
+    ("da", "min svenske mobil: (08) 614 27 93", "min svenske mobil: <number>"),
 ]
 
 NOT_PHONES = [
@@ -76,6 +79,8 @@ NOT_PHONES = [
     ("da", "det koster 12 500 kr (ca.) i 2019"),
     ("da", "jeg er født 1.2.1990"),
     ("en", "the deadline is 2024-03-12 (a Tuesday)"),
+    ("en", "the report (2023) 2023-11-30 was late"),
+    ("da", "gebyret (100) 200 300 kr er betalt"),
 ]
 
 

@@ -3,7 +3,9 @@
 Plain digit runs ("412 34 567", "+47 412 34 567", "0045 20 12 34 56") are found by the number
 recognizer, which asks `is_phone_number`. The forms with brackets are found here, because a bracket
 ends a digit run and a partial mask leaks the country: "(+45) 20 12 34 56", "+46 (0)70-123 45 67",
-"+44 (0)20 7946 0958", "+1 (415) 555-0132" are each one number, masked from the first bracket on."""
+"+44 (0)20 7946 0958", "+1 (415) 555-0132" are each one number, masked from the first bracket on. So are
+national forms with a bracketed area code, as Americans, Britons and Swedes write them at home: "(415)
+555-0132", "(020) 7946 0958", "(08) 123 456 78"; the digits after the bracket alone would leave the area."""
 
 from __future__ import annotations
 
@@ -16,11 +18,17 @@ from bot.pii.spans import NUMBER, PiiSpan
 
 # The regions whose national forms (no country code) Vern's users write.
 HOME_REGIONS = ("NO", "DK", "SE")
+# Where a national number is written with its area code in brackets: the US and Canada, the UK and Sweden (Norway
+# and Denmark have no area codes). Their area codes are three digits from 2 on, or a trunk 0 and up to four more:
+# "(2019)" and "(12)" are a year and a note, never an area.
+AREA_CODE_REGIONS = ("US", "GB", "SE")
 
 _COUNTRY = r"(?:\(\s?(?:\+|00)\d{1,3}\s?\)|(?:\+|00)\d{1,3})"
 # Digits, each after at most one separator, or a bracketed group ("(0)", "(415)"): bounded, so linear.
 _BODY = r"(?:[ \-.]?(?:\(\d{1,4}\)|\d)){6,16}"
 _BRACKETED_NUMBER = re.compile(rf"(?<![\w+(]){_COUNTRY}{_BODY}(?![\w])")
+# "(415) 555-0132", "(020) 7946 0958": an area code in brackets, then the subscriber's digits.
+_AREA_CODE_NUMBER = re.compile(r"(?<![\w+(])\((?:0\d{1,4}|[2-9]\d\d)\)[ \-.]?\d(?:[ \-.]?\d){4,9}(?![\w])")
 # "(0)" after the country code is the national trunk prefix, dialled at home and dropped from abroad.
 _TRUNK = re.compile(r"\(\s?0\s?\)")
 
@@ -54,4 +62,8 @@ class BracketedPhoneRecognizer:
                 continue  # a plain international number: the number recognizer's
             dialled = re.sub(r"[()]", "", _TRUNK.sub("", candidate)).strip()
             if is_phone_number(dialled):
+                yield PiiSpan(match.start(), match.end(), NUMBER, "phone", 0.9)
+        for match in _AREA_CODE_NUMBER.finditer(text):
+            dialled = re.sub(r"[()]", "", match.group(0))
+            if any(_valid(dialled, region) for region in AREA_CODE_REGIONS):
                 yield PiiSpan(match.start(), match.end(), NUMBER, "phone", 0.9)
