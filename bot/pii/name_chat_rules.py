@@ -148,15 +148,20 @@ def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGaz
     for i, token in enumerate(tokens):
         if not token.is_word or not _could_follow(tokens, i, _SIGN_OFF_ENDS):
             continue
-        loose = tokens[i - 1].text == "," and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
-        if not (loose or phrase_before(tokens, i, SIGN_OFFS, _LONGEST)):
+        strong = phrase_before(tokens, i, SIGN_OFFS, _LONGEST)
+        loose = not strong and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
+        if not (strong or loose):
             continue
-        if not (_known_name(token.text, gazetteer) or gazetteer.is_first_name(token.text)
+        first_name = gazetteer.is_first_name(token.text)
+        if loose and tokens[i - 1].text != "," and not (first_name and not _in_lexicon(token.text)):
+            continue  # "thanks everyone", "best sellers"; but "thanks priya": a first name no everyday list knows
+        if not (_known_name(token.text, gazetteer) or first_name
                 or _unknown_word(token.text, gazetteer)) or _everyday(token.text) and not gazetteer.is_name(token.text):
             continue
         end = _name_run(tokens, i, gazetteer)
-        if not token.is_capitalised and _in_lexicon(token.text) and end - i < 2:
-            continue  # "cheers mate": a lowercase word that is also a name ("per") counts only in a full name
+        if not token.is_capitalised and _in_lexicon(token.text) and end - i < 2 and not (strong and first_name):
+            continue  # "cheers mate": a lowercase word that is also a name ("per") counts only in a full name,
+            # except after a sign-off that is nothing else ("mvh per", "regards, will")
         if end < len(tokens) and tokens[end].text not in _LINE_ENDS:
             continue  # "takk Kari for hjelpen" is found otherwise; here only a closing signature counts
         for k in range(i, end):

@@ -38,6 +38,13 @@ SIGNATURES = [
     ("da", "på forhånd tak. venlig hilsen lone vestergaard", "på forhånd tak. venlig hilsen <name>"),
     ("en", "please delete it, thanks, priya", "please delete it, thanks, <name>"),
     ("en", "that is all. regards, tom whitfield", "that is all. regards, <name>"),
+    # a lone first name that is also an everyday word, after a sign-off that is nothing else
+    ("nb", "det var det hele. mvh per", "det var det hele. mvh <name>"),
+    ("nn", "takk for svaret, helsing liv", "takk for svaret, helsing <name>"),
+    ("en", "ok that's fine. kind regards, will", "ok that's fine. kind regards, <name>"),
+    # a loose sign-off without its comma, before a first name no everyday list knows
+    ("en", "got it, thanks siddharth", "got it, thanks <name>"),
+    ("da", "det var alt, tak mikkel", "det var alt, tak <name>"),
 ]
 
 EVERYDAY = [
@@ -59,6 +66,13 @@ EVERYDAY = [
     ("nb", "takk for hjelpen"),
     ("da", "mange tak for hjælpen"),
     ("nb", "møtet er på mandag i mars"),
+    ("en", "thanks everyone"),
+    ("en", "ok thanks again"),
+    ("en", "thanks anyway"),
+    ("en", "thank you so much"),
+    ("nb", "mvh mamma"),
+    ("nb", "takk skal du ha"),
+    ("en", "best regards, the team"),
 ]
 
 
