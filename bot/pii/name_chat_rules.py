@@ -34,6 +34,9 @@ LIGHT_INTRODUCTIONS = _phrases(
     "min datter", "min søn", "min sønn", "min son", "mi dotter", "my son", "my daughter", "my wife", "my husband",
     "min kone", "min mann", "min mand", "min kæreste", "min mor", "min far", "mi mor",
 )
+# Of those, the ones where a person says who they are: only after these can a name the lists lack be one ("det er
+# højsæson" is about the season).
+FIRST_PERSON = _phrases("jeg er", "eg er", "i am", "i'm", "im")
 SIGN_OFFS = _phrases(
     "mvh", "vh", "hilsen", "helsing", "hilsner", "venlig hilsen", "vennlig hilsen", "venleg helsing",
     "med vennlig hilsen", "med venlig hilsen", "med venleg helsing", "beste hilsen", "bedste hilsner",
@@ -50,6 +53,9 @@ _SIGN_OFF_ENDS = frozenset(p[-1] for p in SIGN_OFFS | LOOSE_SIGN_OFFS)
 MAX_NAME_WORDS = 4
 # A word no list knows must not be spelled against a name: "mit navn er stavet forkert", "feilstavet".
 UNKNOWN_WORD_SPELLING = 0.3
+# After an everyday introduction ("jeg er", "I'm") a word no list knows is a name only when spelled like one
+# beyond doubt: what follows "jeg er" is mostly a state or a role, and a role the lists lack is a compound.
+LIGHT_UNKNOWN_SPELLING = 0.8
 # A word everyday lists also know counts as a later name part only when spelled like a surname ("nordmann").
 SURNAME_SPELLING = 0.8
 _LINE_ENDS = frozenset({".", "!", ")"})
@@ -81,15 +87,20 @@ def _known_name(word: str, gazetteer: NameGazetteer) -> bool:
     return gazetteer.is_name(word) and not (gazetteer.is_ambiguous(word) and word.casefold() in lowercase_lexicon())
 
 
-def _first_part(token: Token, gazetteer: NameGazetteer, light: bool) -> bool:
+def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, first_person: bool = False) -> bool:
     word = token.text
     if not token.is_word or _everyday(word):
         return False
     if light:
         # "jeg er kari …" but not "jeg er lei meg", "I am sorry", "jeg er Bergen-bu".
-        return (
-            gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and not _in_lexicon(word)
-        )
+        if gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and not _in_lexicon(word):
+            return True
+        # "i'm dawit", "jeg er oluwaseun": a name the lists lack, when no everyday list knows the word either
+        # and its spelling is a name's beyond doubt (compounds and typos, "nyinnflytta", "usikkker", are not).
+        if not first_person:
+            return False
+        likeness = name_likeness(word)
+        return likeness is not None and likeness >= LIGHT_UNKNOWN_SPELLING and _unknown_word(word, gazetteer)
     return _known_name(word, gazetteer) or _unknown_word(word, gazetteer)
 
 
@@ -137,7 +148,8 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
             light = True
         else:
             continue
-        if not (flags[i] and not light or _first_part(token, gazetteer, light)):
+        first_person = light and phrase_before(tokens, i, FIRST_PERSON, _LONGEST)
+        if not (flags[i] and not light or _first_part(token, gazetteer, light, first_person)):
             continue
         for k in range(i, _name_run(tokens, i, gazetteer)):
             flags[k] = True

@@ -28,6 +28,10 @@ INTRODUCTIONS = [
     ("nb", "jeg heter lukas von der heide og bor i Bergen", "jeg heter <name> og bor i Bergen"),
     ("nn", "mitt namn er Thi Mai Phuong Tran", "mitt namn er <name>"),
     ("da", "jeg hedder Ewa Wiśniewska-Kaczmarek", "jeg hedder <name>"),
+    # a name no list knows after "I'm", "jeg er": spelled like a name beyond doubt
+    ("en", "hi, i'm abebe and i want my data deleted", "hi, i'm <name> and i want my data deleted"),
+    ("nb", "jeg er adebayo, og lurer på en ting", "jeg er <name>, og lurer på en ting"),
+    ("nn", "eg er haakon og bur i Bergen", "eg er <name> og bur i Bergen"),
 ]
 
 SIGNATURES = [
@@ -73,6 +77,11 @@ EVERYDAY = [
     ("nb", "mvh mamma"),
     ("nb", "takk skal du ha"),
     ("en", "best regards, the team"),
+    ("nb", "jeg er nyinnflytta og kjenner ingen"),
+    ("nb", "jeg er usikkker på dette"),
+    ("en", "i'm confuzed about the form"),
+    ("da", "det er højsæson for svampe nu"),
+    ("nb", "jeg er aleneforsørger"),
 ]
 
 
