@@ -15,6 +15,11 @@ from bot.pii import mask
         ("No seier KS-direktør Vassbotn at fristen står.", "No seier KS-direktør <name> at fristen står."),
         ("- Vi er nøgde, seier pappa Brekkhus.", "- Vi er nøgde, seier pappa <name>."),
         ("The form was signed by the teacher Okwuosa.", "The form was signed by the teacher <name>."),
+        # the people a chat about data names: neighbours, landlords, caseworkers, colleagues
+        ("My neighbour Włodzimierz Szczęsnowicz filmed my kids", "My neighbour <name> filmed my kids"),
+        ("naboen Bożena Wrzosek filmer barna våre", "naboen <name> filmer barna våre"),
+        ("sagsbehandleren Jytte Brøndumsgaard svarede aldrig", "sagsbehandleren <name> svarede aldrig"),
+        ("kollegaen min Thulasi Ragunathan delte bildet", "kollegaen min <name> delte bildet"),
     ],
 )
 def test_a_role_word_before_an_unknown_surname_makes_it_a_name(text: str, expected: str) -> None:
@@ -104,3 +109,15 @@ def test_a_language_asked_for_is_no_name_even_where_it_is_a_surname(text: str) -
 )
 def test_the_apps_and_agencies_a_chat_about_data_names_are_no_people(text: str) -> None:
     assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I met Sanjay Chatterjee at the office", "I met <name> at the office"),
+        ("our landlord Sanjay Gupta", "our landlord <name>"),
+        ("my colleague Chidera Okonkwo-Eze shared the photo", "my colleague <name> shared the photo"),
+    ],
+)
+def test_a_first_name_the_lists_lack_goes_with_its_surname(text: str, expected: str) -> None:
+    assert mask(text) == expected

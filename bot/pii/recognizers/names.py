@@ -53,6 +53,8 @@ SPEAKER_DOUBT = 0.95
 # Listed with a person ("Giske, Valla og Kolberg"), a word is one too unless the tagger is all but sure of a place.
 LISTED_DOUBT = 0.97
 EVERYDAY_WORD_CONFIDENT = 0.85
+# Before a found surname, a capitalised word the lists do not hold as a first name joins it at this tagger score.
+UNLISTED_FIRST_NAME = 0.5
 # A word no list knows, spelled like a name (see name_likeness.py), is one unless the tagger doubts it.
 SPELLING_CONFIDENT = 0.8
 # Where the place in the sentence already suggests a person, the spelling need only not speak against one.
@@ -460,12 +462,47 @@ def _first_name_before(
 ) -> None:
     """ "Per Borten", "Bill Gottlieb" at the start of a sentence: a first name that is also a word ("per", "bill")
     is held back on its own, but before a found surname, and with the tagger agreeing, it is the name's start."""
+    found = list(flags)
     for i in range(len(tokens) - 2, -1, -1):
         token = tokens[i]
         if flags[i] or not flags[i + 1] or not token.is_capitalised:
             continue
-        if gazetteer.is_first_name(token.text) and scores[i].person >= TAGGER_THRESHOLD:
+        if scores[i].person < TAGGER_THRESHOLD:
+            continue
+        if gazetteer.is_first_name(token.text):
             flags[i] = True
+        elif found[i + 1] and scores[i].person >= UNLISTED_FIRST_NAME and _no_thing(token.text, gazetteer) and (
+            _listed_surname(tokens[i + 1].text, gazetteer)
+        ) and not (_at_sentence_start(tokens, i) and _everyday_anywhere(token.text) and scores[i].person < CONFIDENT):
+            # ("Both Hannah Schultz …": a capitalised everyday word at a sentence's start is no first name.)
+            # A first name the lists lack before a surname they hold ("Sanjay Gupta"), where the tagger leans
+            # to a person: a name masked without its first part still names. One word, never a chain.
+            flags[i] = True
+
+
+def _no_thing(word: str, gazetteer: NameGazetteer) -> bool:
+    """Not an everyday word, a place, an organisation, a language or a people."""
+    folded = word.casefold()
+    return word.isalpha() and folded not in common_words() and folded not in LANGUAGE_WORDS and (
+        folded not in GROUP_WORDS and not gazetteer.is_place(word) and not gazetteer.is_organisation(word)
+    )
+
+
+def _at_sentence_start(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
+
+
+def _everyday_anywhere(word: str) -> bool:
+    folded = word.casefold()
+    return folded in english_lexicon() or folded in lowercase_lexicon() or folded in common_words()
+
+
+def _listed_surname(word: str, gazetteer: NameGazetteer) -> bool:
+    """A name the lists hold that is no everyday word in any list ("Gupta"; not "Reader", "Page")."""
+    folded = word.casefold()
+    return gazetteer.is_name(word) and not gazetteer.is_place(word) and not (
+        folded in english_lexicon() or folded in lowercase_lexicon() or folded in english_word_names()
+    )
 
 
 def _repeat_mentions(tokens: list[Token], flags: list[bool]) -> None:
