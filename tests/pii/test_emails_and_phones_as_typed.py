@@ -26,6 +26,11 @@ DISGUISED_EMAILS = [
     ("en", "contact: ahmed.k(a)mailbox.net", "contact: <email>"),
     ("en", "my email is kate underscore m at hotmail dot com", "my email is <email>"),
     ("nb", "ola bindestrek brekke (at) epost (dot) no", "<email>"),
+    # a real "@" with spaces on one side only, or around a dot
+    ("nb", "mailen er sigve.lunde@ hjemmepost . no", "mailen er <email>"),
+    ("da", "skriv til karen@kommunepost . dk tak", "skriv til <email> tak"),
+    ("en", "send it to raj.patel @mailbox. com", "send it to <email>"),
+    ("nn", "e-post: ingvild@ bygdenett.NO", "e-post: <email>"),
 ]
 
 EVERYDAY_PROSE = [
@@ -38,6 +43,9 @@ EVERYDAY_PROSE = [
     "I am at home. No, thanks",
     "vi ses kl. 14 @ kontoret",
     "punktum. Prikk over i-en.",
+    "jeg er på jobb @ NAV. Ring meg etterpå",
+    "see you @ cafe. no rush",
+    "3 @ 2.50 each",
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.pii.gazetteer import lowercase_lexicon, name_gazetteer
+from bot.pii.gazetteer import english_lexicon, lowercase_lexicon, name_gazetteer
 from bot.pii.spans import EMAIL, PiiSpan
 
 # Bounded repetitions and no nested quantifiers over the same characters, so
@@ -47,6 +47,12 @@ class EmailRecognizer:
         rf"(?<![\w.+\-@])(?P<local>{_WORD}(?:{_DOT}{_WORD}){{0,4}}){_AT}{_WORD}(?:{_DOT}{_WORD}){{0,4}}{_DOT}{_TLD}(?![\w\-@])",
         re.IGNORECASE,
     )
+    # A real "@" with spaces anywhere around it or the dots ("per.olsen@ gmail . com", "kari@online . no",
+    # "anna.b@uio. no"): the "@" says it is an address, so one-sided spaces count too.
+    SPACED = re.compile(
+        rf"(?<![\w.+\-@])(?P<local>{_LOCAL}?[A-Za-z0-9ÆØÅæøåÄÖÜäöü_%+\-'])(?P<before>\s{{0,2}})@(?P<after>\s{{0,2}})"
+        rf"{_LABEL}(?:\s{{0,2}}\.\s{{0,2}}{_LABEL}){{0,6}}\s{{0,2}}\.\s{{0,2}}(?P<tld>{_TLD})(?![\w\-@])"
+    )
     # Cheap test before the costly pattern: a word for "@" or ".", a bracket, or an "@" or "." with a space.
     _HINT = re.compile(rf"\b(?:{_DOT_WORDS}|{_AT_WORDS})\b|[\(\[\{{<]|\s@|@\s|\s\.\s", re.IGNORECASE)
 
@@ -54,6 +60,14 @@ class EmailRecognizer:
         if "@" in text:
             for plain in self.PLAIN.finditer(text):
                 yield PiiSpan(plain.start(), plain.end(), EMAIL, "email", 1.0)
+            for spaced in self.SPACED.finditer(text):
+                if spaced.group("tld").casefold() not in _COMMON_TLDS:
+                    continue  # "på jobb @ NAV. Ring meg", "tweet @ me. ok": a sentence goes on, no domain ends
+                if (spaced.group("before") or spaced.group("after")) and not _could_be_a_mailbox(
+                    spaced.group("local"), english=True
+                ):
+                    continue  # "write us @firm.no": a handle or a domain after an everyday word
+                yield PiiSpan(spaced.start(), spaced.end(), EMAIL, "email_spaced", 0.9)
         if not self._HINT.search(text):
             return
         position = 0
@@ -67,8 +81,19 @@ class EmailRecognizer:
             position = match.end()
 
 
-def _could_be_a_mailbox(local: str) -> bool:
+def _could_be_a_mailbox(local: str, english: bool = False) -> bool:
     """A local part before a bare "at": anything but a lone everyday word the name lists do not know."""
     if not local.isalpha():
         return True  # "kari.nordby", "ola_n", "per90", "john DOT smith"
-    return local.casefold() not in lowercase_lexicon() or name_gazetteer().is_name(local)
+    folded = local.casefold()
+    everyday = folded in lowercase_lexicon() or english and folded in english_lexicon()
+    return not everyday or name_gazetteer().is_name(local)
+
+
+# The endings people write out with spaces: the Nordic countries', their neighbours' and the generic ones. A
+# spaced dot before anything else ends a sentence, not a domain.
+_COMMON_TLDS = frozenset((
+    "no", "dk", "se", "fi", "is", "fo", "gl", "ax", "de", "nl", "be", "fr", "es", "it", "pt", "pl", "uk", "ie",
+    "at", "ch", "eu", "us", "ca", "au", "nz", "in", "com", "org", "net", "edu", "gov", "info", "io", "me", "biz",
+    "co", "online", "email",
+))
