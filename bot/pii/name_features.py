@@ -178,6 +178,7 @@ _MIN_COMPOUND_HEAD = 4
 _MIN_COMPOUND_FIRST_PART = 3
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word before every capitalised one, for the tagger and the rules
 def is_role_noun(word: str) -> bool:
     """Is `word` an office, profession or kinship word, alone or as a compound's head ("NHO-direktør")?"""
     folded = word.casefold().rsplit("-", 1)[-1]
