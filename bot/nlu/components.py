@@ -8,6 +8,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -90,6 +91,13 @@ def _purpose_ids() -> frozenset[str]:
         return frozenset()
 
 
+def _retrieval_intent(message: Message) -> str | None:
+    """The FAQ answer the response selector chose ("faq/cost"), if it ran."""
+    selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
+    key = (selected.get("response") or {}).get("intent_response_key")
+    return key if isinstance(key, str) else None
+
+
 def _apply_intent_guards(message: Message) -> None:
     """The last step of the pipeline, after the classifiers and the fallback (bot/nlu/intent_guards.py); the
     restorer carries it because adding a component to config.yml would make every deployment retrain."""
@@ -97,7 +105,7 @@ def _apply_intent_guards(message: Message) -> None:
     if not isinstance(text, str) or not isinstance(intent, dict):
         return
     ranking = message.get(INTENT_RANKING_KEY) or []
-    corrected = corrected_intent(text, intent.get("name"), ranking, _purpose_ids())
+    corrected = corrected_intent(text, intent.get("name"), ranking, _purpose_ids(), _retrieval_intent(message))
     if corrected is not None:
         confidence = next((entry.get("confidence") for entry in ranking if entry.get("name") == corrected), 1.0)
         message.set(INTENT, {"name": corrected, "confidence": confidence}, add_to_output=True)

@@ -7,6 +7,9 @@ to keep them right:
   question, the form would drop it and ask again, and the person could never pick that purpose.
 - "Switch language" needs a language, or the word for one: "spring over" (Danish for "skip") read as a language
   switch told a 16-year-old "Fint, jeg skriver på dansk" and asked again for the guardian's address.
+- The question about children's ages needs an age, or none: digits are what the classifier learnt it from, so
+  "nummeret mitt er 913 57 246", typed where Vern asked what a request is about, got the rules for minors'
+  consent. A phone or identity number with no age beside it is an answer, as any other personal data is.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 from bot.language.switch import normalise, requested_language
 
 INFORM = "inform"
+MINORS_FAQ = "faq/minors_consent"
 SWITCH_LANGUAGE = "switch_language"
 FALLBACK = "nlu_fallback"
 # A purpose id read as an answer or as giving consent is read rightly either way ("newsletter" as a first message
@@ -30,10 +34,24 @@ _LANGUAGE_WORD = re.compile(
     r"|svensk|swedish)", re.IGNORECASE)
 
 
+# Five digits or more, spaces, dots and dashes inside allowed: a phone, account or identity number, never an age.
+_LONG_NUMBER = re.compile(r"(?:\(\s?(?:\+|00)?\d{1,4}\s?\)\s?)?\+?\d(?:[\s.\-]?\d){4,}")  # "(+47) 913 57 246" whole
+_AGE = re.compile(r"(?<![\w])\d{1,2}(?![\w])")
+
+
+def _number_without_age(text: str) -> bool:
+    if not _LONG_NUMBER.search(text):
+        return False
+    return not _AGE.search(_LONG_NUMBER.sub(" ", text))
+
+
 def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]],
-                     purpose_ids: Collection[str]) -> str | None:
-    """The intent the message must have instead of `intent`, or None to keep the classifier's."""
+                     purpose_ids: Collection[str], retrieval_intent: str | None = None) -> str | None:
+    """The intent the message must have instead of `intent`, or None to keep the classifier's. `retrieval_intent`
+    is the FAQ answer the response selector chose ("faq/cost"), when the intent is the FAQ."""
     typed = text.strip()
+    if intent == "faq" and retrieval_intent == MINORS_FAQ and _number_without_age(typed):
+        return INFORM
     if typed in purpose_ids and intent not in PURPOSE_READINGS:
         return INFORM
     if intent == SWITCH_LANGUAGE and requested_language(typed) is None and not _LANGUAGE_WORD.search(normalise(typed)):

@@ -39,6 +39,23 @@ def test_a_purpose_id_is_an_answer_whatever_the_classifier_thought() -> None:
     assert corrected_intent("I want the newsletter", "give_consent", [], purposes) is None
 
 
+@pytest.mark.parametrize("text", ["nummeret mitt er 913 57 246", "nummeret mitt er (+47) 913 57 246",
+                                  "my number is +44 7700 900461", "mit cpr er 010190-1234"])
+def test_a_long_number_without_an_age_is_no_question_about_ages(text: str) -> None:
+    assert corrected_intent(text, "faq", [], set(), "faq/minors_consent") == "inform"
+
+
+@pytest.mark.parametrize("text", ["dattera mi er 14, må eg samtykke?", "min søn er 12 og har nummer 913 57 246",
+                                  "what are the rules for children under 13?", "sønnen min på 16"])
+def test_an_age_keeps_the_question_about_ages(text: str) -> None:
+    assert corrected_intent(text, "faq", [], set(), "faq/minors_consent") is None
+
+
+def test_a_long_number_changes_no_other_answer() -> None:
+    assert corrected_intent("nummeret mitt er 913 57 246", "faq", [], set(), "faq/cost") is None
+    assert corrected_intent("nummeret mitt er 913 57 246", "inform", [], set(), "faq/minors_consent") is None
+
+
 def test_the_last_pipeline_step_applies_them(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(components, "_purpose_ids", lambda: frozenset({"health-adaptations"}))
     parsed: dict[str, Any] = {TEXT: "health-adaptations", INTENT: {"name": "faq", "confidence": 0.7},
@@ -47,3 +64,14 @@ def test_the_last_pipeline_step_applies_them(monkeypatch: pytest.MonkeyPatch) ->
     [message] = components.LeadingGreetingRestorer().process([Message(data=parsed)])
     assert message.get(INTENT) == {"name": "inform", "confidence": 0.2}
     assert [entry["name"] for entry in message.get(INTENT_RANKING_KEY)] == ["inform", "faq"]
+
+
+def test_the_last_pipeline_step_reads_the_faq_answer_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(components, "_purpose_ids", lambda: frozenset())
+    parsed: dict[str, Any] = {
+        TEXT: "telefonen min er 913 57 246", INTENT: {"name": "faq", "confidence": 0.99},
+        INTENT_RANKING_KEY: [{"name": "faq", "confidence": 0.99}, {"name": "inform", "confidence": 0.01}],
+        "response_selector": {"faq": {"response": {"intent_response_key": "faq/minors_consent"}}},
+    }
+    [message] = components.LeadingGreetingRestorer().process([Message(data=parsed)])
+    assert message.get(INTENT)["name"] == "inform"
