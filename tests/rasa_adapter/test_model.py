@@ -80,6 +80,14 @@ def _fake_training(calls: list[str]) -> Any:
 
 
 @pytest.fixture()
+def trainings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each `rasa train` the code under test starts, done by a stand-in that writes an empty archive."""
+    calls: list[str] = []
+    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
+    return calls
+
+
+@pytest.fixture()
 def two_checkouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     """Two clones of the same data: each its own MODELS_DIR, one model cache for the machine."""
     monkeypatch.setattr(model, "_ensure_card", lambda *_args: None)
@@ -89,65 +97,54 @@ def two_checkouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any,
 
 
 def test_a_second_clone_of_the_same_data_starts_without_training(
-    two_checkouts: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+    two_checkouts: tuple[Any, Any], trainings: list[str]
 ) -> None:
     first, second = two_checkouts
-    calls: list[str] = []
-    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
     trained = model.ensure_model(first)
     reused = model.ensure_model(second)
-    assert calls == ["trained"]
+    assert trainings == ["trained"]
     assert reused.parent == second.models_dir and reused.read_bytes() == trained.read_bytes()
 
 
-def test_without_a_cache_every_clone_trains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_cache_every_clone_trains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            trainings: list[str]) -> None:
     monkeypatch.setattr(model, "_ensure_card", lambda *_args: None)
-    calls: list[str] = []
-    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
     for clone in ("first", "second"):
         model.ensure_model(load_settings({"MODELS_DIR": str(tmp_path / clone), "VERN_VAR_DIR": str(tmp_path)}))
-    assert calls == ["trained", "trained"]
+    assert trainings == ["trained", "trained"]
     assert not (tmp_path / "cache").exists()
 
 
 def test_a_model_that_learnt_from_chat_lines_never_leaves_models_dir(
-    two_checkouts: tuple[Any, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    two_checkouts: tuple[Any, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trainings: list[str]
 ) -> None:
     first, second = two_checkouts
-    calls: list[str] = []
-    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
     monkeypatch.setattr(model, "_holds_chat_lines", lambda _root: True)  # data/nlu/reviewed.yml is there
     model.ensure_model(first)
     model.ensure_model(second)
-    assert calls == ["trained", "trained"]
+    assert trainings == ["trained", "trained"]
     assert list((tmp_path / "cache").glob("*")) == []
 
 
-def test_a_damaged_cached_model_is_trained_again(
-    two_checkouts: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_damaged_cached_model_is_trained_again(two_checkouts: tuple[Any, Any], trainings: list[str]) -> None:
     first, second = two_checkouts
-    calls: list[str] = []
-    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
     cached = model.cached_path(first)
     assert cached is not None
     cached.parent.mkdir(parents=True)
     cached.write_bytes(b"half a download")
     model.ensure_model(second)
-    assert calls == ["trained"]
+    assert trainings == ["trained"]
     assert tarfile.is_tarfile(cached)  # replaced by the new training's model
 
 
 def test_a_model_trained_before_the_cache_was_set_reaches_it(
-    two_checkouts: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+    two_checkouts: tuple[Any, Any], trainings: list[str]
 ) -> None:
     first, second = two_checkouts
     existing = model.model_path(first)
     existing.parent.mkdir(parents=True)
     with tarfile.open(existing, "w:gz"):
         pass
-    calls: list[str] = []
-    monkeypatch.setattr(model.subprocess, "run", _fake_training(calls))
     model.ensure_model(first)
     model.ensure_model(second)
-    assert calls == []
+    assert trainings == []
