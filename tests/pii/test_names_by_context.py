@@ -117,7 +117,16 @@ def test_the_apps_and_agencies_a_chat_about_data_names_are_no_people(text: str) 
         ("I met Sanjay Chatterjee at the office", "I met <name> at the office"),
         ("our landlord Sanjay Gupta", "our landlord <name>"),
         ("my colleague Chidera Okonkwo-Eze shared the photo", "my colleague <name> shared the photo"),
+        # two capitalised words in a row, each spelled like a name, or the tagger sure of one beside the other
+        ("I talked to Anand Subramaniam today", "I talked to <name> today"),
+        ("then Tarun Sethi wrote back", "then <name> wrote back"),
     ],
 )
 def test_a_first_name_the_lists_lack_goes_with_its_surname(text: str, expected: str) -> None:
     assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", ["we use Nokia Lumia phones", "the Blade Runner film", "my Apple Watch broke",
+                                  "we flew from Bergen Airport", "she moved to Lund Sweden"])
+def test_two_capitalised_words_of_things_stay(text: str) -> None:
+    assert mask(text) == text

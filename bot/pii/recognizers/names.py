@@ -55,6 +55,9 @@ LISTED_DOUBT = 0.97
 EVERYDAY_WORD_CONFIDENT = 0.85
 # Before a found surname, a capitalised word the lists do not hold as a first name joins it at this tagger score.
 UNLISTED_FIRST_NAME = 0.5
+# Two unlisted capitalised words in a row: each spelled like a name, and the tagger not against a person.
+PAIR_SPELLING = 0.7
+PAIR_TAGGER_FLOOR = 0.3
 # A word no list knows, spelled like a name (see name_likeness.py), is one unless the tagger doubts it.
 SPELLING_CONFIDENT = 0.8
 # Where the place in the sentence already suggests a person, the spelling need only not speak against one.
@@ -93,6 +96,7 @@ class PersonNameRecognizer:
         mark_signed_names(tokens, flags, self.gazetteer)
         self._extend_to_surnames(tokens, scores, flags)
         _first_name_before(tokens, scores, flags, self.gazetteer)
+        _unlisted_pairs(tokens, scores, flags, self.gazetteer)
         _join_initials(tokens, flags)
         self._coordinated_names(tokens, scores, flags, _FIRST_PERSON_ENGLISH if english else _FIRST_PERSON)
         _repeat_mentions(tokens, flags)
@@ -455,6 +459,39 @@ def _join_initials(tokens: list[Token], flags: list[bool]) -> None:
 
 def _is_initial(token: Token) -> bool:
     return len(token.text) == 1 and token.text.isupper()
+
+
+def _unlisted_pairs(
+    tokens: list[Token], scores: list[TokenScores], flags: list[bool], gazetteer: NameGazetteer
+) -> None:
+    """ "Yesterday Kunal Mehta phoned": two capitalised words in a row that no list knows, each spelled like a name,
+    mid-sentence, where the tagger does not rule a person out. Names from where the lists are thin come in pairs
+    like this; titles and brands are made of words the everyday lists know."""
+    for i in range(1, len(tokens) - 1):
+        first, second = tokens[i], tokens[i + 1]
+        if (flags[i] and flags[i + 1]) or not (first.is_capitalised and second.is_capitalised):
+            continue
+        if _at_sentence_start(tokens, i) or (i + 2 < len(tokens) and tokens[i + 2].is_capitalised):
+            continue  # a longer capitalised run is a title or an organisation's name
+        # One of the two may be found already ("Mehta"): the other must then pass on its own, or half is masked.
+        # Beside a found name, a word the tagger is sure of joins it even when it is also a town ("Anand").
+        found = flags[i] or flags[i + 1]
+        if all(flags[k] or _pair_part(tokens[k].text, scores[k], gazetteer) or found and (
+            scores[k].person >= CONFIDENT and not gazetteer.is_organisation(tokens[k].text)
+            and tokens[k].text.casefold() not in lowercase_lexicon()
+        ) for k in (i, i + 1)):
+            flags[i] = flags[i + 1] = True
+
+
+def _pair_part(word: str, score: TokenScores, gazetteer: NameGazetteer) -> bool:
+    folded = word.casefold()
+    # Not the English word list here: SCOWL holds many given names ("anand", "sanjay") beside its words.
+    if not word.isalpha() or word.isupper() or folded in lowercase_lexicon() or not _no_thing(word, gazetteer):
+        return False
+    if score.person < PAIR_TAGGER_FLOOR or score.other_entity >= TAGGER_THRESHOLD:
+        return False
+    likeness = name_likeness(word)
+    return likeness is not None and likeness >= PAIR_SPELLING
 
 
 def _first_name_before(
