@@ -155,12 +155,23 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
             flags[k] = True
 
 
+# Sign-offs written as abbreviations take a full stop: "mvh. per", "vh. Kari".
+ABBREVIATED_SIGN_OFFS = frozenset({"mvh", "vh", "rgds"})
+
+
+def _after_abbreviated_sign_off(tokens: list[Token], i: int) -> bool:
+    return i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].text.casefold() in ABBREVIATED_SIGN_OFFS
+
+
 def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     """ "mvh per olav", "hilsen ola", "thanks, priya": the words that close a message under a sign-off."""
     for i, token in enumerate(tokens):
-        if not token.is_word or not _could_follow(tokens, i, _SIGN_OFF_ENDS):
+        if not token.is_word:
             continue
-        strong = phrase_before(tokens, i, SIGN_OFFS, _LONGEST)
+        abbreviated = _after_abbreviated_sign_off(tokens, i)
+        if not abbreviated and not _could_follow(tokens, i, _SIGN_OFF_ENDS):
+            continue
+        strong = abbreviated or phrase_before(tokens, i, SIGN_OFFS, _LONGEST)
         loose = not strong and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
         if not (strong or loose):
             continue

@@ -46,6 +46,9 @@ SIGNATURES = [
     ("nb", "det var det hele. mvh per", "det var det hele. mvh <name>"),
     ("nn", "takk for svaret, helsing liv", "takk for svaret, helsing <name>"),
     ("en", "ok that's fine. kind regards, will", "ok that's fine. kind regards, <name>"),
+    # an abbreviated sign-off with its full stop
+    ("nb", "det var alt. mvh. per", "det var alt. mvh. <name>"),
+    ("da", "på forhånd tak\nvh. Birthe Lund", "på forhånd tak\nvh. <name>"),
     # a loose sign-off without its comma, before a first name no everyday list knows
     ("en", "got it, thanks siddharth", "got it, thanks <name>"),
     ("da", "det var alt, tak mikkel", "det var alt, tak <name>"),
@@ -82,6 +85,7 @@ EVERYDAY = [
     ("en", "i'm confuzed about the form"),
     ("da", "det er højsæson for svampe nu"),
     ("nb", "jeg er aleneforsørger"),
+    ("nb", "jeg skrev mvh. Det var alt"),
 ]
 
 
