@@ -66,7 +66,7 @@ def _everyday(word: str) -> bool:
     return folded in common_words() or folded in LANGUAGE_WORDS
 
 
-def _in_lexicon(word: str) -> bool:
+def in_lexicon(word: str) -> bool:
     """A word seen in lowercase in Nordic or English text: an everyday word (some names are too, "per", "mate")."""
     folded = word.casefold()
     return folded in lowercase_lexicon() or folded in english_lexicon()
@@ -75,7 +75,7 @@ def _in_lexicon(word: str) -> bool:
 def _unknown_word(word: str, gazetteer: NameGazetteer) -> bool:
     """A word no everyday list knows, that names no place or organisation and is spelled like a name could be:
     a name in this position (participles and compounds the lists lack are spelled otherwise)."""
-    if not word.replace("-", "").replace("'", "").isalpha() or len(word) < 2 or _in_lexicon(word):
+    if not word.replace("-", "").replace("'", "").isalpha() or len(word) < 2 or in_lexicon(word):
         return False
     if gazetteer.is_place(word) or gazetteer.is_organisation(word):
         return False
@@ -93,7 +93,7 @@ def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, first_perso
         return False
     if light:
         # "jeg er kari …" but not "jeg er lei meg", "I am sorry", "jeg er Bergen-bu".
-        if gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and not _in_lexicon(word):
+        if gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and not in_lexicon(word):
             return True
         # "i'm dawit", "jeg er oluwaseun": a name the lists lack, when no everyday list knows the word either
         # and its spelling is a name's beyond doubt (compounds and typos, "nyinnflytta", "usikkker", are not).
@@ -176,13 +176,13 @@ def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGaz
         if not (strong or loose):
             continue
         first_name = gazetteer.is_first_name(token.text)
-        if loose and tokens[i - 1].text != "," and not (first_name and not _in_lexicon(token.text)):
+        if loose and tokens[i - 1].text != "," and not (first_name and not in_lexicon(token.text)):
             continue  # "thanks everyone", "best sellers"; but "thanks priya": a first name no everyday list knows
         if not (_known_name(token.text, gazetteer) or first_name
                 or _unknown_word(token.text, gazetteer)) or _everyday(token.text) and not gazetteer.is_name(token.text):
             continue
         end = _name_run(tokens, i, gazetteer)
-        if not token.is_capitalised and _in_lexicon(token.text) and end - i < 2 and not (strong and first_name):
+        if not token.is_capitalised and in_lexicon(token.text) and end - i < 2 and not (strong and first_name):
             continue  # "cheers mate": a lowercase word that is also a name ("per") counts only in a full name,
             # except after a sign-off that is nothing else ("mvh per", "regards, will")
         if end < len(tokens) and tokens[end].text not in _LINE_ENDS:

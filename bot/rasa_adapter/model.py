@@ -72,16 +72,16 @@ def model_path(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     return settings.models_dir / f"vern-{training_fingerprint(root)}.tar.gz"
 
 
-def cached_path(settings: Settings, root: Path = PROJECT_ROOT) -> Path | None:
-    """Where the shared cache keeps this data's model: the same data under other packages (TensorFlow, Rasa's
-    own dependencies) or another Python may not load it, so their hash is part of the name."""
+def cached_path(settings: Settings, model: Path, root: Path = PROJECT_ROOT) -> Path | None:
+    """Where the shared cache keeps `model` (named by its data's hash, `model_path`): the same data under other
+    packages (TensorFlow, Rasa's own dependencies) or another Python may not load it, so their hash is added."""
     if settings.model_cache_dir is None:
         return None
     lock = root / "requirements.lock"
     packages = hashlib.sha256(
         platform.python_version().encode() + b"\0" + (lock.read_bytes() if lock.exists() else b"")
     ).hexdigest()[:8]
-    return settings.model_cache_dir / f"vern-{training_fingerprint(root)}-{packages}.tar.gz"
+    return settings.model_cache_dir / f"{model.name.removesuffix('.tar.gz')}-{packages}.tar.gz"
 
 
 def _holds_chat_lines(root: Path) -> bool:
@@ -102,7 +102,7 @@ def _copy_whole(source: Path, target: Path) -> None:
 
 
 def _from_cache(settings: Settings, root: Path, target: Path) -> bool:
-    cached = cached_path(settings, root)
+    cached = cached_path(settings, target, root)
     if cached is None or _holds_chat_lines(root) or not cached.exists():
         return False
     try:
@@ -119,7 +119,7 @@ def _from_cache(settings: Settings, root: Path, target: Path) -> bool:
 
 
 def _to_cache(settings: Settings, root: Path, model: Path) -> None:
-    cached = cached_path(settings, root)
+    cached = cached_path(settings, model, root)
     if cached is None or cached.exists() or _holds_chat_lines(root):
         return
     try:

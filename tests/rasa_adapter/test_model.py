@@ -128,7 +128,7 @@ def test_a_model_that_learnt_from_chat_lines_never_leaves_models_dir(
 
 def test_a_damaged_cached_model_is_trained_again(two_checkouts: tuple[Any, Any], trainings: list[str]) -> None:
     first, second = two_checkouts
-    cached = model.cached_path(first)
+    cached = model.cached_path(first, model.model_path(first))
     assert cached is not None
     cached.parent.mkdir(parents=True)
     cached.write_bytes(b"half a download")

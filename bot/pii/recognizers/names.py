@@ -23,7 +23,7 @@ from bot.pii.gazetteer import (
     name_gazetteer,
     world_places,
 )
-from bot.pii.name_chat_rules import after_light_introduction, mark_introduced_names, mark_signed_names
+from bot.pii.name_chat_rules import after_light_introduction, in_lexicon, mark_introduced_names, mark_signed_names
 from bot.pii.name_features import (
     LANGUAGE_WORDS,
     NAME_PARTICLES,
@@ -123,7 +123,7 @@ class PersonNameRecognizer:
             return False  # "Visma sier at…", "bildene på Spond": the apps and agencies a chat about data names
         if word.isupper() and len(word) > 3 and not cue:
             return score.person >= TAGGER_THRESHOLD  # acronyms and shouting
-        sentence_start = i == 0 or tokens[i - 1].text in ".!?\n«\"-–"
+        sentence_start = _at_sentence_start(tokens, i)
         if not token.is_capitalised and not cue and folded in lowercase_lexicon() and (
             folded not in NAME_PARTICLES and not (gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word))
         ):
@@ -530,15 +530,13 @@ def _at_sentence_start(tokens: list[Token], i: int) -> bool:
 
 
 def _everyday_anywhere(word: str) -> bool:
-    folded = word.casefold()
-    return folded in english_lexicon() or folded in lowercase_lexicon() or folded in common_words()
+    return in_lexicon(word) or word.casefold() in common_words()
 
 
 def _listed_surname(word: str, gazetteer: NameGazetteer) -> bool:
     """A name the lists hold that is no everyday word in any list ("Gupta"; not "Reader", "Page")."""
-    folded = word.casefold()
     return gazetteer.is_name(word) and not gazetteer.is_place(word) and not (
-        folded in english_lexicon() or folded in lowercase_lexicon() or folded in english_word_names()
+        in_lexicon(word) or word.casefold() in english_word_names()
     )
 
 
