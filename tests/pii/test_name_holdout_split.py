@@ -19,3 +19,28 @@ def test_the_held_out_part_is_whole_blocks_and_disjoint_from_training() -> None:
     assert len(test) == 2 * BLOCK and len(train) + len(test) == len(rows)
     assert all((i // BLOCK) == (min(held) // BLOCK) or (i // BLOCK) == (max(held) // BLOCK) for i in held)
     assert held.isdisjoint(int(r["tokens"][0]) for r in train)
+
+
+def test_a_sentence_is_scored_as_written_where_the_row_says_which_words_a_space_follows() -> None:
+    # The web treebank splits "Ben's" and "al-Sadr" into words; the scorer reads the sentence as it was typed.
+    row = {"lang": "en", "tokens": ["Ask", "Ben", "'s", "sister", ",", "Muqtada", "al", "-", "Sadr", "."],
+           "tags": ["O", "B-PER", "O", "O", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O"],
+           "space_after": [True, False, True, False, True, True, False, False, False, False]}
+    line = as_scored_line(row)
+    assert line["text"] == "Ask Ben's sister, Muqtada al-Sadr."
+    assert [line["text"][s["start"]:s["end"]] for s in line["spans"]] == ["Ben", "Muqtada al-Sadr"]
+
+
+def test_the_web_treebank_import_finds_the_spaces_of_the_original_text() -> None:
+    import importlib.util
+
+    from bench import ROOT
+
+    spec = importlib.util.spec_from_file_location("import_ewt", ROOT / "scripts" / "import_ewt.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.spaces_after("I don't know Ben's sister.", ["I", "do", "n't", "know", "Ben", "'s", "sister", "."]) \
+        == [True, False, True, True, False, True, False, True]
+    # A word the text does not hold as written (a treebank correction): the words stay apart, nothing is lost.
+    assert module.spaces_after("teh cat", ["the", "cat"]) == [True, True]
