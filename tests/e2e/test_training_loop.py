@@ -208,6 +208,9 @@ def test_a_damaged_candidate_is_measured_and_refused(stack: VernStack, tmp_path:
         for block in document.get("nlu") or []:
             if "intent" in block:
                 block["intent"] = rotated[block["intent"]]  # every example under the wrong intent
+                # A third of them: the candidate only has to be measured, and it trains in a third of the time.
+                examples = str(block.get("examples") or "").splitlines(keepends=True)
+                block["examples"] = "".join(examples[::3])
         path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
     for component in config["pipeline"]:

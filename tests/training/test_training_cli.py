@@ -57,3 +57,32 @@ def test_status_names_the_model_trained_on_an_erased_chat_and_forget_takes_its_l
     assert PROJECT_ROOT.exists()
     engine.dispose()
     get_engine(url).dispose()
+
+
+def test_evaluate_says_plainly_when_the_candidate_does_not_train_and_writes_no_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.training import evaluate
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'vern.sqlite3'}")
+    monkeypatch.setenv("SECRET_KEY", "training-cli-secret-0123456789abcdef")
+    monkeypatch.setenv("MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    fake_model(tmp_path / "models", "vern-serving", set())
+    tested: list[Path] = []
+
+    def test_of(model: Path, heldout: Path, out_dir: Path) -> list[dict[str, object]]:
+        tested.append(model)  # the current model is tested while the candidate trains
+        return []
+
+    def failing_training(*_: object) -> Path:
+        raise evaluate.EvaluationError("rasa train failed (1): out of memory")
+
+    monkeypatch.setattr(evaluate, "predictions", test_of)
+    monkeypatch.setattr(evaluate, "train_candidate", failing_training)
+    out = tmp_path / "evaluation"
+    args = parser().parse_args(["training", "evaluate", "--out", str(out)])
+    assert args.func(args) == 2
+    assert "Evaluation failed: rasa train failed (1): out of memory" in capsys.readouterr().err
+    assert [model.name for model in tested] == ["vern-serving.tar.gz"]
+    assert not (out / "report.md").exists()
