@@ -83,6 +83,9 @@ class VernStack:
                 "WEB_PORT": str(self.ports["web"]),
                 "RASA_TELEMETRY_ENABLED": "false",
                 "TF_CPP_MIN_LOG_LEVEL": "2",
+                # Sanic waits up to 15 s at shutdown for requests in flight; a socket.io client the tests abort
+                # leaves its long-poll open there, and each stop of the stack would wait it out.
+                "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": "2",
                 "LOG_LEVEL": "INFO",
             }
         )
