@@ -55,7 +55,8 @@ class ActionAnswerFaq(Action):
             filled = await ValidateDsrForm().validate_birth_year(text, dispatcher, tracker, domain)
             return [SlotSet(slot, value) for slot, value in filled.items()]
         reply = faq_reply(
-            tracker.latest_message, language_of(tracker), services().knowledge, services().settings, utc_now().date()
+            tracker.latest_message, language_of(tracker), services().knowledge, services().settings, utc_now().date(),
+            in_form=tracker.active_loop_name is not None,
         )
         _send(reply, dispatcher)
         return []

@@ -31,6 +31,14 @@ NEXT_STEP = {
     "controller_dpo": ("button_talk_to_person", "/human_handoff"),
     MINORS_TOPIC: ("button_give_consent", "/give_consent"),
 }
+# The sentence that names the consent button after the minors' rules, by the age band answered (None: no age given).
+CONSENT_NEXT_STEP = {
+    None: "next_step_give_consent",
+    "guardian_only": "next_step_guardian_gets_link",
+    "child_and_guardian": "next_step_parent_confirms",
+    "child_guardian_informed": "next_step_give_consent",
+    "self": "next_step_give_consent",
+}
 # A parent asking what they may do for a child is one press from doing it: the request starts as a guardian's
 # (bot.guardians.acting), asking the child's age and reference, then the parent's e-mail code.
 FOR_CHILD_STEPS = {
@@ -87,18 +95,29 @@ def _button(key: str, payload: str, language: str) -> dict[str, str]:
 
 
 def faq_reply(
-    message: Mapping[str, Any], language: str, knowledge: KnowledgeBase, settings: Settings, today: date
+    message: Mapping[str, Any], language: str, knowledge: KnowledgeBase, settings: Settings, today: date,
+    *, in_form: bool = False,
 ) -> Reply:
+    """The answer to the topic the selector chose. `in_form`: asked in the middle of a form, whose own question
+    follows as the next step; a button that starts something else there would leave the form half done."""
     topic = selected_topic(message)
     if topic is None:
         return Reply(response="utter_default")
-    step = NEXT_STEP.get(topic)
+    step = None if in_form else NEXT_STEP.get(topic)
     buttons = [_button(*step, language)] if step else []
-    buttons += [_button(key, payload, language) for key, payload in FOR_CHILD_STEPS.get(topic, [])]
+    if not in_form:
+        buttons += [_button(key, payload, language) for key, payload in FOR_CHILD_STEPS.get(topic, [])]
     if topic == MINORS_TOPIC:
         age = age_in(str(message.get("text") or ""), today)
-        if age is not None:
-            return Reply(knowledge.age_answer(age_rule(age, settings.age_bands), age, language), buttons=buttons)
+        rule: str | None = None
+        if age is None:
+            text = knowledge.answer(topic, language)
+        else:
+            rule = age_rule(age, settings.age_bands)
+            text = knowledge.age_answer(rule, age, language)
+        if not in_form:
+            text = f"{text} {translate(CONSENT_NEXT_STEP[rule], language)}"
+        return Reply(text, buttons=buttons)
     if topic == TRAINING_TOPIC and settings.training_basis == "consent":
         topic = "chat_training_consent"
     if knowledge.has_answer(topic):

@@ -56,6 +56,27 @@ def test_the_band_for_the_age_is_answered_with_a_consent_button(settings, text, 
     assert reply.buttons[0]["payload"] == "/give_consent"
 
 
+@pytest.mark.parametrize(("text", "language"), [("sønnen min er 12", "nb"), ("regler for samtykke under 18", "nn"),
+                                               ("min datter er 16", "da"), ("she is 14", "en")])
+def test_the_rules_end_with_the_consent_button_outside_a_form_and_without_it_inside(settings, text, language):
+    knowledge = load_knowledge(settings)
+    outside = faq_reply(faq("minors_consent", text), language, knowledge, settings, TODAY)
+    inside = faq_reply(faq("minors_consent", text), language, knowledge, settings, TODAY, in_form=True)
+    button = {"nb": "Gi samtykke", "nn": "Gi samtykke", "da": "Giv samtykke", "en": "Give consent"}[language]
+    assert outside.text is not None and button in outside.text.split(". ")[-1], outside.text  # the last sentence
+    assert [b["payload"] for b in outside.buttons] == ["/give_consent"]
+    # In a form, the form's own question comes next: no second way in, the same rule.
+    assert inside.text is not None and button not in inside.text and not inside.buttons
+    assert outside.text.startswith(inside.text)
+
+
+def test_other_answers_in_a_form_carry_no_buttons(settings) -> None:
+    knowledge = load_knowledge(settings)
+    reply = faq_reply(faq("parent_rights", "hva kan jeg gjøre for barnet mitt"), "nb", knowledge, settings, TODAY,
+                      in_form=True)
+    assert reply.text is not None and not reply.buttons
+
+
 def test_the_bands_come_from_the_settings_not_the_code(settings) -> None:
     # A deployment with Danish-style thresholds: 15 is already past the joint band.
     danish = replace(settings, age_bands=AgeBands(guardian_only_below=13, joint_below=15, adult_from=18))
