@@ -23,11 +23,12 @@ from tests.conversations.probing import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-# Issue 16 asks 0.95 in every language (measured 2026-12-06 after the English data and the greeting
-# component: nb 0.981, nn 0.981, da 1.000, en 0.981; held out nb 0.929, nn 0.857, da 0.929, en 0.929).
+# Issue 16 asks 0.95 in every language (measured 2026-12-07 with the everyday-words examples, 6,309 in all:
+# nb 1.000, nn 0.963, da 0.981, en 0.963).
 PROBE_THRESHOLDS = {"nb": 0.95, "nn": 0.95, "da": 0.95, "en": 0.95}
 # Never tuned on: a floor against regressions, the figure is reported. 25 lines per language since rights requests
-# joined the FAQ questions (2026-12-06: nb 0.88, nn 0.92, da 0.88, en 0.76), so one line is 0.04.
+# joined the FAQ questions (2026-12-06: nb 0.88, nn 0.92, da 0.88, en 0.76;
+# 2026-12-07: nb 0.84, nn 0.88, da 0.96, en 0.88), so one line is 0.04.
 HELDOUT_THRESHOLD = 0.70
 MIN_PROBES = 200
 

@@ -35,7 +35,8 @@ def test_how_long_the_chat_is_kept_comes_from_the_retention_policy(stack: VernSt
 
 def test_the_age_asked_about_gets_its_band_and_a_consent_button(stack: VernStack) -> None:
     (answer,) = stack.say(new_chat(), "datteren min er 14, må jeg samtykke for henne?")
-    assert answer["text"] == knowledge().age_answer("child_and_guardian", 14, "nb")
+    rule = knowledge().age_answer("child_and_guardian", 14, "nb")
+    assert answer["text"] == f"{rule} {translate('next_step_parent_confirms', 'nb')}"
     assert [b["payload"] for b in answer["buttons"]] == ["/give_consent"]
 
 
