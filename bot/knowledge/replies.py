@@ -31,6 +31,9 @@ NEXT_STEP = {
     "controller_dpo": ("button_talk_to_person", "/human_handoff"),
     MINORS_TOPIC: ("button_give_consent", "/give_consent"),
 }
+# The sentence after an answer that says how to start what it is about (Vern's words, in locales/; the facts before it
+# are the controller's, in knowledge.yml). Left out in the middle of a form, whose own question is the next step.
+NEXT_STEP_SENTENCE = {topic: f"next_step_{topic}" for topic in ("answer_time", "personal_data", "cost")}
 # The sentence that names the consent button after the minors' rules, by the age band answered (None: no age given).
 CONSENT_NEXT_STEP = {
     None: "next_step_give_consent",
@@ -121,7 +124,10 @@ def faq_reply(
     if topic == TRAINING_TOPIC and settings.training_basis == "consent":
         topic = "chat_training_consent"
     if knowledge.has_answer(topic):
-        return Reply(knowledge.answer(topic, language), buttons=buttons)
+        text = knowledge.answer(topic, language)
+        if topic in NEXT_STEP_SENTENCE and not in_form:
+            text = f"{text} {translate(NEXT_STEP_SENTENCE[topic], language)}"
+        return Reply(text, buttons=buttons)
     # A topic an admin added with an `utter_faq/<topic>` response in domain.yml.
     return Reply(response=f"utter_{RETRIEVAL_INTENT}/{topic}")
 

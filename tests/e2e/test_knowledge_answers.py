@@ -64,6 +64,8 @@ def test_a_question_inside_a_request_form_is_answered_not_stored(stack: VernStac
     stack.say(chat, "I want a copy of everything you hold about me")
     texts = stack.texts(chat, "is it free?")
     assert knowledge().answer("cost", "en") in texts
+    # The form's question is the next step: no "to get started, type …" in the middle of a request.
+    assert translate("next_step_cost", "en") not in texts
     assert expected("utter_ask_request_scope", "en") in texts  # asked again, not stored as the scope
 
 
@@ -84,4 +86,4 @@ def test_a_greeting_in_front_of_a_question_gets_the_answer(stack: VernStack) -> 
     (answer,) = stack.say(new_chat(), "hei! er du et menneske eller en robot?")
     assert answer["text"] == knowledge().answer("human", "nb")
     (answer,) = stack.say(new_chat(), "Good morning, is this free?")
-    assert answer["text"] == knowledge().answer("cost", "en")
+    assert answer["text"] == f"{knowledge().answer('cost', 'en')} {translate('next_step_cost', 'en')}"

@@ -77,6 +77,17 @@ def test_other_answers_in_a_form_carry_no_buttons(settings) -> None:
     assert reply.text is not None and not reply.buttons
 
 
+@pytest.mark.parametrize(("topic", "language", "how_to_start"),
+                         [("cost", "nb", "«jeg vil ha innsyn»"), ("personal_data", "nn", "«eg vil ha innsyn»"),
+                          ("cost", "da", "»jeg vil have indsigt«"), ("answer_time", "en", "status with the reference")])
+def test_how_to_start_is_said_outside_a_form_and_not_inside(settings, topic, language, how_to_start) -> None:
+    knowledge = load_knowledge(settings)
+    outside = faq_reply(faq(topic, "?"), language, knowledge, settings, TODAY)
+    inside = faq_reply(faq(topic, "?"), language, knowledge, settings, TODAY, in_form=True)
+    assert outside.text is not None and outside.text.split(". ")[-1].find(how_to_start) >= 0, outside.text
+    assert inside.text == knowledge.answer(topic, language) and how_to_start not in inside.text
+
+
 def test_the_bands_come_from_the_settings_not_the_code(settings) -> None:
     # A deployment with Danish-style thresholds: 15 is already past the joint band.
     danish = replace(settings, age_bands=AgeBands(guardian_only_below=13, joint_below=15, adult_from=18))
