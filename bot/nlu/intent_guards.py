@@ -10,6 +10,9 @@ to keep them right:
 - The question about children's ages needs an age, or none: digits are what the classifier learnt it from, so
   "nummeret mitt er 913 57 246", typed where Vern asked what a request is about, got the rules for minors'
   consent. A phone or identity number with no age beside it is an answer, as any other personal data is.
+- A message that is only an age ("jeg er tolv", "eg er femten år", "I'm 14") is about ages: read as anything but
+  the question about minors' consent, it is an answer (`inform`), which the age question takes. "eg er tolv" read
+  as a goodbye (its nearest example is "eg er ferdig") once ended a 12-year-old's consent in the middle.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+from bot.clock import utc_now
+from bot.consent.age_answer import birth_year_from_answer, is_only_an_age
 from bot.language.switch import normalise, requested_language
 
 INFORM = "inform"
@@ -45,6 +50,15 @@ def _number_without_age(text: str) -> bool:
     return not _AGE.search(_LONG_NUMBER.sub(" ", text))
 
 
+# Below this, a lone number word is more often something else ("en", "to", "ei" are also words of their own).
+YOUNGEST_AGE_TYPED = 5
+
+
+def _only_an_age(text: str) -> bool:
+    today = utc_now().date()
+    return is_only_an_age(text, today) and today.year - birth_year_from_answer(text, today) > YOUNGEST_AGE_TYPED
+
+
 def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]],
                      purpose_ids: Collection[str], retrieval_intent: str | None = None) -> str | None:
     """The intent the message must have instead of `intent`, or None to keep the classifier's. `retrieval_intent`
@@ -53,6 +67,9 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
     if intent == "faq" and retrieval_intent == MINORS_FAQ and _number_without_age(typed):
         return INFORM
     if typed in purpose_ids and intent not in PURPOSE_READINGS:
+        return INFORM
+    about_ages = intent == "faq" and retrieval_intent == MINORS_FAQ
+    if not about_ages and intent != INFORM and _only_an_age(typed):
         return INFORM
     if intent == SWITCH_LANGUAGE and requested_language(typed) is None and not _LANGUAGE_WORD.search(normalise(typed)):
         following = [entry.get("name") for entry in ranking if entry.get("name") not in (SWITCH_LANGUAGE, None)]

@@ -51,6 +51,18 @@ def test_an_age_keeps_the_question_about_ages(text: str) -> None:
     assert corrected_intent(text, "faq", [], set(), "faq/minors_consent") is None
 
 
+@pytest.mark.parametrize(("text", "misread"), [("jeg er elleve", "greet"), ("eg er fjorten år", "goodbye"),
+                                              ("I'm 13", "nlu_fallback"), ("born in 2012", "deny"), ("sytten", "cancel")])
+def test_a_message_that_is_only_an_age_is_an_answer_whatever_the_classifier_thought(text: str, misread: str) -> None:
+    assert corrected_intent(text, misread, [], set()) == "inform"
+
+
+def test_an_age_read_as_the_question_about_ages_stays_one() -> None:
+    assert corrected_intent("jeg er 14", "faq", [], set(), "faq/minors_consent") is None
+    assert corrected_intent("eg er ferdig", "goodbye", [], set()) is None  # no age: the classifier's reading stands
+    assert corrected_intent("to", "deny", [], set()) is None  # a small number word is a word first
+
+
 def test_a_long_number_changes_no_other_answer() -> None:
     assert corrected_intent("nummeret mitt er 913 57 246", "faq", [], set(), "faq/cost") is None
     assert corrected_intent("nummeret mitt er 913 57 246", "inform", [], set(), "faq/minors_consent") is None
