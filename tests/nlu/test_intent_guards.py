@@ -51,8 +51,10 @@ def test_an_age_keeps_the_question_about_ages(text: str) -> None:
     assert corrected_intent(text, "faq", [], set(), "faq/minors_consent") is None
 
 
-@pytest.mark.parametrize(("text", "misread"), [("jeg er elleve", "greet"), ("eg er fjorten år", "goodbye"),
-                                              ("I'm 13", "nlu_fallback"), ("born in 2012", "deny"), ("sytten", "cancel")])
+@pytest.mark.parametrize(("text", "misread"), [
+    ("jeg er elleve", "greet"), ("eg er fjorten år", "goodbye"), ("I'm 13", "nlu_fallback"), ("born in 2012", "deny"),
+    ("sytten", "cancel"),
+])
 def test_a_message_that_is_only_an_age_is_an_answer_whatever_the_classifier_thought(text: str, misread: str) -> None:
     assert corrected_intent(text, misread, [], set()) == "inform"
 
