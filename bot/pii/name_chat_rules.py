@@ -14,7 +14,7 @@ lists know and no everyday word spells: "jeg er lei meg", "jeg er forelder", "I 
 from __future__ import annotations
 
 from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon
-from bot.pii.name_features import LANGUAGE_WORDS, NAME_PARTICLES, Token, phrase_before
+from bot.pii.name_features import LANGUAGE_WORDS, MONTHS, NAME_PARTICLES, Token, phrase_before
 from bot.pii.name_likeness import name_likeness
 
 
@@ -30,10 +30,16 @@ INTRODUCTIONS = _phrases(
 )
 # Everyday phrases that also introduce: only a known first name after them is one.
 LIGHT_INTRODUCTIONS = _phrases(
-    "jeg er", "eg er", "i am", "i'm", "im", "this is", "det er", "her er", "her er det", "dette er",
+    "jeg er", "eg er", "i am", "i'm", "im", "this is", "it's", "it is", "its", "det er", "her er", "her er det",
+    "dette er",
     "min datter", "min søn", "min sønn", "min son", "mi dotter", "my son", "my daughter", "my wife", "my husband",
     "min kone", "min mann", "min mand", "min kæreste", "min mor", "min far", "mi mor",
 )
+# Of those, the ones that are mostly about things ("it's crystal clear", "it's frank advice"): a name after them
+# only with a surname, or with the words that announce oneself ("it's grace here", "it's victor again").
+IMPERSONAL = _phrases("it's", "it is", "its")
+ANNOUNCING_ONESELF = frozenset({"here", "again", "speaking", "calling", "writing"})
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 # Of those, the ones where a person says who they are: only after these can a name the lists lack be one ("det er
 # højsæson" is about the season).
 FIRST_PERSON = _phrases("jeg er", "eg er", "i am", "i'm", "im")
@@ -87,6 +93,12 @@ def _known_name(word: str, gazetteer: NameGazetteer) -> bool:
     return gazetteer.is_name(word) and not (gazetteer.is_ambiguous(word) and word.casefold() in lowercase_lexicon())
 
 
+def _hyphenated_first_name(word: str, gazetteer: NameGazetteer) -> bool:
+    """ "anne-mette", "per-olav": every part a first name the lists know (no list knows the compound)."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(len(part) > 1 and gazetteer.is_first_name(part) for part in parts)
+
+
 def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, first_person: bool = False) -> bool:
     word = token.text
     if not token.is_word or _everyday(word):
@@ -94,6 +106,8 @@ def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, first_perso
     if light:
         # "jeg er kari …" but not "jeg er lei meg", "I am sorry", "jeg er Bergen-bu".
         if gazetteer.is_first_name(word) and not gazetteer.is_ambiguous(word) and not in_lexicon(word):
+            return True
+        if _hyphenated_first_name(word, gazetteer):
             return True
         # "i'm dawit", "jeg er oluwaseun": a name the lists lack, when no everyday list knows the word either
         # and its spelling is a name's beyond doubt (compounds and typos, "nyinnflytta", "usikkker", are not).
@@ -130,6 +144,24 @@ def _name_run(tokens: list[Token], start: int, gazetteer: NameGazetteer) -> int:
     return end
 
 
+def _first_name_and_surname(tokens: list[Token], i: int, gazetteer: NameGazetteer) -> bool:
+    """ "det er per olav her", "it's anna lund": after an everyday introduction a first name that is also a word
+    ("per", "anna", "will") counts when the next word is a name that no everyday list spells ("per dag" stays)."""
+    if i + 1 >= len(tokens) or not tokens[i].is_word or not tokens[i + 1].is_word:
+        return False
+    first, second = tokens[i].text, tokens[i + 1].text
+    if not gazetteer.is_first_name(first) or in_lexicon(second) or _everyday(second):
+        return False
+    if gazetteer.is_name(second):
+        return True
+    if not _unknown_word(second, gazetteer):
+        return False
+    # A surname the lists lack ("anna sølvberg"); after a first name that is also an everyday word ("per") only
+    # when spelled like a surname beyond doubt, since a typo after "det er per" is likelier than a rare surname.
+    likeness = name_likeness(second)
+    return not _everyday(first) or likeness is not None and likeness >= SURNAME_SPELLING
+
+
 def _could_follow(tokens: list[Token], i: int, last_words: frozenset[str]) -> bool:
     """A cheap first test: can any phrase end right before tokens[i]? (Most words follow none.)"""
     before = tokens[i - 1].text if i else ""
@@ -149,7 +181,14 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
         else:
             continue
         first_person = light and phrase_before(tokens, i, FIRST_PERSON, _LONGEST)
-        if not (flags[i] and not light or _first_part(token, gazetteer, light, first_person)):
+        if light and phrase_before(tokens, i, IMPERSONAL, _LONGEST):
+            announced = i + 1 < len(tokens) and tokens[i + 1].text.casefold() in ANNOUNCING_ONESELF
+            # Before those words any first name the lists know is one ("it's rose here"), but no month or season.
+            if not (_first_name_and_surname(tokens, i, gazetteer) or announced and gazetteer.is_first_name(token.text)
+                    and token.text.casefold() not in MONTHS and token.text.casefold() not in SEASONS):
+                continue
+        elif not (flags[i] and not light or _first_part(token, gazetteer, light, first_person)
+                  or light and _first_name_and_surname(tokens, i, gazetteer)):
             continue
         for k in range(i, _name_run(tokens, i, gazetteer)):
             flags[k] = True

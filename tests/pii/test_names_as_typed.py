@@ -32,6 +32,14 @@ INTRODUCTIONS = [
     ("en", "hi, i'm abebe and i want my data deleted", "hi, i'm <name> and i want my data deleted"),
     ("nb", "jeg er adebayo, og lurer på en ting", "jeg er <name>, og lurer på en ting"),
     ("nn", "eg er haakon og bur i Bergen", "eg er <name> og bur i Bergen"),
+    # "det er …", "it's …" with a first name that is also a word, when a surname or second name follows
+    ("nb", "hei, det er per gunnar her, kan du hjelpe meg", "hei, det er <name> her, kan du hjelpe meg"),
+    ("en", "hi it's rose halvorsen, i sent a request last week", "hi it's <name>, i sent a request last week"),
+    ("en", "hello, it is frank oyelaran again", "hello, it is <name> again"),
+    ("en", "hi it's hazel here, did you get my form?", "hi it's <name> here, did you get my form?"),
+    # hyphenated first names, every part a first name the lists know
+    ("da", "hej det er lise-marie her", "hej det er <name> her"),
+    ("nn", "eg er ann-kristin og lurer på noko", "eg er <name> og lurer på noko"),
 ]
 
 SIGNATURES = [
@@ -86,6 +94,15 @@ EVERYDAY = [
     ("da", "det er højsæson for svampe nu"),
     ("nb", "jeg er aleneforsørger"),
     ("nb", "jeg skrev mvh. Det var alt"),
+    ("nb", "prisen er 50 kr, det er per dag"),
+    ("nb", "det er per post eller telefon"),
+    ("en", "it is may already"),
+    ("en", "its fine, thanks"),
+    ("en", "it's crystal clear now"),
+    ("en", "to be honest it's frank advice"),
+    ("en", "it's summer here in Tromsø"),
+    ("en", "its grace period is over"),
+    ("nb", "det er e-post jeg bruker"),
 ]
 
 

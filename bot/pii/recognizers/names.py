@@ -113,8 +113,8 @@ class PersonNameRecognizer:
         if not token.is_word or len(word) < 2:
             return False
         folded = word.casefold()
-        if folded in _ENGLISH_FIRST_PERSON_FORMS:
-            return False  # "I'm Priya": the tagger hears a capitalised word before a name as its first part
+        if folded in _ENGLISH_FIRST_PERSON_FORMS or _english_contraction(folded):
+            return False  # "I'm Priya", "hi it's rose": the tagger hears the word before a name as its first part
         common = folded in common_words()
         cue = follows_cue(tokens, i)
         if (folded in LANGUAGE_WORDS or folded in GROUP_WORDS) and (not cue or after_light_introduction(tokens, i)):
@@ -313,6 +313,16 @@ class PersonNameRecognizer:
 # Verbs that name as often as they call: "the plumber called back", "named after".
 _LOOSE_CUES = frozenset({"called", "named", "call"})
 _ENGLISH_FIRST_PERSON_FORMS = frozenset({"i'm", "i’m", "i've", "i'd", "i'll"})
+# "it's", "that's", "they're", "don't": a pronoun's or a verb's contraction, never a name ("Ben's" and "O'Brien" are).
+_CONTRACTED_WORDS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "let", "you", "we", "they"})
+_CONTRACTION_ENDINGS = frozenset({"s", "m", "re", "ll", "ve", "d"})
+
+
+def _english_contraction(folded: str) -> bool:
+    head, apostrophe, tail = folded.replace("’", "'").partition("'")
+    if not apostrophe:
+        return False
+    return head in _CONTRACTED_WORDS and tail in _CONTRACTION_ENDINGS or tail == "t" and head.endswith("n")
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})
 # "i" and "me" only in English: in Norwegian they are "in" and (nynorsk) "we".
