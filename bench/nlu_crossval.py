@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.nlu_crossval [--folds 3]          # trains one model per fold: minutes each
     .venv/bin/python -m bench.nlu_crossval --config config.yml --config other.yml   # both, on the same folds
     .venv/bin/python -m bench.nlu_crossval --from var/bench/nlu_crossval   # re-score a finished run
+    .venv/bin/python -m bench.nlu_crossval --grouped    # translations kept in one fold (bench/nlu_folds.py)
 
 Wraps `rasa test nlu --nlu data/nlu --config config.yml --cross-validation
 --folds N --successes` (errors are written by default): every example is predicted once, by the model
@@ -15,7 +16,10 @@ several languages of the same intent ("ok") counts in each. A prediction of
 nlu_fallback (the FallbackClassifier) counts as wrong. Rasa's folds are
 shuffled without a seed of their own; this script seeds NumPy before Rasa
 draws them (--seed), so two configurations are scored on the same folds and
-their difference is the configurations', not the shuffle's. With two
+their difference is the configurations', not the shuffle's. With --grouped
+the folds keep an example and its translations (nb/nn/da siblings of the
+same intent) together, so no language is scored on lines whose twin was
+trained on (bench/nlu_folds.py says why). With two
 --config, it prints both side by side with their training times. Writes
 var/bench/nlu_crossval.json; asserts nothing.
 """
@@ -43,14 +47,16 @@ OUT = ROOT / "var" / "bench" / "nlu_crossval"
 SEEDED_RASA = "import sys, numpy; numpy.random.seed(int(sys.argv.pop(1))); from rasa.__main__ import main; main()"
 
 
-def run_rasa(folds: int, out: Path, config: str = "config.yml", seed: int = 0) -> float:
+def run_rasa(folds: int, out: Path, config: str = "config.yml", seed: int = 0, grouped: bool = False) -> float:
     from bot.rasa_adapter.model import rasa_environment
 
     out.mkdir(parents=True, exist_ok=True)
     arguments = ["test", "nlu", "--nlu", "data/nlu", "--config", config,
                  "--cross-validation", "--folds", str(folds), "--out", str(out), "--successes"]
-    command = [sys.executable, "-c", SEEDED_RASA, str(seed), *arguments]
-    print("running: rasa", " ".join(arguments), f"(folds drawn with seed {seed})", flush=True)
+    runner = ["-m", "bench.nlu_folds"] if grouped else ["-c", SEEDED_RASA]
+    command = [sys.executable, *runner, str(seed), *arguments]
+    folds_are = "translations kept together" if grouped else "stratified by intent"
+    print("running: rasa", " ".join(arguments), f"(folds {folds_are}, drawn with seed {seed})", flush=True)
     started = time.perf_counter()
     with (out / "rasa.log").open("w") as log:
         subprocess.run(command, cwd=ROOT, env=rasa_environment(), check=True, stdout=log, stderr=subprocess.STDOUT)
@@ -180,23 +186,24 @@ def print_comparison(runs: dict[str, dict[str, Any]]) -> None:
             + "  (seconds per fold; none where Rasa's cache had it)")
 
 
-def compare(configs: list[str], folds: int, seed: int) -> int:
+def compare(configs: list[str], folds: int, seed: int, grouped: bool = False) -> int:
     started, machine_info = now(), machine()
     runs: dict[str, dict[str, Any]] = {}
     for config in configs:
-        out = OUT.parent / f"nlu_crossval-{Path(config).stem}"
-        seconds = run_rasa(folds, out, config, seed)
+        out = OUT.parent / f"nlu_crossval-{Path(config).stem}{'-grouped' if grouped else ''}"
+        seconds = run_rasa(folds, out, config, seed, grouped)
         predicted = predictions(out)
         if not predicted:
             print(f"no predictions in {out}; see {out / 'rasa.log'}")
             return 1
         runs[config] = {**score(predicted), "folds": folds, "seconds": seconds, "config": config, "seed": seed,
+                        "grouped": grouped,
                         "response_selection_f1": response_selection_f1(out),
                         "component_seconds": component_seconds(out)}
         print(f"\n== {config}")
         print_figures(runs[config])
     print_comparison(runs)
-    write_result("nlu_crossval_compare", {"runs": runs}, started, machine_info)
+    write_result("nlu_crossval_compare" + ("_grouped" if grouped else ""), {"runs": runs}, started, machine_info)
     return 0
 
 
@@ -205,23 +212,27 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0, help="NumPy's seed for Rasa's fold shuffle")
     parser.add_argument("--config", action="append", help="a Rasa config; twice to compare (default config.yml)")
+    parser.add_argument("--grouped", action="store_true",
+                        help="keep an example and its translations in one fold (bench/nlu_folds.py)")
     parser.add_argument("--from", dest="source", type=Path, help="score an existing output folder, do not run Rasa")
     args = parser.parse_args()
     if args.config and len(args.config) > 1:
-        return compare(args.config, args.folds, args.seed)
+        return compare(args.config, args.folds, args.seed, args.grouped)
     started, machine_info = now(), machine()
-    out = args.source or OUT
+    out = args.source or (OUT.parent / "nlu_crossval-grouped" if args.grouped else OUT)
     config = (args.config or ["config.yml"])[0]
-    seconds = None if args.source else run_rasa(args.folds, out, config, args.seed)
+    seconds = None if args.source else run_rasa(args.folds, out, config, args.seed, args.grouped)
     predicted = predictions(out)
     if not predicted:
         print(f"no predictions in {out}; see {out / 'rasa.log'}")
         return 1
     figures = score(predicted)
-    figures.update({"folds": args.folds, "seconds": seconds, "config": config, "data": "data/nlu", "seed": args.seed})
+    figures.update({"folds": args.folds, "seconds": seconds, "config": config, "data": "data/nlu", "seed": args.seed,
+                    "grouped": args.grouped})
     print_figures(figures)
     # A re-scored run keeps its timing and machine only in the first file it wrote.
-    write_result("nlu_crossval" if args.source is None else "nlu_crossval_rescored", figures, started, machine_info)
+    name = "nlu_crossval" + ("_grouped" if args.grouped else "")
+    write_result(name if args.source is None else name + "_rescored", figures, started, machine_info)
     return 0
 
 
