@@ -34,15 +34,28 @@ LIGHT_INTRODUCTIONS = _phrases(
     "dette er",
     "min datter", "min søn", "min sønn", "min son", "mi dotter", "my son", "my daughter", "my wife", "my husband",
     "min kone", "min mann", "min mand", "min kæreste", "min mor", "min far", "mi mor",
+    # the people a parent or a colleague writes about ("my kids emma and noah", "your colleague hilde")
+    "my kids", "my children", "my mum", "my mom", "my dad", "my mother", "my father", "my brother", "my sister",
+    "my partner", "my boyfriend", "my girlfriend", "my colleague", "your colleague", "my stepson",
+    "my stepdaughter", "min bror", "min søster", "min søskende", "bror min", "broren min", "søster mi",
+    "søstera mi", "søsteren min", "mi syster", "syster mi", "min kollega", "kollegaen min", "kollegaen din",
+    "kollegaen jeres", "din kollega", "jeres kollega", "dykkar kollega", "min samboer", "samboeren min",
+    "sambuaren min", "barna mine", "ungane mine", "mine børn", "mine barn",
 )
+# Forms of address before a name, typed in lowercase in a chat: "mrs okafor", "fru hansen", "dr. patel".
+HONORIFICS_TYPED = frozenset({"mr", "mrs", "ms", "miss", "dr", "fru", "herr", "hr", "frk", "frøken"})
 # Of those, the ones that are mostly about things ("it's crystal clear", "it's frank advice"): a name after them
 # only with a surname, or with the words that announce oneself ("it's grace here", "it's victor again").
 IMPERSONAL = _phrases("it's", "it is", "its")
 ANNOUNCING_ONESELF = frozenset({"here", "again", "speaking", "calling", "writing"})
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
-# Of those, the ones where a person says who they are: only after these can a name the lists lack be one ("det er
-# højsæson" is about the season).
+# Of those, the ones where a person says who they are, or names a child, a relative or a colleague: only after
+# these can a name the lists lack be one ("det er højsæson" is about the season; "your colleague ingvild").
 FIRST_PERSON = _phrases("jeg er", "eg er", "i am", "i'm", "im")
+_POSSESSIVES = frozenset({"my", "your", "min", "mi", "mit", "din", "mine", "jeres", "dykkar"})
+NAMES_SOMEONE = FIRST_PERSON | frozenset(
+    phrase for phrase in LIGHT_INTRODUCTIONS if phrase[0] in _POSSESSIVES or phrase[-1] in _POSSESSIVES
+)
 SIGN_OFFS = _phrases(
     "mvh", "vh", "hilsen", "helsing", "hilsner", "venlig hilsen", "vennlig hilsen", "venleg helsing",
     "med vennlig hilsen", "med venlig hilsen", "med venleg helsing", "beste hilsen", "bedste hilsner",
@@ -99,7 +112,7 @@ def _hyphenated_first_name(word: str, gazetteer: NameGazetteer) -> bool:
     return len(parts) > 1 and all(len(part) > 1 and gazetteer.is_first_name(part) for part in parts)
 
 
-def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, first_person: bool = False) -> bool:
+def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, names_someone: bool = False) -> bool:
     word = token.text
     if not token.is_word or _everyday(word):
         return False
@@ -111,7 +124,7 @@ def _first_part(token: Token, gazetteer: NameGazetteer, light: bool, first_perso
             return True
         # "i'm dawit", "jeg er oluwaseun": a name the lists lack, when no everyday list knows the word either
         # and its spelling is a name's beyond doubt (compounds and typos, "nyinnflytta", "usikkker", are not).
-        if not first_person:
+        if not names_someone:
             return False
         likeness = name_likeness(word)
         return likeness is not None and likeness >= LIGHT_UNKNOWN_SPELLING and _unknown_word(word, gazetteer)
@@ -170,6 +183,34 @@ def _could_follow(tokens: list[Token], i: int, last_words: frozenset[str]) -> bo
     return before.casefold() in last_words
 
 
+def _after_honorific(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 1].text if i else ""
+    if before == "." and i >= 2:
+        before = tokens[i - 2].text
+    return before.casefold() in HONORIFICS_TYPED
+
+
+def mark_addressed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """ "mrs okafor", "fru hansen", "dr. patel": after a form of address, a name the lists know or a word no
+    everyday list knows is the name, in any case ("miss you", "ms word" stay)."""
+    for i, token in enumerate(tokens):
+        if flags[i] or not token.is_word or not _after_honorific(tokens, i) or _everyday(token.text):
+            continue
+        if _known_name(token.text, gazetteer) and not in_lexicon(token.text) or _unknown_word(token.text, gazetteer):
+            flags[i] = True  # one word: a surname after a title, and "dr. ramaswamy said" is no longer name
+
+
+def mark_hyphenated_first_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """ "ole-martin og mari-ann": a hyphenated word whose every part is a first name, none an everyday word, is a
+    name without a cue or a capital."""
+    for i, token in enumerate(tokens):
+        if flags[i] or "-" not in token.text or not token.is_word:
+            continue
+        parts = token.text.split("-")
+        if _hyphenated_first_name(token.text, gazetteer) and not any(in_lexicon(part) for part in parts):
+            flags[i] = True
+
+
 def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     for i, token in enumerate(tokens):
         if not token.is_word or not _could_follow(tokens, i, _INTRODUCTION_ENDS):
@@ -180,18 +221,35 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
             light = True
         else:
             continue
-        first_person = light and phrase_before(tokens, i, FIRST_PERSON, _LONGEST)
+        names_someone = light and phrase_before(tokens, i, NAMES_SOMEONE, _LONGEST)
         if light and phrase_before(tokens, i, IMPERSONAL, _LONGEST):
             announced = i + 1 < len(tokens) and tokens[i + 1].text.casefold() in ANNOUNCING_ONESELF
             # Before those words any first name the lists know is one ("it's rose here"), but no month or season.
             if not (_first_name_and_surname(tokens, i, gazetteer) or announced and gazetteer.is_first_name(token.text)
                     and token.text.casefold() not in MONTHS and token.text.casefold() not in SEASONS):
                 continue
-        elif not (flags[i] and not light or _first_part(token, gazetteer, light, first_person)
+        elif not (flags[i] and not light or _first_part(token, gazetteer, light, names_someone)
                   or light and _first_name_and_surname(tokens, i, gazetteer)):
             continue
-        for k in range(i, _name_run(tokens, i, gazetteer)):
+        end = _name_run(tokens, i, gazetteer)
+        for k in range(i, end):
             flags[k] = True
+        _mark_listed_after(tokens, end, flags, gazetteer)
+
+
+# Words that join the names of a list: "my kids emma and noah", "barna mine, sondre og ingrid".
+_LIST_JOINERS = frozenset({",", "og", "and", "&"})
+
+
+def _mark_listed_after(tokens: list[Token], end: int, flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """The names listed after an introduced one: each a first name the lists know that no everyday word spells."""
+    while end + 1 < len(tokens) and tokens[end].text.casefold() in _LIST_JOINERS:
+        if not _first_part(tokens[end + 1], gazetteer, light=True):
+            return
+        after = _name_run(tokens, end + 1, gazetteer)
+        for k in range(end + 1, after):
+            flags[k] = True
+        end = after
 
 
 # Sign-offs written as abbreviations take a full stop: "mvh. per", "vh. Kari".

@@ -78,6 +78,9 @@ PHONES = [
     ("en", "my US cell is (646) 372-9184, text first", "my US cell is <number>, text first"),
     ("en", "the office in Leeds: (0113) 496 2758", "the office in Leeds: <number>"),
     ("da", "min svenske mobil: (08) 614 27 93", "min svenske mobil: <number>"),
+    # the trunk 0 bracketed without a country code, as written on a business card
+    ("en", "ring the London office on (0)20 7946 0517", "ring the London office on <number>"),
+    ("nb", "svensk mobil (0)73-519 48 26", "svensk mobil <number>"),
 ]
 
 NOT_PHONES = [

@@ -40,6 +40,16 @@ INTRODUCTIONS = [
     # hyphenated first names, every part a first name the lists know
     ("da", "hej det er lise-marie her", "hej det er <name> her"),
     ("nn", "eg er ann-kristin og lurer på noko", "eg er <name> og lurer på noko"),
+    ("nb", "både tor-einar og siv-helen har sluttet i korpset", "både <name> og <name> har sluttet i korpset"),
+    # the people a parent or colleague writes about, and the names listed after one
+    ("en", "my kids maja and elliot both play there", "my kids <name> and <name> both play there"),
+    ("en", "I spoke to your colleague ingvild on monday", "I spoke to your colleague <name> on monday"),
+    ("nb", "barna mine, tiril og aksel, går der", "barna mine, <name> og <name>, går der"),
+    ("da", "min bror magnus har også et spørgsmål", "min bror <name> har også et spørgsmål"),
+    # a form of address in lowercase
+    ("en", "please pass this to mrs adebayo-cole", "please pass this to mrs <name>"),
+    ("nb", "jeg har snakket med fru kvaløy om det", "jeg har snakket med fru <name> om det"),
+    ("en", "dr. ramaswamy said it was fine", "dr. <name> said it was fine"),
 ]
 
 SIGNATURES = [
@@ -102,6 +112,10 @@ EVERYDAY = [
     ("en", "to be honest it's frank advice"),
     ("en", "it's summer here in Tromsø"),
     ("en", "its grace period is over"),
+    ("en", "i miss you all, open it in ms word"),
+    ("nb", "send det til hr-avdelingen"),
+    ("nb", "koden kom på sms-kode-meldingen"),
+    ("en", "my kids and my wife agree"),
     ("nb", "det er e-post jeg bruker"),
 ]
 

@@ -23,7 +23,14 @@ from bot.pii.gazetteer import (
     name_gazetteer,
     world_places,
 )
-from bot.pii.name_chat_rules import after_light_introduction, in_lexicon, mark_introduced_names, mark_signed_names
+from bot.pii.name_chat_rules import (
+    after_light_introduction,
+    in_lexicon,
+    mark_addressed_names,
+    mark_hyphenated_first_names,
+    mark_introduced_names,
+    mark_signed_names,
+)
 from bot.pii.name_features import (
     LANGUAGE_WORDS,
     NAME_PARTICLES,
@@ -94,6 +101,8 @@ class PersonNameRecognizer:
         flags = [self._is_name(tokens, scores, i, english) for i in range(len(tokens))]
         mark_introduced_names(tokens, flags, self.gazetteer)
         mark_signed_names(tokens, flags, self.gazetteer)
+        mark_addressed_names(tokens, flags, self.gazetteer)
+        mark_hyphenated_first_names(tokens, flags, self.gazetteer)
         self._extend_to_surnames(tokens, scores, flags)
         _first_name_before(tokens, scores, flags, self.gazetteer)
         _unlisted_pairs(tokens, scores, flags, self.gazetteer)
@@ -283,8 +292,10 @@ class PersonNameRecognizer:
             after_cue = _chain_starts_at_cue(tokens, flags, i)
             if token.is_capitalised and (after_cue or scores[i].other_entity < EXTENSION_BLOCK):
                 flags[i] = True
-            elif not token.is_capitalised and gazetteer.is_name(token.text) and tokens[i - 1].text.islower():
-                flags[i] = True  # "jeg heter ola nordmann"
+            elif not token.is_capitalised and gazetteer.is_name(token.text) and tokens[i - 1].text.islower() and (
+                token.text not in _REPORTING_VERBS
+            ):
+                flags[i] = True  # "jeg heter ola nordmann", but "dr. ramaswamy said …" ("Said" is a name too)
 
     def _spans(
         self, tokens: list[Token], scores: list[TokenScores], flags: list[bool], english: bool
@@ -313,6 +324,8 @@ class PersonNameRecognizer:
 # Verbs that name as often as they call: "the plumber called back", "named after".
 _LOOSE_CUES = frozenset({"called", "named", "call"})
 _ENGLISH_FIRST_PERSON_FORMS = frozenset({"i'm", "i’m", "i've", "i'd", "i'll"})
+# What follows a name in reported speech; the name lists hold "Said" and "Sa".
+_REPORTING_VERBS = frozenset({"said", "says", "sa", "sier", "seier", "siger", "sagde"})
 # "it's", "that's", "they're", "don't": a pronoun's or a verb's contraction, never a name ("Ben's" and "O'Brien" are).
 _CONTRACTED_WORDS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "let", "you", "we", "they"})
 _CONTRACTION_ENDINGS = frozenset({"s", "m", "re", "ll", "ve", "d"})

@@ -5,7 +5,8 @@ recognizer, which asks `is_phone_number`. The forms with brackets are found here
 ends a digit run and a partial mask leaks the country: "(+45) 20 12 34 56", "+46 (0)70-123 45 67",
 "+44 (0)20 7946 0958", "+1 (415) 555-0132" are each one number, masked from the first bracket on. So are
 national forms with a bracketed area code, as Americans, Britons and Swedes write them at home: "(415)
-555-0132", "(020) 7946 0958", "(08) 123 456 78"; the digits after the bracket alone would leave the area."""
+555-0132", "(020) 7946 0958", "(08) 123 456 78", "(0)20 7946 0958"; the digits after the bracket alone would
+leave the area."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ _COUNTRY = r"(?:\(\s?(?:\+|00)\d{1,3}\s?\)|(?:\+|00)\d{1,3})"
 _BODY = r"(?:[ \-.]?(?:\(\d{1,4}\)|\d)){6,16}"
 _BRACKETED_NUMBER = re.compile(rf"(?<![\w+(]){_COUNTRY}{_BODY}(?![\w])")
 # "(415) 555-0132", "(020) 7946 0958": an area code in brackets, then the subscriber's digits.
-_AREA_CODE_NUMBER = re.compile(r"(?<![\w+(])\((?:0\d{1,4}|[2-9]\d\d)\)[ \-.]?\d(?:[ \-.]?\d){4,9}(?![\w])")
+# "(0)20 7946 0958", "(0)70-123 45 67": the trunk 0 bracketed without the country code, as on a British or Swedish
+# card read aloud; the area code follows it.
+_AREA_CODE_NUMBER = re.compile(r"(?<![\w+(])\((?:0\d{1,4}|[2-9]\d\d|0)\)[ \-.]?\d(?:[ \-.]?\d){4,9}(?![\w])")
 # "(0)" after the country code is the national trunk prefix, dialled at home and dropped from abroad.
 _TRUNK = re.compile(r"\(\s?0\s?\)")
 
