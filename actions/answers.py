@@ -12,6 +12,7 @@ from actions.consent import stashed_birth_year
 from actions.dsr_common import language_of, question_before
 from actions.names import (
     ACTION_ANSWER_FAQ,
+    ACTION_ANSWER_OUTSIDE_FORM,
     ACTION_ANSWER_YES_NO,
     ACTION_FORGET_CHAT,
     ACTION_OFFER_HANDOFF,
@@ -21,7 +22,7 @@ from actions.names import (
 )
 from bot.clock import utc_now
 from bot.consent.age_answer import is_only_an_age
-from bot.knowledge.replies import Reply, faq_reply, yes_no_reply
+from bot.knowledge.replies import Reply, faq_reply, lone_answer_reply, yes_no_reply
 from bot.wiring import services
 
 # A typed "ja" does what the question's yes button does (issue 16, item 8): question asked -> the yes action.
@@ -58,6 +59,22 @@ class ActionAnswerFaq(Action):
             tracker.latest_message, language_of(tracker), services().knowledge, services().settings, utc_now().date(),
             in_form=tracker.active_loop_name is not None,
         )
+        _send(reply, dispatcher)
+        return []
+
+
+class ActionAnswerOutsideForm(Action):
+    """An answer with no question asked (`inform` outside a form): an age gets the minors' rule for it."""
+
+    def name(self) -> str:
+        return ACTION_ANSWER_OUTSIDE_FORM
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        reply = lone_answer_reply(text, language_of(tracker), services().knowledge, services().settings,
+                                  utc_now().date())
         _send(reply, dispatcher)
         return []
 

@@ -47,6 +47,7 @@ ACTION_NOT_UNDERSTOOD = "action_not_understood"
 # Answers from the controller's knowledge base (actions/answers.py)
 ACTION_ANSWER_FAQ = "action_answer_faq"
 ACTION_ANSWER_YES_NO = "action_answer_yes_no"
+ACTION_ANSWER_OUTSIDE_FORM = "action_answer_outside_form"
 
 ACTION_START_REQUEST = "action_start_request"
 ACTION_SEND_CODE = "action_send_code"

@@ -82,3 +82,13 @@ def is_only_an_age(text: str, today: date) -> bool:
     except ImplausibleBirth:
         return False
     return True
+
+
+# Below this, a lone number word is more often something else ("en", "to", "ei" are also words of their own).
+YOUNGEST_AGE_TYPED = 5
+
+
+def is_a_typed_age(text: str, today: date) -> bool:
+    """The whole message tells an age of five or more ("jeg er tolv", "I'm 14", "born in 2012"): someone saying how
+    old they or their child are, whatever the classifier made of it."""
+    return is_only_an_age(text, today) and today.year - birth_year_from_answer(text, today) > YOUNGEST_AGE_TYPED

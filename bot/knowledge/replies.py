@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any
 
 from bot.config import Settings
+from bot.consent.age_answer import birth_year_from_answer, is_a_typed_age
+from bot.consent.ages import youngest_age
 from bot.i18n import translate
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.minors import age_in, age_rule
@@ -103,7 +105,26 @@ def faq_reply(
 ) -> Reply:
     """The answer to the topic the selector chose. `in_form`: asked in the middle of a form, whose own question
     follows as the next step; a button that starts something else there would leave the form half done."""
-    topic = selected_topic(message)
+    return topic_reply(selected_topic(message), str(message.get("text") or ""), language, knowledge, settings, today,
+                       in_form=in_form)
+
+
+def lone_answer_reply(text: str, language: str, knowledge: KnowledgeBase, settings: Settings, today: date) -> Reply:
+    """An answer typed with nothing asked (`inform` outside a form). An age alone ("jeg er tolv", "I'm 14") is a
+    child or a parent telling Vern how old: the minors' rule for that age, with its next step. Anything else (a
+    code, an address with no request running) is not understood."""
+    if not is_a_typed_age(text, today):
+        return Reply(response="utter_default")
+    # Read as the consent form reads it ("I'm nine", "born in 2012"), not as a question about an age.
+    age = youngest_age(birth_year_from_answer(text, today), today)
+    return topic_reply(MINORS_TOPIC, text, language, knowledge, settings, today, age=age)
+
+
+def topic_reply(
+    topic: str | None, text: str, language: str, knowledge: KnowledgeBase, settings: Settings, today: date,
+    *, in_form: bool = False, age: int | None = None,
+) -> Reply:
+    """The answer to one FAQ topic for the message `text` (the minors' rules read the age in it, unless given)."""
     if topic is None:
         return Reply(response="utter_default")
     step = None if in_form else NEXT_STEP.get(topic)
@@ -111,7 +132,7 @@ def faq_reply(
     if not in_form:
         buttons += [_button(key, payload, language) for key, payload in FOR_CHILD_STEPS.get(topic, [])]
     if topic == MINORS_TOPIC:
-        age = age_in(str(message.get("text") or ""), today)
+        age = age_in(text, today) if age is None else age
         rule: str | None = None
         if age is None:
             text = knowledge.answer(topic, language)

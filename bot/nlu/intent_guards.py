@@ -22,7 +22,7 @@ from collections.abc import Collection
 from typing import Any
 
 from bot.clock import utc_now
-from bot.consent.age_answer import birth_year_from_answer, is_only_an_age
+from bot.consent.age_answer import is_a_typed_age
 from bot.language.switch import normalise, requested_language
 
 INFORM = "inform"
@@ -50,15 +50,6 @@ def _number_without_age(text: str) -> bool:
     return not _AGE.search(_LONG_NUMBER.sub(" ", text))
 
 
-# Below this, a lone number word is more often something else ("en", "to", "ei" are also words of their own).
-YOUNGEST_AGE_TYPED = 5
-
-
-def _only_an_age(text: str) -> bool:
-    today = utc_now().date()
-    return is_only_an_age(text, today) and today.year - birth_year_from_answer(text, today) > YOUNGEST_AGE_TYPED
-
-
 def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]],
                      purpose_ids: Collection[str], retrieval_intent: str | None = None) -> str | None:
     """The intent the message must have instead of `intent`, or None to keep the classifier's. `retrieval_intent`
@@ -69,7 +60,7 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
     if typed in purpose_ids and intent not in PURPOSE_READINGS:
         return INFORM
     about_ages = intent == "faq" and retrieval_intent == MINORS_FAQ
-    if not about_ages and intent != INFORM and _only_an_age(typed):
+    if not about_ages and intent != INFORM and is_a_typed_age(typed, utc_now().date()):
         return INFORM
     if intent == SWITCH_LANGUAGE and requested_language(typed) is None and not _LANGUAGE_WORD.search(normalise(typed)):
         following = [entry.get("name") for entry in ranking if entry.get("name") not in (SWITCH_LANGUAGE, None)]

@@ -40,6 +40,14 @@ def test_the_age_asked_about_gets_its_band_and_a_consent_button(stack: VernStack
     assert [b["payload"] for b in answer["buttons"]] == ["/give_consent"]
 
 
+def test_an_age_typed_with_nothing_asked_gets_the_rule_for_that_age(stack: VernStack) -> None:
+    # A child's first words, often: "jeg er tolv". Once the plain "I did not understand".
+    (answer,) = stack.say(new_chat(), "jeg er tolv")
+    rule = knowledge().age_answer("guardian_only", 12, "nb")
+    assert answer["text"] == f"{rule} {translate('next_step_guardian_gets_link', 'nb')}"
+    assert [b["payload"] for b in answer["buttons"]] == ["/give_consent"]
+
+
 def test_an_erasure_request_with_a_cpr_number_stays_an_erasure_request(stack: VernStack) -> None:
     texts = stack.texts(new_chat(), "hej, jeg vil gerne have slettet mine oplysninger, mit cpr er 010190-1234")
     assert translate("request_intro_erasure", "da") in texts

@@ -11,7 +11,7 @@ import pytest
 from bot.config import AgeBands, load_settings
 from bot.knowledge import load_knowledge
 from bot.knowledge.minors import age_in
-from bot.knowledge.replies import clarify_reply, faq_reply, yes_no_reply
+from bot.knowledge.replies import Reply, clarify_reply, faq_reply, lone_answer_reply, yes_no_reply
 
 TODAY = date(2026, 12, 6)
 
@@ -168,3 +168,24 @@ def test_a_parents_question_is_one_press_from_a_request_for_the_child(settings) 
     payloads = [button["payload"] for button in reply.buttons]
     assert '/request_access{"case_reference": "forchild:"}' in payloads
     assert '/request_erasure{"case_reference": "forchild:"}' in payloads
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("jeg er tolv", "nb", "Ved 12 år er det foreldrene eller verge som samtykker"),
+        ("eg er femten år", "nn", "Ved 15 år må både barnet og ein forelder samtykkje"),
+        ("jeg er 16", "da", "Ved 16 år giver den unge selv samtykke"),
+        ("I'm nine", "en", "At 9,"),
+    ],
+)
+def test_an_age_typed_with_nothing_asked_gets_the_rule_for_that_age(settings, text, language, expected) -> None:
+    reply = lone_answer_reply(text, language, load_knowledge(settings), settings, TODAY)
+    assert reply.text is not None and reply.text.startswith(expected), reply.text
+    assert [b["payload"] for b in reply.buttons] == ["/give_consent"]
+
+
+@pytest.mark.parametrize("text", ["koden er 482913", "ola@example.org", "to", "jeg er 3", "hvor gammel må man være"])
+def test_any_other_answer_with_nothing_asked_is_not_understood(settings, text: str) -> None:
+    reply = lone_answer_reply(text, "nb", load_knowledge(settings), settings, TODAY)
+    assert reply == Reply(response="utter_default")
