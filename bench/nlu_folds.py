@@ -12,6 +12,7 @@ each other language, its most similar example of the same intent in that languag
 at least `LINK_SIMILARITY`. Families are the connected components of those links.
 
     python -m bench.nlu_folds SEED rasa-arguments…   # what `bench.nlu_crossval --grouped` runs
+    python -m bench.nlu_folds --describe               # how many examples have a translation, per language
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 # Chosen by reading pairs at the border: at 0.5, nb/nn/da renderings of one sentence link and two different
 # sentences that share a phrase ("can I see my data" / "kan jeg slette dataene mine") do not.
@@ -66,8 +68,6 @@ def _key(text: str) -> str:
 
 def repository_languages() -> dict[str, frozenset[str]]:
     """The languages each text of data/nlu is written in (its blocks' `metadata: language`)."""
-    from pathlib import Path
-
     from bot.training.nlu_data import training_examples
 
     found: dict[str, set[str]] = defaultdict(set)
@@ -122,7 +122,33 @@ def _sizes(families: list[int]) -> Iterator[int]:
     return iter(members.values())
 
 
+def describe() -> None:
+    """Per language: how many examples belong to a family with another language in it (so that Rasa's folds
+    usually train on a twin of the line they test), and the sizes of the families."""
+    languages = repository_languages()
+    from bot.training.nlu_data import training_examples
+
+    seen: dict[tuple[str, str], frozenset[str]] = {}
+    for example in training_examples(Path(__file__).resolve().parents[1] / "data"):
+        seen[(_key(example.text), example.intent)] = languages[_key(example.text)]
+    labelled = [(text, intent, tongues) for (text, intent), tongues in seen.items()]
+    families = translation_families(labelled)
+    tongues_of: dict[int, set[str]] = defaultdict(set)
+    for (_, _, tongues), family in zip(labelled, families, strict=True):
+        tongues_of[family] |= tongues
+    print(f"{len(labelled)} examples in {len(set(families))} families (link at cosine {LINK_SIMILARITY})")
+    print(f"{'language':<9} {'examples':>9} {'with a translation':>19}")
+    for language in ("nb", "nn", "da", "en"):
+        mine = [family for (_, _, tongues), family in zip(labelled, families, strict=True) if language in tongues]
+        twinned = sum(len(tongues_of[family]) > 1 for family in mine)
+        print(f"{language:<9} {len(mine):>9} {twinned / len(mine):>19.3f}")
+    print("family sizes (size: families):", family_sizes(labelled))
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--describe"]:
+        describe()
+        return
     import numpy
     import rasa.nlu.test
     from rasa.__main__ import main as rasa_main
