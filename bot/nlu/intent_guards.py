@@ -13,6 +13,9 @@ to keep them right:
 - A message that is only an age ("jeg er tolv", "eg er femten år", "I'm 14") is about ages: read as anything but
   the question about minors' consent, it is an answer (`inform`), which the age question takes. "eg er tolv" read
   as a goodbye (its nearest example is "eg er ferdig") once ended a 12-year-old's consent in the middle.
+- Giving consent in words that take it back ("meld meg av nyhetsbrevet", "I don't want to be in the video after
+  all") is a withdrawal (`manage_consents`): withdrawal must work at once, and the classifier learns both from
+  sentences that share the purpose's words (bot/nlu/withdrawal.py).
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from typing import Any
 from bot.clock import utc_now
 from bot.consent.age_answer import is_a_typed_age
 from bot.language.switch import normalise, requested_language
+from bot.nlu.withdrawal import withdraws_consent
 
 INFORM = "inform"
+GIVE_CONSENT = "give_consent"
+MANAGE_CONSENTS = "manage_consents"
 MINORS_FAQ = "faq/minors_consent"
 SWITCH_LANGUAGE = "switch_language"
 FALLBACK = "nlu_fallback"
@@ -59,6 +65,8 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
         return INFORM
     if typed in purpose_ids and intent not in PURPOSE_READINGS:
         return INFORM
+    if intent == GIVE_CONSENT and withdraws_consent(typed):
+        return MANAGE_CONSENTS
     about_ages = intent == "faq" and retrieval_intent == MINORS_FAQ
     if not about_ages and intent != INFORM and is_a_typed_age(typed, utc_now().date()):
         return INFORM
