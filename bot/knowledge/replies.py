@@ -17,6 +17,7 @@ from bot.consent.ages import youngest_age
 from bot.i18n import translate
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.minors import age_in, age_rule
+from bot.nlu.leading_greeting import without_leading_greeting
 
 RETRIEVAL_INTENT = "faq"
 MINORS_TOPIC = "minors_consent"
@@ -113,6 +114,7 @@ def lone_answer_reply(text: str, language: str, knowledge: KnowledgeBase, settin
     """An answer typed with nothing asked (`inform` outside a form). An age alone ("jeg er tolv", "I'm 14") is a
     child or a parent telling Vern how old: the minors' rule for that age, with its next step. Anything else (a
     code, an address with no request running) is not understood."""
+    text = without_leading_greeting(text)  # "hej, jeg er 16"
     if not is_a_typed_age(text, today):
         return Reply(response="utter_default")
     # Read as the consent form reads it ("I'm nine", "born in 2012"), not as a question about an age.

@@ -75,10 +75,11 @@ class LeadingGreetingRestorer(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
+            read = message.get(TEXT)  # what the classifiers read: the greeting is no part of an answer
             original = message.get(ORIGINAL_TEXT)
             if isinstance(original, str):
                 message.set(TEXT, original)
-            _apply_intent_guards(message)
+            _apply_intent_guards(message, read)
         return messages
 
 
@@ -98,10 +99,11 @@ def _retrieval_intent(message: Message) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def _apply_intent_guards(message: Message) -> None:
-    """The last step of the pipeline, after the classifiers and the fallback (bot/nlu/intent_guards.py); the
-    restorer carries it because adding a component to config.yml would make every deployment retrain."""
-    text, intent = message.get(TEXT), message.get(INTENT) or {}
+def _apply_intent_guards(message: Message, text: Any) -> None:
+    """The last step of the pipeline, after the classifiers and the fallback (bot/nlu/intent_guards.py), on the
+    text they read ("hej, jeg er 16" is "jeg er 16"); the restorer carries it because adding a component to
+    config.yml would make every deployment retrain."""
+    intent = message.get(INTENT) or {}
     if not isinstance(text, str) or not isinstance(intent, dict):
         return
     ranking = message.get(INTENT_RANKING_KEY) or []

@@ -189,3 +189,8 @@ def test_an_age_typed_with_nothing_asked_gets_the_rule_for_that_age(settings, te
 def test_any_other_answer_with_nothing_asked_is_not_understood(settings, text: str) -> None:
     reply = lone_answer_reply(text, "nb", load_knowledge(settings), settings, TODAY)
     assert reply == Reply(response="utter_default")
+
+
+def test_a_greeting_before_the_age_changes_nothing(settings) -> None:
+    reply = lone_answer_reply("hej, jeg er 16", "da", load_knowledge(settings), settings, TODAY)
+    assert reply.text is not None and reply.text.startswith("Ved 16 år giver den unge selv samtykke")

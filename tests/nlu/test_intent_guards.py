@@ -89,3 +89,15 @@ def test_the_last_pipeline_step_reads_the_faq_answer_chosen(monkeypatch: pytest.
     }
     [message] = components.LeadingGreetingRestorer().process([Message(data=parsed)])
     assert message.get(INTENT)["name"] == "inform"
+
+
+@pytest.mark.parametrize("typed", ["hej, jeg er 16", "hei! eg er tolv", "hello, I'm 14"])
+def test_a_greeting_before_an_age_changes_nothing(monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    monkeypatch.setattr(components, "_purpose_ids", lambda: frozenset())
+    message = Message(data={TEXT: typed})
+    components.LeadingGreetingRemover()._strip(message)
+    message.set(INTENT, {"name": "greet", "confidence": 0.6})
+    message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}])
+    [message] = components.LeadingGreetingRestorer().process([message])
+    assert message.get(INTENT)["name"] == "inform"
+    assert message.get(TEXT) == typed  # the actions read what was typed
