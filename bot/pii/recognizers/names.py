@@ -30,6 +30,7 @@ from bot.pii.name_chat_rules import (
     mark_hyphenated_first_names,
     mark_introduced_names,
     mark_signed_names,
+    may_hold_typed_names,
 )
 from bot.pii.name_features import (
     LANGUAGE_WORDS,
@@ -101,8 +102,9 @@ class PersonNameRecognizer:
         flags = [self._is_name(tokens, scores, i, english) for i in range(len(tokens))]
         mark_introduced_names(tokens, flags, self.gazetteer)
         mark_signed_names(tokens, flags, self.gazetteer)
-        mark_addressed_names(tokens, flags, self.gazetteer)
-        mark_hyphenated_first_names(tokens, flags, self.gazetteer)
+        if may_hold_typed_names(text):
+            mark_addressed_names(tokens, flags, self.gazetteer)
+            mark_hyphenated_first_names(tokens, flags, self.gazetteer)
         self._extend_to_surnames(tokens, scores, flags)
         _first_name_before(tokens, scores, flags, self.gazetteer)
         _unlisted_pairs(tokens, scores, flags, self.gazetteer)
@@ -332,9 +334,9 @@ _CONTRACTION_ENDINGS = frozenset({"s", "m", "re", "ll", "ve", "d"})
 
 
 def _english_contraction(folded: str) -> bool:
-    head, apostrophe, tail = folded.replace("’", "'").partition("'")
-    if not apostrophe:
+    if "'" not in folded and "’" not in folded:
         return False
+    head, _, tail = folded.replace("’", "'").partition("'")
     return head in _CONTRACTED_WORDS and tail in _CONTRACTION_ENDINGS or tail == "t" and head.endswith("n")
 # Joiners of a list of people, and the first-person words a person is listed with ("Kari og jeg").
 _CONJUNCTIONS = frozenset({"og", "and", "&", "eller", "or", "samt"})

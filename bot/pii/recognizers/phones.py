@@ -32,6 +32,7 @@ _BRACKETED_NUMBER = re.compile(rf"(?<![\w+(]){_COUNTRY}{_BODY}(?![\w])")
 # "(0)20 7946 0958", "(0)70-123 45 67": the trunk 0 bracketed without the country code, as on a British or Swedish
 # card read aloud; the area code follows it.
 _AREA_CODE_NUMBER = re.compile(r"(?<![\w+(])\((?:0\d{1,4}|[2-9]\d\d|0)\)[ \-.]?\d(?:[ \-.]?\d){4,9}(?![\w])")
+_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|00)\d{1,3}\s?$")
 # "(0)" after the country code is the national trunk prefix, dialled at home and dropped from abroad.
 _TRUNK = re.compile(r"\(\s?0\s?\)")
 
@@ -67,6 +68,9 @@ class BracketedPhoneRecognizer:
             if is_phone_number(dialled):
                 yield PiiSpan(match.start(), match.end(), NUMBER, "phone", 0.9)
         for match in _AREA_CODE_NUMBER.finditer(text):
+            if match.group(0).startswith("(0)") and _COUNTRY_CODE_BEFORE.search(text, max(0, match.start() - 6),
+                                                                                 match.start()):
+                continue  # "+44 (0)20 …": the whole number is the bracketed-number search's, found above
             dialled = re.sub(r"[()]", "", match.group(0))
             if any(_valid(dialled, region) for region in AREA_CODE_REGIONS):
                 yield PiiSpan(match.start(), match.end(), NUMBER, "phone", 0.9)
