@@ -1,7 +1,7 @@
 """Where the words themselves settle what a message is, the classifier's guess gives way.
 
-Two cases, both seen with a model trained on one machine and not on another, so no retraining can be trusted
-to keep them right:
+Each case below was seen with a model trained on one machine and not on another, or with one that had not seen
+the sentence, so no retraining can be trusted to keep them right:
 
 - A consent purpose's id (what its button sends, or typed as it is) answers "what do you consent to?". Read as a
   question, the form would drop it and ask again, and the person could never pick that purpose.
