@@ -18,8 +18,8 @@ at least `LINK_SIMILARITY`. Families are the connected components of those links
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 # Chosen by reading pairs at the border: at 0.5, nb/nn/da renderings of one sentence link and two different
@@ -107,31 +107,15 @@ def grouped_folds(n, training_data, languages=None):  # type: ignore[no-untyped-
         )
 
 
-def family_sizes(examples: Sequence[tuple[str, str, frozenset[str]]]) -> dict[int, int]:
-    """How many families have each size: a check that the links make families, not one chain through an intent."""
-    counts: dict[int, int] = defaultdict(int)
-    for size in _sizes(translation_families(examples)):
-        counts[size] += 1
-    return dict(sorted(counts.items()))
-
-
-def _sizes(families: list[int]) -> Iterator[int]:
-    members: dict[int, int] = defaultdict(int)
-    for family in families:
-        members[family] += 1
-    return iter(members.values())
-
-
 def describe() -> None:
     """Per language: how many examples belong to a family with another language in it (so that Rasa's folds
     usually train on a twin of the line they test), and the sizes of the families."""
-    languages = repository_languages()
     from bot.training.nlu_data import training_examples
 
-    seen: dict[tuple[str, str], frozenset[str]] = {}
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for example in training_examples(Path(__file__).resolve().parents[1] / "data"):
-        seen[(_key(example.text), example.intent)] = languages[_key(example.text)]
-    labelled = [(text, intent, tongues) for (text, intent), tongues in seen.items()]
+        seen[(_key(example.text), example.intent)].add(example.language)
+    labelled = [(text, intent, frozenset(tongues)) for (text, intent), tongues in seen.items()]
     families = translation_families(labelled)
     tongues_of: dict[int, set[str]] = defaultdict(set)
     for (_, _, tongues), family in zip(labelled, families, strict=True):
@@ -142,7 +126,8 @@ def describe() -> None:
         mine = [family for (_, _, tongues), family in zip(labelled, families, strict=True) if language in tongues]
         twinned = sum(len(tongues_of[family]) > 1 for family in mine)
         print(f"{language:<9} {len(mine):>9} {twinned / len(mine):>19.3f}")
-    print("family sizes (size: families):", family_sizes(labelled))
+    sizes = Counter(Counter(families).values())
+    print("family sizes (size: families):", dict(sorted(sizes.items())))
 
 
 def main() -> None:

@@ -180,16 +180,9 @@ def _first_name_and_surname(tokens: list[Token], i: int, gazetteer: NameGazettee
     return not _everyday(first) or likeness is not None and likeness >= SURNAME_SPELLING
 
 
-def _could_follow(tokens: list[Token], i: int, last_words: frozenset[str]) -> bool:
-    """A cheap first test: can any phrase end right before tokens[i]? (Most words follow none.)"""
-    before = tokens[i - 1].text if i else ""
-    if before in (",", ":") and i >= 2:
-        before = tokens[i - 2].text + (":" if before == ":" else "")
-    return before.casefold() in last_words
-
-
 def _following(tokens: list[Token], last_words: frozenset[str]) -> list[int]:
-    """The indexes `_could_follow` holds for, found in one pass (the masker runs on every message)."""
+    """A cheap first test, in one pass: the indexes right after a word that can end a phrase ("jeg heter",
+    "navn:", "mvh,"). Most words follow none, and the masker runs on every message."""
     folded = [token.text.casefold() for token in tokens]
     found = []
     for i in range(1, len(tokens)):
@@ -286,12 +279,13 @@ def _after_abbreviated_sign_off(tokens: list[Token], i: int) -> bool:
 
 def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     """ "mvh per olav", "hilsen ola", "thanks, priya": the words that close a message under a sign-off."""
-    for i, token in enumerate(tokens):
+    candidates = set(_following(tokens, _SIGN_OFF_ENDS))
+    candidates.update(i for i in range(2, len(tokens)) if _after_abbreviated_sign_off(tokens, i))
+    for i in sorted(candidates):
+        token = tokens[i]
         if not token.is_word:
             continue
         abbreviated = _after_abbreviated_sign_off(tokens, i)
-        if not abbreviated and not _could_follow(tokens, i, _SIGN_OFF_ENDS):
-            continue
         strong = abbreviated or phrase_before(tokens, i, SIGN_OFFS, _LONGEST)
         loose = not strong and phrase_before(tokens, i, LOOSE_SIGN_OFFS, _LONGEST)
         if not (strong or loose):
