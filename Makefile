@@ -13,23 +13,21 @@ export MODEL_CACHE_DIR ?= $(HOME)/.cache/vern/models
 run: $(INSTALLED)  ## install, train if needed, migrate, start every process
 	$(PY) -m bot.cli dev
 
-# test-fast runs the suite on every core (pytest-xdist): each worker has its own PostgreSQL database and var
-# folder; the tests on the shared Redis database, the stack, the model and Chromium all go to one worker, in order
-# (tests/conftest.py, docs/testing.md). TEST_JOBS=0 runs in this one process.
-TEST_JOBS ?= auto
+# The suite runs on every core, up to four (pytest-xdist, a file at a time): each worker has its own Redis and
+# PostgreSQL databases, var folder and stack (tests/conftest.py, docs/testing.md); a stack is about 1.5 GB of memory,
+# and Redis has 15 databases for tests. TEST_JOBS=0 runs it in this one process.
+CORES := $(shell nproc 2>/dev/null || echo 2)
+TEST_JOBS ?= $(shell [ $(CORES) -gt 4 ] && echo 4 || echo $(CORES))
 # Let every process keep its compiled modules and pytest's rewritten test modules (__pycache__/, ignored by git):
 # with PYTHONDONTWRITEBYTECODE set, as on some CI images, each test worker compiles everything again.
 unexport PYTHONDONTWRITEBYTECODE
 XDIST := -n $(TEST_JOBS) --dist loadgroup
-# The whole suite stays in one process until it is shown safe beside CI's DATABASE_URL and REDIS_URL, which every
-# worker would share; `make test SUITE_JOBS=auto` runs it on every core meanwhile.
-SUITE_JOBS ?= 0
 
 test: $(INSTALLED)  ## the whole test suite, on this machine's Redis and PostgreSQL
 	@scripts/ensure-services.sh
 	@# Training takes minutes on two cores; done here, it does not eat into the first test's time limit.
 	$(PY) -m bot.cli model ensure
-	$(PY) -m pytest -n $(SUITE_JOBS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # The tests that need neither the trained model nor a browser (markers applied in tests/conftest.py): the quick
 # check between edits. `make test` (and CI) still runs everything.

@@ -466,6 +466,27 @@ def section_first_answer(result: dict[str, Any] | None, cached: dict[str, Any] |
     return out
 
 
+def section_suite_time(result: dict[str, Any] | None) -> list[str]:
+    """`bench.suite_time`: `make test` in one process and on the Makefile's workers, one run after the other."""
+    out = ["## The test suite: one process against every core", ""]
+    if result is None:
+        return out + ["Not run yet: `.venv/bin/python -m bench.suite_time`.", ""]
+    runs = result["figures"]["runs"]
+    out += [
+        provenance(result), "",
+        "`make test TEST_JOBS=N` on the same checkout (the model already trained, as `make test` does before pytest "
+        "starts), one run after the other. CPU is the user and system time of every process a run started, so CPU "
+        "over wall is how many cores the suite kept busy.", "",
+        "| TEST_JOBS | wall | cores busy | passed | failed | skipped | xfailed |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *[f"| {r['jobs']} | {r['wall_seconds'] / 60:.1f} min | {r['cores_busy']:.2f} | {r['passed']} | {r['failed']} "
+          f"| {r['skipped']} | {r['xfailed']} |" for r in runs], "",
+    ]
+    if len(runs) > 1:
+        out += [f"One process against the last: **{runs[0]['wall_seconds'] / runs[-1]['wall_seconds']:.2f}×**.", ""]
+    return out
+
+
 # Recorded by the session before this doc existed, without machine details; shown only until a rerun replaces it.
 EARLIER_LATENCY = {
     "embedded (SQLite)": [(1, 100, 157, 157), (10, 868, 1295, 1299), (50, 3605, 6799, 7267)],
@@ -687,6 +708,7 @@ def main() -> int:
         "   # same folds",
         ".venv/bin/python -m bench.first_answer --empty-model-cache   # a fresh clone's make run, until Vern answers",
         ".venv/bin/python -m bench.first_answer               # … on a machine that has trained this data before",
+        ".venv/bin/python -m bench.suite_time                 # make test in one process, then on every core",
         ".venv/bin/python -m bench.turn_latency               # and --stores; needs a trained model (make model)",
         ".venv/bin/python -m bench.turn_profile --baseline    # per-component split, before and after",
         ".venv/bin/python -m bench.turn_latency --compare     # capacity, before and after in one run",
@@ -708,6 +730,7 @@ def main() -> int:
     lines += section_nlu(load("nlu_crossval"))
     lines += section_training(load("nlu_crossval_compare"))
     lines += section_first_answer(load("first_answer"), load("first_answer_cached"))
+    lines += section_suite_time(load("suite_time"))
     lines += section_latency(load("turn_latency"), load("turn_latency_stores"))
     lines += section_turn_profile(load("turn_profile"))
     lines += section_capacity(load("turn_capacity"), load("turn_profile"), load("turn_capacity_stores"))

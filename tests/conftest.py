@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,37 +70,37 @@ def needs(item: pytest.Item) -> set[str]:
     return found
 
 
-# Under `pytest -n` (pytest-xdist, `--dist loadgroup`; the Makefile's targets) every test that touches the shared
-# Redis database, the stack, the model or Chromium runs in one worker, one after another as in a serial run: they
-# share the checkout's one Redis database (TEST_REDIS_DB) and the stack flushes it. The other tests go to any worker
-# a file at a time, so a module's fixtures are set up once. PostgreSQL needs no such care: each worker has its
-# own database (tests/support/services.py).
-SERIAL_GROUP = "stores"
-SERIAL_MARKERS = {"redis", "rasa", "browser"}
+# Under `pytest -n` (pytest-xdist, `--dist loadgroup`; the Makefile's targets) the tests go to the workers a file at a
+# time, so a module's fixtures are set up once. Nothing else needs keeping together: each worker has its own Redis
+# database and PostgreSQL database (tests/support/services.py), and its own stack, SMTP server and Chromium.
+# The files that start Rasa or Chromium are handed out first: the longest jobs first keeps both workers busy to
+# the end instead of leaving one of them a stack test when the other has run out of work.
+HEAVY_MARKERS = {"rasa", "browser"}
 
 
-def xdist_group(item: pytest.Item, markers: set[str]) -> str:
-    return SERIAL_GROUP if markers & SERIAL_MARKERS else item.nodeid.split("::", 1)[0]
+def xdist_group(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0]
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
-def pytest_collection_modifyitems(config: pytest.Config, items: Iterable[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # xdist resets `dist` to "no" in its workers, where the groups are read, and says "loadgroup" there instead.
     grouped = config.getoption("dist", "no") == "loadgroup" or bool(getattr(config.option, "loadgroup", False))
-    items = list(items)
-    groups: dict[str, str] = {}
+    heavy_files: set[str] = set()
     for item in items:
         present = {mark.name for mark in item.iter_markers()}
-        for marker in sorted(needs(item) - present):
+        needed = needs(item)
+        for marker in sorted(needed - present):
             item.add_marker(marker)
-        groups[item.nodeid] = xdist_group(item, present | needs(item))
-    # A file with one test in the serial group goes there whole: its other tests share its module-level stores
-    # (e.g. a second Redis database) without being marked for them, and must not run beside it.
-    serial_files = {nodeid.split("::", 1)[0] for nodeid, group in groups.items() if group == SERIAL_GROUP}
+        if (present | needed) & HEAVY_MARKERS:
+            heavy_files.add(xdist_group(item))
+    if not grouped:
+        return
     for item in items:
-        if grouped and not any(item.iter_markers("xdist_group")):
-            file = item.nodeid.split("::", 1)[0]
-            item.add_marker(pytest.mark.xdist_group(SERIAL_GROUP if file in serial_files else groups[item.nodeid]))
+        if not any(item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+    # Every worker sorts alike (xdist checks that they collected the same list), and a file stays in one piece.
+    items.sort(key=lambda item: xdist_group(item) not in heavy_files)
 
 
 def _ensure_model() -> Path:

@@ -86,43 +86,29 @@ def test_make_test_fast_leaves_out_the_model_and_the_browser(fast_collection: di
     assert any(node.startswith(STACK) for node in deselected)
 
 
-def test_under_xdist_what_shares_the_stores_runs_in_one_worker(fast_collection: dict[str, dict[str, set[str]]]) -> None:
-    # The stack flushes the checkout's one Redis database, and Redis tests share it: all of them, and whatever needs
-    # the model or Chromium, go to one worker; the rest go a file at a time.
+def test_under_xdist_a_file_is_one_group(fast_collection: dict[str, dict[str, set[str]]]) -> None:
+    # Each worker has its own stores, so nothing but a file's own module fixtures ties tests together.
     markers = {**fast_collection["selected"], **fast_collection["deselected"]}
     groups = {node: group for node, (group,) in fast_collection["groups"].items()}
     assert set(groups) == set(markers)
-    serial = {"redis", "rasa", "browser"}
-    serial_files = {node.split("::")[0] for node, needed in markers.items() if needed & serial}
-    for node, needed in markers.items():
-        # ... and so does every other test of a file that has one of them (it shares that file's stores).
-        assert (groups[node] == "stores") == (node.split("::")[0] in serial_files), node
-    decommission = [node for node in groups if node.startswith(DECOMMISSION + "::")]
-    assert len(decommission) >= 2 and {groups[node] for node in decommission} == {"stores"}
-    assert groups[PLAIN] == PLAIN.split("::")[0]
-    assert groups[CONSENT + "[sqlite]"] == groups[CONSENT + "[postgresql]"] == "tests/consent/test_records.py"
+    assert all(group == node.split("::")[0] for node, group in groups.items())
 
 
-def test_in_real_workers_a_file_stays_whole_and_the_store_tests_share_one_worker() -> None:
-    """The groups are read in xdist's workers, where `dist` is "no": a file split over two workers sets its
-    module's fixtures up twice, and two Redis tests on two workers flush each other's keys."""
+def test_in_real_workers_a_file_stays_whole_and_each_worker_has_its_own_redis_database() -> None:
+    """The groups are read in xdist's workers, where `dist` is "no": a file split over two workers would set its
+    module's fixtures up twice, and two workers on one Redis database would flush each other's keys."""
     makefile = (PROJECT_ROOT / "Makefile").read_text()
     xdist = re.search(r"^XDIST := -n \$\(TEST_JOBS\) (.+)$", makefile, re.MULTILINE)
     assert xdist is not None
-    plain_files = ["tests/pii/test_masking.py", "tests/consent/test_ages.py"]
-    store_files = ["tests/verification/test_limits.py", "tests/verification/test_lifecycle.py"]
+    files = ["tests/pii/test_masking.py", "tests/consent/test_ages.py",
+             "tests/verification/test_limits.py", "tests/verification/test_lifecycle.py"]
     result = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", *xdist.group(1).split(), "-v",
-                             "-p", "no:cacheprovider", *plain_files, *store_files],
+                             "-p", "no:cacheprovider", *files],
                             cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    ran = re.findall(r"^\[(gw\d+)\] .*?(?:PASSED|SKIPPED|XFAIL) (\S+?)::\S*?@(\S+)\s*$", result.stdout, re.MULTILINE)
+    ran = re.findall(r"^\[(gw\d+)\] .*?(?:PASSED|SKIPPED|XFAIL) (\S+?)::", result.stdout, re.MULTILINE)
     workers_per_file: dict[str, set[str]] = {}
-    workers_per_group: dict[str, set[str]] = {}
-    for worker, file, group in ran:
+    for worker, file in ran:
         workers_per_file.setdefault(file, set()).add(worker)
-        workers_per_group.setdefault(group, set()).add(worker)
-    assert set(workers_per_file) == {*plain_files, *store_files}, result.stdout[-3000:]
+    assert set(workers_per_file) == set(files), result.stdout[-3000:]
     assert all(len(workers) == 1 for workers in workers_per_file.values()), workers_per_file
-    assert len(workers_per_group["stores"]) == 1
-    assert {group for _, file, group in ran if file in store_files} == {"stores"}
-    assert {group for _, file, group in ran if file in plain_files} == set(plain_files)

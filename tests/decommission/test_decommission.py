@@ -30,11 +30,11 @@ from tests.console.conftest import own_database_name
 from tests.retention.chats import SeededChat, rasa_redis_store, save_chats
 from tests.support.cli import Ran, run_vern
 from tests.support.databases import own_postgres_database
-from tests.support.services import REDIS_TEST_DB, redis_url
+from tests.support.services import redis_url, spare_redis_db
 
-# The purge deletes every key of Vern's families in its Redis database: never the one the running stack of
-# the rest of the suite uses (REDIS_TEST_DB), or later tests would find their sessions gone.
-PURGED_REDIS_DB = 15 if REDIS_TEST_DB != 15 else 14
+# The purge deletes every key of Vern's families in its Redis database: never one that a running stack of the
+# suite uses (each worker's own), or later tests would find their sessions gone.
+PURGED_REDIS_DB = spare_redis_db()
 # It reaches Redis through purged_redis_url(), which the marker reader does not follow.
 pytestmark = pytest.mark.redis
 

@@ -31,8 +31,34 @@ def _worker_url(base: str, worker: str) -> str:
 
 POSTGRES_URL = _worker_url(BASE_POSTGRES_URL, XDIST_WORKER)
 _REDIS_BASE = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-# A developer running two checkouts side by side gives each its own database number.
-REDIS_TEST_DB = int(os.environ.get("TEST_REDIS_DB", "13"))
+# Redis numbers its databases 0-15, and 0 is a developer's own.
+REDIS_DATABASES = range(1, 16)
+# A developer running two checkouts side by side gives each its own database number (and under xdist the
+# numbers below it, one per worker).
+CHECKOUT_REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "13"))
+WORKER_COUNT = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or "1")
+
+
+def worker_redis_db(worker: str, checkout_db: int = CHECKOUT_REDIS_DB, workers: int = WORKER_COUNT) -> int:
+    """Each xdist worker's own Redis database, counting down from the checkout's (gw0 13, gw1 12, …), so that the
+    stacks and Redis tests of two workers never flush each other's keys. A serial run uses the checkout's."""
+    used = range(checkout_db - workers + 1, checkout_db + 1)
+    # One database stays spare for a test that purges a whole database of its own (spare_redis_db).
+    if used.start not in REDIS_DATABASES or used.stop - 1 not in REDIS_DATABASES or workers >= len(REDIS_DATABASES):
+        raise RuntimeError(
+            f"{workers} test workers need Redis databases {used.start}..{used.stop - 1}, and the tests may use 1..15 "
+            f"(0 is yours) with one spare: run fewer workers (make test TEST_JOBS=N) or set TEST_REDIS_DB"
+        )
+    return checkout_db - (int(worker.removeprefix("gw")) if worker else 0)
+
+
+REDIS_TEST_DB = worker_redis_db(XDIST_WORKER)
+
+
+def spare_redis_db() -> int:
+    """A Redis database no worker of this run uses, for a test that purges a whole database of its own."""
+    used = {CHECKOUT_REDIS_DB - index for index in range(WORKER_COUNT)}
+    return max(set(REDIS_DATABASES) - used)
 
 
 def redis_url(db: int = REDIS_TEST_DB) -> str:
