@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.private_files import private_dir, write_private_bytes
+from bot.private_files import exclusive, private_dir, write_private_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("nb", "nn", "da", "en")
@@ -636,15 +636,18 @@ def _dev_secret(var_dir: Path, name: str) -> str:
     """A per-checkout development secret, generated once and kept in var/."""
     path = var_dir / "dev-secrets.json"
     private_dir(var_dir)
-    stored: dict[str, str] = {}
-    if path.exists():
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-    if name not in stored:
-        stored[name] = secrets.token_urlsafe(32)
-        write_private_bytes(path, json.dumps(stored, indent=2).encode("utf-8"))
+    # Vern's processes may start at the same moment on a fresh var/: under the lock the first one makes the secret
+    # and the others read it, so every process signs and checks with the same one.
+    with exclusive(var_dir / "dev-secrets.lock"):
+        stored: dict[str, str] = {}
+        if path.exists():
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                stored = {}
+        if name not in stored:
+            stored[name] = secrets.token_urlsafe(32)
+            write_private_bytes(path, json.dumps(stored, indent=2).encode("utf-8"))
     return stored[name]
 
 

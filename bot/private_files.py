@@ -9,7 +9,11 @@ can be opened in between, and an open descriptor outlives the chmod.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -44,12 +48,30 @@ def private_file(path: Path) -> Path:
 
 def write_private_bytes(path: Path, data: bytes) -> Path:
     """Write `path` whole, 0600 from its first byte, through a temporary name (a reader never sees half)."""
-    temporary = path.with_name(path.name + ".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with os.fdopen(descriptor, "wb") as handle:
-        os.fchmod(handle.fileno(), FILE_MODE)
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(path)
+    # A name of its own per writer: two processes writing the same file at once (Vern's processes starting side by
+    # side) must not rename each other's temporary file away.
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return path
+
+
+@contextmanager
+def exclusive(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_path` (a private file, made if missing) for a read-modify-write that other
+    processes of this checkout may do at the same moment."""
+    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,23 @@ def test_development_secrets_are_generated_once_and_shared(tmp_path: Path) -> No
     assert first.action_server_secret == second.action_server_secret
     assert first.rasa_api_token != first.action_server_secret
     assert oct((tmp_path / "dev-secrets.json").stat().st_mode & 0o777) == "0o600"
+
+
+PRINT_SECRETS = (
+    "import sys; from bot.config import load_settings; "
+    "s = load_settings({'VERN_VAR_DIR': sys.argv[1]}); "
+    "print(s.secret_key.reveal(), s.action_server_secret.reveal())"
+)
+
+
+def test_processes_starting_at_once_on_a_fresh_var_folder_share_one_set_of_secrets(tmp_path: Path) -> None:
+    """Vern's processes start side by side; each one that finds no secret must not make its own."""
+    starts = [subprocess.Popen([sys.executable, "-c", PRINT_SECRETS, str(tmp_path)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    outcomes = [process.communicate(timeout=120) for process in starts]
+    assert all(process.returncode == 0 for process in starts), [err for _, err in outcomes]
+    assert len({out for out, _ in outcomes}) == 1, "every process reads the same secrets"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == [], "no temporary file is left"
 
 
 def test_production_without_secrets_fails_naming_each_variable(tmp_path: Path) -> None:

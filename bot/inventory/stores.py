@@ -190,6 +190,9 @@ FILES = (
           "appends with pruning", "a consistent journal", "none", (), expiry="as the journal", personal=False),
     Store("dev_secrets", "file", "dev-secrets.json", "generated development secrets", "development",
           "none", (), expiry="development only", personal=False),
+    Store("dev_secrets_lock", "file", "dev-secrets.lock", "an empty file that lets processes starting at once "
+          "agree on one set of development secrets", "development", "none", (), expiry="development only",
+          personal=False),
 )
 
 STORES: tuple[Store, ...] = TABLES + REDIS + FILES
