@@ -13,7 +13,6 @@ lines never goes there: its erasure and the forget list reach only `MODELS_DIR`.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
 import os
@@ -23,10 +22,10 @@ import subprocess
 import sys
 import tarfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT, Settings, child_environment
+from bot.private_files import exclusive
 
 logger = logging.getLogger(__name__)
 
@@ -129,17 +128,6 @@ def _to_cache(settings: Settings, root: Path, model: Path) -> None:
         logger.warning("The model could not be kept in MODEL_CACHE_DIR (%s)", error.strerror)
 
 
-@contextmanager
-def _training_lock(models_dir: Path) -> Iterator[None]:
-    models_dir.mkdir(parents=True, exist_ok=True)
-    with open(models_dir / ".train.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def ensure_model(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     """The model for the current training data, trained now if there is none."""
     target = model_path(settings, root)
@@ -149,7 +137,8 @@ def ensure_model(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
         _ensure_card(target, settings, root)
         _to_cache(settings, root, target)  # a model trained before the cache was set reaches it too
         return target
-    with _training_lock(settings.models_dir):
+    settings.models_dir.mkdir(parents=True, exist_ok=True)
+    with exclusive(settings.models_dir / ".train.lock"):
         if target.exists():
             _ensure_card(target, settings, root)
             return target
