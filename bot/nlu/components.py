@@ -8,21 +8,16 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
-from rasa.nlu.selectors.response_selector import ResponseSelector
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.intent_guards import corrected_intent
 from bot.nlu.leading_greeting import without_leading_greeting
-from bot.nlu.length_buckets import length_bucketed_training
 
 # Where the message as typed waits while the pipeline reads it without its greeting; not an output.
 ORIGINAL_TEXT = "vern_text_as_typed"
-# How many batches are sorted by length together (bot/nlu/length_buckets.py); 1 would sort each batch alone.
-LENGTH_BUCKET_BATCHES = "length_bucket_batches"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -120,32 +115,3 @@ def _apply_intent_guards(message: Message, text: Any) -> None:
         rest = [entry for entry in ranking if entry.get("name") != corrected]
         message.set(INTENT_RANKING_KEY, [{"name": corrected, "confidence": confidence}, *rest], add_to_output=True)
 
-
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR],
-    is_trainable=True,
-)
-class LengthBucketedDIETClassifier(DIETClassifier):
-    """Rasa's DIETClassifier, trained on batches of messages of about the same length (bot/nlu/length_buckets.py).
-    The model is DIET's own; only the order in which training sees the examples differs."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {**DIETClassifier.get_default_config(), LENGTH_BUCKET_BATCHES: 8}
-
-    def train(self, training_data: TrainingData) -> Resource:
-        with length_bucketed_training(int(self.component_config[LENGTH_BUCKET_BATCHES])):
-            return super().train(training_data)
-
-
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LengthBucketedResponseSelector(ResponseSelector):
-    """Rasa's ResponseSelector, trained on batches of messages of about the same length, like the classifier."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {**ResponseSelector.get_default_config(), LENGTH_BUCKET_BATCHES: 8}
-
-    def train(self, training_data: TrainingData) -> Resource:
-        with length_bucketed_training(int(self.component_config[LENGTH_BUCKET_BATCHES])):
-            return super().train(training_data)

@@ -13,7 +13,7 @@ from rasa.utils.tensorflow.constants import IDS, LABEL, SEQUENCE_LENGTH
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import FeatureArray, RasaModelData
 
-from bot.nlu.length_buckets import LengthBucketedBatches, bucketed_order, length_bucketed_training
+from bench.length_buckets import LengthBucketedBatches, bucketed_order, length_bucketed_training
 
 
 def padded_tokens(lengths: Any, batch_size: int) -> int:
@@ -77,7 +77,7 @@ def test_rasa_generator_is_back_after_a_training_even_a_failed_one() -> None:
 
 
 def test_config_trains_the_length_bucketed_classifiers() -> None:
-    from bot.nlu.components import LengthBucketedDIETClassifier, LengthBucketedResponseSelector
+    from bench.length_buckets import LengthBucketedDIETClassifier, LengthBucketedResponseSelector
 
     assert LengthBucketedDIETClassifier.get_default_config()["length_bucket_batches"] == 8
     assert LengthBucketedResponseSelector.get_default_config()["retrieval_intent"] is None
