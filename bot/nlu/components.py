@@ -114,4 +114,3 @@ def _apply_intent_guards(message: Message, text: Any) -> None:
         # The ranking agrees with the intent: actions that weigh the runner-up read it.
         rest = [entry for entry in ranking if entry.get("name") != corrected]
         message.set(INTENT_RANKING_KEY, [{"name": corrected, "confidence": confidence}, *rest], add_to_output=True)
-
