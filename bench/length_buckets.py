@@ -84,31 +84,29 @@ def length_bucketed_training(window_batches: int) -> Iterator[None]:
 LENGTH_BUCKET_BATCHES = "length_bucket_batches"
 
 
+class _TrainsOnLengthBuckets:
+    """Put before a Rasa classifier in the bases: its training runs with the bucketing generator."""
+
+    component_config: dict[str, Any]
+
+    @classmethod
+    def get_default_config(cls) -> dict[str, Any]:
+        return {**super().get_default_config(), LENGTH_BUCKET_BATCHES: 8}  # type: ignore[misc]
+
+    def train(self, training_data: TrainingData) -> Resource:
+        with length_bucketed_training(int(self.component_config[LENGTH_BUCKET_BATCHES])):
+            return super().train(training_data)  # type: ignore[misc]
+
+
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR],
     is_trainable=True,
 )
-class LengthBucketedDIETClassifier(DIETClassifier):  # type: ignore[misc]
+class LengthBucketedDIETClassifier(_TrainsOnLengthBuckets, DIETClassifier):  # type: ignore[misc]
     """Rasa's DIETClassifier, trained on batches of messages of about the same length (above).
     The model is DIET's own; only the order in which training sees the examples differs."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {**DIETClassifier.get_default_config(), LENGTH_BUCKET_BATCHES: 8}
-
-    def train(self, training_data: TrainingData) -> Resource:
-        with length_bucketed_training(int(self.component_config[LENGTH_BUCKET_BATCHES])):
-            return super().train(training_data)
-
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LengthBucketedResponseSelector(ResponseSelector):  # type: ignore[misc]
+class LengthBucketedResponseSelector(_TrainsOnLengthBuckets, ResponseSelector):  # type: ignore[misc]
     """Rasa's ResponseSelector, trained on batches of messages of about the same length, like the classifier."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {**ResponseSelector.get_default_config(), LENGTH_BUCKET_BATCHES: 8}
-
-    def train(self, training_data: TrainingData) -> Resource:
-        with length_bucketed_training(int(self.component_config[LENGTH_BUCKET_BATCHES])):
-            return super().train(training_data)
