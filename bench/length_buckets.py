@@ -1,6 +1,6 @@
 """Batches of messages of about the same length, for training DIET and the response selector faster: tried for
 issue 21 and refused (docs/benchmarks.md, "Training time against NLU quality"); kept so that the configurations
-`bench/data/nlu_configs/length-buckets*.yml` can be scored again.
+`bench/data/nlu_configs/length-buckets.yml` can be scored again.
 
 Rasa pads every message of a batch to the batch's longest, and its batches mix lengths at random: the
 training messages are about 6 tokens long on average, while a batch of 128 is padded to about 14. The
@@ -91,7 +91,8 @@ class _TrainsOnLengthBuckets:
 
     @classmethod
     def get_default_config(cls) -> dict[str, Any]:
-        return {**super().get_default_config(), LENGTH_BUCKET_BATCHES: 8}  # type: ignore[misc]
+        return {**super().get_default_config(),  # type: ignore[misc]
+                LENGTH_BUCKET_BATCHES: LengthBucketedBatches.window_batches}
 
     def train(self, training_data: TrainingData) -> Resource:
         with length_bucketed_training(int(self.component_config[LENGTH_BUCKET_BATCHES])):

@@ -59,9 +59,9 @@ def split(examples: list[Example], seed: int, share: float) -> tuple[list[Exampl
 
 def proxy_config(epochs: int, path: Path) -> None:
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    pipeline = [c for c in config["pipeline"] if not c["name"].endswith("ResponseSelector")]
+    pipeline = [c for c in config["pipeline"] if c["name"] != "ResponseSelector"]
     for component in pipeline:
-        if component["name"].endswith("DIETClassifier"):
+        if component["name"] == "DIETClassifier":
             component["epochs"] = epochs
     config["pipeline"] = pipeline
     config["policies"] = []

@@ -147,6 +147,9 @@ class SmtpMailer:
         # was in fact delivered before a dropped connection is recognisable as a duplicate.
         message = build_message(mail, mail_from=self._mail_from, now=self._clock())
         last_code: int | None = None
+        # What these lines log is safe to keep: the kind is a snake_case name checked when the mail was made
+        # (message.py), the SMTP reply code an integer and the error a class name; never the address, the
+        # subject, the body or the server's reply text, which may quote the address.
         for attempt in range(1, self._attempts + 1):
             try:
                 await self._deliver(message)
