@@ -20,6 +20,12 @@ from bot.knowledge.minors import age_in, age_rule
 from bot.nlu.leading_greeting import without_leading_greeting
 
 RETRIEVAL_INTENT = "faq"
+FAQ_TOPIC_ENTITY = "faq_topic"
+# The topics a question can be offered as a button for (`button_faq_<topic>`), when Vern is unsure what was meant.
+FAQ_BUTTON_TOPICS = frozenset({
+    "complaint", "answer_time", "chat_data", "chat_training", "personal_data", "controller_dpo", "cost",
+    "identity_check", "human", "parent_rights", "minors_consent",
+})
 MINORS_TOPIC = "minors_consent"
 TRAINING_TOPIC = "chat_training"
 # Each answer ends with the next useful step; where a button fits, it is this one.
@@ -88,7 +94,12 @@ class Reply:
 
 
 def selected_topic(message: Mapping[str, Any]) -> str | None:
-    """The FAQ topic the response selector chose ("complaint" for `faq/complaint`)."""
+    """The FAQ topic the response selector chose ("complaint" for `faq/complaint`), or the one a button named
+    (`/faq{"faq_topic": "complaint"}`: Vern's own question offered it, `clarify_reply`)."""
+    named = next((str(entity.get("value")) for entity in message.get("entities") or []
+                  if entity.get("entity") == FAQ_TOPIC_ENTITY and entity.get("value")), None)
+    if named is not None:
+        return named
     selector = message.get("response_selector") or {}
     chosen = selector.get(RETRIEVAL_INTENT) or selector.get("default") or {}
     key = str((chosen.get("response") or {}).get("intent_response_key") or "")
@@ -183,10 +194,18 @@ def clarify_reply(message: Mapping[str, Any], language: str) -> Reply | None:
     likely = [str(e.get("name")) for e in ranking if float(e.get("confidence") or 0.0) >= LEAST_CLARIFY_CONFIDENCE]
     if not any(name in STARTS_A_REQUEST for name in likely) or str(message.get("text") or "").startswith("/"):
         return None
+    topic = selected_topic(message)
     buttons = []
     for name in likely:
         key = STARTS_A_REQUEST.get(name) or EXPLAIN_BUTTONS.get(name)
         if key is not None:
             buttons.append(_button(key, f"/{name}", language))
+        elif name == RETRIEVAL_INTENT and topic in FAQ_BUTTON_TOPICS:
+            # The question the selector would have answered, as one press: "how long until you answer?".
+            payload = f'/{RETRIEVAL_INTENT}{{"{FAQ_TOPIC_ENTITY}": "{topic}"}}'
+            buttons.append(_button(f"button_faq_{topic}", payload, language))
     buttons.append(_button("button_something_else", "/deny", language))
-    return Reply(translate("request_or_question", language), buttons=buttons)
+    # "... or to know what the right means?" only where a button says what a right means.
+    explains = any(name in EXPLAIN_BUTTONS for name in likely)
+    return Reply(translate("request_or_question" if explains else "request_or_something_else", language),
+                 buttons=buttons)

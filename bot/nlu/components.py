@@ -13,7 +13,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.intent_guards import corrected_intent
+from bot.nlu.intent_guards import FALLBACK, corrected_intent
 from bot.nlu.leading_greeting import without_leading_greeting
 
 # Where the message as typed waits while the pipeline reads it without its greeting; not an output.
@@ -109,7 +109,9 @@ def _apply_intent_guards(message: Message, text: Any) -> None:
     ranking = message.get(INTENT_RANKING_KEY) or []
     corrected = corrected_intent(text, intent.get("name"), ranking, _purpose_ids(), _retrieval_intent(message))
     if corrected is not None:
-        confidence = next((entry.get("confidence") for entry in ranking if entry.get("name") == corrected), 1.0)
+        # Not understood is as sure as the reading it replaces (Rasa's fallback takes its threshold likewise).
+        confidence = next((entry.get("confidence") for entry in ranking if entry.get("name") == corrected),
+                          intent.get("confidence", 1.0) if corrected == FALLBACK else 1.0)
         message.set(INTENT, {"name": corrected, "confidence": confidence}, add_to_output=True)
         # The ranking agrees with the intent: actions that weigh the runner-up read it.
         rest = [entry for entry in ranking if entry.get("name") != corrected]

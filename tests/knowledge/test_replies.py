@@ -9,9 +9,17 @@ from pathlib import Path
 import pytest
 
 from bot.config import AgeBands, load_settings
+from bot.i18n import translate
 from bot.knowledge import load_knowledge
 from bot.knowledge.minors import age_in
-from bot.knowledge.replies import Reply, clarify_reply, faq_reply, lone_answer_reply, yes_no_reply
+from bot.knowledge.replies import (
+    FAQ_BUTTON_TOPICS,
+    Reply,
+    clarify_reply,
+    faq_reply,
+    lone_answer_reply,
+    yes_no_reply,
+)
 
 TODAY = date(2026, 12, 6)
 
@@ -154,6 +162,17 @@ def test_an_unclear_message_between_a_request_and_a_question_offers_both() -> No
     reply = clarify_reply(message, "en")
     assert reply is not None
     assert [b["title"] for b in reply.buttons] == ["Ask for erasure", "Something else"]
+    assert reply.text == "I am not quite sure what you mean. Did you mean one of these?"  # no right to explain
+
+
+def test_an_unsure_question_read_as_a_request_is_asked_about_not_started() -> None:
+    # The guard (bot/nlu/intent_guards.py) made it not understood and kept the ranking: the withdrawal is offered
+    # as a button instead of asking for an e-mail address at once.
+    message = _unsure("how quickly will you get back to me", ("manage_consents", 0.6), ("faq", 0.3),
+                      ("explain_consent", 0.05))
+    reply = clarify_reply(message, "en")
+    assert reply is not None
+    assert [b["payload"] for b in reply.buttons] == ["/manage_consents", "/deny"]
 
 
 def test_an_unclear_message_with_no_request_in_sight_is_not_asked_about() -> None:
@@ -194,3 +213,26 @@ def test_any_other_answer_with_nothing_asked_is_not_understood(settings, text: s
 def test_a_greeting_before_the_age_changes_nothing(settings) -> None:
     reply = lone_answer_reply("hej, jeg er 16", "da", load_knowledge(settings), settings, TODAY)
     assert reply.text is not None and reply.text.startswith("Ved 16 år giver den unge selv samtykke")
+
+
+def test_an_unsure_question_offers_the_faq_answer_it_may_have_been(settings) -> None:
+    message = _unsure("hvor lang tid har I til at behandle min anmodning", ("ask_status", 0.3), ("faq", 0.25))
+    message["response_selector"] = {"faq": {"response": {"intent_response_key": "faq/answer_time"}}}
+    reply = clarify_reply(message, "da")
+    assert reply is not None
+    assert [b["title"] for b in reply.buttons] == ["Status på min sag", "Hvor lang tid går der, før jeg får svar?",
+                                                   "Noget andet"]
+    # The button names the topic; pressed, it is answered whatever the selector makes of the payload's text.
+    pressed = {"text": reply.buttons[1]["payload"], "intent": {"name": "faq", "confidence": 1.0},
+               "entities": [{"entity": "faq_topic", "value": "answer_time"}],
+               "response_selector": {"faq": {"response": {"intent_response_key": "faq/cost"}}}}
+    answer = faq_reply(pressed, "da", load_knowledge(settings), settings, TODAY)
+    assert answer.text is not None and "en måned" in answer.text
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "da", "en"])
+def test_every_topic_offered_as_a_button_has_a_title_and_an_answer(settings, language: str) -> None:
+    knowledge = load_knowledge(settings)
+    titles = {translate(f"button_faq_{topic}", language) for topic in FAQ_BUTTON_TOPICS}
+    assert len(titles) == len(FAQ_BUTTON_TOPICS) and not any(title.startswith("button_") for title in titles)
+    assert all(knowledge.has_answer(topic) for topic in FAQ_BUTTON_TOPICS)
