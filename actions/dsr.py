@@ -53,7 +53,10 @@ from bot.dsr import kind_for_intent
 from bot.dsr.flow import GUARDIAN_ADDRESS
 from bot.dsr.free_text import refusal
 from bot.guardians.registry import normalise_reference as normalise_child_reference
+from bot.knowledge.replies import clarify_reply
 from bot.mail.templates import REQUEST_TYPE_NAMES
+from bot.nlu.intent_guards import unsure_question
+from bot.nlu.leading_greeting import without_leading_greeting
 from bot.wiring import services
 
 # What each request needs before the address; the address comes last so the
@@ -345,6 +348,17 @@ class ActionCancelRequest(Action):
         in_request = tracker.active_loop_name in (FORM_DSR, FORM_CODE) or tracker.get_slot(SLOT_REQUEST_KIND)
         await services().request_flow.cancel(tracker.sender_id)
         if not in_request:
+            # "how quickly do you deal with a request like mine", read as cancelling at 0.57: a question was asked,
+            # and "nothing to cancel" answers none. Ask which was meant instead.
+            message = tracker.latest_message
+            confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
+            if unsure_question(without_leading_greeting(str(message.get("text") or "")), confidence):
+                reply = clarify_reply(message, language_of(tracker), request_needed=False)
+                if reply is not None:
+                    dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+                else:
+                    dispatcher.utter_message(response="utter_default")
+                return []
             dispatcher.utter_message(text=say("nothing_to_cancel", tracker))
             return []
         dispatcher.utter_message(text=say("request_cancelled", tracker))

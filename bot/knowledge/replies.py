@@ -184,15 +184,19 @@ def yes_no_reply(message: Mapping[str, Any], language: str) -> Reply:
     return Reply(translate("request_or_yes_no", language), buttons=buttons)
 
 
-def clarify_reply(message: Mapping[str, Any], language: str) -> Reply | None:
+def clarify_reply(message: Mapping[str, Any], language: str, *, request_needed: bool = True) -> Reply | None:
     """For a message the NLU was unsure about: if one of its likeliest readings is a request, ask
-    with a button per reading (the request, what the right means, something else); otherwise None."""
+    with a button per reading (the request, what the right means, the FAQ answer, something else);
+    otherwise None. `request_needed=False`: any reading with a button will do (a question misread
+    as something that does nothing, such as cancelling with nothing to cancel)."""
     ranking = [
         entry for entry in (message.get("intent_ranking") or [])
         if entry.get("name") != "nlu_fallback"
     ][:CLARIFY_CANDIDATES]
     likely = [str(e.get("name")) for e in ranking if float(e.get("confidence") or 0.0) >= LEAST_CLARIFY_CONFIDENCE]
-    if not any(name in STARTS_A_REQUEST for name in likely) or str(message.get("text") or "").startswith("/"):
+    if str(message.get("text") or "").startswith("/"):
+        return None
+    if request_needed and not any(name in STARTS_A_REQUEST for name in likely):
         return None
     topic = selected_topic(message)
     buttons = []
@@ -204,6 +208,8 @@ def clarify_reply(message: Mapping[str, Any], language: str) -> Reply | None:
             # The question the selector would have answered, as one press: "how long until you answer?".
             payload = f'/{RETRIEVAL_INTENT}{{"{FAQ_TOPIC_ENTITY}": "{topic}"}}'
             buttons.append(_button(f"button_faq_{topic}", payload, language))
+    if not buttons:
+        return None
     buttons.append(_button("button_something_else", "/deny", language))
     # "... or to know what the right means?" only where a button says what a right means.
     explains = any(name in EXPLAIN_BUTTONS for name in likely)

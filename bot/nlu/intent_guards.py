@@ -65,6 +65,12 @@ def _number_without_age(text: str) -> bool:
     return not _AGE.search(_LONG_NUMBER.sub(" ", text))
 
 
+def unsure_question(text: str, confidence: float) -> bool:
+    """A question (bot/nlu/questions.py) that the classifier read with less than `SURE_REQUEST` confidence: started
+    as a request it would ask for an e-mail address, and answered as a cancel it would answer nothing."""
+    return confidence < SURE_REQUEST and is_a_question(text)
+
+
 def _confidence(intent: str, ranking: list[dict[str, Any]]) -> float:
     return next((float(entry.get("confidence") or 0.0) for entry in ranking if entry.get("name") == intent), 1.0)
 
@@ -83,7 +89,7 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
     about_ages = intent == "faq" and retrieval_intent == MINORS_FAQ
     if not about_ages and intent != INFORM and is_a_typed_age(typed, utc_now().date()):
         return INFORM
-    if intent in STARTS_A_REQUEST and _confidence(intent, ranking) < SURE_REQUEST and is_a_question(typed):
+    if intent in STARTS_A_REQUEST and unsure_question(typed, _confidence(intent, ranking)):
         return FALLBACK
     if intent == SWITCH_LANGUAGE and requested_language(typed) is None and not _LANGUAGE_WORD.search(normalise(typed)):
         following = [entry.get("name") for entry in ranking if entry.get("name") not in (SWITCH_LANGUAGE, None)]
