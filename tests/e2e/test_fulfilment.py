@@ -61,7 +61,9 @@ def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: Vern
     exports.mkdir(parents=True, exist_ok=True)
     waiting_before = set(exports.iterdir())
     earlier = new_chat()
-    stack.texts(earlier, f"hei, jeg lurer på en ting om {marker}")
+    # A greeting carries the marker: "jeg lurer på en ting om <marker>" was read as objecting one time in twelve,
+    # depending on the marker's letters, and the request that followed went into that form instead.
+    stack.texts(earlier, f"hei! {marker}")
     request_and_verify(stack, earlier, "hva vet dere om meg?", ("alt",), address)
     assert marker in everything_stored() and address.split("@")[0] in everything_stored()
 
@@ -71,7 +73,7 @@ def test_erasure_deletes_every_chat_and_record_of_the_person_at_once(stack: Vern
     chat = new_chat()
     # Its own marker: the session's stack keeps other tests' chats, some with the same request in them.
     this_chat = f"marker{uuid.uuid4().hex[:8]}"
-    stack.texts(chat, f"hei, jeg lurer på en ting om {this_chat}")
+    stack.texts(chat, f"hei! {this_chat}")
     preview = request_and_verify(stack, chat, "Jeg vil at dere sletter alt dere har om meg", (), address)
     assert "samtaler med Vern (også denne): 2" in preview, preview
     assert "Åpne saker som blir stående til en saksbehandler har svart deg: 1" in preview, \
