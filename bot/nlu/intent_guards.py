@@ -17,9 +17,9 @@ the sentence, so no retraining can be trusted to keep them right:
   all") is a withdrawal (`manage_consents`): withdrawal must work at once, and the classifier learns both from
   sentences that share the purpose's words (bot/nlu/withdrawal.py).
 - A question read as a request, without much confidence, is asked about rather than started: a request starts by
-  asking for an e-mail address, and "how quickly will you get back to me" once got exactly that (withdrawing
-  consent, 0.60). As not understood, the message gets Vern's question with a button for each likely reading
-  (bot/knowledge/replies.py, `clarify_reply`).
+  asking for an e-mail address, and "how quickly will you get back to me" once got exactly that (read as
+  withdrawing consent, with little confidence). As not understood, the message gets Vern's question with a
+  button for each likely reading (bot/knowledge/replies.py, `clarify_reply`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ FALLBACK = "nlu_fallback"
 PURPOSE_READINGS = frozenset({INFORM, "give_consent"})
 # Below this, a question read as a request is asked about (docs/benchmarks.md, "Questions read as requests": how
 # many right readings it asks about against how many wrong ones it stops, on the cross-validation's predictions).
-SURE_REQUEST = 0.7
+SURE_REQUEST = 0.6
 # A language's name or the word "language" in any of Vern's languages: "bytt språk", "skift sprog", "change the
 # language", "kan du skrive norsk". Stems, so that inflected forms count too.
 _LANGUAGE_WORD = re.compile(
