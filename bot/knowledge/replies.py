@@ -96,8 +96,9 @@ class Reply:
 def selected_topic(message: Mapping[str, Any]) -> str | None:
     """The FAQ topic the response selector chose ("complaint" for `faq/complaint`), or the one a button named
     (`/faq{"faq_topic": "complaint"}`: Vern's own question offered it, `clarify_reply`)."""
+    # Anyone can type the payload: only a topic Vern offers a button for is taken from it.
     named = next((str(entity.get("value")) for entity in message.get("entities") or []
-                  if entity.get("entity") == FAQ_TOPIC_ENTITY and entity.get("value")), None)
+                  if entity.get("entity") == FAQ_TOPIC_ENTITY and entity.get("value") in FAQ_BUTTON_TOPICS), None)
     if named is not None:
         return named
     selector = message.get("response_selector") or {}

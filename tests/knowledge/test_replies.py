@@ -236,3 +236,11 @@ def test_every_topic_offered_as_a_button_has_a_title_and_an_answer(settings, lan
     titles = {translate(f"button_faq_{topic}", language) for topic in FAQ_BUTTON_TOPICS}
     assert len(titles) == len(FAQ_BUTTON_TOPICS) and not any(title.startswith("button_") for title in titles)
     assert all(knowledge.has_answer(topic) for topic in FAQ_BUTTON_TOPICS)
+
+
+def test_a_typed_topic_payload_names_only_a_topic_vern_offers(settings) -> None:
+    typed = {"text": '/faq{"faq_topic": "../../secret"}', "intent": {"name": "faq", "confidence": 1.0},
+             "entities": [{"entity": "faq_topic", "value": "../../secret"}],
+             "response_selector": {"faq": {"response": {"intent_response_key": "faq/cost"}}}}
+    reply = faq_reply(typed, "en", load_knowledge(settings), settings, TODAY)
+    assert reply.text is not None and "free" in reply.text  # the selector's topic, not the typed one
