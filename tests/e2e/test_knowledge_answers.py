@@ -95,3 +95,12 @@ def test_a_greeting_in_front_of_a_question_gets_the_answer(stack: VernStack) -> 
     assert answer["text"] == knowledge().answer("human", "nb")
     (answer,) = stack.say(new_chat(), "Good morning, is this free?")
     assert answer["text"] == f"{knowledge().answer('cost', 'en')} {translate('next_step_cost', 'en')}"
+
+
+def test_the_faq_button_of_vern_s_did_you_mean_question_answers_its_topic(stack: VernStack) -> None:
+    # What the button in clarify_reply sends: Rasa must keep the entity (the domain declares it) and the action
+    # must answer the topic it names, whatever the selector makes of the payload's text.
+    chat = new_chat()
+    stack.say(chat, "hei")
+    answers = stack.say(chat, '/faq{"faq_topic": "answer_time"}')
+    assert answers[0]["text"].startswith(knowledge().answer("answer_time", "nb"))
