@@ -53,7 +53,7 @@ from bot.dsr import kind_for_intent
 from bot.dsr.flow import GUARDIAN_ADDRESS
 from bot.dsr.free_text import refusal
 from bot.guardians.registry import normalise_reference as normalise_child_reference
-from bot.knowledge.replies import clarify_reply
+from bot.knowledge.replies import IDENTITY_CHECK_TOPIC, clarify_reply, faq_reply, selected_topic
 from bot.mail.templates import REQUEST_TYPE_NAMES
 from bot.nlu.intent_guards import unsure_question
 from bot.nlu.leading_greeting import without_leading_greeting
@@ -383,6 +383,12 @@ class ActionExplainProgress(Action):
             names = REQUEST_TYPE_NAMES.get(str(kind), {})
             name = names.get(language_of(tracker), str(kind)).lower()
             dispatcher.utter_message(text=say("progress_details", tracker, kind=name))
+        elif selected_topic(tracker.latest_message) == IDENTITY_CHECK_TOPIC:
+            # "why do you need my e-mail address?" with no request going on: not a step to explain, but the
+            # question of how Vern checks who someone is, which the knowledge base answers.
+            reply = faq_reply(tracker.latest_message, language_of(tracker), services().knowledge,
+                              services().settings, utc_now().date())
+            dispatcher.utter_message(text=reply.text, response=reply.response, buttons=reply.buttons or None)
         else:
             dispatcher.utter_message(response="utter_help")
         return []

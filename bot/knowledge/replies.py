@@ -27,6 +27,7 @@ FAQ_BUTTON_TOPICS = frozenset({
     "identity_check", "human", "parent_rights", "minors_consent",
 })
 MINORS_TOPIC = "minors_consent"
+IDENTITY_CHECK_TOPIC = "identity_check"
 TRAINING_TOPIC = "chat_training"
 # Each answer ends with the next useful step; where a button fits, it is this one.
 NEXT_STEP = {
