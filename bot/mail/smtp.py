@@ -106,6 +106,11 @@ def _reply_code(error: BaseException) -> int | None:
     return None
 
 
+def _status(code: int | None) -> str:
+    """The reply status as the logs write it: three digits, or "none" (a dropped connection has none)."""
+    return f"{code:03d}" if isinstance(code, int) and 0 <= code <= 999 else "none"
+
+
 def _is_transient(error: BaseException) -> bool:
     code = _reply_code(error)
     if code is not None:
@@ -148,19 +153,19 @@ class SmtpMailer:
         message = build_message(mail, mail_from=self._mail_from, now=self._clock())
         last_code: int | None = None
         # What these lines log is safe to keep: the kind is a snake_case name checked when the mail was made
-        # (message.py), the SMTP reply code an integer and the error a class name; never the address, the
-        # subject, the body or the server's reply text, which may quote the address.
+        # (message.py), the server's reply status a three-digit integer (or none) and the error a class name;
+        # never the address, the subject, the body or the server's reply text, which may quote the address.
         for attempt in range(1, self._attempts + 1):
             try:
                 await self._deliver(message)
             except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as error:
                 last_code = _reply_code(error)
                 if not _is_transient(error):
-                    logger.error("mail kind=%s outcome=rejected smtp_code=%s", mail.kind, last_code)
+                    logger.error("mail kind=%s outcome=rejected smtp_status=%s", mail.kind, _status(last_code))
                     raise MailDeliveryFailed(mail.kind, attempt, permanent=True, smtp_code=last_code) from None
                 logger.warning(
-                    "mail kind=%s outcome=transient_failure attempt=%d/%d smtp_code=%s error=%s",
-                    mail.kind, attempt, self._attempts, last_code, type(error).__name__,
+                    "mail kind=%s outcome=transient_failure attempt=%d/%d smtp_status=%s error=%s",
+                    mail.kind, attempt, self._attempts, _status(last_code), type(error).__name__,
                 )
                 if attempt < self._attempts:
                     await self._sleep(self.delay_before(attempt))

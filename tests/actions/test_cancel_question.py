@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
 from actions.dsr import ActionCancelRequest
+from tests.support.first_message import run_on_first_message
 
 
-def cancel(text: str, confidence: float, *rest: tuple[str, float], topic: str = "answer_time") -> list:
-    latest = {"text": text, "intent": {"name": "cancel", "confidence": confidence},
-              "intent_ranking": [{"name": "cancel", "confidence": confidence}]
-              + [{"name": name, "confidence": value} for name, value in rest],
-              "response_selector": {"faq": {"response": {"intent_response_key": f"faq/{topic}"}}}}
-    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": latest}]
-    tracker = Tracker("cancel-question", {"language": "en"}, latest, events, False, None, {}, "action_listen")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionCancelRequest().run(dispatcher, tracker, {}))
-    return dispatcher.messages
+def cancel(text: str, confidence: float, *rest: tuple[str, float]) -> list:
+    return run_on_first_message(ActionCancelRequest(), text, "cancel", confidence, *rest, topic="answer_time")
 
 
 def test_an_unsure_question_read_as_cancelling_offers_what_it_may_have_asked() -> None:

@@ -3,24 +3,13 @@ help list."""
 
 from __future__ import annotations
 
-import asyncio
-
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
 from actions.dsr import ActionExplainProgress
 from bot.wiring import services
+from tests.support.first_message import run_on_first_message
 
 
 def progress(text: str, topic: str) -> list:
-    latest = {"text": text, "intent": {"name": "ask_progress", "confidence": 0.89},
-              "intent_ranking": [{"name": "ask_progress", "confidence": 0.89}],
-              "response_selector": {"faq": {"response": {"intent_response_key": f"faq/{topic}"}}}}
-    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": latest}]
-    tracker = Tracker("progress", {"language": "en"}, latest, events, False, None, {}, "action_listen")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionExplainProgress().run(dispatcher, tracker, {}))
-    return dispatcher.messages
+    return run_on_first_message(ActionExplainProgress(), text, "ask_progress", 0.89, topic=topic)
 
 
 def test_why_vern_needs_an_address_is_the_identity_check_answer() -> None:

@@ -150,6 +150,7 @@ async def test_failures_carry_no_address_or_code_into_logs_or_the_exception(smtp
         assert ADDRESS not in text and CODE not in text
     mail_lines = [r.getMessage() for r in caplog.records if r.name.startswith("bot.mail")]
     assert mail_lines and all("kind=verification_code" in line for line in mail_lines)
+    assert any("outcome=rejected smtp_status=550" in line for line in mail_lines)  # the status, for the operator
 
 
 async def test_credentials_from_the_url_are_used_to_log_in():
