@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.cookiejar
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -70,3 +71,14 @@ class User:
 
     def code(self, at: datetime | None = None, step: int = 0) -> str:
         return pyotp.TOTP(self.secret).at((at or utc_now()) + timedelta(seconds=30 * step))
+
+
+def with_time_left_in_this_step(seconds: float = 15.0) -> None:
+    """Wait until the current 30-second code step has `seconds` left.
+
+    A test that logs in with an earlier step's code (each login needs a later
+    code than the last) must not cross a step boundary on the way: the server
+    accepts one step of drift, so a code two steps old is refused."""
+    left = 30 - utc_now().timestamp() % 30
+    if left < seconds:
+        time.sleep(left + 0.1)
