@@ -44,6 +44,15 @@ LIGHT_INTRODUCTIONS = _phrases(
     "kollegaen jeres", "din kollega", "jeres kollega", "dykkar kollega", "min samboer", "samboeren min",
     "sambuaren min", "barna mine", "ungane mine", "mine børn", "mine barn",
 )
+# A parent, guardian or proxy names the person they write for: "eg er mor til åsmund", "verge for yasin",
+# "mother of amir", "on behalf of lene".
+RELATIONS = _phrases(
+    "mor til", "far til", "mamma til", "pappa til", "forelder til", "foreldre til", "forælder til",
+    "forældre til", "verge for", "verje for", "værge for", "foresatt for", "føresett for", "mother of", "father of",
+    "mum of", "mom of", "dad of", "parent of", "parents of", "guardian of", "guardian for", "on behalf of",
+    "på vegne av", "på vegner av", "på vegne af",
+)
+LIGHT_INTRODUCTIONS = LIGHT_INTRODUCTIONS | RELATIONS
 # Forms of address before a name, typed in lowercase in a chat: "mrs okafor", "fru hansen", "dr. patel".
 HONORIFICS_TYPED = frozenset({"mr", "mrs", "ms", "miss", "dr", "fru", "herr", "hr", "frk", "frøken"})
 # One search of the whole message first: most messages hold no form of address and no hyphen, and the masker
@@ -58,7 +67,7 @@ SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 # these can a name the lists lack be one ("det er højsæson" is about the season; "your colleague ingvild").
 FIRST_PERSON = _phrases("jeg er", "eg er", "i am", "i'm", "im")
 _POSSESSIVES = frozenset({"my", "your", "min", "mi", "mit", "din", "mine", "jeres", "dykkar"})
-NAMES_SOMEONE = FIRST_PERSON | frozenset(
+NAMES_SOMEONE = FIRST_PERSON | RELATIONS | frozenset(
     phrase for phrase in LIGHT_INTRODUCTIONS if phrase[0] in _POSSESSIVES or phrase[-1] in _POSSESSIVES
 )
 SIGN_OFFS = _phrases(
@@ -251,22 +260,29 @@ def mark_introduced_names(tokens: list[Token], flags: list[bool], gazetteer: Nam
         end = _name_run(tokens, i, gazetteer)
         for k in range(i, end):
             flags[k] = True
-        _mark_listed_after(tokens, end, flags, gazetteer)
+        _mark_listed_after(tokens, end, flags, gazetteer, names_someone or not light)
 
 
 # Words that join the names of a list: "my kids emma and noah", "barna mine, sondre og ingrid".
 _LIST_JOINERS = frozenset({",", "og", "and", "&"})
 
 
-def _mark_listed_after(tokens: list[Token], end: int, flags: list[bool], gazetteer: NameGazetteer) -> None:
-    """The names listed after an introduced one: each a first name the lists know that no everyday word spells."""
+def _listed_after(tokens: list[Token], end: int, gazetteer: NameGazetteer, names_someone: bool = False) -> int:
+    """The index after the names listed after the one that ends at `end`: each a first name the lists know that no
+    everyday word spells ("my kids emma and noah", "hilsen guri og arne hovland"), or after words that name
+    someone, a word no list knows spelled like a name beyond doubt ("far til eirik og ingebjørg")."""
     while end + 1 < len(tokens) and tokens[end].text.casefold() in _LIST_JOINERS:
-        if not _first_part(tokens[end + 1], gazetteer, light=True):
-            return
-        after = _name_run(tokens, end + 1, gazetteer)
-        for k in range(end + 1, after):
+        if not _first_part(tokens[end + 1], gazetteer, light=True, names_someone=names_someone):
+            break
+        end = _name_run(tokens, end + 1, gazetteer)
+    return end
+
+
+def _mark_listed_after(tokens: list[Token], end: int, flags: list[bool], gazetteer: NameGazetteer,
+                       names_someone: bool = False) -> None:
+    for k in range(end, _listed_after(tokens, end, gazetteer, names_someone)):
+        if tokens[k].text.casefold() not in _LIST_JOINERS:
             flags[k] = True
-        end = after
 
 
 # Sign-offs written as abbreviations take a full stop: "mvh. per", "vh. Kari".
@@ -300,12 +316,72 @@ def mark_signed_names(tokens: list[Token], flags: list[bool], gazetteer: NameGaz
         if not token.is_capitalised and in_lexicon(token.text) and end - i < 2 and not (strong and first_name):
             continue  # "cheers mate": a lowercase word that is also a name ("per") counts only in a full name,
             # except after a sign-off that is nothing else ("mvh per", "regards, will")
+        if strong:
+            end = _listed_after(tokens, end, gazetteer)  # a family signs together: "hilsen guri og arne"
         if end < len(tokens) and tokens[end].text not in _LINE_ENDS:
             continue  # "takk Kari for hjelpen" is found otherwise; here only a closing signature counts
         for k in range(i, end):
-            flags[k] = True
+            if tokens[k].text.casefold() not in _LIST_JOINERS:
+                flags[k] = True
 
 
 def after_light_introduction(tokens: list[Token], index: int) -> bool:
     """ "I'm Norwegian", "jeg er Dansk": after an everyday introduction a language is no one's name."""
     return phrase_before(tokens, index, LIGHT_INTRODUCTIONS, _LONGEST)
+
+
+# "tobias her", "zainab here again": whoever opens a message by saying they are here names themselves.
+HERE = frozenset({"her", "here"})
+GREETINGS = frozenset({"hei", "heisann", "heihei", "hallo", "hallå", "hello", "hi", "hey", "hej", "hejsa", "hejhej",
+                       "god", "dag", "morn", "morna", "heia", "hoi", "hiya", "dear", "kjære", "kære"})
+_AFTER_HERE = frozenset({",", ".", "!", "?", ":", ";", "-", ")", "igjen", "igen", "att", "again", "og", "and",
+                         "fra", "frå", "from", "på", "with", "med"})
+_ANY_HERE = re.compile(r"(?i)(?<!\w)here?(?!\w)")
+
+
+def mark_announced_names(text: str, tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """ "hei! tobias her, …", "lone her igen", "zainab here again": at the start of a message, after a greeting at
+    most, the one to three words before "her"/"here" are a name when the first is a first name the lists know and
+    no everyday word spells, or a word no list knows spelled like a name beyond doubt."""
+    if _ANY_HERE.search(text) is None:
+        return
+    start = 0
+    while start < len(tokens) and (not tokens[start].is_word or tokens[start].text.casefold() in GREETINGS):
+        start += 1
+    here = next((k for k in range(start + 1, min(start + MAX_NAME_WORDS, len(tokens)))
+                 if tokens[k].text.casefold() in HERE), None)
+    if here is None or here + 1 < len(tokens) and tokens[here + 1].text.casefold() not in _AFTER_HERE:
+        return
+    first = tokens[start]
+    if _everyday(first.text) or in_lexicon(first.text) and not gazetteer.is_first_name(first.text):
+        return
+    if (gazetteer.is_place(first.text) and not gazetteer.is_first_name(first.text)
+            or gazetteer.is_organisation(first.text) or not first.text.isalpha()):
+        return  # "Bergen her", "NAV her"; any other word the lists lack is a name here ("vetle her")
+    if _name_run(tokens, start, gazetteer) != here:
+        return  # "anna og jeg her": only a name, whole, stands before "her"
+    for k in range(start, here):
+        flags[k] = True
+
+
+def mark_typed_full_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """ "det drejer sig om ahmed hussein", "kan linh nguyen få …": typed in lowercase with no cue, a first name and
+    then a surname, each known to the name lists and neither an everyday word, are a full name."""
+    first_names = gazetteer.first_names
+    for i in range(len(tokens) - 1):
+        first = tokens[i]
+        # The cheapest tests first: most words are no first name, and a capitalised word is the tagger's.
+        if first.text not in first_names or not first.text.islower() or flags[i]:
+            continue
+        if gazetteer.is_ambiguous(first.text) or in_lexicon(first.text) or _everyday(first.text):
+            continue
+        k = i + 1
+        while k + 1 < len(tokens) and tokens[k].text in NAME_PARTICLES:
+            k += 1  # "fredrik van der berg"
+        second = tokens[k]
+        if not second.text.islower() or not second.is_word or not gazetteer.is_last_name(second.text):
+            continue
+        if gazetteer.is_ambiguous(second.text) or in_lexicon(second.text) or _everyday(second.text):
+            continue
+        for j in range(i, _name_run(tokens, i, gazetteer)):
+            flags[j] = True

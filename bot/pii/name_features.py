@@ -37,7 +37,8 @@ _CUE_WORDS = frozenset(tuple(phrase.split()) for phrase in CUE_PHRASES)
 _MAX_CUE = max(len(cue) for cue in _CUE_WORDS)
 # Particles inside names: "Ludwig van Beethoven", "Omar al Farouk", "Maria da Silva".
 NAME_PARTICLES = frozenset(
-    {"van", "von", "de", "da", "di", "du", "del", "der", "al", "el", "bin", "ibn", "la", "le", "af"}
+    {"van", "von", "de", "da", "di", "du", "del", "della", "der", "dos", "das", "ter", "al", "el", "bin", "bint",
+     "binti", "ibn", "abu", "ould", "la", "le", "af"}
 )
 # Languages and nationalities, capitalised in English and at a sentence's start; several are surnames as well
 # ("English", "French"), which a first name before them still makes a name ("Bill English").

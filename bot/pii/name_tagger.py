@@ -27,16 +27,23 @@ class NameTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self._gazetteer = gazetteer
-        self._labels = set(self._tagger.labels())
+        labels = set(self._tagger.labels())
+        self._person_labels = tuple(label for label in ("B-PER", "I-PER") if label in labels)
+        self._other_labels = tuple(label for label in ("B-OTH", "I-OTH") if label in labels)
 
     def score(self, tokens: list[Token]) -> list[TokenScores]:
         if not tokens:
             return []
         self._tagger.set(token_features(tokens, self._gazetteer))
+        marginal = self._tagger.marginal
         scores = []
+        # Plain loops, not generator expressions: this runs for every token of every message.
         for i in range(len(tokens)):
-            person = sum(self._tagger.marginal(lab, i) for lab in ("B-PER", "I-PER") if lab in self._labels)
-            other = sum(self._tagger.marginal(lab, i) for lab in ("B-OTH", "I-OTH") if lab in self._labels)
+            person = other = 0.0
+            for label in self._person_labels:
+                person += marginal(label, i)
+            for label in self._other_labels:
+                other += marginal(label, i)
             scores.append(TokenScores(person, other))
         return scores
 

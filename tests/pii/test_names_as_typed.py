@@ -50,6 +50,21 @@ INTRODUCTIONS = [
     ("en", "please pass this to mrs adebayo-cole", "please pass this to mrs <name>"),
     ("nb", "jeg har snakket med fru kvaløy om det", "jeg har snakket med fru <name> om det"),
     ("en", "dr. ramaswamy said it was fine", "dr. <name> said it was fine"),
+    # the person a parent, guardian or proxy writes for
+    ("nn", "eg er far til eirik og ingebjørg", "eg er far til <name> og <name>"),
+    ("nb", "jeg er verge for hamza og lurer på bildene", "jeg er verge for <name> og lurer på bildene"),
+    ("en", "I'm writing as the mother of noor", "I'm writing as the mother of <name>"),
+    ("da", "jeg skriver på vegne af asger", "jeg skriver på vegne af <name>"),
+    # whoever opens a message by saying they are here
+    ("nb", "hei! vetle her, jeg har et spørsmål", "hei! <name> her, jeg har et spørsmål"),
+    ("da", "sofie her igen", "<name> her igen"),
+    ("en", "hi, yusuf here again, any news?", "hi, <name> here again, any news?"),
+    ("nb", "solveig haugland her", "<name> her"),
+    # a first name and a surname the lists know, typed in lowercase with no cue
+    ("nb", "har dere snakket med jonas pedersen om dette?", "har dere snakket med <name> om dette?"),
+    ("da", "det handler om karim mansour i 7. klasse", "det handler om <name> i 7. klasse"),
+    # particles of Arabic names
+    ("en", "my mother is Salma bint Yousef", "my mother is <name>"),
 ]
 
 SIGNATURES = [
@@ -70,6 +85,9 @@ SIGNATURES = [
     # a loose sign-off without its comma, before a first name no everyday list knows
     ("en", "got it, thanks siddharth", "got it, thanks <name>"),
     ("da", "det var alt, tak mikkel", "det var alt, tak <name>"),
+    # a family signs together
+    ("nb", "takk for hjelpen. hilsen vibeke og tore lien", "takk for hjelpen. hilsen <name> og <name>"),
+    ("en", "thanks again. kind regards, hannah and joseph", "thanks again. kind regards, <name> and <name>"),
 ]
 
 EVERYDAY = [
@@ -117,6 +135,20 @@ EVERYDAY = [
     ("nb", "koden kom på sms-kode-meldingen"),
     ("en", "my kids and my wife agree"),
     ("nb", "det er e-post jeg bruker"),
+    # relation words before things and numbers, "her"/"here" with no name before it
+    ("nb", "jeg er mor til tre barn på skolen"),
+    ("nn", "eg er far til ein gut på 14"),
+    ("da", "på vegne af bestyrelsen vil jeg spørge"),
+    ("en", "on behalf of the school board, what do you keep?"),
+    ("en", "I'm the father of a 13 year old"),
+    ("nb", "hei her er jeg igjen"),
+    ("da", "hej her igen, har I svaret?"),
+    ("en", "hello here again, any news?"),
+    ("en", "sorry here, wrong button"),
+    ("nb", "mvh foreldre i 4b"),
+    # the assistant's own name
+    ("nb", "Hvor lenge lagrer Vern chatten min?"),
+    ("en", "Hi Vern, can you help me?"),
 ]
 
 

@@ -65,6 +65,14 @@ def test_other_long_numbers_identify_and_are_masked() -> None:
     assert mask("kundenr 88213") == "kundenr <number>"
 
 
+def test_a_document_number_of_letters_and_digits_is_masked_and_a_case_reference_is_not() -> None:
+    assert mask("passnummeret mitt er KT4418207") == "passnummeret mitt er <number>"
+    assert mask("membership no. R30066152, please check") == "membership no. <number>, please check"
+    for kept in ("saken min er VRN-7F3K-Q2", "kommunen skrev sak 2023/4471 i brevet", "dokument 2024/118-2",
+                 "koden var ABC123", "et A4-ark og en mp3", "COVID19 i 2021"):
+        assert mask(kept) == kept
+
+
 def test_public_ip_addresses_are_masked_and_the_servers_own_are_not() -> None:
     assert mask("innlogget fra 84.215.3.9 i går") == "innlogget fra <number> i går"
     for own in ("listening on 127.0.0.1:43211", "bound to 0.0.0.0:5005", "peer 10.0.12.7", "host 192.168.1.20"):

@@ -27,9 +27,11 @@ from bot.pii.name_chat_rules import (
     after_light_introduction,
     in_lexicon,
     mark_addressed_names,
+    mark_announced_names,
     mark_hyphenated_first_names,
     mark_introduced_names,
     mark_signed_names,
+    mark_typed_full_names,
     may_hold_typed_names,
 )
 from bot.pii.name_features import (
@@ -102,6 +104,8 @@ class PersonNameRecognizer:
         flags = [self._is_name(tokens, scores, i, english) for i in range(len(tokens))]
         mark_introduced_names(tokens, flags, self.gazetteer)
         mark_signed_names(tokens, flags, self.gazetteer)
+        mark_announced_names(text, tokens, flags, self.gazetteer)
+        mark_typed_full_names(tokens, flags, self.gazetteer)
         if may_hold_typed_names(text):
             mark_addressed_names(tokens, flags, self.gazetteer)
             mark_hyphenated_first_names(tokens, flags, self.gazetteer)

@@ -32,6 +32,11 @@ _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zæøå]*\.? ?$", re.IGNORECASE
 )
 _DAY_YEAR = re.compile(r"\d{1,2},? \d{4}")
+# A letter or two glued to six digits or more: passport, driving licence and member numbers ("P1234567",
+# "AB1234567"). Vern's own case references are in dashed groups of four and never match.
+_LETTERED_NUMBER = re.compile(r"(?<![\w\-/.])[A-Za-z]{1,2}\d{6,9}(?![\w\-/])")
+# A public archive's case number, year first ("sak 2024/1234", document "2024/1234-3"): names a case, not a person.
+_ARCHIVE_CASE = re.compile(r"(?:19|20)\d\d/\d{1,6}(?:-\d{1,3})?")
 _IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 # host:port after a machine's own address: an operational detail, not a person.
 _PORT_AFTER_HOST = re.compile(r"(?:localhost|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-fA-F:]+\]):$")
@@ -60,7 +65,8 @@ def classify_number(candidate: str) -> tuple[str, float] | None:
         return (kind, 0.8) if kind else None
     if not international and _DATE.fullmatch(candidate):
         return None  # a date; birth dates alone are not masked as numbers
-    if not international and (_DECIMAL.fullmatch(candidate) or _is_year_range(candidate)):
+    if not international and (_DECIMAL.fullmatch(candidate) or _is_year_range(candidate)
+                              or _ARCHIVE_CASE.fullmatch(candidate)):
         return None
     if not international:
         kind = norwegian_id_kind(digits)
@@ -111,6 +117,8 @@ class NumberRecognizer:
 
     def find(self, text: str, language: str | None) -> Iterator[PiiSpan]:
         yield from self._iban.find(text, language)
+        for match in _LETTERED_NUMBER.finditer(text):
+            yield PiiSpan(match.start(), match.end(), NUMBER, "document_number", 0.7)
         for match in _CANDIDATE.finditer(text):
             candidate = match.group(0)
             before = text[max(0, match.start() - 48) : match.start()]
