@@ -75,7 +75,9 @@ def test_a_document_number_of_letters_and_digits_is_masked_and_a_case_reference_
 
 def test_public_ip_addresses_are_masked_and_the_servers_own_are_not() -> None:
     assert mask("innlogget fra 84.215.3.9 i går") == "innlogget fra <number> i går"
-    for own in ("listening on 127.0.0.1:43211", "bound to 0.0.0.0:5005", "peer 10.0.12.7", "host 192.168.1.20"):
+    assert mask("from 84.215.3.0/24") == "from <number>"
+    for own in ("listening on 127.0.0.1:43211", "bound to 0.0.0.0:5005", "peer 10.0.12.7", "host 192.168.1.20",
+                "API open to 127.0.0.1/8, 10.0.0.0/16"):
         assert mask(own) == own
 
 

@@ -37,6 +37,7 @@ _DAY_YEAR = re.compile(r"\d{1,2},? \d{4}")
 _LETTERED_NUMBER = re.compile(r"(?<![\w\-/.])[A-Za-z]{1,2}\d{6,9}(?![\w\-/])")
 # A public archive's case number, year first ("sak 2024/1234", document "2024/1234-3"): names a case, not a person.
 _ARCHIVE_CASE = re.compile(r"(?:19|20)\d\d/\d{1,6}(?:-\d{1,3})?")
+_IP_OR_NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/(?:[0-9]|[12][0-9]|3[0-2]))?")
 _IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 # host:port after a machine's own address: an operational detail, not a person.
 _PORT_AFTER_HOST = re.compile(r"(?:localhost|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-fA-F:]+\]):$")
@@ -60,8 +61,8 @@ def classify_number(candidate: str) -> tuple[str, float] | None:
     """The kind of number `candidate` is, with a confidence; None when it is not identifying."""
     digits = re.sub(r"\D", "", candidate)
     international = candidate.startswith(("+", "00"))
-    if not international and _IPV4.fullmatch(candidate):
-        kind = _ip_kind(candidate)
+    if not international and _IPV4.fullmatch(candidate.split("/")[0]) and _IP_OR_NETWORK.fullmatch(candidate):
+        kind = _ip_kind(candidate.split("/")[0])  # "127.0.0.1/8", "10.0.0.0/16": a network, as its first address
         return (kind, 0.8) if kind else None
     if not international and _DATE.fullmatch(candidate):
         return None  # a date; birth dates alone are not masked as numbers
