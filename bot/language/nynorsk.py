@@ -59,7 +59,10 @@ _CUE_GROUPS: tuple[tuple[str, float, str], ...] = (
     ("nb da", STRONG, "ikke jeg hvordan hvem hvorfor"),
     ("nb da", WEAK, "bare være fra et selv komme hun deres hvor hver hele egne siden hvilke hvilken hvis"),
     # Norwegian (either standard) forms that Danish spells otherwise.
-    ("nb nn", STRONG, "meg deg seg gjerne hjelp hjelpe hjelpen spørsmål sporsmal sletting innsyn saksnummer å gi"),
+    ("nb nn", STRONG, "meg deg seg gjerne hjelp hjelpe hjelpen spørsmål sporsmal sletting innsyn saksnummer å gi"
+                      " epostadresse epostadressen epostadressa epostadresser epostadressene"),
+    # Swedish writes "e-post" too; Danish "e-mail" or "mail".
+    ("nb nn sv", STRONG, "epost eposten"),
     # Danish "trække", "givet".
     ("nb nn", WEAK, "etter slik sånn tilbake trekke gitt"),
     ("nb nn", COURTESY, "takk hei"),
@@ -147,7 +150,11 @@ def words(text: str) -> list[str]:
     that anybody writes Norwegian.
     """
     normalised = unicodedata.normalize("NFC", text).replace("\u2019", "'").lower()
-    return _WORD.findall(_URL_OR_MAIL.sub(" ", normalised))
+    return _WORD.findall(_E_COMPOUND.sub("e", _URL_OR_MAIL.sub(" ", normalised)))
+
+
+# "e-post", "e-postadressa": one word, so that it can be a cue (Danish writes "e-mail", "mail").
+_E_COMPOUND = re.compile(r"(?<![^\W\d_])e-(?=[^\W\d_])")
 
 
 # Keyboards without æ/ø/å produce "hjaelp", "soeg", "paa"; the cue lists

@@ -32,6 +32,8 @@ BOKMAL = [
     "hva betyr det",
     "hvordan kan jeg klage til datatilsynet hvis dere ikke svarer innen en maned?",
     "slett meg",
+    # "e-post" is Norwegian (Danish writes "e-mail"); the rest of the line is also correct Danish
+    "jeg har ikke e-post, hvordan kan jeg vise hvem jeg er",
 ]
 
 NYNORSK = [
