@@ -71,6 +71,11 @@ def unsure_question(text: str, confidence: float) -> bool:
     return confidence < SURE_REQUEST and is_a_question(text)
 
 
+def _leading(ranking: list[dict[str, Any]]) -> str | None:
+    """The classifier's own first reading, under the fallback that replaced it."""
+    return next((str(entry.get("name")) for entry in ranking if entry.get("name") not in (FALLBACK, None)), None)
+
+
 def _confidence(intent: str, ranking: list[dict[str, Any]]) -> float:
     return next((float(entry.get("confidence") or 0.0) for entry in ranking if entry.get("name") == intent), 1.0)
 
@@ -86,6 +91,8 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
         return INFORM
     if intent == GIVE_CONSENT and withdraws_consent(typed):
         return MANAGE_CONSENTS
+    if intent == FALLBACK and _leading(ranking) in (GIVE_CONSENT, MANAGE_CONSENTS) and withdraws_consent(typed):
+        return MANAGE_CONSENTS  # "I want to stop getting your newsletter": unsure which, but about consent
     about_ages = intent == "faq" and retrieval_intent == MINORS_FAQ
     if not about_ages and intent != INFORM and is_a_typed_age(typed, utc_now().date()):
         return INFORM

@@ -141,3 +141,22 @@ def test_the_pipeline_keeps_the_readings_an_unsure_question_is_asked_about(monke
     [message] = components.LeadingGreetingRestorer().process([Message(data=parsed)])
     assert message.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.55}
     assert [entry["name"] for entry in message.get(INTENT_RANKING_KEY)] == ["nlu_fallback", "manage_consents", "faq"]
+
+
+def _fallback_over(first: str) -> list[dict[str, Any]]:
+    return [{"name": "nlu_fallback", "confidence": 0.45}, {"name": first, "confidence": 0.34},
+            {"name": "request_objection", "confidence": 0.33}]
+
+
+@pytest.mark.parametrize("text", ["I want to stop getting your newsletter", "meld meg av nyhetsbrevet deres",
+                                  "vi vil ikke at dere filmer sønnen vår lenger"])
+def test_words_that_take_a_consent_back_settle_an_unsure_reading_about_consent(text: str) -> None:
+    assert corrected_intent(text, "nlu_fallback", _fallback_over("give_consent"), set()) == "manage_consents"
+    assert corrected_intent(text, "nlu_fallback", _fallback_over("manage_consents"), set()) == "manage_consents"
+
+
+def test_an_unsure_reading_about_something_else_stays_not_understood() -> None:
+    # "stop" alone is no withdrawal when the classifier leaned to another right ("stop processing my data").
+    assert corrected_intent("stop using my data for marketing", "nlu_fallback", _fallback_over("request_objection")[:1]
+                            + [{"name": "request_objection", "confidence": 0.4}], set()) is None
+    assert corrected_intent("I want the newsletter", "nlu_fallback", _fallback_over("give_consent"), set()) is None
