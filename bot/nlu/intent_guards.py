@@ -30,6 +30,7 @@ from typing import Any
 
 from bot.clock import utc_now
 from bot.consent.age_answer import is_a_typed_age
+from bot.knowledge.minors import age_in
 from bot.knowledge.replies import STARTS_A_REQUEST
 from bot.language.switch import normalise, requested_language
 from bot.nlu.questions import is_a_question
@@ -39,6 +40,7 @@ INFORM = "inform"
 GIVE_CONSENT = "give_consent"
 MANAGE_CONSENTS = "manage_consents"
 MINORS_FAQ = "faq/minors_consent"
+EXPLAIN_CONSENT = "explain_consent"
 SWITCH_LANGUAGE = "switch_language"
 FALLBACK = "nlu_fallback"
 # A purpose id read as an answer or as giving consent is read rightly either way ("newsletter" as a first message
@@ -71,6 +73,16 @@ def unsure_question(text: str, confidence: float) -> bool:
     return confidence < SURE_REQUEST and is_a_question(text)
 
 
+def _asks_the_age_rule(typed: str, intent: str | None, ranking: list[dict[str, Any]],
+                       retrieval_intent: str | None) -> bool:
+    if retrieval_intent != MINORS_FAQ or intent in (None, "faq"):
+        return False
+    if not (intent in (EXPLAIN_CONSENT, FALLBACK) or _confidence(str(intent), ranking) < SURE_REQUEST):
+        return False
+    today = utc_now().date()
+    return is_a_question(typed) and age_in(typed, today) is not None and not is_a_typed_age(typed, today)
+
+
 def _leading(ranking: list[dict[str, Any]]) -> str | None:
     """The classifier's own first reading, under the fallback that replaced it."""
     return next((str(entry.get("name")) for entry in ranking if entry.get("name") not in (FALLBACK, None)), None)
@@ -83,7 +95,7 @@ def _confidence(intent: str, ranking: list[dict[str, Any]]) -> float:
 def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]],
                      purpose_ids: Collection[str], retrieval_intent: str | None = None) -> str | None:
     """The intent the message must have instead of `intent`, or None to keep the classifier's. `retrieval_intent`
-    is the FAQ answer the response selector chose ("faq/cost"), when the intent is the FAQ."""
+    is the FAQ answer the response selector chose ("faq/cost"), whatever the intent."""
     typed = text.strip()
     if intent == "faq" and retrieval_intent == MINORS_FAQ and _number_without_age(typed):
         return INFORM
@@ -93,6 +105,11 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
         return MANAGE_CONSENTS
     if intent == FALLBACK and _leading(ranking) in (GIVE_CONSENT, MANAGE_CONSENTS) and withdraws_consent(typed):
         return MANAGE_CONSENTS  # "I want to stop getting your newsletter": unsure which, but about consent
+    if _asks_the_age_rule(typed, intent, ranking, retrieval_intent):
+        # "kan en 14-åring samtykke til bilder?", "can a 16 year old agree to being filmed?": a question naming an
+        # age that the FAQ selector reads as the minors' rules gets the rule for that age, not what consent is,
+        # nor whatever the classifier half-guessed.
+        return "faq"
     about_ages = intent == "faq" and retrieval_intent == MINORS_FAQ
     if not about_ages and intent != INFORM and is_a_typed_age(typed, utc_now().date()):
         return INFORM

@@ -160,3 +160,33 @@ def test_an_unsure_reading_about_something_else_stays_not_understood() -> None:
     assert corrected_intent("stop using my data for marketing", "nlu_fallback", _fallback_over("request_objection")[:1]
                             + [{"name": "request_objection", "confidence": 0.4}], set()) is None
     assert corrected_intent("I want the newsletter", "nlu_fallback", _fallback_over("give_consent"), set()) is None
+
+
+@pytest.mark.parametrize("text", ["kan en 14-åring samtykke til bilder på skolens nettside?",
+                                  "can a fifteen year old consent to the club using photos",
+                                  "må en 12-årig selv give samtykke"])
+def test_a_question_about_consent_that_names_an_age_gets_the_rule_for_that_age(text: str) -> None:
+    ranked = [{"name": "explain_consent", "confidence": 0.92}, {"name": "faq", "confidence": 0.04}]
+    assert corrected_intent(text, "explain_consent", ranked, set(), "faq/minors_consent") == "faq"
+
+
+def test_what_consent_is_stays_the_explanation() -> None:
+    ranked = [{"name": "explain_consent", "confidence": 0.92}, {"name": "faq", "confidence": 0.04}]
+    assert corrected_intent("hva er samtykke?", "explain_consent", ranked, set(), "faq/minors_consent") is None
+    assert corrected_intent("kan en 14-åring samtykke?", "explain_consent", ranked, set(), "faq/cost") is None
+
+
+@pytest.mark.parametrize(("text", "misread", "confidence"), [
+    ("can a 16 year old agree to being filmed", "explain_portability", 0.48),
+    ("can my 16 year old agree to photos?", "nlu_fallback", 0.45),
+])
+def test_an_unsure_question_that_names_an_age_gets_the_rule_for_that_age(text: str, misread: str,
+                                                                         confidence: float) -> None:
+    ranked = [{"name": misread, "confidence": confidence}, {"name": "give_consent", "confidence": 0.12}]
+    assert corrected_intent(text, misread, ranked, set(), "faq/minors_consent") == "faq"
+
+
+def test_a_sure_request_that_names_an_age_stays_a_request() -> None:
+    ranked = [{"name": "request_access", "confidence": 0.91}, {"name": "faq", "confidence": 0.05}]
+    text = "can my 14 year old get a copy of his data?"
+    assert corrected_intent(text, "request_access", ranked, set(), "faq/minors_consent") is None
