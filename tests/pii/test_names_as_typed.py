@@ -63,6 +63,9 @@ INTRODUCTIONS = [
     # a first name and a surname the lists know, typed in lowercase with no cue
     ("nb", "har dere snakket med jonas pedersen om dette?", "har dere snakket med <name> om dette?"),
     ("da", "det handler om karim mansour i 7. klasse", "det handler om <name> i 7. klasse"),
+    # an English possessive hides the name from the tagger
+    ("en", "the form is in Yaw Boateng's name", "the form is in <name> name"),
+    ("en", "Ingrid's class had photos taken", "<name> class had photos taken"),
     # particles of Arabic names
     ("en", "my mother is Salma bint Yousef", "my mother is <name>"),
 ]
@@ -146,6 +149,9 @@ EVERYDAY = [
     ("en", "hello here again, any news?"),
     ("en", "sorry here, wrong button"),
     ("nb", "mvh foreldre i 4b"),
+    # a lowercase everyday word with its possessive
+    ("en", "my son's teacher posted it"),
+    ("en", "my daughter's coach has the photos"),
     # the assistant's own name
     ("nb", "Hvor lenge lagrer Vern chatten min?"),
     ("en", "Hi Vern, can you help me?"),

@@ -113,6 +113,8 @@ class PersonNameRecognizer:
         _first_name_before(tokens, scores, flags, self.gazetteer)
         _unlisted_pairs(tokens, scores, flags, self.gazetteer)
         _join_initials(tokens, flags)
+        if "'s" in text or "’s" in text:
+            _possessive_names(tokens, flags, self.gazetteer)
         self._coordinated_names(tokens, scores, flags, _FIRST_PERSON_ENGLISH if english else _FIRST_PERSON)
         _repeat_mentions(tokens, flags)
         for start, end in url_ranges(text):
@@ -128,6 +130,10 @@ class PersonNameRecognizer:
         if not token.is_word or len(word) < 2:
             return False
         folded = word.casefold()
+        if not token.is_capitalised and folded.endswith(_POSSESSIVE_ENDINGS) and (
+            folded[:-2] in lowercase_lexicon() or folded[:-2] in english_lexicon()
+        ) and not follows_cue(tokens, i):
+            return False  # "my son's teacher": a lowercase everyday word with its "'s" is no name
         if folded in _ENGLISH_FIRST_PERSON_FORMS or _english_contraction(folded):
             return False  # "I'm Priya", "hi it's rose": the tagger hears the word before a name as its first part
         common = folded in common_words()
@@ -544,6 +550,33 @@ def _first_name_before(
             # A first name the lists lack before a surname they hold ("Sanjay Gupta"), where the tagger leans
             # to a person: a name masked without its first part still names. One word, never a chain.
             flags[i] = True
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def _possessive_names(tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
+    """ "Kari's son is 14", "in Kwame Mensah's name": the tagger learnt "Kari" and "'s" apart, so an English
+    possessive hides the name from it. A capitalised first name the lists know and no everyday word spells is a name
+    with its "'s" too, and so is a surname (listed, or spelled like a name beyond doubt) after a first name."""
+    for i, token in enumerate(tokens):
+        if flags[i] or not token.text.endswith(_POSSESSIVE_ENDINGS):
+            continue
+        stem = token.text[:-2]
+        if len(stem) < 2 or not stem.isalpha() or not stem[0].isupper() or stem.isupper() or not _no_thing(stem,
+                                                                                                         gazetteer):
+            continue
+        if in_lexicon(stem) or stem.casefold() in english_word_names():
+            continue  # "Parker's", "Page's": a surname that is also a word needs more than this
+        if gazetteer.is_first_name(stem) and not gazetteer.is_ambiguous(stem):
+            flags[i] = True
+            continue
+        before = tokens[i - 1] if i else None
+        if before is None or not before.is_capitalised or not (flags[i - 1] or gazetteer.is_first_name(before.text)):
+            continue
+        likeness = name_likeness(stem)
+        if gazetteer.is_last_name(stem) or likeness is not None and likeness >= 0.8:
+            flags[i - 1] = flags[i] = True
 
 
 def _no_thing(word: str, gazetteer: NameGazetteer) -> bool:
