@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot.audit.cli import add_audit_commands
 from bot.backup.cli import add_backup_commands
@@ -32,7 +33,7 @@ def cmd_dev(_args: argparse.Namespace) -> int:
 def cmd_rasa(args: argparse.Namespace) -> int:
     from bot.rasa_adapter.server import serve
 
-    serve(_settings(), train_if_missing=not args.no_train)
+    serve(_settings(), train_if_missing=not args.no_train, model_file=Path(args.model) if args.model else None)
     return 0
 
 
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("dev", help="run every process for development").set_defaults(func=cmd_dev)
     rasa = sub.add_parser("rasa", help="run the Rasa server")
     rasa.add_argument("--no-train", action="store_true", help="fail instead of training a missing model")
+    rasa.add_argument("--model", help="serve this model file instead of the one for the current data")
     rasa.set_defaults(func=cmd_rasa)
     sub.add_parser("actions", help="run the action server").set_defaults(func=cmd_actions)
     sub.add_parser("web", help="run the web app (demo page and widget)").set_defaults(func=cmd_web)

@@ -543,6 +543,11 @@ class Settings:
         "TURN_SPEEDUPS", True, parse=_on_off, shown="`on`",
         doc="`on`: Rasa's per-turn work that gives the same result every time is done once "
             "(bot/rasa_adapter/turn_speedups.py); `off` runs Rasa's own path, to rule the change out when debugging")
+    quick_start: bool = setting(
+        "QUICK_START", True, parse=_on_off, shown="`on`",
+        doc="`on`: when `vern dev` (`make run`) finds no model for the current data, it first trains a quick one "
+            "(DIET without its transformer, a few minutes), answers with it, and swaps in the full model when that is "
+            "trained (bot/rasa_adapter/quick_model.py); `off` waits for the full model")
     training_basis: str = setting(
         "TRAINING_BASIS", "agreement", parse=_lower,
         check=_one_of("agreement", "consent", message="TRAINING_BASIS must be agreement or consent"),

@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.config import PROJECT_ROOT, Settings, get_settings
 from bot.rasa_adapter.model import rasa_environment
@@ -28,11 +29,12 @@ class ProcessSpec:
     health_url: str | None  # None: a worker with no HTTP side; running is healthy
 
 
-def process_specs(settings: Settings) -> list[ProcessSpec]:
+def process_specs(settings: Settings, rasa_model: Path | None = None) -> list[ProcessSpec]:
     python = sys.executable
+    rasa = [python, "-m", "bot.cli", "rasa", "--no-train"] + (["--model", str(rasa_model)] if rasa_model else [])
     specs = [
         ProcessSpec("actions", [python, "-m", "bot.cli", "actions"], f"http://127.0.0.1:{settings.action_port}/health"),
-        ProcessSpec("rasa", [python, "-m", "bot.cli", "rasa", "--no-train"], f"http://127.0.0.1:{settings.rasa_port}/"),
+        ProcessSpec("rasa", rasa, f"http://127.0.0.1:{settings.rasa_port}/"),
         ProcessSpec("web", [python, "-m", "bot.cli", "web"], f"http://127.0.0.1:{settings.web_port}/health"),
         # The annex's masking and deletion run in development too, so what a
         # newcomer sees is what a deployment does.
@@ -102,15 +104,30 @@ def run_dev(settings: Settings | None = None) -> int:
     settings = settings or get_settings()
     from bot.db.migrate import upgrade
     from bot.rasa_adapter.model import ensure_model
+    from bot.rasa_adapter.quick_model import (
+        FullModelTraining,
+        ensure_quick_model,
+        remove_quick_models,
+        wants_quick_start,
+    )
     from bot.wiring import build
 
-    print("Vern: checking the model (trains only when the training data changed) …", flush=True)
-    ensure_model(settings)
+    quick_model, full_training = None, None
+    if wants_quick_start(settings):
+        print("Vern: this machine has no model for this training data yet. Training a quick one first (a few "
+              "minutes); Vern answers with it while the full model trains beside it (about ten minutes more on two "
+              "cores) and then switches to it. QUICK_START=off waits for the full model instead.", flush=True)
+        quick_model = ensure_quick_model(settings)
+        full_training = FullModelTraining(settings)
+    else:
+        print("Vern: checking the model (trains only when the training data changed) …", flush=True)
+        ensure_model(settings)
+        remove_quick_models(settings)  # one left by a start stopped before its full model was trained
     print("Vern: applying database migrations …", flush=True)
     upgrade(build(settings).engine)
 
     env = rasa_environment({"VERN_ENV": settings.environment})
-    specs = process_specs(settings)
+    specs = process_specs(settings, quick_model)
     group = ProcessGroup()
     stopping = False
 
@@ -125,11 +142,19 @@ def run_dev(settings: Settings | None = None) -> int:
             group.start(spec, env)
         wait_until_healthy(group, specs, timeout=300)
         print(f"\nVern is running: {settings.public_url}/\n(Ctrl-C stops every process)\n", flush=True)
+        if full_training is not None:
+            full_training.start()
+            print("Vern: answering with the quick model, which understands less well, while the full model trains "
+                  f"({full_training.log_path}).", flush=True)
         while not stopping:
             died = group.exited()
             if died:
                 print(f"Vern: process '{died}' stopped unexpectedly; stopping the others.", file=sys.stderr)
                 return 1
+            outcome = full_training.poll() if full_training is not None else None
+            if outcome is not None:
+                print(f"Vern: {outcome}", flush=True)
+                full_training = None
             time.sleep(0.5)
         return 0
     except RuntimeError as error:
@@ -137,6 +162,8 @@ def run_dev(settings: Settings | None = None) -> int:
         return 1
     finally:
         print("Vern: stopping …", flush=True)
+        if full_training is not None:
+            full_training.stop()
         group.stop()
 
 

@@ -83,7 +83,7 @@ def cached_path(settings: Settings, model: Path, root: Path = PROJECT_ROOT) -> P
     return settings.model_cache_dir / f"{model.name.removesuffix('.tar.gz')}-{packages}.tar.gz"
 
 
-def _holds_chat_lines(root: Path) -> bool:
+def holds_chat_lines(root: Path) -> bool:
     from bot.training.model_card import REVIEWED_FILE
 
     return (root / "data" / REVIEWED_FILE).exists()
@@ -102,7 +102,7 @@ def _copy_whole(source: Path, target: Path) -> None:
 
 def _from_cache(settings: Settings, root: Path, target: Path) -> bool:
     cached = cached_path(settings, target, root)
-    if cached is None or _holds_chat_lines(root) or not cached.exists():
+    if cached is None or holds_chat_lines(root) or not cached.exists():
         return False
     try:
         if not tarfile.is_tarfile(cached):
@@ -119,7 +119,7 @@ def _from_cache(settings: Settings, root: Path, target: Path) -> bool:
 
 def _to_cache(settings: Settings, root: Path, model: Path) -> None:
     cached = cached_path(settings, model, root)
-    if cached is None or cached.exists() or _holds_chat_lines(root):
+    if cached is None or cached.exists() or holds_chat_lines(root):
         return
     try:
         _copy_whole(model, cached)
@@ -147,27 +147,32 @@ def ensure_model(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
             _prune(settings.models_dir, keep=target)
             return target
         logger.info("Training the Rasa model (training data changed); this takes a few minutes")
-        # No dot in it (Rasa would take what follows for a suffix and write the final name itself), and not
-        # "vern-*", so nothing that looks for models picks it up half-written.
-        partial = f"partial-{os.getpid()}-{target.name.removesuffix('.tar.gz')}"
-        command = [
-            sys.executable, "-m", "rasa", "train",
-            "--data", str(root / "data"),
-            "--domain", str(root / "domain.yml"),
-            "--config", str(root / "config.yml"),
-            "--out", str(settings.models_dir),
-            "--fixed-model-name", partial,
-        ]
-        result = subprocess.run(command, cwd=root, env=rasa_environment(), check=False)
-        produced = settings.models_dir / f"{partial}.tar.gz"
-        if result.returncode != 0 or not produced.exists():
-            produced.unlink(missing_ok=True)
-            raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
-        os.replace(produced, target)  # appears whole, never half-written
+        train_model(settings, root, root / "config.yml", target)
         _ensure_card(target, settings, root)
         _prune(settings.models_dir, keep=target)
         _to_cache(settings, root, target)
     return target
+
+
+def train_model(settings: Settings, root: Path, config: Path, target: Path) -> None:
+    """`rasa train` on the repository's data with `config`, written to `target` whole or not at all."""
+    # No dot in it (Rasa would take what follows for a suffix and write the final name itself), and not
+    # "vern-*", so nothing that looks for models picks it up half-written.
+    partial = f"partial-{os.getpid()}-{target.name.removesuffix('.tar.gz')}"
+    command = [
+        sys.executable, "-m", "rasa", "train",
+        "--data", str(root / "data"),
+        "--domain", str(root / "domain.yml"),
+        "--config", str(config),
+        "--out", str(settings.models_dir),
+        "--fixed-model-name", partial,
+    ]
+    result = subprocess.run(command, cwd=root, env=rasa_environment(), check=False)
+    produced = settings.models_dir / f"{partial}.tar.gz"
+    if result.returncode != 0 or not produced.exists():
+        produced.unlink(missing_ok=True)
+        raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+    os.replace(produced, target)  # appears whole, never half-written
 
 
 def _ensure_card(model: Path, settings: Settings, root: Path) -> None:

@@ -9,6 +9,7 @@ RASA_API_NETWORKS (see docs/rasa-clients.md).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from bot.config import PROJECT_ROOT, Settings, export_environment, get_settings
 from bot.rasa_adapter.model import ensure_model, rasa_environment
@@ -22,7 +23,7 @@ def export_endpoint_variables(settings: Settings) -> None:
                         "ACTION_SERVER_SECRET": settings.action_server_secret.reveal()})
 
 
-def serve(settings: Settings | None = None, train_if_missing: bool = True) -> None:
+def serve(settings: Settings | None = None, train_if_missing: bool = True, model_file: Path | None = None) -> None:
     settings = settings or get_settings()
     export_environment(rasa_environment(), overwrite=False)
     export_environment({"RASA_TELEMETRY_ENABLED": "false"})
@@ -39,7 +40,10 @@ def serve(settings: Settings | None = None, train_if_missing: bool = True) -> No
     from bot.rasa_adapter.turn_speedups import apply_turn_speedups
 
     apply_turn_speedups(settings.turn_speedups)
-    model = ensure_model(settings) if train_if_missing else _existing_model(settings)
+    if model_file is not None:
+        model = model_file  # `vern dev`'s quick model (bot/rasa_adapter/quick_model.py)
+    else:
+        model = ensure_model(settings) if train_if_missing else _existing_model(settings)
     endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml"))
     # What rasa.core.run.serve_application does, with Vern's guard on the HTTP API before it runs.
     channels = create_http_input_channels(None, str(PROJECT_ROOT / "credentials.yml"))

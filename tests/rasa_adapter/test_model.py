@@ -119,7 +119,7 @@ def test_a_model_that_learnt_from_chat_lines_never_leaves_models_dir(
     two_checkouts: tuple[Any, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trainings: list[str]
 ) -> None:
     first, second = two_checkouts
-    monkeypatch.setattr(model, "_holds_chat_lines", lambda _root: True)  # data/nlu/reviewed.yml is there
+    monkeypatch.setattr(model, "holds_chat_lines", lambda _root: True)  # data/nlu/reviewed.yml is there
     model.ensure_model(first)
     model.ensure_model(second)
     assert trainings == ["trained", "trained"]
