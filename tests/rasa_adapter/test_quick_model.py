@@ -99,3 +99,10 @@ def test_a_rasa_that_refuses_the_model_is_said_plainly(stack: VernStack, tmp_pat
     settings = _settings(tmp_path, RASA_PORT=str(stack.ports["rasa"]), RASA_API_TOKEN="not-the-token")
     with pytest.raises(RuntimeError, match="401"):
         quick.load_into_rasa(settings, tmp_path / "missing.tar.gz")
+
+
+def test_the_bench_scores_the_quick_model_that_make_run_trains() -> None:
+    # docs/benchmarks.md gives the quick model's F1 from bench/data/nlu_configs/quick.yml: it must be that model.
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    scored = yaml.safe_load((PROJECT_ROOT / "bench" / "data" / "nlu_configs" / "quick.yml").read_text(encoding="utf-8"))
+    assert scored["pipeline"] == quick.quick_config(config)["pipeline"]
