@@ -92,6 +92,18 @@ def _purpose_ids() -> frozenset[str]:
         return frozenset()
 
 
+def _consent_purpose_named(text: str) -> str | None:
+    """The purpose given by consent that the message names ("nyhetsbrevet", "the filming"), if one does."""
+    try:
+        from bot.consent.purposes import match_purpose
+        from bot.wiring import services
+
+        consented = {pid: p for pid, p in services().purposes.items() if p.legal_basis == "dpv:Consent"}
+    except Exception:  # noqa: BLE001 - unreadable purposes are reported at start-up; the guard just does less
+        return None
+    return match_purpose(text, consented)
+
+
 def _retrieval_intent(message: Message) -> str | None:
     """The FAQ answer the response selector chose ("faq/cost"), if it ran."""
     selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
@@ -107,7 +119,8 @@ def _apply_intent_guards(message: Message, text: Any) -> None:
     if not isinstance(text, str) or not isinstance(intent, dict):
         return
     ranking = message.get(INTENT_RANKING_KEY) or []
-    corrected = corrected_intent(text, intent.get("name"), ranking, _purpose_ids(), _retrieval_intent(message))
+    corrected = corrected_intent(text, intent.get("name"), ranking, _purpose_ids(), _retrieval_intent(message),
+                                 consent_purpose_named=_consent_purpose_named)
     if corrected is not None:
         # Not understood is as sure as the reading it replaces (Rasa's fallback takes its threshold likewise).
         confidence = next((entry.get("confidence") for entry in ranking if entry.get("name") == corrected),

@@ -25,7 +25,7 @@ the sentence, so no retraining can be trusted to keep them right:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from bot.clock import utc_now
@@ -41,6 +41,7 @@ GIVE_CONSENT = "give_consent"
 MANAGE_CONSENTS = "manage_consents"
 MINORS_FAQ = "faq/minors_consent"
 EXPLAIN_CONSENT = "explain_consent"
+OBJECTING = frozenset({"request_objection", "request_restriction"})
 SWITCH_LANGUAGE = "switch_language"
 FALLBACK = "nlu_fallback"
 # A purpose id read as an answer or as giving consent is read rightly either way ("newsletter" as a first message
@@ -93,9 +94,11 @@ def _confidence(intent: str, ranking: list[dict[str, Any]]) -> float:
 
 
 def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]],
-                     purpose_ids: Collection[str], retrieval_intent: str | None = None) -> str | None:
+                     purpose_ids: Collection[str], retrieval_intent: str | None = None,
+                     consent_purpose_named: Callable[[str], str | None] = lambda _text: None) -> str | None:
     """The intent the message must have instead of `intent`, or None to keep the classifier's. `retrieval_intent`
-    is the FAQ answer the response selector chose ("faq/cost"), whatever the intent."""
+    is the FAQ answer the response selector chose ("faq/cost"), whatever the intent; `consent_purpose_named` finds
+    the purpose given by consent that a text names, if any."""
     typed = text.strip()
     if intent == "faq" and retrieval_intent == MINORS_FAQ and _number_without_age(typed):
         return INFORM
@@ -105,6 +108,10 @@ def corrected_intent(text: str, intent: str | None, ranking: list[dict[str, Any]
         return MANAGE_CONSENTS
     if intent == FALLBACK and _leading(ranking) in (GIVE_CONSENT, MANAGE_CONSENTS) and withdraws_consent(typed):
         return MANAGE_CONSENTS  # "I want to stop getting your newsletter": unsure which, but about consent
+    if intent in OBJECTING and withdraws_consent(typed) and consent_purpose_named(typed) is not None:
+        # "afmeld mig nyhedsbrevet", "stop sending me the newsletter": what was given by consent is taken back by
+        # withdrawing it, at once (Art. 7(3)), not by an objection or a restriction a caseworker decides on.
+        return MANAGE_CONSENTS
     if _asks_the_age_rule(typed, intent, ranking, retrieval_intent):
         # "kan en 14-åring samtykke til bilder?", "can a 16 year old agree to being filmed?": a question naming an
         # age that the FAQ selector reads as the minors' rules gets the rule for that age, not what consent is,

@@ -190,3 +190,22 @@ def test_a_sure_request_that_names_an_age_stays_a_request() -> None:
     ranked = [{"name": "request_access", "confidence": 0.91}, {"name": "faq", "confidence": 0.05}]
     text = "can my 14 year old get a copy of his data?"
     assert corrected_intent(text, "request_access", ranked, set(), "faq/minors_consent") is None
+
+
+@pytest.mark.parametrize(("text", "misread"), [
+    ("afmeld mig nyhedsbrevet", "request_objection"),
+    ("I want to stop getting your newsletter", "request_objection"),
+    ("vi vil ikke lenger være med på filmingen", "request_restriction"),
+])
+def test_taking_back_what_was_given_by_consent_is_a_withdrawal_not_an_objection(text: str, misread: str) -> None:
+    ranked = [{"name": misread, "confidence": 0.7}, {"name": "manage_consents", "confidence": 0.2}]
+    named = {"nyhedsbrevet": "newsletter", "newsletter": "newsletter", "filmingen": "training-video"}
+
+    def purpose(typed: str) -> str | None:
+        return next((pid for word, pid in named.items() if word in typed), None)
+
+    assert corrected_intent(text, misread, ranked, set(), consent_purpose_named=purpose) == "manage_consents"
+    # An objection to processing that no consent covers stays an objection.
+    assert corrected_intent(text, misread, ranked, set(), consent_purpose_named=lambda _t: None) is None
+    assert corrected_intent("I object to your newsletter profiling", misread, ranked, set(),
+                            consent_purpose_named=purpose) is None
