@@ -115,7 +115,7 @@ def run_dev(settings: Settings | None = None) -> int:
     quick_model, full_training = None, None
     if wants_quick_start(settings):
         print("Vern: this machine has no model for this training data yet. Training a quick one first (a few "
-              "minutes); Vern answers with it while the full model trains beside it (about ten minutes more on two "
+              "minutes); Vern answers with it while the full model trains beside it (about twelve minutes more on two "
               "cores) and then switches to it. QUICK_START=off waits for the full model instead.", flush=True)
         quick_model = ensure_quick_model(settings)
         full_training = FullModelTraining(settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -13,6 +14,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.consent.purposes import Purpose, match_purpose
 from bot.nlu.intent_guards import FALLBACK, corrected_intent
 from bot.nlu.leading_greeting import without_leading_greeting
 
@@ -83,24 +85,22 @@ class LeadingGreetingRestorer(GraphComponent):
         return messages
 
 
-def _purpose_ids() -> frozenset[str]:
+def _purposes() -> Mapping[str, Purpose]:
     try:
         from bot.wiring import services
 
-        return frozenset(services().purposes)
-    except Exception:  # noqa: BLE001 - unreadable purposes are reported at start-up; the guard just does less
-        return frozenset()
+        return services().purposes
+    except Exception:  # noqa: BLE001 - unreadable purposes are reported at start-up; the guards just do less
+        return {}
+
+
+def _purpose_ids() -> frozenset[str]:
+    return frozenset(_purposes())
 
 
 def _consent_purpose_named(text: str) -> str | None:
     """The purpose given by consent that the message names ("nyhetsbrevet", "the filming"), if one does."""
-    try:
-        from bot.consent.purposes import match_purpose
-        from bot.wiring import services
-
-        consented = {pid: p for pid, p in services().purposes.items() if p.legal_basis == "dpv:Consent"}
-    except Exception:  # noqa: BLE001 - unreadable purposes are reported at start-up; the guard just does less
-        return None
+    consented = {pid: p for pid, p in _purposes().items() if p.legal_basis == "dpv:Consent"}
     return match_purpose(text, consented)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.leading_greeting import without_leading_greeting
 from bot.pii.gazetteer import NameGazetteer, common_words, english_lexicon, lowercase_lexicon
 from bot.pii.name_features import LANGUAGE_WORDS, MONTHS, NAME_PARTICLES, Token, phrase_before
 from bot.pii.name_likeness import name_likeness
@@ -332,8 +333,6 @@ def after_light_introduction(tokens: list[Token], index: int) -> bool:
 
 # "tobias her", "zainab here again": whoever opens a message by saying they are here names themselves.
 HERE = frozenset({"her", "here"})
-GREETINGS = frozenset({"hei", "heisann", "heihei", "hallo", "hallå", "hello", "hi", "hey", "hej", "hejsa", "hejhej",
-                       "god", "dag", "morn", "morna", "heia", "hoi", "hiya", "dear", "kjære", "kære"})
 _AFTER_HERE = frozenset({",", ".", "!", "?", ":", ";", "-", ")", "igjen", "igen", "att", "again", "og", "and",
                          "fra", "frå", "from", "på", "with", "med"})
 _ANY_HERE = re.compile(r"(?i)(?<!\w)here?(?!\w)")
@@ -341,13 +340,13 @@ _ANY_HERE = re.compile(r"(?i)(?<!\w)here?(?!\w)")
 
 def mark_announced_names(text: str, tokens: list[Token], flags: list[bool], gazetteer: NameGazetteer) -> None:
     """ "hei! tobias her, …", "lone her igen", "zainab here again": at the start of a message, after a greeting at
-    most, the one to three words before "her"/"here" are a name when the first is a first name the lists know and
-    no everyday word spells, or a word no list knows spelled like a name beyond doubt."""
+    most (the NLU's own greeting list, bot/nlu/leading_greeting.py), the one to three words before "her"/"here"
+    are a name when the first is a first name the lists know, or any word no everyday list knows that names no
+    place or organisation ("vetle her")."""
     if _ANY_HERE.search(text) is None:
         return
-    start = 0
-    while start < len(tokens) and (not tokens[start].is_word or tokens[start].text.casefold() in GREETINGS):
-        start += 1
+    opening = len(text) - len(without_leading_greeting(text))
+    start = next((k for k, token in enumerate(tokens) if token.start >= opening and token.is_word), len(tokens))
     here = next((k for k in range(start + 1, min(start + MAX_NAME_WORDS, len(tokens)))
                  if tokens[k].text.casefold() in HERE), None)
     if here is None or here + 1 < len(tokens) and tokens[here + 1].text.casefold() not in _AFTER_HERE:

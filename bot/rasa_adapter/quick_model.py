@@ -53,10 +53,11 @@ def quick_model_path(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
 
 def wants_quick_start(settings: Settings, root: Path = PROJECT_ROOT) -> bool:
     """Would the first answer otherwise wait for a full training?"""
-    if not settings.quick_start or model_path(settings, root).exists() or holds_chat_lines(root):
+    if not settings.quick_start or holds_chat_lines(root):
         return False
-    cached = cached_path(settings, model_path(settings, root), root)
-    return cached is None or not cached.exists()
+    full = model_path(settings, root)  # hashes the training data: once
+    cached = cached_path(settings, full, root)
+    return not full.exists() and (cached is None or not cached.exists())
 
 
 def quick_config(config: dict[str, Any]) -> dict[str, Any]:

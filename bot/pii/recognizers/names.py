@@ -24,6 +24,7 @@ from bot.pii.gazetteer import (
     world_places,
 )
 from bot.pii.name_chat_rules import (
+    SURNAME_SPELLING,
     after_light_introduction,
     in_lexicon,
     mark_addressed_names,
@@ -575,7 +576,7 @@ def _possessive_names(tokens: list[Token], flags: list[bool], gazetteer: NameGaz
         if before is None or not before.is_capitalised or not (flags[i - 1] or gazetteer.is_first_name(before.text)):
             continue
         likeness = name_likeness(stem)
-        if gazetteer.is_last_name(stem) or likeness is not None and likeness >= 0.8:
+        if gazetteer.is_last_name(stem) or likeness is not None and likeness >= SURNAME_SPELLING:
             flags[i - 1] = flags[i] = True
 
 

@@ -61,7 +61,7 @@ def classify_number(candidate: str) -> tuple[str, float] | None:
     """The kind of number `candidate` is, with a confidence; None when it is not identifying."""
     digits = re.sub(r"\D", "", candidate)
     international = candidate.startswith(("+", "00"))
-    if not international and _IPV4.fullmatch(candidate.split("/")[0]) and _IP_OR_NETWORK.fullmatch(candidate):
+    if not international and _IP_OR_NETWORK.fullmatch(candidate):
         kind = _ip_kind(candidate.split("/")[0])  # "127.0.0.1/8", "10.0.0.0/16": a network, as its first address
         return (kind, 0.8) if kind else None
     if not international and _DATE.fullmatch(candidate):
